@@ -1,0 +1,77 @@
+import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
+import type { Capability, Level } from '../model/vocabulary.js'
+
+/**
+ * The learning a loop can bring about (Argyris & Schön): `single` changes actions,
+ * `double` changes the rules of delivery (a `plan` lies on the loop), `triple` changes
+ * who decides and whose knowledge counts (a `strategy` lies on the loop).
+ * @category Loops
+ */
+export type LearningOrder = 'single' | 'double' | 'triple'
+
+/**
+ * `reinforcing` when the loop has an even number of `-` links, `balancing` when odd,
+ * `unknown` when any link has no polarity.
+ * @category Loops
+ */
+export type LoopPolarity = 'reinforcing' | 'balancing' | 'unknown'
+
+/**
+ * An elementary cycle of active channels, described in domain terms.
+ * @category Loops
+ */
+export interface Loop {
+  /** The actors in order, starting at the actor whose id sorts first; the first is not repeated at the end. */
+  readonly actors: ReadonlyArray<ActorId>
+  /** For step `i` (from `actors[i]` to the next actor, wrapping round), the ids of every channel that joins them, sorted. */
+  readonly channels: ReadonlyArray<ReadonlyArray<ChannelId>>
+  /** Levels of the loop's channels, lowest first. */
+  readonly levels: ReadonlyArray<Level>
+  readonly order: LearningOrder
+  readonly layActors: number
+  readonly professionalActors: number
+  /** Capabilities the loop passes through (from the kinds of asset its channels carry), in capability order. */
+  readonly stages: ReadonlyArray<Capability>
+  /** Sum over steps of the fastest channel's latency (a channel without `latencyDays` counts as 0). */
+  readonly latencyDays: number
+  /** Product over steps of the chance that at least one of the step's channels gets through (absent reliability counts as 1). */
+  readonly reliability: number
+  readonly polarity: LoopPolarity
+}
+
+/**
+ * Bounds and filters for loop enumeration. Every bound has a safe default, so
+ * enumeration always ends; `truncated` says when a bound stopped it.
+ * @category Loops
+ */
+export interface FindLoopsOptions {
+  /** Longest loop, in steps (default 12). */
+  readonly maxLength?: number
+  /** Most loops returned (default 10,000). */
+  readonly maxLoops?: number
+  /** Only loops through this actor. */
+  readonly through?: ActorId
+  /** Only channels at this level. */
+  readonly level?: Level
+  /** Most search steps (edge visits) before giving up (default 5,000,000). */
+  readonly budget?: number
+}
+
+/** @category Loops */
+export interface LoopSearch {
+  readonly loops: ReadonlyArray<Loop>
+  /** `true` when a bound (count, length with more loops beyond it, or budget) stopped the search. */
+  readonly truncated: boolean
+}
+
+/**
+ * A channel the library proposes adding. `reason` says, in words, what it closes.
+ * @category Repairs
+ */
+export interface ProposedChannel {
+  readonly from: ActorId
+  readonly to: ActorId
+  readonly level: Level
+  readonly carries: ReadonlyArray<AssetId>
+  readonly reason: string
+}

@@ -1,0 +1,159 @@
+import * as t from 'io-ts'
+import {
+  ActorId,
+  AssetId,
+  ChannelId,
+  LoopId,
+  NonEmptyText,
+  NonNegative,
+  Probability,
+  nonEmptyArray,
+  withDefaults,
+} from './primitives.js'
+import {
+  ActorKind,
+  AssetKind,
+  ChannelStatus,
+  Level,
+  Perspective,
+  Polarity,
+  defaultPerspective,
+} from './vocabulary.js'
+
+/** The document format this version of the library reads and writes. @category Model */
+export const schemaVersion = 'orgintel/v1' as const
+
+const derivedPerspective = {
+  derive: (input: Readonly<Record<string, unknown>>) =>
+    // With an unknown kind the kind itself is reported; 'lay' only avoids a second error.
+    ActorKind.is(input['kind']) ? defaultPerspective(input['kind']) : 'lay',
+}
+
+/**
+ * A person, group or organisation that takes part in one or more levels of
+ * co-production. `perspective` defaults from `kind` (lay for patients, carers,
+ * citizens, community groups and peer supporters).
+ * @category Model
+ */
+export const Actor = withDefaults(
+  t.readonly(
+    t.type(
+      {
+        id: ActorId,
+        name: NonEmptyText,
+        kind: ActorKind,
+        perspective: Perspective,
+        levels: nonEmptyArray(Level, 'Levels'),
+        tags: t.readonlyArray(t.string),
+      },
+      'Actor',
+    ),
+  ),
+  { perspective: derivedPerspective, tags: [] },
+)
+/** @category Model */
+export type Actor = t.TypeOf<typeof Actor>
+
+/**
+ * Knowledge held by an actor: a story, evidence, a plan, a reply. `acknowledged: false`
+ * marks knowledge the organisation relies on but does not recognise (Ostrom).
+ * @category Model
+ */
+export const KnowledgeAsset = withDefaults(
+  t.readonly(
+    t.type(
+      {
+        id: AssetId,
+        name: NonEmptyText,
+        kind: AssetKind,
+        holder: ActorId,
+        acknowledged: t.boolean,
+      },
+      'KnowledgeAsset',
+    ),
+  ),
+  { acknowledged: true },
+)
+/** @category Model */
+export type KnowledgeAsset = t.TypeOf<typeof KnowledgeAsset>
+
+/**
+ * A directed channel from one actor to another, carrying knowledge assets. Several
+ * channels may join the same pair of actors.
+ * @category Model
+ */
+export const Channel = withDefaults(
+  t.readonly(
+    t.intersection(
+      [
+        t.type({
+          id: ChannelId,
+          from: ActorId,
+          to: ActorId,
+          carries: t.readonlyArray(AssetId),
+          level: Level,
+          status: ChannelStatus,
+        }),
+        t.partial({
+          latencyDays: NonNegative,
+          reliability: Probability,
+          polarity: Polarity,
+        }),
+      ],
+      'Channel',
+    ),
+  ),
+  { status: 'active' },
+)
+/** @category Model */
+export type Channel = t.TypeOf<typeof Channel>
+
+/**
+ * A loop the organisation says it has. `through` lists the actors in order and ends
+ * with the first actor again.
+ * @category Model
+ */
+export const DeclaredLoop = t.readonly(
+  t.intersection(
+    [
+      t.type({
+        id: LoopId,
+        name: NonEmptyText,
+        level: Level,
+        through: t.readonlyArray(ActorId),
+      }),
+      t.partial({ maxLatencyDays: NonNegative }),
+    ],
+    'DeclaredLoop',
+  ),
+)
+/** @category Model */
+export type DeclaredLoop = t.TypeOf<typeof DeclaredLoop>
+
+/**
+ * An `orgintel/v1` document: the actors, their knowledge, the channels between them
+ * and the loops the organisation declares.
+ * @category Model
+ */
+export const ModelCodec = withDefaults(
+  t.readonly(
+    t.intersection(
+      [
+        t.type({
+          schema: t.literal(schemaVersion),
+          id: NonEmptyText,
+          name: NonEmptyText,
+          actors: t.readonlyArray(Actor),
+          assets: t.readonlyArray(KnowledgeAsset),
+          channels: t.readonlyArray(Channel),
+          loops: t.readonlyArray(DeclaredLoop),
+        }),
+        t.partial({ description: t.string }),
+      ],
+      'Model',
+    ),
+  ),
+  { loops: [] },
+)
+/** @category Model */
+export type Model = t.TypeOf<typeof ModelCodec>

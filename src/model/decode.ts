@@ -1,0 +1,81 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { type Model, ModelCodec } from './codecs.js'
+import { type ModelError, capErrors } from './errors.js'
+import { firstSyntaxErrorOffset } from './json-syntax.js'
+import { referenceErrors } from './references.js'
+import { shapeErrors } from './shape-errors.js'
+
+/**
+ * Decode and validate an `orgintel/v1` document (a parsed JSON value). Two steps: the
+ * shape (io-ts codecs, applying defaults), then the cross-references (unique ids,
+ * references that resolve, closed declared loops). Every error is collected, up to
+ * {@link maxReportedErrors}; none is thrown.
+ *
+ * @example
+ * {@includeCode ../../examples/validate-model.ts#decode}
+ * @category Model
+ */
+export const decodeModel = (input: unknown): E.Either<ReadonlyArray<ModelError>, Model> =>
+  pipe(
+    ModelCodec.decode(input),
+    E.mapLeft((errors) => capErrors(shapeErrors(input, errors))),
+    E.chain((model) => {
+      const errors = referenceErrors(model)
+      return errors.length === 0 ? E.right(model) : E.left(capErrors(errors))
+    }),
+  )
+
+/** Line and column (1-based) of a character offset in a text. */
+const lineAndColumn = (text: string, offset: number): { line: number; column: number } => {
+  let line = 1
+  let lineStart = 0
+  const end = Math.min(offset, text.length)
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return { line, column: end - lineStart + 1 }
+}
+
+
+const describeCharacter = (text: string, offset: number): string => {
+  if (offset >= text.length) return 'the text ends too early'
+  const code = text.codePointAt(offset) ?? 0
+  const printable = code > 32 && code < 127
+  return `unexpected character ${printable ? `'${String.fromCodePoint(code)}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`}`
+}
+
+/**
+ * Parse JSON text and decode it with {@link decodeModel}. A syntax error is returned as
+ * an `invalid-json` error with its line and column, never thrown.
+ * @category Model
+ */
+export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Model> => {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    const offset = firstSyntaxErrorOffset(text) ?? text.length
+    const { line, column } = lineAndColumn(text, offset)
+    return E.left([
+      {
+        code: 'invalid-json',
+        path: '',
+        line,
+        column,
+        message: `The document is not valid JSON: ${describeCharacter(text, offset)} at line ${line}, column ${column}.`,
+      },
+    ])
+  }
+  return decodeModel(value)
+}
+
+/**
+ * Encode a model as a plain JSON value (the inverse of {@link decodeModel}; defaults
+ * are written out).
+ * @category Model
+ */
+export const encodeModel = (model: Model): unknown => ModelCodec.encode(model)

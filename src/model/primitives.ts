@@ -1,0 +1,159 @@
+import * as t from 'io-ts'
+
+/** @category Model */
+export interface ActorIdBrand {
+  readonly ActorId: unique symbol
+}
+/** @category Model */
+export interface AssetIdBrand {
+  readonly AssetId: unique symbol
+}
+/** @category Model */
+export interface ChannelIdBrand {
+  readonly ChannelId: unique symbol
+}
+/** @category Model */
+export interface LoopIdBrand {
+  readonly LoopId: unique symbol
+}
+/** @category Model */
+export interface NonNegativeBrand {
+  readonly NonNegative: unique symbol
+}
+/** @category Model */
+export interface ProbabilityBrand {
+  readonly Probability: unique symbol
+}
+/** @category Model */
+export interface NonEmptyTextBrand {
+  readonly NonEmptyText: unique symbol
+}
+
+const isNonEmpty = (s: string): boolean => s.length > 0
+
+/**
+ * An actor id: any non-empty string (ids such as `__proto__` are allowed and safe).
+ * @category Model
+ */
+export const ActorId = t.brand(t.string, (s): s is t.Branded<string, ActorIdBrand> => isNonEmpty(s), 'ActorId')
+/** @category Model */
+export type ActorId = t.TypeOf<typeof ActorId>
+
+/** @category Model */
+export const AssetId = t.brand(t.string, (s): s is t.Branded<string, AssetIdBrand> => isNonEmpty(s), 'AssetId')
+/** @category Model */
+export type AssetId = t.TypeOf<typeof AssetId>
+
+/** @category Model */
+export const ChannelId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, ChannelIdBrand> => isNonEmpty(s),
+  'ChannelId',
+)
+/** @category Model */
+export type ChannelId = t.TypeOf<typeof ChannelId>
+
+/** @category Model */
+export const LoopId = t.brand(t.string, (s): s is t.Branded<string, LoopIdBrand> => isNonEmpty(s), 'LoopId')
+/** @category Model */
+export type LoopId = t.TypeOf<typeof LoopId>
+
+/** A non-empty string (names). @category Model */
+export const NonEmptyText = t.brand(
+  t.string,
+  (s): s is t.Branded<string, NonEmptyTextBrand> => isNonEmpty(s),
+  'NonEmptyText',
+)
+/** @category Model */
+export type NonEmptyText = t.TypeOf<typeof NonEmptyText>
+
+/** A finite number, 0 or more (days of latency). @category Model */
+export const NonNegative = t.brand(
+  t.number,
+  (n): n is t.Branded<number, NonNegativeBrand> => Number.isFinite(n) && n >= 0,
+  'NonNegative',
+)
+/** @category Model */
+export type NonNegative = t.TypeOf<typeof NonNegative>
+
+/** A chance between 0 and 1 inclusive. @category Model */
+export const Probability = t.brand(
+  t.number,
+  (n): n is t.Branded<number, ProbabilityBrand> => Number.isFinite(n) && n >= 0 && n <= 1,
+  'Probability',
+)
+/** @category Model */
+export type Probability = t.TypeOf<typeof Probability>
+
+/**
+ * A codec for a non-empty readonly array.
+ * @category Model
+ */
+export const nonEmptyArray = <C extends t.Mixed>(item: C, name: string) =>
+  t.refinement(t.readonlyArray(item), (items) => items.length > 0, name)
+
+/**
+ * A codec that fills absent optional fields with defaults before decoding with
+ * `inner`, so that the decoded type has every field. `optional` names the fields a
+ * document may omit; the JSON Schema generator reads it.
+ * @category Model
+ */
+export class DefaultsType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+  readonly _tag = 'DefaultsType' as const
+  constructor(
+    name: string,
+    readonly inner: C,
+    readonly optional: Readonly<Record<string, FieldDefault>>,
+    fill: (input: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>,
+  ) {
+    super(
+      name,
+      inner.is,
+      (input, context) => {
+        if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+          return t.failure(input, context)
+        }
+        return inner.validate(fill(input as Readonly<Record<string, unknown>>), context)
+      },
+      inner.encode,
+    )
+  }
+}
+
+/**
+ * A default: a constant, or a function of the input object (for example an actor's
+ * perspective, derived from its kind). A function default is left out of the JSON Schema.
+ * @category Model
+ */
+export type FieldDefault = string | number | boolean | ReadonlyArray<never> | DerivedDefault
+
+/** @category Model */
+export interface DerivedDefault {
+  readonly derive: (input: Readonly<Record<string, unknown>>) => unknown
+}
+
+const isDerived = (value: FieldDefault): value is DerivedDefault =>
+  typeof value === 'object' && value !== null && 'derive' in value
+
+/**
+ * Build a {@link DefaultsType} from `inner` and the defaults of its optional fields.
+ * The input is copied only when a default is filled in; it is never mutated.
+ * @category Model
+ */
+export const withDefaults = <C extends t.Mixed>(
+  inner: C,
+  defaults: Readonly<Record<string, FieldDefault>>,
+): DefaultsType<C> => {
+  const entries = Object.entries(defaults)
+  return new DefaultsType(inner.name, inner, defaults, (input) => {
+    let filled: Record<string, unknown> | undefined
+    for (const [key, fallback] of entries) {
+      if (input[key] !== undefined) continue
+      const value = isDerived(fallback) ? fallback.derive(input) : fallback
+      if (value === undefined) continue
+      filled ??= { ...input }
+      filled[key] = value
+    }
+    return filled ?? input
+  })
+}

@@ -1,0 +1,146 @@
+import * as t from 'io-ts'
+import { DefaultsType } from './primitives.js'
+import { type ModelError, type ModelErrorCode, quoteId, toPointer } from './errors.js'
+
+/** Look through wrappers that do not change the shape of a value. */
+const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> => {
+  let current: t.Decoder<unknown, unknown> = type
+  for (;;) {
+    if (current instanceof DefaultsType) current = current.inner
+    else if (current instanceof t.ReadonlyType) current = current.type
+    else if (current instanceof t.RefinementType && !isBrandedLeaf(current)) current = current.type
+    else return current
+  }
+}
+
+const leafExpectations: ReadonlyMap<string, string> = new Map([
+  ['ActorId', 'a non-empty id'],
+  ['AssetId', 'a non-empty id'],
+  ['ChannelId', 'a non-empty id'],
+  ['LoopId', 'a non-empty id'],
+  ['NonEmptyText', 'non-empty text'],
+  ['NonNegative', 'a number, 0 or more'],
+  ['Probability', 'a number from 0 to 1'],
+  ['Levels', 'a list of at least one level'],
+])
+
+function isBrandedLeaf(type: t.Decoder<unknown, unknown>): boolean {
+  return leafExpectations.has(type.name)
+}
+
+const isComposite = (type: t.Decoder<unknown, unknown>): boolean => {
+  const inner = unwrap(type)
+  return inner instanceof t.IntersectionType || inner instanceof t.UnionType
+}
+
+const jsonTypeOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+
+const describeActual = (value: unknown): string => {
+  switch (jsonTypeOf(value)) {
+    case 'undefined':
+      return 'it is missing'
+    case 'null':
+      return 'it is null'
+    case 'array':
+      return (value as ReadonlyArray<unknown>).length === 0 ? 'it is an empty list' : 'it is a list'
+    case 'object':
+      return 'it is an object'
+    case 'string':
+      return (value as string).length === 0 ? 'it is empty' : 'it is text'
+    case 'number':
+      return `it is ${String(value)}`
+    case 'boolean':
+      return `it is ${String(value)}`
+    default:
+      return `it is a ${typeof value}`
+  }
+}
+
+/** What a codec accepts, in words, and the JSON type it needs. */
+const expectation = (type: t.Decoder<unknown, unknown>): { words: string; json: string } => {
+  const leaf = leafExpectations.get(type.name)
+  if (leaf !== undefined) {
+    const json = type.name === 'Levels' ? 'array' : type.name === 'NonNegative' || type.name === 'Probability' ? 'number' : 'string'
+    return { words: leaf, json }
+  }
+  const inner = unwrap(type)
+  if (inner instanceof t.KeyofType) {
+    return { words: `one of ${Object.keys(inner.keys).map((k) => `'${k}'`).join(', ')}`, json: 'string' }
+  }
+  if (inner instanceof t.LiteralType) return { words: `'${String(inner.value)}'`, json: typeof inner.value }
+  if (inner instanceof t.StringType) return { words: 'text', json: 'string' }
+  if (inner instanceof t.NumberType) return { words: 'a number', json: 'number' }
+  if (inner instanceof t.BooleanType) return { words: 'true or false', json: 'boolean' }
+  if (inner instanceof t.ArrayType || inner instanceof t.ReadonlyArrayType) return { words: 'a list', json: 'array' }
+  return { words: 'an object', json: 'object' }
+}
+
+const classify = (type: t.Decoder<unknown, unknown>, actual: unknown, json: string): ModelErrorCode => {
+  if (actual === undefined) return 'missing-field'
+  if (unwrap(type) instanceof t.LiteralType) return 'unsupported-schema'
+  if (jsonTypeOf(actual) !== json) return 'invalid-type'
+  if (type.name === 'NonNegative' || type.name === 'Probability') return 'out-of-range'
+  return 'invalid-value'
+}
+
+const collectionNames: ReadonlyMap<string, string> = new Map([
+  ['actors', 'actor'],
+  ['assets', 'asset'],
+  ['channels', 'channel'],
+  ['loops', 'loop'],
+])
+
+/** "Channel 'c4'" or "Channel at /channels/3", from the raw input. */
+const subjectOf = (root: unknown, segments: ReadonlyArray<string>): string => {
+  const [collection, index] = segments
+  const singular = collection === undefined ? undefined : collectionNames.get(collection)
+  if (singular === undefined || index === undefined || segments.length < 2) return 'The model'
+  const label = singular[0]!.toUpperCase() + singular.slice(1)
+  const item = (root as Record<string, ReadonlyArray<unknown>>)[collection!]?.[Number(index)]
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined
+  return typeof id === 'string' && id.length > 0 ? `${label} ${quoteId(id)}` : `${label} ${Number(index) + 1}`
+}
+
+const fieldOf = (segments: ReadonlyArray<string>): string => {
+  const rest = collectionNames.has(segments[0] ?? '') && segments.length >= 2 ? segments.slice(2) : segments
+  if (rest.length === 0) return ''
+  return rest.map((segment, i) => (/^\d+$/.test(segment) && i > 0 ? `[${segment}]` : `${i > 0 ? '.' : ''}${segment}`)).join('')
+}
+
+/**
+ * Turn io-ts validation errors into {@link ModelError}s with JSON Pointer paths (no
+ * union or intersection member indices), stable codes and plain-English messages.
+ * Errors at the same path with the same code are reported once.
+ * @internal
+ */
+export const shapeErrors = (root: unknown, errors: t.Errors): ReadonlyArray<ModelError> => {
+  const seen = new Set<string>()
+  const result: ModelError[] = []
+  for (const error of errors) {
+    const segments: string[] = []
+    let parent: t.Decoder<unknown, unknown> | undefined
+    for (const entry of error.context) {
+      if (parent !== undefined && !isComposite(parent)) segments.push(entry.key)
+      parent = entry.type
+    }
+    const last = error.context[error.context.length - 1]
+    if (last === undefined) continue
+    const { words, json } = expectation(last.type)
+    const code = classify(last.type, error.value, json)
+    const path = toPointer(segments)
+    const key = `${code}\u0000${path}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const field = fieldOf(segments)
+    const subject = subjectOf(root, segments)
+    const what =
+      field === '' && subject === 'The model'
+        ? 'The document'
+        : field === ''
+          ? subject
+          : `${subject}: '${field}'`
+    result.push({ code, path, message: `${what} must be ${words}, but ${describeActual(error.value)}.` })
+  }
+  return result
+}

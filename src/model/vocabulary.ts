@@ -1,0 +1,134 @@
+import * as t from 'io-ts'
+
+/**
+ * The three levels at which co-production happens.
+ * `delivery`: care with patients and carers; `planning`: commissioning and service
+ * design; `strategy`: experimentation, innovation and learning.
+ * @category Model
+ */
+export const Level = t.keyof({ delivery: null, planning: null, strategy: null }, 'Level')
+/** @category Model */
+export type Level = t.TypeOf<typeof Level>
+
+/**
+ * Every level, lowest first. The order is meaningful: a loop that touches a governing
+ * asset at a higher level is a higher-order learning loop.
+ * @category Model
+ */
+export const levels: ReadonlyArray<Level> = ['delivery', 'planning', 'strategy']
+
+/** @category Model */
+export const ActorKind = t.keyof(
+  {
+    patient: null,
+    carer: null,
+    citizen: null,
+    'community-group': null,
+    'peer-supporter': null,
+    clinician: null,
+    manager: null,
+    provider: null,
+    commissioner: null,
+    board: null,
+    regulator: null,
+    intermediary: null,
+    researcher: null,
+  },
+  'ActorKind',
+)
+/** @category Model */
+export type ActorKind = t.TypeOf<typeof ActorKind>
+
+/** Whether an actor speaks from lived (lay) or professional knowledge. @category Model */
+export const Perspective = t.keyof({ lay: null, professional: null }, 'Perspective')
+/** @category Model */
+export type Perspective = t.TypeOf<typeof Perspective>
+
+const layKinds: ReadonlySet<ActorKind> = new Set<ActorKind>([
+  'patient',
+  'carer',
+  'citizen',
+  'community-group',
+  'peer-supporter',
+])
+
+/**
+ * The perspective an actor of this kind has unless the model says otherwise: lay for
+ * patients, carers, citizens, community groups and peer supporters; professional for
+ * the rest.
+ * @category Model
+ */
+export const defaultPerspective = (kind: ActorKind): Perspective =>
+  layKinds.has(kind) ? 'lay' : 'professional'
+
+/** @category Model */
+export const AssetKind = t.keyof(
+  {
+    experience: null,
+    evidence: null,
+    data: null,
+    insight: null,
+    decision: null,
+    plan: null,
+    strategy: null,
+    change: null,
+    response: null,
+    lesson: null,
+  },
+  'AssetKind',
+)
+/** @category Model */
+export type AssetKind = t.TypeOf<typeof AssetKind>
+
+/**
+ * The organisational-intelligence capabilities a loop can pass through.
+ * @category Model
+ */
+export type Capability = 'sense' | 'make-sense' | 'decide' | 'act' | 'feedback' | 'remember'
+
+/** Capabilities in the order they run round a healthy loop. @category Model */
+export const capabilities: ReadonlyArray<Capability> = [
+  'sense',
+  'make-sense',
+  'decide',
+  'act',
+  'feedback',
+  'remember',
+]
+
+const capabilityOfKind: Readonly<Record<AssetKind, Capability>> = {
+  experience: 'sense',
+  evidence: 'sense',
+  data: 'sense',
+  insight: 'make-sense',
+  decision: 'decide',
+  plan: 'decide',
+  strategy: 'decide',
+  change: 'act',
+  response: 'feedback',
+  lesson: 'remember',
+}
+
+/**
+ * The capability an asset of this kind stands for (DESIGN.md §2).
+ * @category Model
+ */
+export const capabilityOf = (kind: AssetKind): Capability => capabilityOfKind[kind]
+
+/**
+ * The level at which an asset of this kind governs, if it does: a `plan` governs
+ * delivery from the planning level, a `strategy` governs from the strategy level.
+ * @category Model
+ */
+export const governingLevelOf = (kind: AssetKind): Level | undefined =>
+  kind === 'plan' ? 'planning' : kind === 'strategy' ? 'strategy' : undefined
+
+/** @category Model */
+export const ChannelStatus = t.keyof({ active: null, inactive: null, planned: null }, 'ChannelStatus')
+/** @category Model */
+export type ChannelStatus = t.TypeOf<typeof ChannelStatus>
+
+/** `+`: more at the sender means more at the receiver; `-`: less. @category Model */
+export const Polarity = t.keyof({ '+': null, '-': null }, 'Polarity')
+/** @category Model */
+export type Polarity = t.TypeOf<typeof Polarity>
