@@ -1,0 +1,65 @@
+import type { ModelError, ModelErrorCode } from '../model/errors.js'
+
+/**
+ * Codes for what can be wrong with a file read by `orgintel/io`, besides the model's
+ * own {@link ModelErrorCode}s (which keep their meaning):
+ *
+ * - `invalid-csv`: the CSV text cannot be parsed (an unclosed quote).
+ * - `missing-column`: a table lacks a required column.
+ * - `unknown-column`: a header names no known column (often a typo).
+ * - `extra-cell`: a row has a non-empty cell beyond the last header.
+ * - `invalid-xml`: the XML text cannot be parsed.
+ * - `unsupported-xml`: the XML has a DOCTYPE or entity declarations, which are refused.
+ * - `invalid-graphml`: well-formed XML that is not GraphML, or embedded JSON that is not valid.
+ * @category Interop
+ */
+export type InteropErrorCode =
+  | ModelErrorCode
+  | 'invalid-csv'
+  | 'missing-column'
+  | 'unknown-column'
+  | 'extra-cell'
+  | 'invalid-xml'
+  | 'unsupported-xml'
+  | 'invalid-graphml'
+
+/**
+ * One thing wrong with an imported file. `path` is a JSON Pointer into the model the
+ * file describes (`""` when the fault is in the file as a whole). CSV errors also name
+ * the `table`, the 1-based `row` (the header is row 1, as a spreadsheet shows it) and
+ * the `column` header. Messages quote ids only, never names or free text.
+ * @category Interop
+ */
+export interface InteropError {
+  readonly code: InteropErrorCode
+  readonly path: string
+  readonly message: string
+  readonly table?: CsvTableName
+  readonly row?: number
+  readonly column?: string
+}
+
+/** The tables of a CSV import. @category Interop */
+export type CsvTableName = 'actors' | 'channels' | 'assets' | 'loops'
+
+/**
+ * Format import errors one per line: `table row N, column C: message [code]`, or the
+ * JSON Pointer when no row is known.
+ * @category Interop
+ */
+export const formatInteropErrors = (errors: ReadonlyArray<InteropError>): string =>
+  errors
+    .map((error) => {
+      const where =
+        error.table !== undefined && error.row !== undefined
+          ? `${error.table} row ${error.row}${error.column === undefined ? '' : `, column ${error.column}`}`
+          : error.path === ''
+            ? '(document)'
+            : error.path
+      return `${where}: ${error.message} [${error.code}]`
+    })
+    .join('\n')
+
+/** Model errors as import errors (their line and column refer to JSON text, not to the file read). @internal */
+export const asInteropErrors = (errors: ReadonlyArray<ModelError>): ReadonlyArray<InteropError> =>
+  errors.map(({ code, path, message }) => ({ code, path, message }))

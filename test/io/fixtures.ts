@@ -1,0 +1,108 @@
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
+import type { Model } from '../../src/model/codecs.js'
+import { decodeModel, parseModel } from '../../src/model/decode.js'
+
+const modelsFolder = fileURLToPath(new URL('../../examples/models/', import.meta.url))
+const goldenFolder = fileURLToPath(new URL('./__golden__/', import.meta.url))
+
+/** Every example model, by file name without `.json`. */
+export const exampleModels = (): ReadonlyArray<readonly [string, Model]> =>
+  readdirSync(modelsFolder)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const parsed = parseModel(readFileSync(`${modelsFolder}${file}`, 'utf8'))
+      if (parsed._tag === 'Left') throw new Error(`example ${file} is invalid`)
+      return [file.slice(0, -5), parsed.right] as const
+    })
+
+export const wardModel = (): Model => exampleModels().find(([name]) => name === 'ward-you-said-we-did')![1]
+
+/**
+ * Compare text with a reviewed golden file. Run with `UPDATE_GOLDEN=1` to rewrite the
+ * files after a deliberate change (and review the diff).
+ */
+export const expectGolden = (name: string, text: string): void => {
+  const path = `${goldenFolder}${name}`
+  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, text)
+  expect(existsSync(path), `missing golden file ${name}: run with UPDATE_GOLDEN=1 and review it`).toBe(true)
+  expect(text).toBe(readFileSync(path, 'utf8'))
+}
+
+const longName = 'x'.repeat(10_000)
+
+/** Ids and names chosen to break diagram syntax, markup, spreadsheets and prototypes. */
+export const hostileIds = [
+  '__proto__',
+  'constructor',
+  'end',
+  'graph',
+  'subgraph',
+  'class',
+  'toString',
+  '"quoted"',
+  '<script>alert(1)</script>',
+  '\u202Eevil\u202C',
+  'a|b\\c',
+  '=HYPERLINK("http://x")',
+  '-->',
+  'x]; y["z',
+] as const
+
+export const hostileNames = [
+  '<script>alert("name")</script>',
+  '"]); n9["gotcha',
+  '**bold** _em_ `code` ~~strike~~',
+  '#quot; &amp; &lt;b&gt; #35;',
+  'Right-to-left \u202Eredro\u202C marks \u200F',
+  'line\nbreak\ttab\r',
+  '@SUM(1+1)',
+  'end',
+  `${longName}`,
+  "'-leading quote",
+  'pipe | and \\ backslash',
+  '{curly} (round) [square] <angle>',
+  'Zoë & Łukasz — ☕ 𝒳',
+  '  padded  ',
+]
+
+/** A valid model whose every id and name is hostile. */
+export const hostileModel = (): Model => {
+  const actors = hostileIds.map((id, index) => ({
+    id,
+    name: hostileNames[index % hostileNames.length]!,
+    kind: index % 2 === 0 ? 'patient' : 'clinician',
+    levels: index % 3 === 0 ? ['delivery'] : index % 3 === 1 ? ['planning', 'delivery'] : ['strategy'],
+    tags: [hostileIds[(index + 1) % hostileIds.length]!, '|', ''.padEnd(3, '\\')],
+  }))
+  const assets = hostileIds.map((id, index) => ({
+    id,
+    name: hostileNames[(index + 3) % hostileNames.length]!,
+    kind: 'experience',
+    holder: id,
+    acknowledged: index % 2 === 0,
+  }))
+  const channels = hostileIds.map((id, index) => ({
+    id,
+    from: id,
+    to: hostileIds[(index + 1) % hostileIds.length]!,
+    carries: [id],
+    level: 'delivery',
+    ...(index % 2 === 0 ? { latencyDays: index + 0.5, reliability: 0.25, polarity: index % 4 === 0 ? '+' : '-' } : {}),
+    ...(index === 3 ? { status: 'inactive' } : {}),
+  }))
+  const decoded = decodeModel({
+    schema: 'orgintel/v1',
+    id: '<model id="x">',
+    name: '"Hostile" <model>',
+    description: 'A model to break writers: </description>',
+    actors,
+    assets,
+    channels,
+    loops: [{ id: '__proto__', name: 'constructor', level: 'delivery', through: [hostileIds[0], hostileIds[1], hostileIds[0]], maxLatencyDays: 3 }],
+  })
+  if (decoded._tag === 'Left') throw new Error(JSON.stringify(decoded.left))
+  return decoded.right
+}

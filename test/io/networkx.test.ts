@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { toGexf, toGraphML } from '../../src/io/index.js'
+import { exampleModels, hostileModel } from './fixtures.js'
+
+// networkx cannot be installed here (no PyPI); the test runs where it is present.
+const python = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' })
+const hasNetworkx = python.status === 0
+
+const script = `
+import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+x = nx.read_gexf(sys.argv[2])
+print(json.dumps({
+  "graphml": [g.number_of_nodes(), g.number_of_edges(), g.is_directed(), sorted({k for _, d in g.nodes(data=True) for k in d})],
+  "gexf": [x.number_of_nodes(), x.number_of_edges(), x.is_directed()],
+  "latency": sorted(d.get("latencyDays", -1) for _, _, d in g.edges(data=True)),
+}))
+`
+
+describe.skipIf(!hasNetworkx)('networkx reads our GraphML and GEXF (skipped: python3 with networkx not found)', () => {
+  it.each([...exampleModels(), ['hostile', hostileModel()] as const])('%s', (_name, model) => {
+    const folder = mkdtempSync(join(tmpdir(), 'orgintel-nx-'))
+    try {
+      writeFileSync(join(folder, 'model.graphml'), toGraphML(model))
+      writeFileSync(join(folder, 'model.gexf'), toGexf(model))
+      const result = spawnSync('python3', ['-c', script, join(folder, 'model.graphml'), join(folder, 'model.gexf')], { encoding: 'utf8' })
+      expect(result.status, result.stderr).toBe(0)
+      const counts = JSON.parse(result.stdout) as { graphml: [number, number, boolean, string[]]; gexf: [number, number, boolean]; latency: number[] }
+      expect(counts.graphml.slice(0, 3)).toEqual([model.actors.length, model.channels.length, true])
+      expect(counts.graphml[3]).toEqual(expect.arrayContaining(['kind', 'levels', 'name', 'perspective']))
+      expect(counts.gexf).toEqual([model.actors.length, model.channels.length, true])
+      expect(counts.latency).toEqual(model.channels.map((channel) => channel.latencyDays ?? -1).sort((a, b) => a - b))
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+})
