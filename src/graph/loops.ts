@@ -1,0 +1,101 @@
+import type { Model } from '../model/codecs.js'
+import { actorAdjacency } from './adjacency.js'
+import { enumerateBoundedCycles } from './bounded.js'
+import { type CompiledGraph, compileGraph } from './compile.js'
+import { componentsOf } from './components.js'
+import { describeLoop } from './describe.js'
+import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
+
+/**
+ * The bounds loop enumeration uses when options leave them out.
+ * @category Loops
+ */
+export const defaultLoopBounds = { maxLength: 12, maxLoops: 10_000, budget: 5_000_000 } as const
+
+/**
+ * Lazily yield the elementary cycles of a compiled graph's active channels as actor
+ * indices (each cycle once, starting at its smallest index, or at `through`), up to
+ * `maxLoops` cycles of at most `maxLength` actors. Parallel channels count once; a
+ * channel from an actor to itself is a cycle of one actor. `options.level` keeps only
+ * channels at that level. The generator's return value is `truncated`: `true` when
+ * more cycles exist beyond `maxLoops`, when the budget ran out, or when a strongly
+ * connected component has more actors than `maxLength` (so longer loops may exist).
+ *
+ * Length-bounded search of Gupta & Suzumura (2021), see {@link enumerateBoundedCycles};
+ * O(V + E) to prepare.
+ * @category Loops
+ */
+export function* enumerateLoops(
+  graph: CompiledGraph,
+  options: FindLoopsOptions = {},
+): Generator<ReadonlyArray<number>, boolean> {
+  let through: number | undefined
+  if (options.through !== undefined) {
+    through = graph.indexOf.get(options.through)
+    if (through === undefined) return false
+  }
+  const adjacency = actorAdjacency(graph, options.level)
+  const search = enumerateBoundedCycles(adjacency, componentsOf(adjacency), {
+    maxLength: options.maxLength ?? defaultLoopBounds.maxLength,
+    budget: options.budget ?? defaultLoopBounds.budget,
+    ...(through === undefined ? {} : { through }),
+  })
+  const maxLoops = options.maxLoops ?? defaultLoopBounds.maxLoops
+  let count = 0
+  for (;;) {
+    const next = search.next()
+    if (next.done === true) return next.value.budgetExhausted || next.value.longerCyclesPossible
+    if (count >= maxLoops) return true
+    count++
+    yield next.value
+  }
+}
+
+/**
+ * Find and describe the loops of an already compiled graph (so that the diagnosis
+ * engine compiles once). Same bounds and meaning as {@link findLoops}.
+ * @category Loops
+ */
+export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): LoopSearch => {
+  const level = options.level ?? graph.scope.level
+  const loops: Loop[] = []
+  const search = enumerateLoops(graph, options)
+  for (;;) {
+    const next = search.next()
+    if (next.done === true) return { loops, truncated: next.value }
+    loops.push(describeLoop(graph, next.value, level))
+  }
+}
+
+const compileForLoops = (model: Model, options: FindLoopsOptions): CompiledGraph =>
+  compileGraph(model, options.level === undefined ? {} : { level: options.level })
+
+/**
+ * Find the loops of a model: the elementary cycles of its active channels (over actors;
+ * parallel channels are joined per step), each described as a {@link Loop}. Safe on any
+ * input: at most `maxLength` (12) actors per loop, `maxLoops` (10,000) loops and
+ * `budget` (5,000,000) search steps by default; `truncated` says when a bound may have
+ * left loops out. `through` keeps only loops through that actor, `level` only channels
+ * at that level.
+ *
+ * Length-bounded enumeration after Gupta & Suzumura (2021), a refinement of Johnson
+ * (1975): O((c + 1) · L · (V + E)) for `c` loops of length at most `L`.
+ * @category Loops
+ */
+export const findLoops = (model: Model, options: FindLoopsOptions = {}): LoopSearch =>
+  findLoopsInGraph(compileForLoops(model, options), options)
+
+/**
+ * The loops of {@link findLoops}, described one at a time as they are found, so a caller
+ * can stop early. The same bounds apply; iteration simply ends at a bound.
+ * @category Loops
+ */
+export const iterateLoops = (model: Model, options: FindLoopsOptions = {}): Iterable<Loop> => ({
+  *[Symbol.iterator]() {
+    const graph = compileForLoops(model, options)
+    const level = options.level ?? graph.scope.level
+    for (const cycle of { [Symbol.iterator]: () => enumerateLoops(graph, options) }) {
+      yield describeLoop(graph, cycle, level)
+    }
+  },
+})

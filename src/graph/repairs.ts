@@ -1,0 +1,95 @@
+import type { Model } from '../model/codecs.js'
+import type { ActorId, AssetId } from '../model/primitives.js'
+import { type Level, levels } from '../model/vocabulary.js'
+import { actorAdjacency } from './adjacency.js'
+import { type ComponentRole, augmentStrongConnectivity } from './augment.js'
+import { type CompiledGraph, compileGraph } from './compile.js'
+import { componentsOf } from './components.js'
+import type { ProposedChannel } from './types.js'
+
+/**
+ * Options for {@link suggestRepairs}. `prefer: 'feedback'` (the default) starts each
+ * proposed channel at a professional actor and ends it at a lay actor where the
+ * components allow; `'any'` takes the first actor of each component.
+ * @category Repairs
+ */
+export interface SuggestRepairsOptions {
+  readonly level?: Level
+  readonly prefer?: 'feedback' | 'any'
+}
+
+const fromPhrase = (role: ComponentRole, from: ActorId, level: Level): string =>
+  role === 'isolated'
+    ? `"${from}" has no active ${level} channels`
+    : `what reaches "${from}" goes no further at the ${level} level`
+const toPhrase = (role: ComponentRole, to: ActorId): string =>
+  role === 'source'
+    ? `nothing comes back to "${to}"`
+    : role === 'isolated'
+      ? `"${to}" is cut off`
+      : `the dead end at "${to}" joins the loop`
+
+/**
+ * The fewest new channels that make one level of a compiled graph strongly connected,
+ * so every actor there can hear back from every other (Eswaran & Tarjan 1976; see
+ * {@link augmentStrongConnectivity}): none for a scope of at most one actor or one
+ * already strongly connected, else `max(sources, sinks) + isolated` of the
+ * condensation. Each channel joins two different components (never a self-loop),
+ * preferring a professional sender and a lay receiver; it carries a `response` asset
+ * its sender holds, if there is one. Only active channels at `level` count.
+ * O(V + E + A) for A assets.
+ * @category Repairs
+ */
+export const repairsForGraph = (
+  graph: CompiledGraph,
+  level: Level,
+  prefer: 'feedback' | 'any' = 'feedback',
+): ReadonlyArray<ProposedChannel> => {
+  if (graph.actorCount <= 1) return []
+  const adjacency = actorAdjacency(graph, level)
+  const components = componentsOf(adjacency)
+  if (components.count <= 1) return []
+  const { arcs, roleOf } = augmentStrongConnectivity(adjacency, components)
+
+  const sender = new Int32Array(components.count).fill(-1)
+  const receiver = new Int32Array(components.count).fill(-1)
+  for (let v = 0; v < graph.actorCount; v++) {
+    const c = components.componentOf[v]!
+    const lay = graph.lay[v] === 1
+    if (sender[c] === -1 || (prefer === 'feedback' && !lay && graph.lay[sender[c]!] === 1)) sender[c] = v
+    if (receiver[c] === -1 || (prefer === 'feedback' && lay && graph.lay[receiver[c]!] === 0)) receiver[c] = v
+  }
+  const responseOf = new Map<ActorId, AssetId>()
+  for (const asset of graph.model.assets) {
+    if (asset.kind === 'response' && !responseOf.has(asset.holder)) responseOf.set(asset.holder, asset.id)
+  }
+
+  return arcs.map(([fromComponent, toComponent]) => {
+    const from = graph.actors[sender[fromComponent]!]!.id
+    const to = graph.actors[receiver[toComponent]!]!.id
+    const response = responseOf.get(from)
+    return {
+      from,
+      to,
+      level,
+      carries: response === undefined ? [] : [response],
+      reason:
+        `Add a ${level} channel from "${from}" to "${to}", one of the ${arcs.length} fewest that let every ` +
+        `${level} actor hear back from every other: ${fromPhrase(roleOf(fromComponent), from, level)}, ` +
+        `and ${toPhrase(roleOf(toComponent), to)}.`,
+    }
+  })
+}
+
+/**
+ * Suggest the fewest channels that close every open loop, one level at a time: for
+ * each level (or only `options.level`), the scope is `compileGraph(model, { level })`
+ * (actors taking part in the level, active channels at it) and the result is
+ * {@link repairsForGraph} for it. Adding all the proposed channels of a level makes
+ * that level strongly connected.
+ * @category Repairs
+ */
+export const suggestRepairs = (model: Model, options: SuggestRepairsOptions = {}): ReadonlyArray<ProposedChannel> => {
+  const chosen = options.level === undefined ? levels : [options.level]
+  return chosen.flatMap((level) => repairsForGraph(compileGraph(model, { level }), level, options.prefer ?? 'feedback'))
+}

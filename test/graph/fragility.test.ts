@@ -1,0 +1,49 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { findSinglePointsOfFailure } from '../../src/graph/fragility.js'
+import { arbitrarySpec, bruteForceCycles, buildModel } from './fixtures.js'
+
+describe('findSinglePointsOfFailure', () => {
+  it('matches brute force: what lies on every loop through a lay actor', () => {
+    fc.assert(
+      fc.property(arbitrarySpec(7, 16), (spec) => {
+        const model = buildModel(spec)
+        const cycles = bruteForceCycles(spec)
+        const steps = (cycle: number[]): Array<[number, number]> => cycle.map((v, i) => [v, cycle[(i + 1) % cycle.length]!])
+        const expected = new Map<string, Set<string>>()
+        const add = (key: string, lay: string): void => {
+          expected.set(key, (expected.get(key) ?? new Set()).add(lay))
+        }
+        model.actors.forEach((actor, lay) => {
+          if (actor.perspective !== 'lay') return
+          const through = cycles.filter((c) => c.includes(lay))
+          if (through.length === 0) return
+          model.actors.forEach((other, x) => {
+            if (x !== lay && through.every((c) => c.includes(x))) add(`actor:${other.id}`, actor.id)
+          })
+          model.channels.forEach((channel) => {
+            if (channel.status !== 'active') return
+            const from = model.actors.findIndex((a) => a.id === channel.from)
+            const to = model.actors.findIndex((a) => a.id === channel.to)
+            const parallel = model.channels.filter((c) => c.status === 'active' && c.from === channel.from && c.to === channel.to).length
+            if (parallel === 1 && through.every((c) => steps(c).some(([a, b]) => a === from && b === to))) add(`channel:${channel.id}`, actor.id)
+          })
+        })
+        const actual = new Map(findSinglePointsOfFailure(model).map((p) => [`${p.kind}:${p.id}`, new Set<string>(p.affectedLayActors)]))
+        expect(actual).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('names the one channel a patient hears back through, and tags the level', () => {
+    const model = buildModel({ actors: 3, edges: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 1, to: 2 }, { from: 2, to: 0 }] })
+    expect(findSinglePointsOfFailure(model, { level: 'delivery' })).toEqual([
+      { kind: 'actor', id: 'n0', level: 'delivery', affectedLayActors: ['n2'] },
+      { kind: 'actor', id: 'n1', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
+      { kind: 'actor', id: 'n2', level: 'delivery', affectedLayActors: ['n0'] },
+      { kind: 'channel', id: 'c0', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
+      { kind: 'channel', id: 'c3', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
+    ])
+  })
+})
