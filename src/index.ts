@@ -2,6 +2,7 @@
  * orgintel: model organisational intelligence in health and care co-production.
  * This entry is browser-safe: it imports nothing from Node.
  * @packageDocumentation
+ * @module orgintel
  */
 
 // Model
@@ -10,7 +11,13 @@ export type { Model } from './model/codecs.js'
 export { decodeModel, encodeModel, parseModel } from './model/decode.js'
 export { formatModelErrors, maxReportedErrors } from './model/errors.js'
 export type { ModelError, ModelErrorCode, ModelWarning, ModelWarningCode } from './model/errors.js'
+export { modelWarnings } from './model/warnings.js'
+export { modelJsonSchema } from './model/json-schema.js'
+export type { JsonSchema } from './model/json-schema.js'
+export { createModel, modelBuilder } from './model/builder.js'
+export type { ActorDraft, AssetDraft, ChannelDraft, LoopDraft, ModelBuilder, ModelDraft, ModelHeader } from './model/builder.js'
 export { ActorId, AssetId, ChannelId, LoopId, NonEmptyText, NonNegative, Probability } from './model/primitives.js'
+export type { DerivedDefault, DraftOf, FieldDefault } from './model/primitives.js'
 export {
   ActorKind,
   AssetKind,
@@ -30,3 +37,41 @@ export type { Capability } from './model/vocabulary.js'
 export { channelOfEdge, compileGraph } from './graph/compile.js'
 export type { CompiledGraph, GraphScope } from './graph/compile.js'
 export type { FindLoopsOptions, LearningOrder, Loop, LoopPolarity, LoopSearch, ProposedChannel } from './graph/types.js'
+export { componentsOf, stronglyConnectedComponents } from './graph/components.js'
+export type { ComponentIndex } from './graph/components.js'
+export { defaultLoopBounds, enumerateLoops, findLoops, findLoopsInGraph, iterateLoops } from './graph/loops.js'
+export { describeLoop } from './graph/describe.js'
+export { returnPath, returnPathInGraph, shortestLoopInGraph, shortestLoopThrough } from './graph/paths.js'
+export type { ReturnPath, ReturnPathOptions } from './graph/paths.js'
+export { repairsForGraph, suggestRepairs } from './graph/repairs.js'
+export type { SuggestRepairsOptions } from './graph/repairs.js'
+export { findSinglePointsOfFailure } from './graph/fragility.js'
+export type { SinglePointOfFailure } from './graph/fragility.js'
+export { decodeGraphlibId, encodeActorNodeId, encodeChannelEdgeName, fromGraphlib, toGraphlib } from './graph/graphlib.js'
+export type { GraphlibModelLabel, ModelGraph } from './graph/graphlib.js'
+
+// Diagnosis
+export { diagnose } from './diagnose/diagnose.js'
+export type { Diagnosis } from './diagnose/diagnose.js'
+export { parseDiagnosisConfig } from './diagnose/config.js'
+export type { DiagnosisConfig } from './diagnose/config.js'
+export type { ConfigError, ConfigErrorCode } from './diagnose/config-errors.js'
+export { defineRule } from './diagnose/define-rule.js'
+export { builtinRules } from './diagnose/rules/index.js'
+export { diagnosisFormatVersion, formatDiagnosis } from './diagnose/format.js'
+export type { DiagnosisFormat } from './diagnose/format.js'
+export { highlightOf } from './diagnose/highlight.js'
+export type { DiagnosisHighlight } from './diagnose/highlight.js'
+export type { Scorecard, ScorecardFigures, SensemakingDiversity } from './diagnose/scorecard.js'
+export type {
+  AnyRule,
+  Defect,
+  DiagnosisOptionsUsed,
+  DiagnosisSummary,
+  Finding,
+  OptionsOf,
+  Rule,
+  RuleLevel,
+  RuleSetting,
+  Severity,
+} from './diagnose/types.js'

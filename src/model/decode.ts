@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { type Model, ModelCodec } from './codecs.js'
-import { type ModelError, capErrors } from './errors.js'
+import { type ModelError, capErrors, maxReportedErrors } from './errors.js'
 import { firstSyntaxErrorOffset } from './json-syntax.js'
 import { referenceErrors } from './references.js'
-import { shapeErrors } from './shape-errors.js'
+import { shapeErrorsUpTo } from './shape-errors.js'
 
 /**
  * Decode and validate an `orgintel/v1` document (a parsed JSON value). Two steps: the
@@ -19,7 +19,10 @@ import { shapeErrors } from './shape-errors.js'
 export const decodeModel = (input: unknown): E.Either<ReadonlyArray<ModelError>, Model> =>
   pipe(
     ModelCodec.decode(input),
-    E.mapLeft((errors) => capErrors(shapeErrors(input, errors))),
+    E.mapLeft((errors) => {
+      const shape = shapeErrorsUpTo(input, errors, maxReportedErrors)
+      return capErrors(shape.errors, shape.more)
+    }),
     E.chain((model) => {
       const errors = referenceErrors(model)
       return errors.length === 0 ? E.right(model) : E.left(capErrors(errors))
@@ -58,7 +61,13 @@ export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Mo
   try {
     value = JSON.parse(text)
   } catch {
-    const offset = firstSyntaxErrorOffset(text) ?? text.length
+    const offset = firstSyntaxErrorOffset(text)
+    if (offset === undefined) {
+      // The syntax is valid, so the engine gave up for another reason (memory, depth).
+      return E.left([
+        { code: 'invalid-json', path: '', message: 'The document is valid JSON but too large or too deeply nested to read.' },
+      ])
+    }
     const { line, column } = lineAndColumn(text, offset)
     return E.left([
       {

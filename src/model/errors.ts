@@ -63,21 +63,21 @@ export interface ModelWarning {
 /** The most errors one decode reports before it stops listing them. @category Model */
 export const maxReportedErrors = 1000
 
+const tooManyErrors = (more: number): ModelError => ({
+  code: 'too-many-errors',
+  path: '',
+  message: `The document has ${more} more ${more === 1 ? 'error' : 'errors'} than are listed here.`,
+})
+
 /**
  * Keep at most {@link maxReportedErrors} errors, ending with a `too-many-errors` note.
+ * `more` counts further errors already left out by the caller.
  * @internal
  */
-export const capErrors = (errors: ReadonlyArray<ModelError>): ReadonlyArray<ModelError> =>
-  errors.length <= maxReportedErrors
-    ? errors
-    : [
-        ...errors.slice(0, maxReportedErrors),
-        {
-          code: 'too-many-errors',
-          path: '',
-          message: `The document has ${errors.length - maxReportedErrors} more errors than are listed here.`,
-        },
-      ]
+export const capErrors = (errors: ReadonlyArray<ModelError>, more = 0): ReadonlyArray<ModelError> => {
+  const excess = Math.max(0, errors.length - maxReportedErrors) + more
+  return excess === 0 ? errors : [...errors.slice(0, maxReportedErrors), tooManyErrors(excess)]
+}
 
 /**
  * Format errors or warnings one per line: `path: message [code]`, with line and column
@@ -96,11 +96,14 @@ export const formatModelErrors = (errors: ReadonlyArray<ModelError | ModelWarnin
 
 /** Escape one JSON Pointer segment (RFC 6901). @internal */
 export const escapePointerSegment = (segment: string): string =>
-  segment.replace(/~/g, '~0').replace(/\//g, '~1')
+  segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment
 
 /** Build a JSON Pointer from segments. @internal */
-export const toPointer = (segments: ReadonlyArray<string | number>): string =>
-  segments.map((segment) => `/${escapePointerSegment(String(segment))}`).join('')
+export const toPointer = (segments: ReadonlyArray<string | number>): string => {
+  let pointer = ''
+  for (const segment of segments) pointer += `/${escapePointerSegment(String(segment))}`
+  return pointer
+}
 
 /**
  * Quote an id for a message: at most 64 characters, control and bidirectional

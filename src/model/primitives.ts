@@ -94,16 +94,22 @@ export const nonEmptyArray = <C extends t.Mixed>(item: C, name: string) =>
 
 /**
  * A codec that fills absent optional fields with defaults before decoding with
- * `inner`, so that the decoded type has every field. `optional` names the fields a
+ * `inner`, so that the decoded type has every field. `inner` must decode a value that
+ * passes its `is` check to that same value (true of io-ts's object, array, brand,
+ * keyof and literal codecs). `optional` names the fields a
  * document may omit; the JSON Schema generator reads it.
  * @category Model
  */
-export class DefaultsType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+export class DefaultsType<C extends t.Mixed, K extends string = string> extends t.Type<
+  t.TypeOf<C>,
+  t.OutputOf<C>,
+  unknown
+> {
   readonly _tag = 'DefaultsType' as const
   constructor(
     name: string,
     readonly inner: C,
-    readonly optional: Readonly<Record<string, FieldDefault>>,
+    readonly optional: Readonly<Record<K, FieldDefault>>,
     fill: (input: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>,
   ) {
     super(
@@ -113,7 +119,11 @@ export class DefaultsType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.Outpu
         if (typeof input !== 'object' || input === null || Array.isArray(input)) {
           return t.failure(input, context)
         }
-        return inner.validate(fill(input as Readonly<Record<string, unknown>>), context)
+        const filled = fill(input as Readonly<Record<string, unknown>>)
+        // Fast path: \`is\` allocates no io-ts contexts, and for these codecs a value that
+        // passes \`is\` decodes to itself. Only a faulty item pays for \`validate\`, which
+        // says what is wrong. (A codec with nested defaults fails \`is\` and so validates.)
+        return inner.is(filled) ? t.success(filled as t.TypeOf<C>) : inner.validate(filled, context)
       },
       inner.encode,
     )
@@ -136,24 +146,44 @@ const isDerived = (value: FieldDefault): value is DerivedDefault =>
   typeof value === 'object' && value !== null && 'derive' in value
 
 /**
+ * A shallow copy of a plain object. `Object.assign` copies objects from `JSON.parse`
+ * much faster than spread does in V8, but it would run the `__proto__` setter for an
+ * own `__proto__` key (which `JSON.parse` creates), so such objects are spread.
+ */
+const copyObject = (input: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.hasOwn(input, '__proto__') ? { ...input } : Object.assign({}, input)
+
+/**
  * Build a {@link DefaultsType} from `inner` and the defaults of its optional fields.
  * The input is copied only when a default is filled in; it is never mutated.
  * @category Model
  */
-export const withDefaults = <C extends t.Mixed>(
+export const withDefaults = <C extends t.Mixed, K extends keyof t.OutputOf<C> & string>(
   inner: C,
-  defaults: Readonly<Record<string, FieldDefault>>,
-): DefaultsType<C> => {
-  const entries = Object.entries(defaults)
+  defaults: Readonly<Record<K, FieldDefault>>,
+): DefaultsType<C, K> => {
+  const entries: ReadonlyArray<readonly [string, FieldDefault]> = Object.entries(defaults)
   return new DefaultsType(inner.name, inner, defaults, (input) => {
     let filled: Record<string, unknown> | undefined
     for (const [key, fallback] of entries) {
       if (input[key] !== undefined) continue
       const value = isDerived(fallback) ? fallback.derive(input) : fallback
       if (value === undefined) continue
-      filled ??= { ...input }
+      filled ??= copyObject(input)
       filled[key] = value
     }
     return filled ?? input
   })
 }
+
+/**
+ * The input form of a codec: its JSON output type with the fields that have defaults
+ * made optional. For example `DraftOf<typeof Actor>` needs no `perspective` or `tags`.
+ * @category Model
+ */
+export type DraftOf<C> =
+  C extends DefaultsType<infer Inner, infer Key>
+    ? Omit<t.OutputOf<Inner>, Key> & Partial<Pick<t.OutputOf<Inner>, Key>>
+    : C extends t.Mixed
+      ? t.OutputOf<C>
+      : never

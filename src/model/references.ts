@@ -58,11 +58,12 @@ export const referenceErrors = (model: Model): ReadonlyArray<ModelError> => {
     }
   })
   model.channels.forEach((channel, i) => {
-    const subject = `Channel ${quoteId(channel.id)}`
-    if (!actors.has(channel.from)) errors.push(unknown(['channels', i, 'from'], subject, 'sender actor', channel.from))
-    if (!actors.has(channel.to)) errors.push(unknown(['channels', i, 'to'], subject, 'receiving actor', channel.to))
+    // Messages are built only for faults: this loop runs a million times on a big model.
+    const subject = (): string => `Channel ${quoteId(channel.id)}`
+    if (!actors.has(channel.from)) errors.push(unknown(['channels', i, 'from'], subject(), 'sender actor', channel.from))
+    if (!actors.has(channel.to)) errors.push(unknown(['channels', i, 'to'], subject(), 'receiving actor', channel.to))
     channel.carries.forEach((asset, j) => {
-      if (!assets.has(asset)) errors.push(unknown(['channels', i, 'carries', j], subject, 'asset', asset))
+      if (!assets.has(asset)) errors.push(unknown(['channels', i, 'carries', j], subject(), 'asset', asset))
     })
   })
   model.loops.forEach((loop, i) => {

@@ -111,27 +111,70 @@ const fieldOf = (segments: ReadonlyArray<string>): string => {
 /**
  * Turn io-ts validation errors into {@link ModelError}s with JSON Pointer paths (no
  * union or intersection member indices), stable codes and plain-English messages.
- * Errors at the same path with the same code are reported once.
+ * Errors at the same path with the same code are reported once. Only the first
+ * `limit` errors get a message; the rest are counted (deduplicated the same way) and
+ * returned as `more`, so a document with a million faults costs little more than the
+ * io-ts pass itself.
  * @internal
  */
-export const shapeErrors = (root: unknown, errors: t.Errors): ReadonlyArray<ModelError> => {
-  const seen = new Set<string>()
+export const shapeErrorsUpTo = (
+  root: unknown,
+  errors: t.Errors,
+  limit: number,
+): { readonly errors: ReadonlyArray<ModelError>; readonly more: number } => {
+  // Equal paths lie in the same collection item, and io-ts reports an item's errors
+  // together, so the set of an item's paths is cleared when the next item starts: a
+  // document with a million faulty items never holds a million keys. Paths outside
+  // any item (the few top-level fields) are kept for the whole run.
+  const seenInItem = new Set<string>()
+  const seenOutside = new Set<string>()
+  let item = ''
   const result: ModelError[] = []
+  let more = 0
+  // A document with many faults repeats the same few codecs: work each out once.
+  const compositeByType = new Map<t.Decoder<unknown, unknown>, boolean>()
+  const isCompositeCached = (type: t.Decoder<unknown, unknown>): boolean => {
+    let composite = compositeByType.get(type)
+    if (composite === undefined) {
+      composite = isComposite(type)
+      compositeByType.set(type, composite)
+    }
+    return composite
+  }
+  const expectationByType = new Map<t.Decoder<unknown, unknown>, { words: string; json: string }>()
+  const expectationCached = (type: t.Decoder<unknown, unknown>): { words: string; json: string } => {
+    let expected = expectationByType.get(type)
+    if (expected === undefined) {
+      expected = expectation(type)
+      expectationByType.set(type, expected)
+    }
+    return expected
+  }
   for (const error of errors) {
     const segments: string[] = []
     let parent: t.Decoder<unknown, unknown> | undefined
     for (const entry of error.context) {
-      if (parent !== undefined && !isComposite(parent)) segments.push(entry.key)
+      if (parent !== undefined && !isCompositeCached(parent)) segments.push(entry.key)
       parent = entry.type
     }
     const last = error.context[error.context.length - 1]
     if (last === undefined) continue
-    const { words, json } = expectation(last.type)
+    const { words, json } = expectationCached(last.type)
     const code = classify(last.type, error.value, json)
     const path = toPointer(segments)
+    const itemOfError = segments.length >= 2 ? `${segments[0]}/${segments[1]}` : ''
+    if (itemOfError !== '' && itemOfError !== item) {
+      seenInItem.clear()
+      item = itemOfError
+    }
+    const seen = itemOfError === '' ? seenOutside : seenInItem
     const key = `${code}\u0000${path}`
     if (seen.has(key)) continue
     seen.add(key)
+    if (result.length >= limit) {
+      more++
+      continue
+    }
     const field = fieldOf(segments)
     const subject = subjectOf(root, segments)
     const what =
@@ -142,5 +185,12 @@ export const shapeErrors = (root: unknown, errors: t.Errors): ReadonlyArray<Mode
           : `${subject}: '${field}'`
     result.push({ code, path, message: `${what} must be ${words}, but ${describeActual(error.value)}.` })
   }
-  return result
+  return { errors: result, more }
 }
+
+/**
+ * Every shape error, each with a message (see {@link shapeErrorsUpTo}).
+ * @internal
+ */
+export const shapeErrors = (root: unknown, errors: t.Errors): ReadonlyArray<ModelError> =>
+  shapeErrorsUpTo(root, errors, Number.POSITIVE_INFINITY).errors

@@ -1,0 +1,58 @@
+/**
+ * Descriptions for the JSON Schema. The codecs say what is allowed; these say what it
+ * means, for readers of the schema in other languages (DESIGN.md §2).
+ */
+
+const definitionDescriptions: ReadonlyMap<string, string> = new Map([
+  [
+    'Model',
+    'An orgintel/v1 document: the actors of a health and care organisation, the knowledge they hold, the channels between them and the feedback and learning loops the organisation says it has.',
+  ],
+  ['Actor', 'A person, group or organisation that takes part in one or more levels of co-production.'],
+  [
+    'KnowledgeAsset',
+    'Knowledge held by an actor: a story, evidence, data, an insight, a decision, a plan, a strategy, a change, a response or a lesson.',
+  ],
+  ['Channel', 'A directed channel from one actor to another, carrying knowledge assets. Several channels may join the same pair of actors.'],
+  ['DeclaredLoop', 'A loop the organisation says it has: the actors it passes through, in order, ending with the first actor again.'],
+  ['Level', 'delivery: care with patients and carers; planning: commissioning and service design; strategy: experimentation, innovation and learning.'],
+  ['ActorKind', 'What kind of actor this is. Patients, carers, citizens, community groups and peer supporters have a lay perspective by default.'],
+  ['Perspective', 'Whether an actor speaks from lived (lay) or professional knowledge.'],
+  ['AssetKind', 'The kind of knowledge, and so the organisational-intelligence capability it stands for.'],
+  ['ChannelStatus', 'Whether a channel works now (active), has stopped (inactive) or is only intended (planned).'],
+  ['Polarity', '+: more at the sender means more at the receiver; -: less.'],
+])
+
+const fieldDescriptions: ReadonlyMap<string, string> = new Map([
+  ['Model.schema', 'The document format: always "orgintel/v1".'],
+  ['Model.id', 'An id for the model.'],
+  ['Model.name', 'A name for people to read.'],
+  ['Model.description', 'What the model shows and where its facts come from.'],
+  ['Model.actors', 'Every actor, with ids unique among actors.'],
+  ['Model.assets', 'Every knowledge asset, with ids unique among assets.'],
+  ['Model.channels', 'Every channel, with ids unique among channels.'],
+  ['Model.loops', 'The loops the organisation declares.'],
+  ['Actor.name', 'A name for people to read; never quoted in error messages.'],
+  ['Actor.perspective', 'Lay or professional; when absent, derived from kind.'],
+  ['Actor.levels', 'The levels the actor takes part in.'],
+  ['Actor.tags', 'Free labels for grouping and filtering.'],
+  ['KnowledgeAsset.holder', 'The id of the actor who holds the asset.'],
+  ['KnowledgeAsset.acknowledged', 'false marks knowledge the organisation relies on but does not recognise.'],
+  ['Channel.from', 'The id of the sending actor.'],
+  ['Channel.to', 'The id of the receiving actor.'],
+  ['Channel.carries', 'The ids of the assets the channel carries (may be empty).'],
+  ['Channel.level', 'The level the channel works at.'],
+  ['Channel.latencyDays', 'Days a message takes to arrive.'],
+  ['Channel.reliability', 'The chance that a message gets through.'],
+  ['Channel.polarity', 'The sign of the link; absent means unknown.'],
+  ['DeclaredLoop.level', 'The level the loop works at.'],
+  ['DeclaredLoop.through', 'Actor ids in order, ending with the first again.'],
+  ['DeclaredLoop.maxLatencyDays', 'The most days a trip round the loop should take.'],
+])
+
+/** The description of a `$defs` entry (or of the document, `Model`), if there is one. */
+export const describeDefinition = (name: string): string | undefined => definitionDescriptions.get(name)
+
+/** The description of a field of a definition, if there is one. */
+export const describeField = (owner: string, field: string): string | undefined =>
+  fieldDescriptions.get(`${owner}.${field}`)

@@ -1,0 +1,111 @@
+import type { Actor, Channel, Model } from './codecs.js'
+import { type ModelWarning, quoteId, toPointer } from './errors.js'
+import type { Level } from './vocabulary.js'
+
+/**
+ * For each asset, the actors that hold it or can receive it: a breadth-first search from
+ * its holder over the channels that carry it (any status: a paused channel still says
+ * where the asset is meant to go).
+ */
+const actorsReachedByAsset = (model: Model): ReadonlyMap<string, ReadonlySet<string>> => {
+  const channelsByAsset = new Map<string, Channel[]>()
+  for (const channel of model.channels) {
+    for (const asset of channel.carries) {
+      const list = channelsByAsset.get(asset)
+      if (list === undefined) channelsByAsset.set(asset, [channel])
+      else list.push(channel)
+    }
+  }
+  const reached = new Map<string, ReadonlySet<string>>()
+  for (const asset of model.assets) {
+    const carriers = channelsByAsset.get(asset.id) ?? []
+    const next = new Map<string, string[]>()
+    for (const channel of carriers) {
+      const targets = next.get(channel.from)
+      if (targets === undefined) next.set(channel.from, [channel.to])
+      else targets.push(channel.to)
+    }
+    const seen = new Set<string>([asset.holder])
+    const queue: string[] = [asset.holder]
+    for (let head = 0; head < queue.length; head++) {
+      for (const target of next.get(queue[head]!) ?? []) {
+        if (seen.has(target)) continue
+        seen.add(target)
+        queue.push(target)
+      }
+    }
+    // A repeated asset id (an error elsewhere) keeps the first asset's reach.
+    if (!reached.has(asset.id)) reached.set(asset.id, seen)
+  }
+  return reached
+}
+
+/** "actor 'a', actor 'b' and 3 more": a bounded list, so a long loop cannot flood a message. */
+const listActors = (ids: ReadonlyArray<string>): string => {
+  const shown = ids.slice(0, 5).map((id) => `actor ${quoteId(id)}`)
+  const more = ids.length - shown.length
+  if (more > 0) return `${shown.join(', ')} and ${more} more`
+  return shown.length === 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+}
+
+const takesPart = (actor: Actor | undefined, level: Level): boolean =>
+  actor === undefined || actor.levels.includes(level)
+
+/**
+ * Things a valid model allows but that are probably not meant, each with a JSON Pointer
+ * to the field concerned:
+ *
+ * - `asset-not-available` (`/channels/i/carries/j`): a channel carries an asset its
+ *   sender neither holds nor receives, directly or through other actors, over channels
+ *   that carry that asset.
+ * - `level-mismatch` (`/channels/i/level`): a channel works at a level its sender or
+ *   receiver does not take part in.
+ * - `unreachable-loop-level` (`/loops/i/level`): a declared loop's level is not one
+ *   that all its actors share.
+ *
+ * Messages quote ids only. Expects a model that {@link decodeModel} accepted; unknown
+ * references are skipped rather than reported again.
+ *
+ * Complexity: O(A + C·k + L·m) for A actors and assets, C channels carrying k assets
+ * each and L declared loops of m steps (one breadth-first search per asset).
+ * @category Model
+ */
+export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
+  const warnings: ModelWarning[] = []
+  const actors = new Map<string, Actor>()
+  for (const actor of model.actors) if (!actors.has(actor.id)) actors.set(actor.id, actor)
+  const reached = actorsReachedByAsset(model)
+
+  model.channels.forEach((channel, i) => {
+    const subject = `Channel ${quoteId(channel.id)}`
+    channel.carries.forEach((asset, j) => {
+      const holders = reached.get(asset)
+      if (holders === undefined || holders.has(channel.from)) return
+      warnings.push({
+        code: 'asset-not-available',
+        path: toPointer(['channels', i, 'carries', j]),
+        message: `${subject} carries asset ${quoteId(asset)}, but its sender ${quoteId(channel.from)} neither holds it nor receives it on any channel.`,
+      })
+    })
+    const ends = channel.from === channel.to ? [channel.from] : [channel.from, channel.to]
+    const outside = ends.filter((id) => !takesPart(actors.get(id), channel.level))
+    if (outside.length > 0) {
+      warnings.push({
+        code: 'level-mismatch',
+        path: toPointer(['channels', i, 'level']),
+        message: `${subject} works at the ${channel.level} level, but ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not take part in it.`,
+      })
+    }
+  })
+
+  model.loops.forEach((loop, i) => {
+    const outside = [...new Set(loop.through)].filter((id) => !takesPart(actors.get(id), loop.level))
+    if (outside.length === 0) return
+    warnings.push({
+      code: 'unreachable-loop-level',
+      path: toPointer(['loops', i, 'level']),
+      message: `Declared loop ${quoteId(loop.id)} is at the ${loop.level} level, but ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not take part in it.`,
+    })
+  })
+  return warnings
+}

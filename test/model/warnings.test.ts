@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { decodeModel } from '../../src/model/decode.js'
+import type { Model } from '../../src/model/codecs.js'
+import { modelWarnings } from '../../src/model/warnings.js'
+import { validDocument } from './fixtures.js'
+
+type Document = Record<string, any>
+
+const modelOf = (change: (document: Document) => void): Model => {
+  const document = validDocument() as Document
+  change(document)
+  const result = decodeModel(document)
+  if (result._tag === 'Left') throw new Error(JSON.stringify(result.left))
+  return result.right
+}
+
+const codesAndPaths = (model: Model) => modelWarnings(model).map((warning) => [warning.code, warning.path])
+
+describe('modelWarnings', () => {
+  it('finds nothing in the valid fixture', () => {
+    expect(modelWarnings(modelOf(() => {}))).toEqual([])
+  })
+
+  it('asset-not-available: a sender that neither holds nor receives the asset', () => {
+    const model = modelOf((d) => {
+      d['channels'].push({ id: 'leak', from: 'manager', to: 'patients', carries: ['reply'], level: 'delivery' })
+    })
+    expect(codesAndPaths(model)).toEqual([['asset-not-available', '/channels/3/carries/0']])
+    expect(modelWarnings(model)[0]?.message).toBe(
+      "Channel 'leak' carries asset 'reply', but its sender 'manager' neither holds it nor receives it on any channel.",
+    )
+  })
+
+  it('asset-not-available: received transitively over channels that carry it is fine', () => {
+    // stories: patients -> nurses -> manager -> back to patients.
+    const model = modelOf((d) => {
+      d['channels'].push({ id: 'onward', from: 'manager', to: 'patients', carries: ['stories'], level: 'delivery' })
+    })
+    expect(modelWarnings(model)).toEqual([])
+  })
+
+  it('asset-not-available: reaching the sender over a channel that carries something else does not count', () => {
+    const model = modelOf((d) => {
+      // The reply's holder (nurses) reaches manager over 'escalate', which carries stories, not the reply.
+      d['channels'].push({ id: 'relay', from: 'manager', to: 'nurses', carries: ['reply'], level: 'delivery' })
+    })
+    expect(codesAndPaths(model)).toEqual([['asset-not-available', '/channels/3/carries/0']])
+  })
+
+  it('level-mismatch: a channel at a level one end does not take part in', () => {
+    const model = modelOf((d) => {
+      d['channels'][0]['level'] = 'planning'
+      d['channels'][1]['level'] = 'planning'
+      d['channels'][2]['level'] = 'strategy'
+    })
+    expect(codesAndPaths(model)).toEqual([
+      ['level-mismatch', '/channels/0/level'],
+      ['level-mismatch', '/channels/1/level'],
+      ['level-mismatch', '/channels/2/level'],
+    ])
+    const messages = modelWarnings(model).map((warning) => warning.message)
+    expect(messages[0]).toBe(
+      "Channel 'tell' works at the planning level, but actor 'patients' and actor 'nurses' do not take part in it.",
+    )
+    expect(messages[1]).toBe("Channel 'escalate' works at the planning level, but actor 'nurses' does not take part in it.")
+  })
+
+  it('unreachable-loop-level: a declared loop at a level not all its actors share', () => {
+    const model = modelOf((d) => {
+      d['loops'].push({ id: 'planning-loop', name: 'P', level: 'planning', through: ['manager', 'nurses', 'manager'] })
+    })
+    expect(codesAndPaths(model)).toEqual([['unreachable-loop-level', '/loops/1/level']])
+    expect(modelWarnings(model)[0]?.message).toBe(
+      "Declared loop 'planning-loop' is at the planning level, but actor 'nurses' does not take part in it.",
+    )
+  })
+
+  it('quotes ids only, never names', () => {
+    const model = modelOf((d) => {
+      d['actors'][1]['name'] = 'Nurse Jane Example'
+      d['channels'][0]['level'] = 'strategy'
+    })
+    expect(modelWarnings(model).map((warning) => warning.message).join('\n')).not.toContain('Jane')
+  })
+
+  it('is iterative: a chain of 200,000 actors relaying one asset warns nothing', () => {
+    const count = 200_000
+    const ids = Array.from({ length: count }, (_, i) => `a${i}`)
+    const result = decodeModel({
+      schema: 'orgintel/v1',
+      id: 'chain',
+      name: 'Chain',
+      actors: ids.map((id) => ({ id, name: id, kind: 'patient', levels: ['delivery'] })),
+      assets: [{ id: 'story', name: 'Story', kind: 'experience', holder: 'a0' }],
+      channels: ids.slice(1).map((id, i) => ({ id: `c${i}`, from: ids[i], to: id, carries: ['story'], level: 'delivery' })),
+    })
+    expect(result._tag === 'Right' && modelWarnings(result.right)).toEqual([])
+  })
+})
