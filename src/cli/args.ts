@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util'
+import { quoteArgument, usageFailure } from './failure.js'
+
+/** The flags a command accepts. @internal */
+export type OptionSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string; readonly multiple?: boolean }>>
+
+/** A command's parsed flags and positional arguments. @internal */
+export interface ParsedCommand {
+  readonly positionals: ReadonlyArray<string>
+  readonly values: Readonly<Record<string, string | boolean | ReadonlyArray<string> | undefined>>
+}
+
+const optionNameIn = (message: string): string => /'(?:-[^-' ], )?(-[^' <]+)/.exec(message)?.[1] ?? 'an option'
+
+/** Turn `parseArgs`' multi-sentence errors into one short line. */
+const describeParseError = (error: unknown): string => {
+  const code = (error as { code?: unknown }).code
+  const message = error instanceof Error ? error.message : ''
+  const name = optionNameIn(message)
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${name}`
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (message.includes('does not take an argument')) return `${name} takes no value`
+      if (message.includes('ambiguous')) return `${name} needs a value (to pass one that starts with "-", write ${name}=VALUE)`
+      return `${name} needs a value`
+    default:
+      return message.split('\n')[0] || 'bad arguments'
+  }
+}
+
+/**
+ * Parse a command's arguments strictly: an unknown flag, a flag without its value and
+ * a flag given twice are usage errors, not ignored. `-` is a positional (standard
+ * input or output); `--` ends the flags.
+ * @internal
+ */
+export const parseCommandArguments = (argv: ReadonlyArray<string>, options: OptionSpec): ParsedCommand => {
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    })
+  } catch (error) {
+    throw usageFailure(`${describeParseError(error)}; see --help`)
+  }
+  const seen = new Set<string>()
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue
+    if (seen.has(token.name) && options[token.name]?.multiple !== true) throw usageFailure(`--${token.name} is given more than once`)
+    seen.add(token.name)
+  }
+  return { values: parsed.values as ParsedCommand['values'], positionals: parsed.positionals }
+}
+
+/** A string option, or `undefined`. @internal */
+export const stringOption = (parsed: ParsedCommand, name: string): string | undefined => {
+  const value = parsed.values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A string option the command cannot do without. @internal */
+export const requiredOption = (parsed: ParsedCommand, name: string, hint: string): string => {
+  const value = stringOption(parsed, name)
+  if (value === undefined) throw usageFailure(`--${name} is required (${hint})`)
+  return value
+}
+
+/**
+ * Parse a whole number written in plain digits (no sign, exponent, hex or spaces), at
+ * least `minimum`. `what` names it in the error. @internal
+ */
+export const parseWholeNumber = (text: string, what: string, minimum = 0): number => {
+  const value = /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(value) || value < minimum) {
+    throw usageFailure(`${what} must be a whole number, ${minimum} or more (got ${quoteArgument(text, 20)})`)
+  }
+  return value
+}
+
+/** A whole-number option within bounds, or the fallback when absent. @internal */
+export const integerOption = (parsed: ParsedCommand, name: string, fallback: number, minimum = 0): number => {
+  const text = stringOption(parsed, name)
+  return text === undefined ? fallback : parseWholeNumber(text, `--${name}`, minimum)
+}
+
+/** A seed: any safe integer, negative included, in plain digits. @internal */
+export const seedOption = (parsed: ParsedCommand, name: string): number => {
+  const text = requiredOption(parsed, name, 'a whole number; the same seed gives the same result')
+  const value = /^-?\d{1,16}$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(value)) throw usageFailure(`--${name} must be a whole number (got ${quoteArgument(text, 20)})`)
+  return value
+}
+
+/** An option whose value must be one of `choices`. @internal */
+export const choiceOption = <C extends string>(parsed: ParsedCommand, name: string, choices: ReadonlyArray<C>, fallback: C): C => {
+  const text = stringOption(parsed, name)
+  if (text === undefined) return fallback
+  if (!(choices as ReadonlyArray<string>).includes(text)) {
+    throw usageFailure(`--${name} must be one of ${choices.join(', ')} (got ${quoteArgument(text, 20)})`)
+  }
+  return text as C
+}
+
+/** The single positional argument a command needs. @internal */
+export const onePositional = (parsed: ParsedCommand, what: string): string => {
+  const [first, ...rest] = parsed.positionals
+  if (first === undefined) throw usageFailure(`missing ${what}`)
+  if (rest.length > 0) throw usageFailure(`unexpected argument ${quoteArgument(rest[0]!)}`)
+  return first
+}
+
+/** Fail when a command that takes no positional arguments is given one. @internal */
+export const noPositionals = (parsed: ParsedCommand): void => {
+  const [first] = parsed.positionals
+  if (first !== undefined) throw usageFailure(`unexpected argument ${quoteArgument(first)}`)
+}

@@ -1,0 +1,24 @@
+import type { OptionSpec, ParsedCommand } from './args.js'
+
+/** What a running command may need from the process around it. @internal */
+export interface CommandContext {
+  /** Aborted on SIGINT or SIGTERM; the reason is the signal's name. */
+  readonly signal: AbortSignal
+}
+
+/** One `orgintel` sub-command. `run` resolves to the exit code. @internal */
+export interface Command {
+  readonly name: string
+  readonly summary: string
+  readonly usage: string
+  readonly options: OptionSpec
+  /**
+   * `true` when `run` watches `context.signal` and cleans up itself; otherwise a
+   * signal removes pending temporary files and ends the process at once.
+   */
+  readonly stopsOnSignal?: boolean
+  run(parsed: ParsedCommand, context: CommandContext): Promise<number>
+}
+
+/** Options shared by commands that write a file. @internal */
+export const outputOption = { out: { type: 'string', short: 'o' } } as const

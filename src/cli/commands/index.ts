@@ -1,0 +1,23 @@
+import type { Command } from '../command.js'
+import { diagnoseCommand } from './diagnose.js'
+import { importCommand } from './import.js'
+import { loopsCommand } from './loops.js'
+import { mergeCommand } from './merge.js'
+import { renderCommand } from './render.js'
+import { schemaCommand } from './schema.js'
+import { simulateCommand } from './simulate.js'
+import { sweepCommand } from './sweep.js'
+import { validateCommand } from './validate.js'
+
+/** Every sub-command, in the order `--help` lists them. @internal */
+export const commands: ReadonlyArray<Command> = [
+  validateCommand,
+  diagnoseCommand,
+  loopsCommand,
+  renderCommand,
+  importCommand,
+  simulateCommand,
+  sweepCommand,
+  mergeCommand,
+  schemaCommand,
+]

@@ -1,0 +1,27 @@
+import { formatModelErrors } from '../../model/errors.js'
+import { modelWarnings } from '../../model/warnings.js'
+import { onePositional } from '../args.js'
+import type { Command } from '../command.js'
+import { exitCodes } from '../failure.js'
+import { loadModel } from '../model-input.js'
+
+/** `orgintel validate`: check a model and print its errors and warnings. @internal */
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check a model document; print its errors and warnings',
+  usage: 'orgintel validate <model.json|->',
+  options: {},
+  async run(parsed) {
+    const path = onePositional(parsed, 'model file')
+    const model = loadModel(path)
+    const warnings = modelWarnings(model)
+    if (warnings.length > 0) {
+      for (const line of formatModelErrors(warnings).split('\n')) process.stderr.write(`${path}: warning: ${line}\n`)
+    }
+    process.stdout.write(
+      `${path}: valid orgintel/v1 model '${model.id}': ${model.actors.length} actors, ${model.assets.length} assets, ` +
+        `${model.channels.length} channels, ${model.loops.length} declared loops, ${warnings.length} warnings\n`,
+    )
+    return exitCodes.ok
+  },
+}

@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { hasStackTrace, healthyModel, lines, runInProcess, scratchFolder, wardModel } from './harness.js'
+
+const wardJson = (): { channels: Array<Record<string, unknown>>; actors: Array<Record<string, unknown>> } =>
+  JSON.parse(readFileSync(wardModel, 'utf8'))
+
+let folder: ReturnType<typeof scratchFolder>
+beforeEach(() => {
+  folder = scratchFolder()
+})
+afterEach(() => folder.remove())
+
+const writeModel = (name: string, edit: (model: ReturnType<typeof wardJson>) => void): string => {
+  const model = wardJson()
+  edit(model)
+  writeFileSync(folder.file(name), JSON.stringify(model))
+  return folder.file(name)
+}
+
+describe('orgintel validate', () => {
+  it('accepts a valid model and summarises it by id', async () => {
+    const result = await runInProcess(['validate', wardModel])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(`${wardModel}: valid orgintel/v1 model 'ward-7-you-said-we-did': 8 actors, 10 assets, 11 channels, 2 declared loops, 0 warnings\n`)
+  })
+
+  it('exits 1 with the JSON Pointer of every broken reference', async () => {
+    const path = writeModel('broken.json', (model) => {
+      model.channels[3]!['to'] = 'nobody'
+      model.channels[5]!['from'] = 'no-one'
+    })
+    const result = await runInProcess(['validate', path])
+    expect(result.code).toBe(1)
+    const errors = lines(result.stderr)
+    expect(errors.some((line) => line.startsWith(`${path}: /channels/3/to: `))).toBe(true)
+    expect(errors.some((line) => line.startsWith(`${path}: /channels/5/from: `))).toBe(true)
+    expect(errors.at(-1)).toBe(`orgintel validate: ${path} is not a valid orgintel/v1 model`)
+    expect(hasStackTrace(result.stderr)).toBe(false)
+  })
+
+  it('reports a shape error with its path and keeps names out of messages', async () => {
+    const path = writeModel('shape.json', (model) => {
+      model.actors[0]!['kind'] = 'alien'
+    })
+    const result = await runInProcess(['validate', path])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`${path}: /actors/0/kind: `)
+    expect(result.stderr).not.toContain('Ward 7 patients')
+  })
+
+  it('exits 1 for text that is not JSON', async () => {
+    writeFileSync(folder.file('bad.json'), '{"schema": ')
+    const result = await runInProcess(['validate', folder.file('bad.json')])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('[invalid-json]')
+  })
+})
+
+describe('orgintel diagnose', () => {
+  it.each([
+    // ward: 2 errors, 12 warnings, 2 notes; healthy reference: notes only
+    [wardModel, 'error', 1],
+    [wardModel, 'never', 0],
+    [healthyModel, 'error', 0],
+    [healthyModel, 'warning', 0],
+    [healthyModel, 'info', 1],
+  ])('%s with --fail-on %s exits %i', async (model, failOn, code) => {
+    const result = await runInProcess(['diagnose', model, '--fail-on', failOn, '--format', 'json'])
+    expect(result.code).toBe(code)
+    expect(JSON.parse(result.stdout)).toHaveProperty('defects')
+  })
+
+  it('fails on error by default, and passes when a config turns the failing rules off', async () => {
+    expect((await runInProcess(['diagnose', wardModel])).code).toBe(1)
+    const config = folder.file('rules.json')
+    writeFileSync(config, JSON.stringify({ rules: { 'acted-not-reported': 'off', 'declared-loop-broken': 'warning' } }))
+    const result = await runInProcess(['diagnose', wardModel, '--config', config])
+    expect(result.stdout).not.toMatch(/^\s+error\s/m)
+    expect(result.code).toBe(0)
+  })
+
+  it('rejects an invalid config with its path and exit code 2', async () => {
+    const config = folder.file('rules.json')
+    writeFileSync(config, JSON.stringify({ rules: { 'no-such-rule': 'off' } }))
+    const result = await runInProcess(['diagnose', wardModel, '--config', config])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${config}: /rules/no-such-rule`)
+  })
+
+  it('writes the report to a file with -o, names only with --names', async () => {
+    const out = folder.file('report.md')
+    const result = await runInProcess(['diagnose', wardModel, '--format', 'markdown', '-o', out, '--fail-on', 'never'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('')
+    const report = readFileSync(out, 'utf8')
+    expect(report).toContain('acted-not-reported')
+    expect(report).not.toContain('Carers of Ward 7 patients')
+    const named = await runInProcess(['diagnose', wardModel, '--names', '--fail-on', 'never'])
+    expect(named.stdout).toContain('Carers of Ward 7 patients')
+  })
+
+  it('writes nothing when the model is invalid', async () => {
+    const path = writeModel('broken.json', (model) => {
+      model.channels[3]!['to'] = 'nobody'
+    })
+    const out = folder.file('report.txt')
+    const result = await runInProcess(['diagnose', path, '-o', out])
+    expect(result.code).toBe(1)
+    expect(folder.names()).toEqual(['broken.json'])
+  })
+})
+
+describe('orgintel loops', () => {
+  it('lists loops as text and as JSON', async () => {
+    const text = await runInProcess(['loops', wardModel])
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/^\d+ loops\n$/m)
+    const json = await runInProcess(['loops', wardModel, '--format', 'json', '--through', 'ward-manager'])
+    const search = JSON.parse(json.stdout) as { loops: Array<{ actors: string[] }>; truncated: boolean }
+    expect(search.loops.length).toBeGreaterThan(0)
+    for (const loop of search.loops) expect(loop.actors).toContain('ward-manager')
+  })
+
+  it('rejects an actor that is not in the model', async () => {
+    const result = await runInProcess(['loops', wardModel, '--through', 'nobody'])
+    expect(result.code).toBe(2)
+    expect(lines(result.stderr)).toEqual(['orgintel loops: --through names actor "nobody", which is not in the model'])
+  })
+})
