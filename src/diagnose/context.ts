@@ -1,0 +1,208 @@
+import type { Actor, Channel, KnowledgeAsset, Model } from '../model/codecs.js'
+import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
+import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
+import type { ActorAdjacency } from '../graph/adjacency.js'
+import { type CompiledGraph, compileGraph } from '../graph/compile.js'
+import { type ComponentIndex, componentsOf, compareIds } from '../graph/components.js'
+import { findLoopsInGraph } from '../graph/loops.js'
+import { repairsForGraph } from '../graph/repairs.js'
+import { type SinglePointOfFailure, findSinglePointsOfFailure } from '../graph/fragility.js'
+import type { Loop, LoopSearch, ProposedChannel } from '../graph/types.js'
+import { canonicalModel } from './canonical.js'
+import {
+  type FlowDirection,
+  type KindMask,
+  adjacencyCarrying,
+  carriedKindsOfEdges,
+  heldKindsOfActors,
+  holdersOf,
+  reachOverCarriedKinds,
+} from './flow.js'
+import { type NamingPolicy, createNamingPolicy } from './naming.js'
+
+/** Bounds on loop enumeration for one diagnosis. @category Diagnosis */
+export interface LoopBounds {
+  readonly maxLength: number
+  readonly maxLoops: number
+  /** Most search steps of the enumeration. */
+  readonly budget: number
+}
+
+/**
+ * What every rule of one diagnosis shares. Built once per {@link diagnose} call; each
+ * figure is computed on first use and cached, so rules never recompute what another
+ * rule already asked for. Graph figures are over active channels of a copy of the model
+ * in id order ({@link canonicalModel}), so results do not depend on input order.
+ * @category Diagnosis
+ */
+export interface DiagnosisContext {
+  /** The model, with every collection in id order. */
+  readonly model: Model
+  /** How messages name actors and assets (ids unless the caller opted in to names). */
+  readonly naming: NamingPolicy
+  readonly loopBounds: LoopBounds
+  /** Every actor and every active channel, at all levels. */
+  readonly graph: CompiledGraph
+  /** Active channels at one level, and the actors that take part in it. */
+  graphAt(level: Level): CompiledGraph
+  /** Strongly connected components of {@link DiagnosisContext.graph}. */
+  components(): ComponentIndex
+  /** Strongly connected components of {@link DiagnosisContext.graphAt}. */
+  componentsAt(level: Level): ComponentIndex
+  /** Elementary loops of the whole graph, enumerated once within `loopBounds`, sorted by actors. */
+  loops(): LoopSearch
+  /** The loops with at least one channel at `level`. */
+  loopsAt(level: Level): ReadonlyArray<Loop>
+  /** Eswaran–Tarjan repair of `level`: the fewest channels that close every open loop there. */
+  repairsAt(level: Level): ReadonlyArray<ProposedChannel>
+  /** Actors and channels whose loss opens loops lay actors depend on, at `level`. */
+  singlePointsAt(level: Level): ReadonlyArray<SinglePointOfFailure>
+  /** Levels with at least one actor taking part. */
+  readonly levelsInUse: ReadonlyArray<Level>
+  actor(id: ActorId): Actor | undefined
+  asset(id: AssetId): KnowledgeAsset | undefined
+  channel(id: ChannelId): Channel | undefined
+  /** Every channel (any status) from one actor to another, in id order. */
+  channelsBetween(from: ActorId, to: ActorId): ReadonlyArray<Channel>
+  /** Assets held by an actor, in id order. */
+  assetsHeldBy(id: ActorId): ReadonlyArray<KnowledgeAsset>
+  /** For each actor index of `graph`, the kinds of asset it holds. */
+  heldKinds(): Uint16Array
+  /** For each edge of `graph`, the kinds of asset its channel carries. */
+  carriedKinds(): Uint16Array
+  /** Actors (indices of `graph`) that hold an asset of a kind in `kinds`. Cached. */
+  holders(kinds: KindMask): Uint8Array
+  /**
+   * Actors reached when knowledge held by the holders of `from` travels over channels
+   * that carry a kind in `carrying` (or, backward, the actors whose knowledge reaches
+   * those holders). Cached per question. O(V + E) on first ask.
+   */
+  flow(from: KindMask, carrying: KindMask, direction: FlowDirection): Uint8Array
+  /**
+   * The graph of channels that carry a kind in `carrying`, with its strongly connected
+   * components: actors of one component reach, and are reached by, the same actors
+   * over such channels. Cached per mask. O(V + E).
+   */
+  componentsCarrying(carrying: KindMask): { readonly adjacency: ActorAdjacency; readonly components: ComponentIndex }
+  /** The same, from an explicit list of seed actors (not cached). */
+  reach(seeds: ReadonlyArray<number>, carrying: KindMask, direction: FlowDirection): Uint8Array
+  /** Record that a bounded search inside a rule stopped early (sets `Diagnosis.truncated`). */
+  markTruncated(): void
+  /** Whether loop enumeration or a rule's bounded search stopped early. */
+  readonly truncated: boolean
+}
+
+const memo = <T>(compute: () => T): (() => T) => {
+  let cached: { value: T } | undefined
+  return () => (cached ??= { value: compute() }).value
+}
+
+const memoByKey = <K, T>(compute: (key: K) => T): ((key: K) => T) => {
+  const cache = new Map<K, T>()
+  return (key) => {
+    let value = cache.get(key)
+    if (value === undefined && !cache.has(key)) {
+      value = compute(key)
+      cache.set(key, value)
+    }
+    return value as T
+  }
+}
+
+const loopKey = (loop: Loop): string => `${loop.actors.join('\u0000')}\u0001${loop.channels.map((step) => step.join('\u0000')).join('\u0001')}`
+
+/**
+ * Build the shared context of one diagnosis. Cheap: nothing is computed until a rule asks.
+ * @category Diagnosis
+ */
+export const createDiagnosisContext = (
+  input: Model,
+  options: { readonly loopBounds: LoopBounds; readonly names: boolean },
+): DiagnosisContext => {
+  const model = canonicalModel(input)
+  const naming = createNamingPolicy(model, options.names)
+  let truncated = false
+  const graph = memo(() => compileGraph(model))
+  const actors = memo(() => new Map(model.actors.map((actor) => [actor.id, actor])))
+  const assets = memo(() => new Map(model.assets.map((asset) => [asset.id, asset])))
+  const channels = memo(() => new Map(model.channels.map((channel) => [channel.id, channel])))
+  const pairs = memo(() => {
+    const byPair = new Map<string, Channel[]>()
+    for (const channel of model.channels) {
+      const key = JSON.stringify([channel.from, channel.to])
+      const list = byPair.get(key)
+      if (list === undefined) byPair.set(key, [channel])
+      else list.push(channel)
+    }
+    return byPair
+  })
+  const assetKinds = memo(() => new Map<AssetId, AssetKind>(model.assets.map((asset) => [asset.id, asset.kind])))
+  const heldBy = memo(() => {
+    const held = new Map<ActorId, KnowledgeAsset[]>()
+    for (const asset of model.assets) {
+      const list = held.get(asset.holder)
+      if (list === undefined) held.set(asset.holder, [asset])
+      else list.push(asset)
+    }
+    return held
+  })
+  const components = memo(() => componentsOf(graph()))
+  const heldKinds = memo(() => heldKindsOfActors(graph(), model))
+  const carriedKinds = memo(() => carriedKindsOfEdges(graph(), assetKinds()))
+  const holders = memoByKey((kinds: KindMask) => holdersOf(heldKinds(), kinds))
+  const flow = memoByKey((key: string) => {
+    const [from, carrying, direction] = key.split(':')
+    return reachOverCarriedKinds(graph(), carriedKinds(), holders(Number(from)), Number(carrying), direction as FlowDirection)
+  })
+  // A level that holds every active channel and every actor compiles to the whole graph.
+  const wholeLevel = (level: Level): boolean =>
+    model.actors.every((actor) => actor.levels.includes(level)) &&
+    model.channels.every((channel) => channel.status !== 'active' || channel.level === level)
+  const graphAt = memoByKey((level: Level) => (wholeLevel(level) ? graph() : compileGraph(model, { level })))
+  const componentsAt = memoByKey((level: Level) => (graphAt(level) === graph() ? components() : componentsOf(graphAt(level))))
+  const loops = memo((): LoopSearch => {
+    const search = findLoopsInGraph(graph(), options.loopBounds)
+    if (search.truncated) truncated = true
+    const keyed = search.loops.map((loop) => ({ loop, key: loopKey(loop) }))
+    keyed.sort((a, b) => compareIds(a.key, b.key))
+    return { loops: keyed.map((entry) => entry.loop), truncated: search.truncated }
+  })
+  const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
+
+  return {
+    model,
+    naming,
+    loopBounds: options.loopBounds,
+    get graph() {
+      return graph()
+    },
+    graphAt,
+    components,
+    componentsAt,
+    loops,
+    loopsAt: memoByKey((level: Level) => loops().loops.filter((loop) => loop.levels.includes(level))),
+    repairsAt: memoByKey((level: Level) => repairsForGraph(graphAt(level), level)),
+    singlePointsAt: memoByKey((level: Level) => findSinglePointsOfFailure(model, { level })),
+    levelsInUse,
+    actor: (id) => actors().get(id),
+    asset: (id) => assets().get(id),
+    channel: (id) => channels().get(id),
+    channelsBetween: (from, to) => pairs().get(JSON.stringify([from, to])) ?? [],
+    assetsHeldBy: (id) => heldBy().get(id) ?? [],
+    heldKinds,
+    carriedKinds,
+    holders,
+    flow: (from, carrying, direction) => flow(`${from}:${carrying}:${direction}`),
+    componentsCarrying: memoByKey((carrying: KindMask) => {
+      const adjacency = adjacencyCarrying(graph(), carriedKinds(), carrying)
+      return { adjacency, components: componentsOf(adjacency) }
+    }),
+    reach: (seeds, carrying, direction) => reachOverCarriedKinds(graph(), carriedKinds(), seeds, carrying, direction),
+    markTruncated: () => {
+      truncated = true
+    },
+    get truncated() {
+      return truncated
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import type { Diagnosis } from './diagnose.js'
+import type { ScorecardFigures } from './scorecard.js'
+import { countOf, groupByLevel, repairsOf } from './format-text.js'
+
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
+const days = (value: number | null): string => (value === null ? 'n/a' : `${value}`)
+
+const scorecardRows: ReadonlyArray<readonly [string, (figures: ScorecardFigures) => string]> = [
+  ['Lay actors on a closed loop', (f) => percent(f.loopClosureCoverage)],
+  ['Loops joining lay and professional', (f) => percent(f.coProductionIndex)],
+  ['Highest learning order', (f) => f.highestLearningOrder ?? 'none'],
+  ['Median loop latency (days)', (f) => days(f.medianLoopLatencyDays)],
+  ['Worst loop latency (days)', (f) => days(f.worstLoopLatencyDays)],
+  ['Lay actors in peer-support loops', (f) => percent(f.mutualAidShare)],
+  ['Channels to close every open loop', (f) => `${f.channelsToCloseOpenLoops}`],
+]
+
+/**
+ * Markdown for a board report: a summary, the scorecard as a table (overall and per
+ * level), then one section per level with a table of defects, most severe first, and
+ * the channels that would close its open loops.
+ * @internal
+ */
+export const formatDiagnosisMarkdown = (diagnosis: Diagnosis): string => {
+  const { summary, scorecard } = diagnosis
+  const lines: string[] = [
+    `# Diagnosis of \`${cell(diagnosis.model)}\``,
+    '',
+    `${countOf(summary.bySeverity.error, 'error')}, ${countOf(summary.bySeverity.warning, 'warning')} and ${countOf(summary.bySeverity.info, 'note')}.${diagnosis.truncated ? ' The loop search hit a bound, so loop-based findings may be incomplete.' : ''}`,
+    '',
+    '## Scorecard',
+    '',
+    `| Figure | Overall | ${scorecard.levels.map((entry) => entry.level).join(' | ')} |`,
+    `|---|---|${scorecard.levels.map(() => '---|').join('')}`,
+    ...scorecardRows.map(
+      ([label, read]) => `| ${label} | ${read(scorecard.overall)} | ${scorecard.levels.map((entry) => read(entry.figures)).join(' | ')} |`,
+    ),
+  ]
+  for (const group of groupByLevel(diagnosis.defects)) {
+    lines.push('', `## ${group.level === undefined ? 'Across levels' : `${group.level[0]!.toUpperCase()}${group.level.slice(1)} level`}`, '')
+    lines.push('| Severity | Rule | Finding |', '|---|---|---|')
+    for (const defect of group.defects) lines.push(`| ${defect.severity} | \`${defect.rule}\` | ${cell(defect.message)} |`)
+    const repairs = repairsOf(group.defects)
+    if (repairs.length > 0) {
+      lines.push('', `To close every open loop at this level, add ${countOf(repairs.length, 'channel')}:`, '')
+      for (const channel of repairs) lines.push(`- \`${cell(channel.from)}\` → \`${cell(channel.to)}\`: ${cell(channel.reason)}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,45 @@
+import type { Model } from '../model/codecs.js'
+import { quoteId } from '../model/errors.js'
+
+/**
+ * How messages name actors and assets. By default by id only, quoted (`'ward-manager'`),
+ * because names may identify people; a caller opts in to names with `names: true`.
+ * @category Diagnosis
+ */
+export interface NamingPolicy {
+  /** Whether messages use names (`true`) or ids (`false`, the default). */
+  readonly useNames: boolean
+  /** How a message names an actor. */
+  readonly actor: (id: string) => string
+  /** How a message names a knowledge asset. */
+  readonly asset: (id: string) => string
+}
+
+/**
+ * Build the naming policy for one diagnosis. Unknown ids fall back to the quoted id.
+ * O(actors + assets) when names are used, O(1) otherwise.
+ * @category Diagnosis
+ */
+export const createNamingPolicy = (model: Model, useNames: boolean): NamingPolicy => {
+  const quoted = new Map<string, string>()
+  const quote = (id: string): string => {
+    let text = quoted.get(id)
+    if (text === undefined) quoted.set(id, (text = quoteId(id)))
+    return text
+  }
+  if (!useNames) return { useNames, actor: quote, asset: quote }
+  const actorNames = new Map<string, string>(model.actors.map((actor) => [actor.id, actor.name]))
+  const assetNames = new Map<string, string>(model.assets.map((asset) => [asset.id, asset.name]))
+  return {
+    useNames,
+    actor: (id) => actorNames.get(id) ?? quote(id),
+    asset: (id) => assetNames.get(id) ?? quote(id),
+  }
+}
+
+/** "a, b and c", for lists in messages; long lists end with "and N others". @category Diagnosis */
+export const listInWords = (items: ReadonlyArray<string>, most = 4): string => {
+  if (items.length === 0) return 'nobody'
+  const shown = items.length > most ? [...items.slice(0, most - 1), `${items.length - most + 1} others`] : items
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`
+}

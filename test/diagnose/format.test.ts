@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { diagnose } from '../../src/diagnose/diagnose.js'
+import { formatDiagnosis } from '../../src/diagnose/format.js'
+import { buildModel } from './build.js'
+
+const model = buildModel({
+  actors: [
+    ['p', 'patient', ['delivery', 'planning']],
+    ['m', 'manager', ['delivery', 'planning']],
+    ['k', 'commissioner', ['planning']],
+  ],
+  assets: [['story', 'experience', 'p'], ['spec', 'plan', 'k'], ['idle', 'lesson', 'm']],
+  channels: [
+    ['tell', 'p', 'm', ['story']],
+    ['brief', 'm', 'k', ['story'], { level: 'planning' }],
+  ],
+})
+const diagnosis = diagnose(model)
+
+describe('formatDiagnosis', () => {
+  it('text: a summary line, then defects grouped by level, most severe first, then the repairs', () => {
+    const text = formatDiagnosis(diagnosis, 'text')
+    const lines = text.split('\n')
+    expect(lines[0]).toMatch(/^Diagnosis of test: \d+ errors?, \d+ warnings?, \d+ notes?\.$/)
+    expect(text.indexOf('Delivery level')).toBeGreaterThan(0)
+    expect(text.indexOf('Planning level')).toBeGreaterThan(text.indexOf('Delivery level'))
+    const delivery = text.slice(text.indexOf('Delivery level'), text.indexOf('Planning level'))
+    const severities = delivery.split('\n').map((line) => line.trim().split(' ')[0]).filter((word) => ['error', 'warning', 'info'].includes(word!))
+    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)))
+    expect(text).toContain('To close every open loop here, add 1 channel:')
+    expect(text).toContain('Scorecard')
+  })
+
+  it('markdown: headings and tables for a board report', () => {
+    const markdown = formatDiagnosis(diagnosis, 'markdown')
+    expect(markdown).toMatch(/^# Diagnosis of `test`\n/)
+    expect(markdown).toContain('## Scorecard')
+    expect(markdown).toContain('| Figure | Overall | delivery | planning |')
+    expect(markdown).toContain('## Delivery level')
+    expect(markdown).toContain('| Severity | Rule | Finding |')
+  })
+
+  it('markdown escapes table separators in messages', () => {
+    const piped = diagnose(buildModel({ actors: [['a|b', 'patient'], ['m', 'manager']], channels: [['c', 'a|b', 'm', []]] }))
+    expect(formatDiagnosis(piped, 'markdown')).toContain("'a\\|b'")
+  })
+
+  it('json: versioned, stable and complete', () => {
+    const json = formatDiagnosis(diagnosis, 'json')
+    const parsed = JSON.parse(json)
+    expect(Object.keys(parsed)).toEqual(['format', 'model', 'defects', 'summary', 'scorecard', 'truncated', 'options'])
+    expect(parsed.format).toBe('orgintel-diagnosis/v1')
+    expect(parsed.defects).toEqual(JSON.parse(JSON.stringify(diagnosis.defects)))
+    expect(json.endsWith('\n')).toBe(true)
+    expect(formatDiagnosis(diagnose(model), 'json')).toBe(json)
+  })
+
+  it('never prints names unless asked', () => {
+    for (const format of ['text', 'markdown', 'json'] as const) expect(formatDiagnosis(diagnosis, format)).not.toContain('Name of')
+    expect(formatDiagnosis(diagnose(model, { names: true }), 'text')).toContain('Name of')
+  })
+})

@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest'
+import { buildModel, defectsOf } from './build.js'
+
+// Each rule: a minimal model where it fires, and the nearest model where it must not.
+
+const patientAndManager = [
+  ['p', 'patient'],
+  ['m', 'manager'],
+] as const
+
+describe('open-loop', () => {
+  it('reports a channel with no way back, with the level repair', () => {
+    const model = buildModel({ actors: patientAndManager, assets: [['story', 'experience', 'p']], channels: [['tell', 'p', 'm', ['story']]] })
+    const [defect, ...rest] = defectsOf(model, 'open-loop')
+    expect(rest).toHaveLength(0)
+    expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', actors: ['m', 'p'], channels: ['tell'] })
+    expect(defect!.message).toContain("'tell'")
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p', level: 'delivery' })])
+  })
+  it('is silent when a channel returns', () => {
+    const model = buildModel({
+      actors: patientAndManager,
+      assets: [['story', 'experience', 'p'], ['reply', 'response', 'm']],
+      channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
+    })
+    expect(defectsOf(model, 'open-loop')).toEqual([])
+  })
+  it('looks at each level on its own: a return at another level does not close the loop', () => {
+    const model = buildModel({
+      actors: [['p', 'patient', ['delivery', 'planning']], ['m', 'manager', ['delivery', 'planning']]],
+      channels: [['tell', 'p', 'm', []], ['answer', 'm', 'p', [], { level: 'planning' }]],
+    })
+    expect(defectsOf(model, 'open-loop').map((defect) => [defect.level, defect.channels[0]])).toEqual([
+      ['planning', 'answer'],
+      ['delivery', 'tell'],
+    ])
+  })
+})
+
+describe('declared-loop-broken', () => {
+  const spec = (status: string) => ({
+    actors: patientAndManager,
+    channels: [['tell', 'p', 'm', []], ['answer', 'm', 'p', [], { status }]] as const,
+    loops: [{ id: 'heard', name: 'Heard', level: 'delivery', through: ['p', 'm', 'p'] }],
+  })
+  it('reports a declared step with no active channel, and proposes restoring it', () => {
+    const [defect] = defectsOf(buildModel(spec('inactive')), 'declared-loop-broken')
+    expect(defect).toMatchObject({ severity: 'error', actors: ['m', 'p'], channels: ['answer'] })
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p' })])
+  })
+  it('is silent when every step is active', () => {
+    expect(defectsOf(buildModel(spec('active')), 'declared-loop-broken')).toEqual([])
+  })
+})
+
+describe('slow-loop', () => {
+  const spec = (days: number, loops: ReadonlyArray<Record<string, unknown>> = []) => ({
+    actors: patientAndManager,
+    channels: [['tell', 'p', 'm', [], { latencyDays: days }], ['answer', 'm', 'p', [], { latencyDays: days }]] as const,
+    loops,
+  })
+  it('reports a found loop slower than the delivery budget (30 days)', () => {
+    const [defect] = defectsOf(buildModel(spec(20)), 'slow-loop')
+    expect(defect).toMatchObject({ actors: ['m', 'p'], level: 'delivery' })
+    expect(defect!.loop?.latencyDays).toBe(40)
+  })
+  it('is silent within the budget', () => {
+    expect(defectsOf(buildModel(spec(10)), 'slow-loop')).toEqual([])
+  })
+  it('checks a declared loop against its own budget, once', () => {
+    const loops = [{ id: 'heard', name: 'Heard', level: 'delivery', through: ['m', 'p', 'm'], maxLatencyDays: 15 }]
+    const defects = defectsOf(buildModel(spec(10, loops)), 'slow-loop')
+    expect(defects).toHaveLength(1)
+    expect(defects[0]!.message).toContain("'heard'")
+  })
+})
+
+describe('heard-not-acted', () => {
+  const base = {
+    actors: [...patientAndManager, ['c', 'clinician']] as const,
+    assets: [['story', 'experience', 'p'], ['action', 'decision', 'm'], ['fix', 'change', 'c']] as const,
+  }
+  it('reports a decision maker who hears experience but whose decisions lead to no change', () => {
+    const model = buildModel({ ...base, channels: [['tell', 'p', 'm', ['story']]] })
+    expect(defectsOf(model, 'heard-not-acted')).toEqual([expect.objectContaining({ actors: ['m'] })])
+  })
+  it('is silent when the decision travels to someone who makes a change', () => {
+    const model = buildModel({ ...base, channels: [['tell', 'p', 'm', ['story']], ['agree', 'm', 'c', ['action']]] })
+    expect(defectsOf(model, 'heard-not-acted')).toEqual([])
+  })
+  it('follows what channels carry: a channel carrying nothing does not pass the decision on', () => {
+    const model = buildModel({ ...base, channels: [['tell', 'p', 'm', ['story']], ['agree', 'm', 'c', []]] })
+    expect(defectsOf(model, 'heard-not-acted')).toHaveLength(1)
+  })
+})
+
+describe('acted-not-reported', () => {
+  const base = {
+    actors: [...patientAndManager, ['c', 'clinician']] as const,
+    assets: [['story', 'experience', 'p'], ['action', 'decision', 'm'], ['fix', 'change', 'c'], ['reply', 'response', 'm']] as const,
+  }
+  const chain = [['tell', 'p', 'm', ['story']], ['agree', 'm', 'c', ['action']]] as const
+  it('reports a change made from lay experience that is never reported back', () => {
+    const [defect] = defectsOf(buildModel({ ...base, channels: chain }), 'acted-not-reported')
+    expect(defect).toMatchObject({ severity: 'error', actors: ['c', 'p'] })
+    expect(defect!.message).toContain('you said, we did')
+  })
+  it('is silent when a response returns to the patient', () => {
+    const model = buildModel({ ...base, channels: [...chain, ['answer', 'm', 'p', ['reply']]] })
+    expect(defectsOf(model, 'acted-not-reported')).toEqual([])
+  })
+  it('does not count a channel back that carries no response', () => {
+    const model = buildModel({ ...base, channels: [...chain, ['answer', 'm', 'p', ['action']]] })
+    expect(defectsOf(model, 'acted-not-reported')).toHaveLength(1)
+  })
+})
+
+describe('learning-stuck', () => {
+  const base = {
+    actors: [...patientAndManager, ['k', 'commissioner', ['planning']]] as const,
+    assets: [['story', 'experience', 'p'], ['spec', 'plan', 'k']] as const,
+  }
+  it('reports delivery experience that never reaches a plan or strategy', () => {
+    const model = buildModel({ ...base, channels: [['tell', 'p', 'm', ['story']]] })
+    expect(defectsOf(model, 'learning-stuck')).toEqual([expect.objectContaining({ actors: ['p'], level: 'delivery' })])
+  })
+  it('is silent when the experience travels on to the plan holder', () => {
+    const model = buildModel({ ...base, channels: [['tell', 'p', 'm', ['story']], ['brief', 'm', 'k', ['story'], { level: 'planning' }]] })
+    expect(defectsOf(model, 'learning-stuck')).toEqual([])
+  })
+})
+
+describe('single-loop-trap', () => {
+  const spec = (managerAsset: string) => ({
+    actors: patientAndManager,
+    assets: [['story', 'experience', 'p'], ['held', managerAsset, 'm']] as const,
+    channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['held']]] as const,
+  })
+  it('reports a level whose loops never touch a plan or strategy', () => {
+    expect(defectsOf(buildModel(spec('response')), 'single-loop-trap')).toEqual([
+      expect.objectContaining({ level: 'delivery', actors: ['m', 'p'] }),
+    ])
+  })
+  it('is silent when a loop touches a plan', () => {
+    expect(defectsOf(buildModel(spec('plan')), 'single-loop-trap')).toEqual([])
+  })
+})
+
+describe('no-lay-voice', () => {
+  const base = {
+    actors: [...patientAndManager, ['k', 'commissioner']] as const,
+    assets: [['spec', 'plan', 'k']] as const,
+  }
+  const professionalLoop = [['ask', 'm', 'k', []], ['instruct', 'k', 'm', ['spec']]] as const
+  it('reports a plan holder on no loop with a lay actor', () => {
+    expect(defectsOf(buildModel({ ...base, channels: professionalLoop }), 'no-lay-voice')).toEqual([
+      expect.objectContaining({ actors: ['k'], level: 'planning' }),
+    ])
+  })
+  it('is silent once a lay actor is on the loop', () => {
+    const model = buildModel({ ...base, channels: [...professionalLoop, ['tell', 'p', 'm', []], ['answer', 'm', 'p', []]] })
+    expect(defectsOf(model, 'no-lay-voice')).toEqual([])
+  })
+  it('does not report professional-only loops without a decision', () => {
+    const model = buildModel({ actors: [['a', 'clinician'], ['b', 'clinician']], channels: [['x', 'a', 'b', []], ['y', 'b', 'a', []]] })
+    expect(defectsOf(model, 'no-lay-voice')).toEqual([])
+  })
+})
+
+describe('tokenistic-participation', () => {
+  const base = { actors: patientAndManager, assets: [['story', 'experience', 'p'], ['action', 'decision', 'm']] as const }
+  it('reports a lay actor who only sends, on no loop with a decision maker', () => {
+    const model = buildModel({ ...base, channels: [['survey', 'p', 'm', ['story']]] })
+    expect(defectsOf(model, 'tokenistic-participation')).toEqual([expect.objectContaining({ actors: ['p'], channels: ['survey'] })])
+  })
+  it('is silent when the lay actor is on a loop with the decision maker', () => {
+    const model = buildModel({ ...base, channels: [['survey', 'p', 'm', ['story']], ['answer', 'm', 'p', []]] })
+    expect(defectsOf(model, 'tokenistic-participation')).toEqual([])
+  })
+})
+
+describe('experience-excluded', () => {
+  const base = {
+    actors: [...patientAndManager, ['c', 'clinician']] as const,
+    assets: [['story', 'experience', 'p'], ['trial', 'evidence', 'c'], ['action', 'decision', 'm']] as const,
+  }
+  it('reports a decision maker reached by evidence but by no experience', () => {
+    const model = buildModel({ ...base, channels: [['cite', 'c', 'm', ['trial']]] })
+    expect(defectsOf(model, 'experience-excluded')).toEqual([expect.objectContaining({ actors: ['m'] })])
+  })
+  it('is silent once experience reaches them too', () => {
+    const model = buildModel({ ...base, channels: [['cite', 'c', 'm', ['trial']], ['tell', 'p', 'm', ['story']]] })
+    expect(defectsOf(model, 'experience-excluded')).toEqual([])
+  })
+})
+
+describe('no-sensemaking', () => {
+  const base = {
+    actors: [...patientAndManager, ['e', 'intermediary']] as const,
+    assets: [['story', 'experience', 'p'], ['themes', 'insight', 'e'], ['action', 'decision', 'm']] as const,
+  }
+  it('reports a decision maker who receives raw experience and no insight', () => {
+    const model = buildModel({ ...base, channels: [['tell', 'p', 'm', ['story']], ['share', 'p', 'e', ['story']]] })
+    expect(defectsOf(model, 'no-sensemaking')).toEqual([expect.objectContaining({ actors: ['m'] })])
+  })
+  it('is silent when an insight reaches them as well', () => {
+    const model = buildModel({
+      ...base,
+      channels: [['tell', 'p', 'm', ['story']], ['share', 'p', 'e', ['story']], ['brief', 'e', 'm', ['themes']]],
+    })
+    expect(defectsOf(model, 'no-sensemaking')).toEqual([])
+  })
+})
+
+describe('no-memory', () => {
+  const spec = (extra: ReadonlyArray<readonly [string, string, string]>) => ({
+    actors: [...patientAndManager, ['c', 'clinician']] as const,
+    assets: [['story', 'experience', 'p'], ['action', 'decision', 'm'], ['fix', 'change', 'c'], ...extra] as ReadonlyArray<
+      readonly [string, string, string]
+    >,
+    channels: [['tell', 'p', 'm', ['story']], ['agree', 'm', 'c', ['action']], ['treat', 'c', 'p', ['fix']]] as const,
+  })
+  it('reports a level where experience is acted on but no loop writes a lesson', () => {
+    expect(defectsOf(buildModel(spec([])), 'no-memory')).toEqual([expect.objectContaining({ level: 'delivery', actors: ['c', 'm', 'p'] })])
+  })
+  it('is silent when an actor on the loop keeps a lesson', () => {
+    expect(defectsOf(buildModel(spec([['log', 'lesson', 'm']])), 'no-memory')).toEqual([])
+  })
+})
+
+describe('single-point-of-failure', () => {
+  const base = { actors: [...patientAndManager, ['n', 'clinician']] as const }
+  const viaManager = [['tell', 'p', 'm', []], ['answer', 'm', 'p', []]] as const
+  it('reports, once per lay actor, the actor and channels every loop depends on (info)', () => {
+    const defects = defectsOf(buildModel({ ...base, channels: viaManager }), 'single-point-of-failure')
+    expect(defects).toEqual([
+      expect.objectContaining({ severity: 'info', level: 'delivery', actors: ['m', 'p'], channels: ['answer', 'tell'] }),
+    ])
+    expect(defects[0]!.message).toContain("Every loop that 'p' depends on")
+  })
+  it('is silent when a second route exists', () => {
+    const model = buildModel({ ...base, channels: [...viaManager, ['tell-nurse', 'p', 'n', []], ['nurse-answers', 'n', 'p', []]] })
+    expect(defectsOf(model, 'single-point-of-failure')).toEqual([])
+  })
+})
+
+describe('unused-knowledge', () => {
+  const base = { actors: patientAndManager, assets: [['routines', 'experience', 'p', false]] as const }
+  it('reports unacknowledged knowledge no channel carries, saying so', () => {
+    const [defect] = defectsOf(buildModel({ ...base, channels: [['tell', 'p', 'm', []]] }), 'unused-knowledge')
+    expect(defect).toMatchObject({ actors: ['p'] })
+    expect(defect!.message).toContain('does not acknowledge')
+  })
+  it('names the inactive channel that used to carry it, and is silent once an active one does', () => {
+    const idle = buildModel({ ...base, channels: [['tell', 'p', 'm', ['routines'], { status: 'inactive' }]] })
+    expect(defectsOf(idle, 'unused-knowledge')[0]?.channels).toEqual(['tell'])
+    const active = buildModel({ ...base, channels: [['tell', 'p', 'm', ['routines']]] })
+    expect(defectsOf(active, 'unused-knowledge')).toEqual([])
+  })
+})
+
+describe('missing-level-loop', () => {
+  it('reports a level where lay and professional actors never share a loop', () => {
+    const model = buildModel({ actors: patientAndManager, channels: [['tell', 'p', 'm', []]] })
+    expect(defectsOf(model, 'missing-level-loop')).toEqual([expect.objectContaining({ level: 'delivery' })])
+  })
+  it('is silent when a loop joins them', () => {
+    const model = buildModel({ actors: patientAndManager, channels: [['tell', 'p', 'm', []], ['answer', 'm', 'p', []]] })
+    expect(defectsOf(model, 'missing-level-loop')).toEqual([])
+  })
+})
+
+describe('undeclared-loop', () => {
+  const spec = (loops: ReadonlyArray<Record<string, unknown>>) => ({
+    actors: patientAndManager,
+    channels: [['tell', 'p', 'm', []], ['answer', 'm', 'p', []]] as const,
+    loops,
+  })
+  it('reports a working loop that no declared loop names', () => {
+    expect(defectsOf(buildModel(spec([])), 'undeclared-loop')).toEqual([
+      expect.objectContaining({ severity: 'info', actors: ['m', 'p'], channels: ['answer', 'tell'] }),
+    ])
+  })
+  it('is silent when a declared loop names it, in any rotation', () => {
+    const declared = [{ id: 'heard', name: 'Heard', level: 'delivery', through: ['p', 'm', 'p'] }]
+    expect(defectsOf(buildModel(spec(declared)), 'undeclared-loop')).toEqual([])
+  })
+  it('leaves professional-only coordination loops alone', () => {
+    const model = buildModel({ actors: [['a', 'clinician'], ['b', 'manager']], channels: [['x', 'a', 'b', []], ['y', 'b', 'a', []]] })
+    expect(defectsOf(model, 'undeclared-loop')).toEqual([])
+  })
+})
+
+describe('unknown-polarity', () => {
+  const spec = (extras: Record<string, unknown>) => ({
+    actors: patientAndManager,
+    channels: [['tell', 'p', 'm', []], ['answer', 'm', 'p', [], extras]] as const,
+  })
+  it('reports a loop with a link of unknown polarity, naming the link', () => {
+    const model = buildModel(spec({ polarity: undefined }))
+    expect(defectsOf(model, 'unknown-polarity')).toEqual([expect.objectContaining({ severity: 'info', channels: ['answer'] })])
+  })
+  it('is silent when every link has a polarity', () => {
+    expect(defectsOf(buildModel(spec({ polarity: '-' })), 'unknown-polarity')).toEqual([])
+  })
+})
