@@ -1,6 +1,7 @@
 import type { Channel } from '../model/codecs.js'
 import type { Level } from '../model/vocabulary.js'
 import type { CompiledGraph } from './compile.js'
+import { edgeFlagsOf, loopFlagMask, scopeKeepsOnlyLoopChannels } from './edge-data.js'
 
 /**
  * Successors of each actor with parallel channels merged: the actor graph that loops
@@ -24,26 +25,32 @@ export const isLoopChannel = (channel: Channel, level: Level | undefined): boole
 /**
  * Build the {@link ActorAdjacency} of a compiled graph, keeping only edges whose channel
  * is active and (when `level` is given) at that level, and merging parallel edges.
- * O(V + E) with one stamp array.
+ * O(V + E) with one stamp array; channel objects are not read when the graph's scope
+ * already keeps only such channels, and otherwise only once per graph (through
+ * {@link edgeFlagsOf}).
  * @category Graph
  */
 export const actorAdjacency = (graph: CompiledGraph, level?: Level): ActorAdjacency => {
   const n = graph.actorCount
-  const channels = graph.model.channels
+  const { offsets: edgeOffsets, targets: edgeTargets } = graph
+  const flags = scopeKeepsOnlyLoopChannels(graph, level) ? undefined : edgeFlagsOf(graph)
+  const mask = loopFlagMask(level)
   const stamp = new Int32Array(n).fill(-1)
   const offsets = new Int32Array(n + 1)
   const targets = new Int32Array(graph.edgeCount)
   let size = 0
+  let e = 0
   for (let v = 0; v < n; v++) {
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-      const w = graph.targets[e]!
-      if (stamp[w] === v || !isLoopChannel(channels[graph.edgeChannel[e]!]!, level)) continue
+    const end = edgeOffsets[v + 1]!
+    for (; e < end; e++) {
+      const w = edgeTargets[e]!
+      if (stamp[w] === v || (flags !== undefined && (flags[e]! & mask) !== mask)) continue
       stamp[w] = v
       targets[size++] = w
     }
     offsets[v + 1] = size
   }
-  return { actorCount: n, offsets, targets: targets.slice(0, size) }
+  return { actorCount: n, offsets, targets: size === targets.length ? targets : targets.slice(0, size) }
 }
 
 /**

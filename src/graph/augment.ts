@@ -1,6 +1,6 @@
 import type { ActorAdjacency } from './adjacency.js'
 import { type ComponentIndex } from './components.js'
-import { condense } from './condensation.js'
+import { componentDegrees, condensationArcs } from './condensation.js'
 
 /**
  * The part a component plays in the condensation: `source` (nothing enters), `sink`
@@ -32,8 +32,9 @@ export interface Augmentation {
  * @category Repairs
  */
 export const augmentStrongConnectivity = (adjacency: ActorAdjacency, components: ComponentIndex): Augmentation => {
-  const forward = condense(adjacency, components)
-  const { count, indegree, outdegree } = forward
+  const count = components.count
+  const degrees = componentDegrees(adjacency, components)
+  const { indegree, outdegree } = degrees
   const roleOf = (c: number): ComponentRole =>
     indegree[c] === 0 ? (outdegree[c] === 0 ? 'isolated' : 'source') : outdegree[c] === 0 ? 'sink' : 'inner'
   if (count <= 1) return { arcs: [], roleOf }
@@ -52,7 +53,7 @@ export const augmentStrongConnectivity = (adjacency: ActorAdjacency, components:
     else if (role === 'isolated') isolated.push(c)
   }
   const reversed = sources.length > sinks.length
-  const work = reversed ? condense(adjacency, components, true) : forward
+  const work = condensationArcs(adjacency, components, degrees, reversed)
   const starts = reversed ? sinks : sources
   const ends = reversed ? sources : sinks
   const isEnd = (c: number): boolean => (reversed ? indegree[c] === 0 : outdegree[c] === 0)

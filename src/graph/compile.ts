@@ -46,49 +46,81 @@ export interface CompiledGraph {
   readonly lay: Uint8Array
 }
 
-const keepChannel = (scope: GraphScope, channel: Channel): boolean =>
-  (scope.includeInactive === true || channel.status === 'active') &&
-  (scope.level === undefined || channel.level === scope.level) &&
-  (scope.channelFilter === undefined || scope.channelFilter(channel))
-
 /**
  * Compile a decoded model into a {@link CompiledGraph}. Channels whose ends are not
- * actors of the model are skipped (a decoded model has none). O(V + E) time and memory.
+ * actors of the model are skipped (a decoded model has none); of actors sharing an id
+ * the first is kept. Actor ids are interned into one `Map` once, each channel costs
+ * two lookups, and the rest is counting sorts over typed arrays. O(V + E) time and
+ * memory.
  * @category Graph
  */
 export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGraph => {
-  const all = new Map<ActorId, Actor>()
-  for (const actor of model.actors) if (!all.has(actor.id)) all.set(actor.id, actor)
+  const modelActors = model.actors
+  const channels = model.channels
+  const level = scope.level
+  const includeInactive = scope.includeInactive === true
+  const channelFilter = scope.channelFilter
 
-  const kept: number[] = []
-  const inScope = new Set<ActorId>()
-  model.channels.forEach((channel, index) => {
-    if (!keepChannel(scope, channel) || !all.has(channel.from) || !all.has(channel.to)) return
-    kept.push(index)
-    if (scope.level !== undefined) {
-      inScope.add(channel.from)
-      inScope.add(channel.to)
-    }
-  })
-
-  const actors: Actor[] = []
-  const indexOf = new Map<ActorId, number>()
-  for (const actor of all.values()) {
-    if (scope.level !== undefined && !actor.levels.includes(scope.level) && !inScope.has(actor.id)) continue
-    indexOf.set(actor.id, actors.length)
-    actors.push(actor)
+  // Intern ids once: model position of the first actor with each id.
+  const firstIndex = new Map<ActorId, number>()
+  let duplicates = false
+  for (let a = 0; a < modelActors.length; a++) {
+    const id = modelActors[a]!.id
+    if (firstIndex.has(id)) duplicates = true
+    else firstIndex.set(id, a)
   }
 
+  const total = channels.length
+  let from = new Int32Array(total)
+  let to = new Int32Array(total)
+  const kept = new Int32Array(total)
+  let m = 0
+  for (let c = 0; c < total; c++) {
+    const channel = channels[c]!
+    if (!includeInactive && channel.status !== 'active') continue
+    if (level !== undefined && channel.level !== level) continue
+    if (channelFilter !== undefined && !channelFilter(channel)) continue
+    const sender = firstIndex.get(channel.from)
+    if (sender === undefined) continue
+    const receiver = firstIndex.get(channel.to)
+    if (receiver === undefined) continue
+    from[m] = sender
+    to[m] = receiver
+    kept[m++] = c
+  }
+
+  // Number the actors in scope; `local` maps model positions to indices when that differs.
+  let actors: Actor[]
+  let indexOf: Map<ActorId, number>
+  if (level === undefined && !duplicates) {
+    actors = modelActors.slice()
+    indexOf = firstIndex
+  } else {
+    const touched = new Uint8Array(modelActors.length)
+    if (level !== undefined) for (let k = 0; k < m; k++) touched[from[k]!] = touched[to[k]!] = 1
+    const local = new Int32Array(modelActors.length).fill(-1)
+    actors = []
+    indexOf = new Map()
+    for (let a = 0; a < modelActors.length; a++) {
+      const actor = modelActors[a]!
+      if (firstIndex.get(actor.id) !== a) continue
+      if (level !== undefined && touched[a] === 0 && !actor.levels.includes(level)) continue
+      local[a] = actors.length
+      indexOf.set(actor.id, actors.length)
+      actors.push(actor)
+    }
+    for (let k = 0; k < m; k++) {
+      from[k] = local[from[k]!]!
+      to[k] = local[to[k]!]!
+    }
+  }
+  from = from.subarray(0, m)
+  to = to.subarray(0, m)
+
   const n = actors.length
-  const m = kept.length
-  const from = new Int32Array(m)
-  const to = new Int32Array(m)
   const offsets = new Int32Array(n + 1)
   const reverseOffsets = new Int32Array(n + 1)
   for (let k = 0; k < m; k++) {
-    const channel = model.channels[kept[k]!]!
-    from[k] = indexOf.get(channel.from)!
-    to[k] = indexOf.get(channel.to)!
     offsets[from[k]! + 1]!++
     reverseOffsets[to[k]! + 1]!++
   }
@@ -97,28 +129,26 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
     reverseOffsets[v + 1]! += reverseOffsets[v]!
   }
 
-  // Counting sort by sender keeps each actor's out-edges in channel order.
+  // Counting sorts by sender and by receiver keep each actor's edges in channel order.
   const targets = new Int32Array(m)
   const edgeChannel = new Int32Array(m)
-  const cursor = offsets.slice(0, n)
-  const edgeOfChannel = new Int32Array(m)
-  for (let k = 0; k < m; k++) {
-    const e = cursor[from[k]!]!++
-    targets[e] = to[k]!
-    edgeChannel[e] = kept[k]!
-    edgeOfChannel[k] = e
-  }
   const sources = new Int32Array(m)
   const reverseEdge = new Int32Array(m)
+  const cursor = offsets.slice(0, n)
   const reverseCursor = reverseOffsets.slice(0, n)
   for (let k = 0; k < m; k++) {
-    const r = reverseCursor[to[k]!]!++
-    sources[r] = from[k]!
-    reverseEdge[r] = edgeOfChannel[k]!
+    const sender = from[k]!
+    const receiver = to[k]!
+    const e = cursor[sender]!++
+    targets[e] = receiver
+    edgeChannel[e] = kept[k]!
+    const r = reverseCursor[receiver]!++
+    sources[r] = sender
+    reverseEdge[r] = e
   }
 
   const lay = new Uint8Array(n)
-  for (let v = 0; v < n; v++) lay[v] = actors[v]!.perspective === 'lay' ? 1 : 0
+  for (let v = 0; v < n; v++) if (actors[v]!.perspective === 'lay') lay[v] = 1
 
   return { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay }
 }

@@ -1,42 +1,78 @@
-import type { KnowledgeAsset } from '../model/codecs.js'
-import type { AssetId, ChannelId } from '../model/primitives.js'
-import { type Capability, type Level, capabilities, capabilityOf, levels } from '../model/vocabulary.js'
-import { isLoopChannel } from './adjacency.js'
+import type { ActorId, ChannelId } from '../model/primitives.js'
+import type { Level } from '../model/vocabulary.js'
 import type { CompiledGraph } from './compile.js'
-import { compareIds } from './components.js'
+import { canonicalStart, figureArc, figuresOf, holdsPlan, holdsStrategy, levelsByBits, stagesByBits } from './step-figures.js'
+import { type LoopSteps, findArc, loopStepsOf } from './steps.js'
 import type { LearningOrder, Loop, LoopPolarity } from './types.js'
 
-const holdsPlan = 1
-const holdsStrategy = 2
+const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
 
-interface DescribeContext {
-  readonly assetById: ReadonlyMap<AssetId, KnowledgeAsset>
-  /** Per actor index: bit 1 holds a `plan`, bit 2 holds a `strategy`. */
-  readonly governing: Uint8Array
-}
-
-const contexts = new WeakMap<CompiledGraph, DescribeContext>()
-
-const contextOf = (graph: CompiledGraph): DescribeContext => {
-  const known = contexts.get(graph)
-  if (known !== undefined) return known
-  const assetById = new Map<AssetId, KnowledgeAsset>()
-  const governing = new Uint8Array(graph.actorCount)
-  for (const asset of graph.model.assets) {
-    if (!assetById.has(asset.id)) assetById.set(asset.id, asset)
-    const holder = graph.indexOf.get(asset.holder)
-    if (holder === undefined) continue
-    if (asset.kind === 'plan') governing[holder]! |= holdsPlan
-    if (asset.kind === 'strategy') governing[holder]! |= holdsStrategy
+/**
+ * Describe the cycle `path[0..length-1]` whose step `i` takes arc `arcs[i]` of `steps`
+ * (`-1`: no loop channel joins the two actors). The loop's arrays of channel ids,
+ * levels and stages are frozen and shared between loops. O(length) once each arc's
+ * channels have been read.
+ * @category Loops
+ */
+export const describeSteps = (
+  steps: LoopSteps,
+  path: ArrayLike<number>,
+  arcs: ArrayLike<number>,
+  length: number,
+): Loop => {
+  const figures = figuresOf(steps)
+  const { ids, governing } = figures
+  const lay = steps.graph.lay
+  const start = canonicalStart(figures, path, length)
+  const actors: ActorId[] = []
+  const channels: Array<ReadonlyArray<ChannelId>> = []
+  let levelBits = 0
+  let stageBits = 0
+  let governingBits = 0
+  let layActors = 0
+  let latencyDays = 0
+  let reliability = 1
+  let negative = 0
+  let unknown = false
+  for (let i = 0, k = start; i < length; i++, k = k + 1 === length ? 0 : k + 1) {
+    const v = path[k]!
+    actors.push(ids[v]!)
+    layActors += lay[v]!
+    governingBits |= governing[v]!
+    const a = arcs[k]!
+    if (a === -1) {
+      channels.push(noChannels)
+      reliability *= 0
+      unknown = true
+      continue
+    }
+    if (figures.ready[a] === 0) figureArc(figures, a)
+    channels.push(figures.channelIds[a]!)
+    levelBits |= figures.levelBits[a]!
+    stageBits |= figures.stageBits[a]!
+    governingBits |= figures.governingBits[a]!
+    latencyDays += figures.fastest[a]!
+    reliability *= figures.passes[a]!
+    const sign = figures.sign[a]!
+    if (sign === 0) unknown = true
+    else if (sign === -1) negative++
   }
-  const context = { assetById, governing }
-  contexts.set(graph, context)
-  return context
+  const order: LearningOrder =
+    (governingBits & holdsStrategy) !== 0 ? 'triple' : (governingBits & holdsPlan) !== 0 ? 'double' : 'single'
+  const polarity: LoopPolarity = unknown ? 'unknown' : negative % 2 === 0 ? 'reinforcing' : 'balancing'
+  return {
+    actors,
+    channels,
+    levels: levelsByBits[levelBits]!,
+    order,
+    layActors,
+    professionalActors: length - layActors,
+    stages: stagesByBits[stageBits]!,
+    latencyDays,
+    reliability,
+    polarity,
+  }
 }
-
-const capabilityBit = new Map<Capability, number>(capabilities.map((capability, rank) => [capability, 1 << rank]))
-const levelBit = new Map<Level, number>(levels.map((level, rank) => [level, 1 << rank]))
-const fromBits = <T>(all: ReadonlyArray<T>, bits: number): T[] => all.filter((_, rank) => (bits & (1 << rank)) !== 0)
 
 /**
  * Describe a cycle of actor indices (as {@link enumerateLoops} yields) as a {@link Loop}
@@ -51,8 +87,9 @@ const fromBits = <T>(all: ReadonlyArray<T>, bits: number): T[] => all.filter((_,
  * (absent counts as 1); polarity from each step's sign, where a step whose channels
  * disagree or lack a polarity is unknown.
  *
- * O(Σ out-degree of the loop's actors + carried assets). Asset indexes are built once
- * per compiled graph and cached.
+ * O(Σ out-degree of the loop's actors) once the per-graph step index
+ * ({@link loopStepsOf}) exists; each step's channels are read once per graph and level
+ * and their figures cached, so describing many loops costs O(length) each.
  * @category Loops
  */
 export const describeLoop = (
@@ -60,71 +97,9 @@ export const describeLoop = (
   cycle: ReadonlyArray<number>,
   level: Level | undefined = graph.scope.level,
 ): Loop => {
-  const { assetById, governing } = contextOf(graph)
+  const steps = loopStepsOf(graph, level)
   const length = cycle.length
-  let start = 0
-  for (let i = 1; i < length; i++) {
-    if (compareIds(graph.actors[cycle[i]!]!.id, graph.actors[cycle[start]!]!.id) < 0) start = i
-  }
-  const actors = []
-  const channels: ChannelId[][] = []
-  let levelBits = 0
-  let stageBits = 0
-  let governingBits = 0
-  let layActors = 0
-  let latencyDays = 0
-  let reliability = 1
-  let negative = 0
-  let unknown = false
-  for (let i = 0; i < length; i++) {
-    const v = cycle[(start + i) % length]!
-    const w = cycle[(start + i + 1) % length]!
-    actors.push(graph.actors[v]!.id)
-    layActors += graph.lay[v]!
-    governingBits |= governing[v]!
-    const step: ChannelId[] = []
-    let fastest = Number.POSITIVE_INFINITY
-    let allFail = 1
-    let sign: '+' | '-' | undefined
-    let stepUnknown = false
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-      if (graph.targets[e] !== w) continue
-      const channel = graph.model.channels[graph.edgeChannel[e]!]!
-      if (!isLoopChannel(channel, level)) continue
-      step.push(channel.id)
-      levelBits |= levelBit.get(channel.level)!
-      fastest = Math.min(fastest, channel.latencyDays ?? 0)
-      allFail *= 1 - (channel.reliability ?? 1)
-      if (channel.polarity === undefined || (sign !== undefined && sign !== channel.polarity)) stepUnknown = true
-      sign = channel.polarity
-      for (const assetId of channel.carries) {
-        const asset = assetById.get(assetId)
-        if (asset === undefined) continue
-        stageBits |= capabilityBit.get(capabilityOf(asset.kind))!
-        if (asset.kind === 'plan') governingBits |= holdsPlan
-        if (asset.kind === 'strategy') governingBits |= holdsStrategy
-      }
-    }
-    if (step.length > 1) step.sort(compareIds)
-    channels.push(step)
-    latencyDays += fastest === Number.POSITIVE_INFINITY ? 0 : fastest
-    reliability *= 1 - allFail
-    if (stepUnknown || step.length === 0) unknown = true
-    else if (sign === '-') negative++
-  }
-  const order: LearningOrder =
-    (governingBits & holdsStrategy) !== 0 ? 'triple' : (governingBits & holdsPlan) !== 0 ? 'double' : 'single'
-  const polarity: LoopPolarity = unknown ? 'unknown' : negative % 2 === 0 ? 'reinforcing' : 'balancing'
-  return {
-    actors,
-    channels,
-    levels: fromBits(levels, levelBits),
-    order,
-    layActors,
-    professionalActors: length - layActors,
-    stages: fromBits(capabilities, stageBits),
-    latencyDays,
-    reliability,
-    polarity,
-  }
+  const arcs = new Int32Array(length)
+  for (let i = 0; i < length; i++) arcs[i] = findArc(steps, cycle[i]!, cycle[i + 1 === length ? 0 : i + 1]!)
+  return describeSteps(steps, cycle, arcs, length)
 }

@@ -1,9 +1,9 @@
 import type { Model } from '../model/codecs.js'
-import { actorAdjacency } from './adjacency.js'
-import { enumerateBoundedCycles } from './bounded.js'
+import { type BoundedCycleEnd, type CycleView, createCycleView, searchBoundedCycles } from './bounded.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
 import { componentsOf } from './components.js'
-import { describeLoop } from './describe.js'
+import { describeSteps } from './describe.js'
+import { type LoopSteps, loopStepsOf } from './steps.js'
 import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
 
 /**
@@ -29,26 +29,43 @@ export function* enumerateLoops(
   graph: CompiledGraph,
   options: FindLoopsOptions = {},
 ): Generator<ReadonlyArray<number>, boolean> {
+  const search = searchLoops(graph, options)
+  if (search === undefined) return false
+  const { cycles, view, maxLoops } = search
+  for (let count = 0; ; count++) {
+    const next = cycles.next()
+    if (next.done === true) return isTruncated(next.value)
+    if (count >= maxLoops) return true
+    yield Array.from(view.path.subarray(0, next.value))
+  }
+}
+
+const isTruncated = (end: BoundedCycleEnd): boolean => end.budgetExhausted || end.longerCyclesPossible
+
+interface LoopCursor {
+  readonly steps: LoopSteps
+  readonly view: CycleView
+  /** Yields each cycle's length (the cycle itself is in `view`). */
+  readonly cycles: Generator<number, BoundedCycleEnd>
+  readonly maxLoops: number
+}
+
+/** The search behind {@link enumerateLoops}, writing each cycle into one reused view. */
+const searchLoops = (graph: CompiledGraph, options: FindLoopsOptions): LoopCursor | undefined => {
   let through: number | undefined
   if (options.through !== undefined) {
     through = graph.indexOf.get(options.through)
-    if (through === undefined) return false
+    if (through === undefined) return undefined
   }
-  const adjacency = actorAdjacency(graph, options.level)
-  const search = enumerateBoundedCycles(adjacency, componentsOf(adjacency), {
-    maxLength: options.maxLength ?? defaultLoopBounds.maxLength,
+  const steps = loopStepsOf(graph, options.level)
+  const maxLength = options.maxLength ?? defaultLoopBounds.maxLength
+  const view = createCycleView(maxLength, graph.actorCount)
+  const cycles = searchBoundedCycles(steps, componentsOf(steps), {
+    maxLength,
     budget: options.budget ?? defaultLoopBounds.budget,
     ...(through === undefined ? {} : { through }),
-  })
-  const maxLoops = options.maxLoops ?? defaultLoopBounds.maxLoops
-  let count = 0
-  for (;;) {
-    const next = search.next()
-    if (next.done === true) return next.value.budgetExhausted || next.value.longerCyclesPossible
-    if (count >= maxLoops) return true
-    count++
-    yield next.value
-  }
+  }, view)
+  return { steps, view, cycles, maxLoops: options.maxLoops ?? defaultLoopBounds.maxLoops }
 }
 
 /**
@@ -57,13 +74,33 @@ export function* enumerateLoops(
  * @category Loops
  */
 export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): LoopSearch => {
-  const level = options.level ?? graph.scope.level
   const loops: Loop[] = []
-  const search = enumerateLoops(graph, options)
+  const search = searchLoops(graph, options)
+  if (search === undefined) return { loops, truncated: false }
+  const { steps, view, cycles, maxLoops } = search
   for (;;) {
-    const next = search.next()
-    if (next.done === true) return { loops, truncated: next.value }
-    loops.push(describeLoop(graph, next.value, level))
+    const next = cycles.next()
+    if (next.done === true) return { loops, truncated: isTruncated(next.value) }
+    if (loops.length >= maxLoops) return { loops, truncated: true }
+    loops.push(describeSteps(steps, view.path, view.arcs, next.value))
+  }
+}
+
+/**
+ * The loops of a compiled graph, described one at a time as they are found, so a caller
+ * can stop early (see {@link iterateLoops}). Each cycle is found without allocation and
+ * described from the per-graph step figures, so the cost per loop is its length.
+ * @category Loops
+ */
+export function* iterateLoopsInGraph(graph: CompiledGraph, options: FindLoopsOptions = {}): Generator<Loop, boolean> {
+  const search = searchLoops(graph, options)
+  if (search === undefined) return false
+  const { steps, view, cycles, maxLoops } = search
+  for (let count = 0; ; count++) {
+    const next = cycles.next()
+    if (next.done === true) return isTruncated(next.value)
+    if (count >= maxLoops) return true
+    yield describeSteps(steps, view.path, view.arcs, next.value)
   }
 }
 
@@ -91,11 +128,5 @@ export const findLoops = (model: Model, options: FindLoopsOptions = {}): LoopSea
  * @category Loops
  */
 export const iterateLoops = (model: Model, options: FindLoopsOptions = {}): Iterable<Loop> => ({
-  *[Symbol.iterator]() {
-    const graph = compileForLoops(model, options)
-    const level = options.level ?? graph.scope.level
-    for (const cycle of { [Symbol.iterator]: () => enumerateLoops(graph, options) }) {
-      yield describeLoop(graph, cycle, level)
-    }
-  },
+  [Symbol.iterator]: () => iterateLoopsInGraph(compileForLoops(model, options), options),
 })

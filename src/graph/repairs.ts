@@ -4,6 +4,7 @@ import { type Level, levels } from '../model/vocabulary.js'
 import { actorAdjacency } from './adjacency.js'
 import { type ComponentRole, augmentStrongConnectivity } from './augment.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
+import { scopeKeepsOnlyLoopChannels } from './edge-data.js'
 import { componentsOf } from './components.js'
 import type { ProposedChannel } from './types.js'
 
@@ -46,7 +47,9 @@ export const repairsForGraph = (
   prefer: 'feedback' | 'any' = 'feedback',
 ): ReadonlyArray<ProposedChannel> => {
   if (graph.actorCount <= 1) return []
-  const adjacency = actorAdjacency(graph, level)
+  // When the scope already keeps only active channels at `level`, the compiled multigraph
+  // itself has the same components and condensation (parallel edges change neither).
+  const adjacency = scopeKeepsOnlyLoopChannels(graph, level) ? graph : actorAdjacency(graph, level)
   const components = componentsOf(adjacency)
   if (components.count <= 1) return []
   const { arcs, roleOf } = augmentStrongConnectivity(adjacency, components)
@@ -59,9 +62,14 @@ export const repairsForGraph = (
     if (sender[c] === -1 || (prefer === 'feedback' && !lay && graph.lay[sender[c]!] === 1)) sender[c] = v
     if (receiver[c] === -1 || (prefer === 'feedback' && lay && graph.lay[receiver[c]!] === 0)) receiver[c] = v
   }
-  const responseOf = new Map<ActorId, AssetId>()
-  for (const asset of graph.model.assets) {
-    if (asset.kind === 'response' && !responseOf.has(asset.holder)) responseOf.set(asset.holder, asset.id)
+  const responseOf = new Map<ActorId, AssetId | undefined>()
+  for (const [fromComponent] of arcs) responseOf.set(graph.actors[sender[fromComponent]!]!.id, undefined)
+  const assets = graph.model.assets
+  for (let k = 0; k < assets.length; k++) {
+    const asset = assets[k]!
+    if (asset.kind === 'response' && responseOf.has(asset.holder) && responseOf.get(asset.holder) === undefined) {
+      responseOf.set(asset.holder, asset.id)
+    }
   }
 
   return arcs.map(([fromComponent, toComponent]) => {

@@ -1,0 +1,114 @@
+import type { AssetId } from '../model/primitives.js'
+import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
+import type { CompiledGraph } from './compile.js'
+
+/** Bit `1 << rank` of a level in {@link EdgeAttributes.flags} (rank in `levels`). */
+const levelFlag = new Map<Level, number>(levels.map((level, rank) => [level, 1 << rank]))
+
+/**
+ * Bit of {@link EdgeAttributes.flags} set when the edge's channel is `active`.
+ * @category Graph
+ */
+export const activeFlag = 8
+
+/**
+ * Every asset kind, in the order of their bits in {@link EdgeAttributes.carriedKinds}
+ * (kind `assetKinds[i]` is bit `1 << i`).
+ * @category Graph
+ */
+export const assetKinds: ReadonlyArray<AssetKind> = [
+  'experience', 'evidence', 'data', 'insight', 'decision', 'plan', 'strategy', 'change', 'response', 'lesson',
+]
+
+/**
+ * The bit of an asset kind in {@link EdgeAttributes.carriedKinds}.
+ * @category Graph
+ */
+export const assetKindBit = (kind: AssetKind): number => 1 << assetKinds.indexOf(kind)
+
+/**
+ * Per-edge figures of a compiled graph, read once from its channels into typed arrays
+ * so that algorithms never touch channel objects in their inner loops.
+ * @category Graph
+ */
+export interface EdgeAttributes {
+  /** Bit `1 << rank` of the channel's level (rank in `levels`), plus {@link activeFlag} when active. */
+  readonly flags: Uint8Array
+  /** `latencyDays`, absent as 0. */
+  readonly latencyDays: Float64Array
+  /** `reliability`, absent as 1. */
+  readonly reliability: Float64Array
+  /** `1` for `+`, `-1` for `-`, `0` when absent. */
+  readonly polarity: Int8Array
+  /** Bit per kind of the carried assets that exist (see {@link assetKinds}). */
+  readonly carriedKinds: Uint16Array
+}
+
+const flagCache = new WeakMap<CompiledGraph, Uint8Array>()
+const attributeCache = new WeakMap<CompiledGraph, EdgeAttributes>()
+
+/**
+ * The level-and-status flags of every edge (see {@link EdgeAttributes.flags}), computed
+ * on first use and cached per compiled graph. O(E) once.
+ * @category Graph
+ */
+export const edgeFlagsOf = (graph: CompiledGraph): Uint8Array => {
+  const known = flagCache.get(graph)
+  if (known !== undefined) return known
+  const channels = graph.model.channels
+  const flags = new Uint8Array(graph.edgeCount)
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const channel = channels[graph.edgeChannel[e]!]!
+    flags[e] = levelFlag.get(channel.level)! | (channel.status === 'active' ? activeFlag : 0)
+  }
+  flagCache.set(graph, flags)
+  return flags
+}
+
+/**
+ * The mask an edge's flags must contain to count for loops, paths and repairs: active,
+ * and at `level` when one is given.
+ * @category Graph
+ */
+export const loopFlagMask = (level: Level | undefined): number =>
+  activeFlag | (level === undefined ? 0 : levelFlag.get(level)!)
+
+/**
+ * Whether every edge of the graph already counts for loop analysis at `level` (its scope
+ * keeps only active channels, at that level when one is given), so no edge needs a test.
+ * @category Graph
+ */
+export const scopeKeepsOnlyLoopChannels = (graph: CompiledGraph, level: Level | undefined): boolean =>
+  graph.scope.includeInactive !== true && (level === undefined || graph.scope.level === level)
+
+/**
+ * The {@link EdgeAttributes} of a compiled graph, computed on first use and cached per
+ * graph (a `WeakMap`, so they go when the graph goes). Carried asset ids are resolved
+ * to kinds through the model's assets (the first asset with an id wins; unknown ids are
+ * ignored). O(E + A + carried ids) once.
+ * @category Graph
+ */
+export const edgeAttributesOf = (graph: CompiledGraph): EdgeAttributes => {
+  const known = attributeCache.get(graph)
+  if (known !== undefined) return known
+  const kindBit = new Map<AssetId, number>()
+  for (const asset of graph.model.assets) if (!kindBit.has(asset.id)) kindBit.set(asset.id, assetKindBit(asset.kind))
+  const m = graph.edgeCount
+  const channels = graph.model.channels
+  const latencyDays = new Float64Array(m)
+  const reliability = new Float64Array(m)
+  const polarity = new Int8Array(m)
+  const carriedKinds = new Uint16Array(m)
+  for (let e = 0; e < m; e++) {
+    const channel = channels[graph.edgeChannel[e]!]!
+    latencyDays[e] = channel.latencyDays ?? 0
+    reliability[e] = channel.reliability ?? 1
+    polarity[e] = channel.polarity === '+' ? 1 : channel.polarity === '-' ? -1 : 0
+    let bits = 0
+    for (const id of channel.carries) bits |= kindBit.get(id) ?? 0
+    carriedKinds[e] = bits
+  }
+  const attributes = { flags: edgeFlagsOf(graph), latencyDays, reliability, polarity, carriedKinds }
+  attributeCache.set(graph, attributes)
+  return attributes
+}

@@ -1,0 +1,131 @@
+/** The loop description as first written (reading channel objects per step), kept as an oracle for the optimised one. */
+import type { KnowledgeAsset } from '../../src/model/codecs.js'
+import type { AssetId, ChannelId } from '../../src/model/primitives.js'
+import { type Capability, type Level, capabilities, capabilityOf, levels } from '../../src/model/vocabulary.js'
+import { isLoopChannel } from '../../src/graph/adjacency.js'
+import type { CompiledGraph } from '../../src/graph/compile.js'
+import { compareIds } from '../../src/graph/components.js'
+import type { LearningOrder, Loop, LoopPolarity } from '../../src/graph/types.js'
+
+const holdsPlan = 1
+const holdsStrategy = 2
+
+interface DescribeContext {
+  readonly assetById: ReadonlyMap<AssetId, KnowledgeAsset>
+  /** Per actor index: bit 1 holds a `plan`, bit 2 holds a `strategy`. */
+  readonly governing: Uint8Array
+}
+
+const contexts = new WeakMap<CompiledGraph, DescribeContext>()
+
+const contextOf = (graph: CompiledGraph): DescribeContext => {
+  const known = contexts.get(graph)
+  if (known !== undefined) return known
+  const assetById = new Map<AssetId, KnowledgeAsset>()
+  const governing = new Uint8Array(graph.actorCount)
+  for (const asset of graph.model.assets) {
+    if (!assetById.has(asset.id)) assetById.set(asset.id, asset)
+    const holder = graph.indexOf.get(asset.holder)
+    if (holder === undefined) continue
+    if (asset.kind === 'plan') governing[holder]! |= holdsPlan
+    if (asset.kind === 'strategy') governing[holder]! |= holdsStrategy
+  }
+  const context = { assetById, governing }
+  contexts.set(graph, context)
+  return context
+}
+
+const capabilityBit = new Map<Capability, number>(capabilities.map((capability, rank) => [capability, 1 << rank]))
+const levelBit = new Map<Level, number>(levels.map((level, rank) => [level, 1 << rank]))
+const fromBits = <T>(all: ReadonlyArray<T>, bits: number): T[] => all.filter((_, rank) => (bits & (1 << rank)) !== 0)
+
+/**
+ * Describe a cycle of actor indices (as {@link enumerateLoops} yields) as a {@link Loop}
+ * (DESIGN.md §3): canonical rotation starting at the actor whose id sorts first (code-unit
+ * order); per step every active channel joining the two actors (at `level`, by default
+ * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when a
+ * `strategy` asset lies on the loop, `double` for a `plan`, else `single`, where an asset
+ * lies on the loop when a loop channel carries it or a loop actor holds it); lay and
+ * professional counts; stages from the kinds of carried assets, in capability order;
+ * latency as the sum over steps of the fastest channel (absent latency counts as 0);
+ * reliability as the product over steps of `1 - Π(1 - r)` over the step's channels
+ * (absent counts as 1); polarity from each step's sign, where a step whose channels
+ * disagree or lack a polarity is unknown.
+ *
+ * O(Σ out-degree of the loop's actors + carried assets). Asset indexes are built once
+ * per compiled graph and cached.
+ * @category Loops
+ */
+export const referenceDescribeLoop = (
+  graph: CompiledGraph,
+  cycle: ReadonlyArray<number>,
+  level: Level | undefined = graph.scope.level,
+): Loop => {
+  const { assetById, governing } = contextOf(graph)
+  const length = cycle.length
+  let start = 0
+  for (let i = 1; i < length; i++) {
+    if (compareIds(graph.actors[cycle[i]!]!.id, graph.actors[cycle[start]!]!.id) < 0) start = i
+  }
+  const actors = []
+  const channels: ChannelId[][] = []
+  let levelBits = 0
+  let stageBits = 0
+  let governingBits = 0
+  let layActors = 0
+  let latencyDays = 0
+  let reliability = 1
+  let negative = 0
+  let unknown = false
+  for (let i = 0; i < length; i++) {
+    const v = cycle[(start + i) % length]!
+    const w = cycle[(start + i + 1) % length]!
+    actors.push(graph.actors[v]!.id)
+    layActors += graph.lay[v]!
+    governingBits |= governing[v]!
+    const step: ChannelId[] = []
+    let fastest = Number.POSITIVE_INFINITY
+    let allFail = 1
+    let sign: '+' | '-' | undefined
+    let stepUnknown = false
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+      if (graph.targets[e] !== w) continue
+      const channel = graph.model.channels[graph.edgeChannel[e]!]!
+      if (!isLoopChannel(channel, level)) continue
+      step.push(channel.id)
+      levelBits |= levelBit.get(channel.level)!
+      fastest = Math.min(fastest, channel.latencyDays ?? 0)
+      allFail *= 1 - (channel.reliability ?? 1)
+      if (channel.polarity === undefined || (sign !== undefined && sign !== channel.polarity)) stepUnknown = true
+      sign = channel.polarity
+      for (const assetId of channel.carries) {
+        const asset = assetById.get(assetId)
+        if (asset === undefined) continue
+        stageBits |= capabilityBit.get(capabilityOf(asset.kind))!
+        if (asset.kind === 'plan') governingBits |= holdsPlan
+        if (asset.kind === 'strategy') governingBits |= holdsStrategy
+      }
+    }
+    if (step.length > 1) step.sort(compareIds)
+    channels.push(step)
+    latencyDays += fastest === Number.POSITIVE_INFINITY ? 0 : fastest
+    reliability *= 1 - allFail
+    if (stepUnknown || step.length === 0) unknown = true
+    else if (sign === '-') negative++
+  }
+  const order: LearningOrder =
+    (governingBits & holdsStrategy) !== 0 ? 'triple' : (governingBits & holdsPlan) !== 0 ? 'double' : 'single'
+  const polarity: LoopPolarity = unknown ? 'unknown' : negative % 2 === 0 ? 'reinforcing' : 'balancing'
+  return {
+    actors,
+    channels,
+    levels: fromBits(levels, levelBits),
+    order,
+    layActors,
+    professionalActors: length - layActors,
+    stages: fromBits(capabilities, stageBits),
+    latencyDays,
+    reliability,
+    polarity,
+  }
+}
