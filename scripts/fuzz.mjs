@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * `npm run fuzz`: the reliability suite at length. FUZZ_DOCS documents through the
+ * front door (default 2,000,000), FUZZ_MODELS generated models through the algorithms
+ * (default 20,000), FUZZ_INTEROP_DOCS per importer (default 50,000), decoding at the
+ * full scale size, and no per-test time limit.
+ * FUZZ_SEED picks the run seed (default: a new one each run, printed so it can be replayed).
+ */
+import { spawnSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const env = {
+  ...process.env,
+  FUZZ_DOCS: process.env.FUZZ_DOCS ?? '2000000',
+  FUZZ_MODELS: process.env.FUZZ_MODELS ?? '20000',
+  FUZZ_INTEROP_DOCS: process.env.FUZZ_INTEROP_DOCS ?? '50000',
+  FUZZ_SEED: process.env.FUZZ_SEED ?? String((process.hrtime.bigint() % 4_294_967_296n)),
+  ORGINTEL_SCALE_DECODE: process.env.ORGINTEL_SCALE_DECODE ?? process.env.ORGINTEL_SCALE_ACTORS ?? '1000000',
+}
+console.log(`fuzz: ${env.FUZZ_DOCS} documents, ${env.FUZZ_MODELS} models, seed ${env.FUZZ_SEED} (replay with FUZZ_SEED=${env.FUZZ_SEED})`)
+const started = process.hrtime.bigint()
+const result = spawnSync(
+  join(root, 'node_modules', '.bin', 'vitest'),
+  ['run', 'test/reliability', '--testTimeout=0', '--hookTimeout=0', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env },
+)
+console.log(`fuzz: finished in ${(Number(process.hrtime.bigint() - started) / 6e10).toFixed(1)} min`)
+process.exitCode = result.status ?? 1
