@@ -65,7 +65,10 @@ const readTable = (table: CsvTableName, text: string, errors: InteropError[]): R
     const match = known.find((column) => column.name.toLowerCase() === title.trim().toLowerCase())
     if (match === undefined || columns.includes(match)) {
       if (title.trim() !== '' || records.some((record) => (record[position] ?? '') !== '')) {
-        errors.push({ code: 'unknown-column', path: '', table, row: 1, column: title, message: `The ${table} table has an unknown or repeated column ${quoteId(title)} (known columns: ${known.map((column) => column.name).join(', ')}).` })
+        // The header cell is not quoted: in a file without a header row it holds data,
+        // which may be a person's name.
+        const place = `column ${position + 1}`
+        errors.push({ code: 'unknown-column', path: '', table, row: 1, column: place, message: `The ${table} table has an unknown or repeated heading in ${place} (known columns: ${known.map((column) => column.name).join(', ')}).` })
       }
       columns.push(undefined)
     } else columns.push(match)

@@ -112,7 +112,7 @@ export const toPointer = (segments: ReadonlyArray<string | number>): string => {
  */
 export const quoteId = (id: string): string => {
   // eslint-disable-next-line no-control-regex
-  const safe = id.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  const safe = id.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) =>
     `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
   return `'${safe.length > 64 ? `${safe.slice(0, 61)}...` : safe}'`

@@ -93,10 +93,8 @@ describe('adversarial ids and names', () => {
     }
   })
 
-  // Known defect, for the model owner: quoteId escapes control and bidirectional
-  // characters but leaves zero-width ones raw, so an id of U+200B shows as ''. When
-  // quoteId escapes them this test fails: remove `.fails` then.
-  it.fails('shows an id made only of zero-width characters visibly', () => {
+  // An id made only of zero-width characters must not look empty in a message.
+  it('shows an id made only of zero-width characters visibly', () => {
     const errors = errorsOf({
       schema: 'orgintel/v1', id: 'm', name: 'm', actors: [], assets: [],
       channels: [{ id: 'c', from: '\u200b', to: '\ufeff', carries: [], level: 'delivery' }],

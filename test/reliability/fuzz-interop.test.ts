@@ -45,8 +45,7 @@ const interopProblems = (result: Outcome, roundTrip: Model | undefined): string[
   return result.left.flatMap((error) => [
     ...(interopCodes.has(error.code) ? [] : [`unknown code ${error.code}`]),
     ...(typeof error.message === 'string' && error.message.length > 0 ? [] : [`${error.code}: empty message`]),
-    // unknown-column quotes the header cell: a known defect, pinned by its own test below.
-    ...(error.code !== 'unknown-column' && (error.message.includes(nameMarker) || error.message.includes(freeTextMarker))
+    ...((error.message.includes(nameMarker) || error.message.includes(freeTextMarker))
       ? [`${error.code}: message quotes a name`]
       : []),
   ])
@@ -85,10 +84,9 @@ describe(`fuzzing the interop importers (${documents} documents each)`, () => {
     expect(failuresIn('csv')).toEqual([])
   })
 
-  // Known defect, for the io owner: when a header row holds data (a row merged into it,
-  // or no header at all), the unknown-column message quotes the cell, which may be a
-  // person's name. When the message stops quoting it, this fails: remove `.fails` then.
-  it.fails('fromCsv: an unknown-column message does not quote a header cell that holds a name', () => {
+  // When a header row holds data (a row merged into it, or no header at all), the
+  // cell may be a person's name: the unknown-column message must not quote it.
+  it('fromCsv: an unknown-column message does not quote a header cell that holds a name', () => {
     const result = fromCsv({ actors: `id,${nameMarker} Jane Smith,kind,levels\na1,x,patient,delivery`, channels: 'id,from,to,carries,level' })
     expect(E.isLeft(result)).toBe(true)
     if (E.isLeft(result)) for (const error of result.left) expect(error.message).not.toContain(nameMarker)
