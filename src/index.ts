@@ -88,3 +88,16 @@ export type {
   RuleSetting,
   Severity,
 } from './diagnose/types.js'
+
+// Simulation
+export { defaultMaxEvents, simulate } from './simulate/simulate.js'
+export type { SimulationOptions } from './simulate/simulate.js'
+export { ActorParameters, LatencyDistribution, SimulationParameters, defaultSimulationParameters } from './simulate/parameters.js'
+export { AddedChannel, Intervention, repairInterventions } from './simulate/interventions.js'
+export { checkSimulationOptions } from './simulate/issues.js'
+export type { SimulationIssue } from './simulate/issues.js'
+export { simulationMetricNames } from './simulate/result.js'
+export type { SimulationDay, SimulationMetrics, SimulationResult } from './simulate/result.js'
+export { createRandom } from './simulate/random.js'
+export type { RandomSource } from './simulate/random.js'
+export { canonicalJson, deriveRunSeed, hashText } from './simulate/seed.js'

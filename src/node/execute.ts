@@ -1,0 +1,34 @@
+import type { Model } from '../model/codecs.js'
+import type { Intervention } from '../simulate/interventions.js'
+import type { SimulationParameters } from '../simulate/parameters.js'
+import { simulate } from '../simulate/simulate.js'
+import type { PlannedRun, RunSettings } from './plan.js'
+
+/**
+ * Run one planned run and return its metric values in `settings.metrics` order. Pure:
+ * the same model, settings and run give the same values in any thread.
+ * @internal
+ */
+export const executeRun = (model: Model, settings: RunSettings, run: PlannedRun): ReadonlyArray<number | null> => {
+  const varied: Record<string, unknown> = {}
+  let interventions: ReadonlyArray<Intervention> = settings.interventions
+  settings.columns.forEach((name, index) => {
+    const value = run.values[index]
+    if (value === null || value === undefined) return
+    if (name === 'scenario') {
+      const scenario = settings.scenarios.find(([scenarioName]) => scenarioName === value)
+      interventions = [...interventions, ...(scenario?.[1] ?? [])]
+    } else {
+      varied[name] = value
+    }
+  })
+  const parameters = { ...settings.parameters, ...varied } as SimulationParameters
+  const result = simulate(model, {
+    seed: run.seed,
+    days: settings.days,
+    parameters,
+    interventions,
+    ...(settings.maxEvents === undefined ? {} : { maxEvents: settings.maxEvents }),
+  })
+  return settings.metrics.map((metric) => result.metrics[metric])
+}

@@ -1,0 +1,53 @@
+import type { ExperimentManifest, ExperimentRow } from './run-experiment.js'
+
+/** Output formats for experiment rows. @category Experiments */
+export type RowFormat = 'csv' | 'jsonl'
+
+/** The format a file name implies: `.csv` is CSV, anything else JSON Lines. @category Experiments */
+export const formatOfPath = (path: string): RowFormat => (path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl')
+
+const csvField = (value: unknown): string => {
+  if (value === null || value === undefined) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** The CSV header line for rows with these parameter columns (without a newline). @category Experiments */
+export const csvHeader = (columns: ReadonlyArray<string>): string =>
+  ['run', 'replicate', 'seed', ...columns, 'metric', 'value'].map(csvField).join(',')
+
+/** One row as a CSV line (without a newline); `null` is an empty field. @category Experiments */
+export const toCsvLine = (row: ExperimentRow, columns: ReadonlyArray<string>): string =>
+  [row.run, row.replicate, row.seed, ...columns.map((column) => row[column]), row.metric, row.value].map(csvField).join(',')
+
+/** One row as a JSON Lines line (without a newline). @category Experiments */
+export const toJsonLine = (row: ExperimentRow): string => JSON.stringify(row)
+
+/**
+ * A manifest as written beside a rows file: the manifest plus how many of its runs
+ * were completed (fewer than `runs.length` after an abort). @category Experiments
+ */
+export interface ManifestFile extends ExperimentManifest {
+  readonly completedRuns: number
+}
+
+/** Serialise a manifest file (fixed key order, two-space indent, final newline). @internal */
+export const manifestText = (manifest: ExperimentManifest, completedRuns: number): string => {
+  const file: ManifestFile = {
+    format: manifest.format,
+    library: manifest.library,
+    version: manifest.version,
+    specHash: manifest.specHash,
+    seed: manifest.seed,
+    columns: manifest.columns,
+    metrics: manifest.metrics,
+    shard: { index: manifest.shard.index, count: manifest.shard.count },
+    totalRuns: manifest.totalRuns,
+    runs: manifest.runs.map(({ run, replicate, seed }) => ({ run, replicate, seed })),
+    completedRuns,
+  }
+  return `${JSON.stringify(file, null, 2)}\n`
+}
+
+/** Where the manifest of a rows file lives. @category Experiments */
+export const manifestPathOf = (rowsPath: string): string => `${rowsPath}.manifest.json`

@@ -1,0 +1,17 @@
+/**
+ * orgintel/node: experiments on worker threads, shards and result files. Node only.
+ * @packageDocumentation
+ * @module orgintel/node
+ */
+export type { ExperimentError } from './errors.js'
+export { mergeRuns, writeRuns } from './files.js'
+export type { WrittenRuns } from './files.js'
+export { csvHeader, formatOfPath, manifestPathOf, toCsvLine, toJsonLine } from './formats.js'
+export type { ManifestFile, RowFormat } from './formats.js'
+export type { ParameterValue, PlannedRun } from './plan.js'
+export type { ExperimentProgress } from './pool.js'
+export { runExperiment } from './run-experiment.js'
+export type { ExperimentManifest, ExperimentOptions, ExperimentRow, ExperimentRun, Shard } from './run-experiment.js'
+export { shardFromEnvironment } from './shard.js'
+export { ExperimentSpec, MetricName, Scenario, VariedParameters } from './spec.js'
+export { libraryVersion } from './version.js'

@@ -1,0 +1,76 @@
+import type { ActorId } from '../model/primitives.js'
+import type { AssetKind } from '../model/vocabulary.js'
+import { type SimulationNetwork, kindBit } from './network.js'
+import { type SimulationParameters, defaultSimulationParameters } from './parameters.js'
+
+/** Parameters resolved to one value per actor. @internal */
+export interface ActorBehaviour {
+  readonly raiseRate: Float64Array
+  readonly respond: Float64Array
+  readonly makeSense: Float64Array
+  readonly decide: Float64Array
+  readonly act: Float64Array
+  readonly recordLesson: Float64Array
+  readonly passOn: Float64Array
+  readonly capacityPerDay: Float64Array
+  /** Per actor: 1 when it holds a `plan` or `strategy`. */
+  readonly governing: Uint8Array
+}
+
+type Role = 'respond' | 'makeSense' | 'decide' | 'act' | 'recordLesson'
+
+const roleKinds: ReadonlyArray<readonly [Role, ReadonlyArray<AssetKind>]> = [
+  ['respond', ['response']],
+  ['makeSense', ['insight']],
+  ['decide', ['decision', 'plan', 'strategy']],
+  ['act', ['change']],
+  ['recordLesson', ['lesson']],
+]
+
+/**
+ * Resolve parameters for every actor: per-actor overrides win over per-kind rates,
+ * which win over the global value and then the defaults. O(V + overrides).
+ * @internal
+ */
+export const resolveBehaviour = (network: SimulationNetwork, parameters: SimulationParameters): ActorBehaviour => {
+  const { graph, holds } = network
+  const n = graph.actorCount
+  const make = () => new Float64Array(n)
+  const behaviour = {
+    raiseRate: make(),
+    respond: make(),
+    makeSense: make(),
+    decide: make(),
+    act: make(),
+    recordLesson: make(),
+    passOn: make(),
+    capacityPerDay: make(),
+    governing: new Uint8Array(n),
+  }
+  const governingBits = kindBit('plan') | kindBit('strategy')
+  const roleBits = roleKinds.map(([role, kinds]) => [role, kinds.reduce((mask, kind) => mask | kindBit(kind), 0)] as const)
+  for (let v = 0; v < n; v++) {
+    const actor = graph.actors[v]!
+    const byKind = parameters.raiseRateByKind?.[actor.kind]
+    behaviour.raiseRate[v] =
+      byKind ?? (actor.perspective === 'lay' ? (parameters.raiseRate ?? defaultSimulationParameters.raiseRate) : 0)
+    for (const [role, bits] of roleBits) {
+      behaviour[role][v] = (holds[v]! & bits) !== 0 ? (parameters[role] ?? defaultSimulationParameters[role]) : 0
+    }
+    behaviour.passOn[v] = parameters.passOn ?? defaultSimulationParameters.passOn
+    behaviour.capacityPerDay[v] = parameters.capacityPerDay ?? defaultSimulationParameters.capacityPerDay
+    behaviour.governing[v] = (holds[v]! & governingBits) !== 0 ? 1 : 0
+  }
+  for (const entry of parameters.actors ?? []) {
+    const v = graph.indexOf.get(entry.actor as ActorId)
+    if (v === undefined) continue
+    if (entry.raiseRate !== undefined) behaviour.raiseRate[v] = entry.raiseRate
+    if (entry.capacityPerDay !== undefined) behaviour.capacityPerDay[v] = entry.capacityPerDay
+    if (entry.passOn !== undefined) behaviour.passOn[v] = entry.passOn
+    for (const [role] of roleKinds) {
+      const value = entry[role]
+      if (value !== undefined) behaviour[role][v] = value
+    }
+  }
+  return behaviour
+}

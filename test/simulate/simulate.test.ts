@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { simulate } from '../../src/simulate/simulate.js'
+import { patientAndManager, wardModel } from './fixtures.js'
+import type { Intervention } from '../../src/simulate/interventions.js'
+
+const story = { id: 'tell', from: 'patient', to: 'manager', carries: ['story'], latencyDays: 2 }
+const reply = { id: 'answer', from: 'manager', to: 'patient', carries: ['reply'], latencyDays: 3 }
+
+describe('simulate', () => {
+  it('gives byte-identical results for the same seed and different ones for another', () => {
+    const model = wardModel()
+    const first = JSON.stringify(simulate(model, { seed: 11, days: 200 }))
+    const again = JSON.stringify(simulate(model, { seed: 11, days: 200 }))
+    const other = JSON.stringify(simulate(model, { seed: 12, days: 200 }))
+    expect(again).toBe(first)
+    expect(other).not.toBe(first)
+  })
+
+  it('matches the locked golden metrics for seed 7 on the ward model', () => {
+    const result = simulate(wardModel(), { seed: 7, days: 365 })
+    expect(result.metrics).toMatchInlineSnapshot(`
+      {
+        "changesPer100Experiences": 20.77922077922078,
+        "closureRate": 0.22077922077922077,
+        "closureTimeMedianDays": 10,
+        "closureTimeP90Days": 10,
+        "events": 329,
+        "experiencesRaised": 77,
+        "governingReachShare": 0,
+        "insightsMade": 30,
+        "lessonsRecorded": 0,
+        "messagesLost": 32,
+        "messagesSent": 288,
+        "repliesUnroutable": 50,
+        "responseRate": 0.35064935064935066,
+      }
+    `)
+  })
+
+  it('closes loops only when a reply can come back', () => {
+    const open = simulate(patientAndManager([story]), { seed: 1, days: 100, parameters: { raiseRate: 1 } })
+    expect(open.metrics.experiencesRaised).toBeGreaterThan(50)
+    expect(open.metrics.closureRate).toBe(0)
+    expect(open.metrics.repliesUnroutable).toBeGreaterThan(0)
+    const closedLoop = simulate(patientAndManager([story, reply]), { seed: 1, days: 100, parameters: { raiseRate: 1 } })
+    // Every channel is reliable and the manager answers 80%; latency is fixed at 5 days round trip.
+    expect(closedLoop.metrics.closureRate).toBeGreaterThan(0.6)
+    expect(closedLoop.metrics.closureTimeMedianDays).toBe(5)
+    expect(closedLoop.metrics.closureTimeP90Days).toBe(5)
+  })
+
+  it('raises closure from 0 when an intervention adds the return channel', () => {
+    const model = patientAndManager([story])
+    const interventions: ReadonlyArray<Intervention> = [
+      { day: 0, kind: 'add-channel', channel: { from: 'manager', to: 'patient', level: 'delivery', carries: ['reply'], reason: 'close it' } } ,
+    ]
+    const before = simulate(model, { seed: 3, days: 100, parameters: { raiseRate: 1 } })
+    const after = simulate(model, { seed: 3, days: 100, parameters: { raiseRate: 1 }, interventions })
+    expect(before.metrics.closureRate).toBe(0)
+    expect(after.metrics.closureRate).toBeGreaterThan(0.6)
+    expect(after.issues).toEqual([])
+  })
+
+  it('applies interventions from their day', () => {
+    const model = patientAndManager([story, reply])
+    const run = (interventions: ReadonlyArray<Intervention>) =>
+      simulate(model, { seed: 5, days: 200, parameters: { raiseRate: 1, respond: 1 }, interventions }).metrics
+    const base = run([])
+    expect(base.closureRate).toBeGreaterThan(0.9)
+    expect(run([{ day: 0, kind: 'remove-channel', channel: 'answer' } ]).closureRate).toBe(0)
+    expect(run([{ day: 0, kind: 'remove-actor', actor: 'manager' } ]).closureRate).toBe(0)
+    expect(run([{ day: 0, kind: 'set-reliability', channel: 'answer', reliability: 0 } ]).closureRate).toBe(0)
+    const halfway = run([{ day: 100, kind: 'remove-channel', channel: 'answer' } ]).closureRate!
+    expect(halfway).toBeGreaterThan(0.3)
+    expect(halfway).toBeLessThan(0.7)
+    const slower = run([{ day: 0, kind: 'set-latency', latencyDays: 10 } ])
+    expect(slower.closureTimeMedianDays).toBe(20)
+  })
+
+  it('reports options that name nothing in the model', () => {
+    const result = simulate(patientAndManager([story]), {
+      seed: 1,
+      days: 10,
+      parameters: { actors: [{ actor: 'nobody', respond: 1 }] },
+      interventions: [{ day: 1, kind: 'remove-channel', channel: 'missing' } ],
+    })
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['unknown-actor', '/parameters/actors/0/actor'],
+      ['unknown-channel', '/interventions/0/channel'],
+    ])
+  })
+
+  it('stops a hostile model at maxEvents and says so', () => {
+    const loop = patientAndManager([
+      { ...story, latencyDays: 0 },
+      { id: 'back', from: 'manager', to: 'patient', carries: [], latencyDays: 0 },
+    ])
+    const result = simulate(loop, { seed: 1, days: 10_000, maxEvents: 500, parameters: { raiseRate: 50 } })
+    expect(result.truncated).toBe(true)
+    expect(result.metrics.events).toBe(500)
+  })
+
+  it('keeps series totals equal to the metrics', () => {
+    const result = simulate(wardModel(), { seed: 2, days: 300, parameters: { raiseRate: 0.5 } })
+    const total = (field: 'experiencesRaised' | 'responsesReturned' | 'changesMade') =>
+      result.series.reduce((sum, row) => sum + row[field], 0)
+    expect(result.series).toHaveLength(300 * 2)
+    expect(total('experiencesRaised')).toBe(result.metrics.experiencesRaised)
+    expect(total('responsesReturned')).toBe(Math.round(result.metrics.closureRate! * result.metrics.experiencesRaised))
+    expect(total('changesMade')).toBeCloseTo((result.metrics.changesPer100Experiences! * result.metrics.experiencesRaised) / 100, 6)
+    expect(result.series.at(-1)!.inFlight).toBeGreaterThanOrEqual(0)
+  })
+
+  it('delays work beyond an actor capacity', () => {
+    const model = patientAndManager([story, reply])
+    const parameters = { raiseRate: 5, respond: 1 }
+    const free = simulate(model, { seed: 4, days: 60, parameters })
+    const limited = simulate(model, { seed: 4, days: 60, parameters: { ...parameters, actors: [{ actor: 'manager', capacityPerDay: 2 }] } })
+    expect(free.metrics.closureTimeP90Days).toBe(5)
+    expect(limited.metrics.closureTimeP90Days!).toBeGreaterThan(20)
+  })
+
+  it('treats ids such as __proto__ as ordinary ids', () => {
+    const model = patientAndManager(
+      [
+        { ...story, from: '__proto__', to: 'constructor' },
+        { ...reply, from: 'constructor', to: '__proto__' },
+      ],
+      { patient: '__proto__', manager: 'constructor' },
+    )
+    const result = simulate(model, {
+      seed: 1,
+      days: 50,
+      parameters: { raiseRate: 1, actors: [{ actor: 'constructor', respond: 1 }] },
+    })
+    expect(result.metrics.closureRate).toBeGreaterThan(0.8)
+    expect(({} as Record<string, unknown>)['days']).toBeUndefined()
+  })
+
+  it('uses per-kind rates and distribution options', () => {
+    const model = patientAndManager([story, reply])
+    const none = simulate(model, { seed: 1, days: 50, parameters: { raiseRateByKind: { patient: 0 } } })
+    expect(none.metrics.experiencesRaised).toBe(0)
+    expect(none.metrics.closureRate).toBeNull()
+    const jittered = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, latency: 'uniform', jitter: 0.5 } })
+    expect(jittered.metrics.closureTimeP90Days!).toBeGreaterThan(5)
+    expect(jittered.metrics.closureTimeP90Days!).toBeLessThanOrEqual(7.5)
+    const exponential = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, latency: 'exponential' } })
+    expect(exponential.metrics.closureTimeP90Days!).toBeGreaterThan(7.5)
+  })
+})
