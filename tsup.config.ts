@@ -17,7 +17,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false,
     splitting: true,
     treeshake: true,
     target: 'es2022',
