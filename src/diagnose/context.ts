@@ -32,7 +32,7 @@ export interface LoopBounds {
  * What every rule of one diagnosis shares. Built once per {@link diagnose} call; each
  * figure is computed on first use and cached, so rules never recompute what another
  * rule already asked for. Graph figures are over active channels of a copy of the model
- * in id order ({@link canonicalModel}), so results do not depend on input order.
+ * in id order (`canonicalModel`), so results do not depend on input order.
  * @category Diagnosis
  */
 export interface DiagnosisContext {
@@ -59,8 +59,11 @@ export interface DiagnosisContext {
   singlePointsAt(level: Level): ReadonlyArray<SinglePointOfFailure>
   /** Levels with at least one actor taking part. */
   readonly levelsInUse: ReadonlyArray<Level>
+  /** The actor with this id, if the model has one. */
   actor(id: ActorId): Actor | undefined
+  /** The knowledge asset with this id, if the model has one. */
   asset(id: AssetId): KnowledgeAsset | undefined
+  /** The channel with this id, if the model has one. */
   channel(id: ChannelId): Channel | undefined
   /** Every channel (any status) from one actor to another, in id order. */
   channelsBetween(from: ActorId, to: ActorId): ReadonlyArray<Channel>

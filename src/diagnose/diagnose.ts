@@ -53,7 +53,7 @@ const toDefect = (rule: string, severity: Defect['severity'], finding: Finding):
  *
  * A typed config is checked by the compiler; a config that still breaks the rules at run
  * time (an unknown rule id, options out of range) is a programming error and throws
- * through {@link invariant}. Check untrusted configs with {@link parseDiagnosisConfig}.
+ * through `invariant()`. Check untrusted configs with {@link parseDiagnosisConfig}.
  *
  * Cost: O(V + E) per level for the graph figures, loop enumeration within its bounds,
  * and the bounded searches of `acted-not-reported` and the scorecard.

@@ -52,6 +52,7 @@ export interface Rule<Id extends string = string, Options = unknown> {
   readonly description: string
   readonly defaultSeverity: Severity
   readonly options: t.Decoder<unknown, Options>
+  /** Look at the model through the shared context and return what the rule finds. */
   readonly check: (context: DiagnosisContext, options: Options) => ReadonlyArray<Finding>
 }
 

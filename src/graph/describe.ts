@@ -88,7 +88,7 @@ export const describeSteps = (
  * disagree or lack a polarity is unknown.
  *
  * O(Σ out-degree of the loop's actors) once the per-graph step index
- * ({@link loopStepsOf}) exists; each step's channels are read once per graph and level
+ * (`loopStepsOf`) exists; each step's channels are read once per graph and level
  * and their figures cached, so describing many loops costs O(length) each.
  * @category Loops
  */

@@ -32,7 +32,7 @@ export const assetKindBit = (kind: AssetKind): number => 1 << assetKinds.indexOf
  * @category Graph
  */
 export interface EdgeAttributes {
-  /** Bit `1 << rank` of the channel's level (rank in `levels`), plus {@link activeFlag} when active. */
+  /** Bit `1 << rank` of the channel's level (rank in `levels`), plus `activeFlag` when active. */
   readonly flags: Uint8Array
   /** `latencyDays`, absent as 0. */
   readonly latencyDays: Float64Array
@@ -40,7 +40,7 @@ export interface EdgeAttributes {
   readonly reliability: Float64Array
   /** `1` for `+`, `-1` for `-`, `0` when absent. */
   readonly polarity: Int8Array
-  /** Bit per kind of the carried assets that exist (see {@link assetKinds}). */
+  /** Bit per kind of the carried assets that exist (see `assetKinds`). */
   readonly carriedKinds: Uint16Array
 }
 

@@ -21,7 +21,7 @@ export const defaultLoopBounds = { maxLength: 12, maxLoops: 10_000, budget: 5_00
  * more cycles exist beyond `maxLoops`, when the budget ran out, or when a strongly
  * connected component has more actors than `maxLength` (so longer loops may exist).
  *
- * Length-bounded search of Gupta & Suzumura (2021), see {@link enumerateBoundedCycles};
+ * Length-bounded search of Gupta & Suzumura (2021), see `enumerateBoundedCycles`;
  * O(V + E) to prepare.
  * @category Loops
  */

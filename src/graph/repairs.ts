@@ -33,7 +33,7 @@ const toPhrase = (role: ComponentRole, to: ActorId): string =>
 /**
  * The fewest new channels that make one level of a compiled graph strongly connected,
  * so every actor there can hear back from every other (Eswaran & Tarjan 1976; see
- * {@link augmentStrongConnectivity}): none for a scope of at most one actor or one
+ * `augmentStrongConnectivity`): none for a scope of at most one actor or one
  * already strongly connected, else `max(sources, sinks) + isolated` of the
  * condensation. Each channel joins two different components (never a self-loop),
  * preferring a professional sender and a lay receiver; it carries a `response` asset

@@ -139,6 +139,7 @@ export type FieldDefault = string | number | boolean | ReadonlyArray<never> | De
 
 /** @category Model */
 export interface DerivedDefault {
+  /** Compute the default from the input object; `undefined` leaves the field absent. */
   readonly derive: (input: Readonly<Record<string, unknown>>) => unknown
 }
 

@@ -1,7 +1,8 @@
 /**
  * The guide pages cannot drift from the library: every rule has a gallery model that
- * decodes (and, once `diagnose` is exported, makes its rule fire), every image a page
- * links exists, and the committed diagrams match what the build renders.
+ * decodes and makes its rule fire, the severities the pages state are the rules'
+ * defaults, every image a page links and every example region it includes exists, and
+ * the committed diagrams match what the build renders.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -34,8 +35,9 @@ const ruleIds = [
   'unknown-polarity',
 ]
 
-type Diagnose = (model: orgintel.Model) => { readonly defects: ReadonlyArray<{ readonly rule: string }> }
-const diagnose = (orgintel as Record<string, unknown>)['diagnose'] as Diagnose | undefined
+
+/** Rules whose repair is not a channel (see the page): their gallery models have no planned channels. */
+const repairIsNotAChannel: ReadonlySet<string> = new Set(['slow-loop', 'undeclared-loop', 'unknown-polarity'])
 
 describe('the rule gallery (docs/diagrams/rules)', () => {
   it('has one model per built-in rule and nothing else', () => {
@@ -53,14 +55,30 @@ describe('the rule gallery (docs/diagrams/rules)', () => {
     const model = readModel(join(docs, 'diagrams', 'rules', `${rule}.json`))
     expect(model.actors.length).toBeGreaterThan(1)
     const planned = model.channels.filter((channel) => channel.status === 'planned')
-    // Rules whose repair is not a channel (see the page) have no planned channels.
-    const repairIsNotAChannel = ['slow-loop', 'undeclared-loop', 'unknown-polarity'].includes(rule)
-    expect(planned.length === 0).toBe(repairIsNotAChannel)
+    expect(planned.length === 0).toBe(repairIsNotAChannel.has(rule))
   })
 
-  it.skipIf(diagnose === undefined).each(ruleIds)('%s fires on its gallery model', (rule) => {
+  it.each(ruleIds)('%s fires on its gallery model', (rule) => {
     const model = readModel(join(docs, 'diagrams', 'rules', `${rule}.json`))
-    expect(diagnose!(model).defects.map((defect) => defect.rule)).toContain(rule)
+    expect(orgintel.diagnose(model).defects.map((defect) => defect.rule)).toContain(rule)
+  })
+
+  it.each(ruleIds.filter((rule) => !repairIsNotAChannel.has(rule)))('%s: making the repair (the planned channels) active closes the finding', (rule) => {
+    const model = readModel(join(docs, 'diagrams', 'rules', `${rule}.json`))
+    const repaired = { ...model, channels: model.channels.map((channel) => (channel.status === 'planned' ? { ...channel, status: 'active' as const } : channel)) }
+    expect(orgintel.diagnose(repaired).defects.map((defect) => defect.rule)).not.toContain(rule)
+  })
+
+  it('lists exactly the built-in rules', () => {
+    expect(orgintel.builtinRules.map((rule) => rule.id).sort()).toEqual([...ruleIds].sort())
+  })
+
+  it.each(ruleIds)('states the default severity of %s in the table and in its section', (rule) => {
+    const page = readFileSync(join(docs, 'diagnosis.md'), 'utf8')
+    const severity = orgintel.builtinRules.find((builtin) => builtin.id === rule)?.defaultSeverity
+    expect(severity).toBeDefined()
+    expect(page).toContain(`| [\`${rule}\`](#${rule}) | ${severity} |`)
+    expect(page).toContain(`### ${rule}\n\n**${severity}.**`)
   })
 })
 

@@ -11,7 +11,6 @@ interface PageResult {
   readonly decoded: boolean
   readonly actors: number
   readonly errors: string
-  readonly diagnosed: boolean
   readonly defectRules: ReadonlyArray<string>
   readonly mermaidRendered: boolean
   readonly dotLength: number
@@ -23,30 +22,25 @@ declare global {
   }
 }
 
-const optional = (module: object, name: string): ((...args: never[]) => unknown) | undefined => {
-  const value = (module as Record<string, unknown>)[name]
-  return typeof value === 'function' ? (value as (...args: never[]) => unknown) : undefined
-}
-
 const run = async (): Promise<PageResult> => {
   const text = await (await fetch('./ward-you-said-we-did.json')).text()
   const parsed = orgintel.parseModel(text)
   if (parsed._tag === 'Left') {
-    return { decoded: false, actors: 0, errors: orgintel.formatModelErrors(parsed.left), diagnosed: false, defectRules: [], mermaidRendered: false, dotLength: 0 }
+    return { decoded: false, actors: 0, errors: orgintel.formatModelErrors(parsed.left), defectRules: [], mermaidRendered: false, dotLength: 0 }
   }
   const model = parsed.right
-  // diagnose lands in the root entry during development; use it once it is exported.
-  const diagnose = optional(orgintel, 'diagnose') as ((m: typeof model) => { defects: ReadonlyArray<{ rule: string }> }) | undefined
-  const defectRules = diagnose === undefined ? [] : [...new Set(diagnose(model).defects.map((defect) => defect.rule))].sort()
+  const diagnosis = orgintel.diagnose(model)
+  const defectRules = [...new Set(diagnosis.defects.map((defect) => defect.rule))].sort()
+  // Draw the model with the defects highlighted and the repairs dashed.
+  const mermaid = io.toMermaid(model, { highlight: orgintel.highlightOf(diagnosis) })
   // beautiful-mermaid's SVG @imports a web font; drop it so the page makes no network request.
-  const svg = renderMermaidSVG(io.toMermaid(model)).replace(/@import url\([^)]*\);/g, '')
+  const svg = renderMermaidSVG(mermaid).replace(/@import url\([^)]*\);/g, '')
   const diagram = document.getElementById('diagram')!
   diagram.innerHTML = svg
   return {
     decoded: true,
     actors: model.actors.length,
     errors: '',
-    diagnosed: diagnose !== undefined,
     defectRules,
     mermaidRendered: diagram.querySelector('svg g.node') !== null,
     dotLength: io.toDot(model).length,
