@@ -2,8 +2,9 @@
 /**
  * `npm run fuzz`: the reliability suite at length. FUZZ_DOCS documents through the
  * front door (default 2,000,000), FUZZ_MODELS generated models through the algorithms
- * (default 20,000), FUZZ_INTEROP_DOCS per importer (default 50,000), decoding at the
- * full scale size, and no per-test time limit.
+ * (default 20,000), FUZZ_INTEROP_DOCS per importer (default 50,000), decoding and
+ * every whole-model analysis (repairs, single points of failure, diagnosis, simulation)
+ * at the full 1,000,000-actor scale, and no per-test time limit.
  * FUZZ_SEED picks the run seed (default: a new one each run, printed so it can be replayed).
  */
 import { spawnSync } from 'node:child_process'
@@ -18,6 +19,7 @@ const env = {
   FUZZ_INTEROP_DOCS: process.env.FUZZ_INTEROP_DOCS ?? '50000',
   FUZZ_SEED: process.env.FUZZ_SEED ?? String((process.hrtime.bigint() % 4_294_967_296n)),
   ORGINTEL_SCALE_DECODE: process.env.ORGINTEL_SCALE_DECODE ?? process.env.ORGINTEL_SCALE_ACTORS ?? '1000000',
+  ORGINTEL_SCALE_ANALYSIS: process.env.ORGINTEL_SCALE_ANALYSIS ?? process.env.ORGINTEL_SCALE_ACTORS ?? '1000000',
 }
 console.log(`fuzz: ${env.FUZZ_DOCS} documents, ${env.FUZZ_MODELS} models, seed ${env.FUZZ_SEED} (replay with FUZZ_SEED=${env.FUZZ_SEED})`)
 const started = process.hrtime.bigint()

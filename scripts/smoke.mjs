@@ -14,7 +14,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -82,7 +82,11 @@ const packageFolders = (folder) =>
   readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .flatMap((entry) => (entry.name.startsWith('@') ? packageFolders(join(folder, entry.name)) : [join(folder, entry.name)]))
-for (const folder of packageFolders(installed)) {
+const installedPackages = packageFolders(installed)
+// The whole runtime tree a user gets (README.md explains each direct dependency; a
+// test checks the table against package.json).
+console.log(`smoke: the consumer installs ${installedPackages.length} packages: ${installedPackages.map((folder) => relative(installed, folder)).sort().join(', ')}`)
+for (const folder of installedPackages) {
   const file = join(folder, 'package.json')
   if (!existsSync(file)) continue
   const scripts = JSON.parse(readFileSync(file, 'utf8')).scripts ?? {}

@@ -1,4 +1,5 @@
 import type { Model } from '../model/codecs.js'
+import { quoteId } from '../model/errors.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import { type Level, levels } from '../model/vocabulary.js'
 import { actorAdjacency } from './adjacency.js'
@@ -21,14 +22,14 @@ export interface SuggestRepairsOptions {
 
 const fromPhrase = (role: ComponentRole, from: ActorId, level: Level): string =>
   role === 'isolated'
-    ? `"${from}" has no active ${level} channels`
-    : `what reaches "${from}" goes no further at the ${level} level`
+    ? `${quoteId(from)} has no active ${level} channels`
+    : `what reaches ${quoteId(from)} goes no further at the ${level} level`
 const toPhrase = (role: ComponentRole, to: ActorId): string =>
   role === 'source'
-    ? `nothing comes back to "${to}"`
+    ? `nothing comes back to ${quoteId(to)}`
     : role === 'isolated'
-      ? `"${to}" is cut off`
-      : `the dead end at "${to}" joins the loop`
+      ? `${quoteId(to)} is cut off`
+      : `the dead end at ${quoteId(to)} joins the loop`
 
 /**
  * The fewest new channels that make one level of a compiled graph strongly connected,
@@ -82,7 +83,7 @@ export const repairsForGraph = (
       level,
       carries: response === undefined ? [] : [response],
       reason:
-        `Add a ${level} channel from "${from}" to "${to}", one of the ${arcs.length} fewest that let every ` +
+        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest that let every ` +
         `${level} actor hear back from every other: ${fromPhrase(roleOf(fromComponent), from, level)}, ` +
         `and ${toPhrase(roleOf(toComponent), to)}.`,
     }

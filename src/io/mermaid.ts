@@ -13,7 +13,21 @@ export interface MermaidOptions {
   readonly direction?: 'LR' | 'RL' | 'TB' | 'BT'
   /** Label nodes with actor names (default) or with actor ids. */
   readonly label?: 'name' | 'id'
+  /**
+   * The most channels (the model's plus proposed ones) to draw; default
+   * {@link defaultMermaidMaxChannels}. A model with more gives a one-node diagram that
+   * says so instead (see {@link toMermaid}). `Infinity` removes the limit.
+   */
+  readonly maxChannels?: number
 }
+
+/**
+ * The default limit on the channels {@link toMermaid} draws: 5,000. Mermaid lays a
+ * flowchart out in one pass in the browser and cannot draw more in useful time;
+ * mermaid.js itself refuses more than 500 edges unless its `maxEdges` setting is raised.
+ * @category Interop
+ */
+export const defaultMermaidMaxChannels = 5_000
 
 const red = 'stroke:#d62728,stroke-width:3px'
 const proposedStyle = 'stroke:#2e7d32,stroke-width:2px'
@@ -50,11 +64,23 @@ const labelOf = (actor: Actor, label: 'name' | 'id', fallback: string): string =
  * Labels are shortened to 120 characters. The output renders on GitHub and with
  * beautiful-mermaid. O(V + E) time.
  *
+ * A model with more channels than `maxChannels` (default
+ * {@link defaultMermaidMaxChannels}) is not drawn: the result is a valid flowchart of
+ * one node that gives the number of channels and the limit (counts only, no ids or
+ * names), in O(1) time and memory. Export large models with `toDot`, `toGraphML` or
+ * `toGexf`, which have no limit.
+ *
  * @example
  * {@includeCode ../../examples/render-mermaid.ts#render}
  * @category Interop
  */
 export const toMermaid = (model: Model, options: MermaidOptions = {}): string => {
+  const channelCount = model.channels.length + (options.highlight?.proposed?.length ?? 0)
+  const maxChannels = options.maxChannels ?? defaultMermaidMaxChannels
+  if (channelCount > maxChannels) {
+    const notice = `Too large to draw: ${channelCount} channels, limit ${maxChannels} (maxChannels). Export with toDot or toGraphML.`
+    return `flowchart ${options.direction ?? 'LR'}\n  n0["${escapeMermaidLabel(notice)}"]\n`
+  }
   const ids = nodeIds(model)
   const highlight = highlightSets(model, options.highlight)
   const label = options.label ?? 'name'

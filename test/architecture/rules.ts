@@ -86,7 +86,8 @@ export const checkLayers = (files: ReadonlyArray<SourceFile>): ReadonlyArray<Fin
 }
 
 const bannedInCore: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bconsole\s*\./g, 'console'],
+  // Any mention in code (comments and strings are blanked): `console.log`, `globalThis.console`, `const { log } = console`.
+  [/\bconsole\b/g, 'console'],
   [/\bMath\s*\.\s*random\b/g, 'Math.random (inject a seeded generator)'],
   [/\bDate\s*\.\s*now\b/g, 'Date.now (the clock)'],
   [/\bnew\s+Date\s*\(/g, 'new Date( (the clock)'],

@@ -66,7 +66,7 @@ describe('suggestRepairs', () => {
     const [repair, ...rest] = suggestRepairs(model)
     expect(rest).toEqual([])
     expect(repair).toMatchObject({ from: 'n1', to: 'n0', level: 'delivery', carries: ['reply'] })
-    expect(repair!.reason).toContain('"n1"')
+    expect(repair!.reason).toContain("'n1'")
     expect(repair!.reason).not.toContain('Actor 1')
   })
 

@@ -1,93 +1,163 @@
 /**
- * Algorithms on whatever decodes (issue 8): for generated valid models, the graph
- * algorithms finish without throwing and keep their promises. Checks for modules not
- * yet in the root entry are skipped and say so.
+ * Algorithms on whatever decodes (issue 8): for generated valid models (hostile ids
+ * included), the graph algorithms finish without throwing, stay within their bounds,
+ * write nothing to the console and agree with brute-force oracles (small-graph.ts).
+ * FUZZ_MODELS sets the number of models.
  */
-import * as E from 'fp-ts/lib/Either.js'
-import { describe, expect, it } from 'vitest'
-import { type Model, compileGraph, decodeModel } from '../../src/index.js'
-import { generateModel } from './generate-model.js'
-import { nameMarker, freeTextMarker } from './hostile-text.js'
-import { defectsOf, diagnose, findLoops, proposedChannelsOf, suggestRepairs } from './library-surface.js'
-import { createRandom } from './random.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  type Model,
+  compileGraph,
+  defaultLoopBounds,
+  diagnose,
+  findLoops,
+  returnPath,
+  stronglyConnectedComponents,
+  suggestRepairs,
+} from '../../src/index.js'
+import { countConsoleCalls } from './console-watch.js'
+import { fuzzedModelCount, fuzzedModels } from './fuzzed-models.js'
+import { canonicalCycle, distances, elementaryCycles, reachability, smallGraph } from './small-graph.js'
 
-const modelCount = Number(process.env['FUZZ_MODELS'] ?? 2_000)
+const models = (): ReadonlyArray<Model> => fuzzedModels(5_000)
+const figures: string[] = []
+const sortIds = (ids: string[]): string[] => ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 
-let cachedModels: Model[] | undefined
-
-/** The decoded generated models, built once for all the tests of this file. */
-const models = (): Model[] => {
-  if (cachedModels !== undefined) return cachedModels
-  const decoded: Model[] = []
-  for (let i = 0; i < modelCount; i++) {
-    const result = decodeModel(generateModel(createRandom(5_000 + i), { maxActors: 10, hostility: 0.2 }))
-    if (E.isRight(result)) decoded.push(result.right)
-  }
-  cachedModels = decoded
-  return decoded
+/**
+ * Run `check` on every model with the console watched; `check` returns its problems
+ * (the first few are shown) and may count something for the figures line.
+ */
+const overModels = (name: string, check: (model: Model, problems: string[]) => void, counted?: () => string): void => {
+  const started = performance.now()
+  const problems: string[] = []
+  const calls = countConsoleCalls(() => {
+    for (const model of models()) {
+      const before = problems.length
+      check(model, problems)
+      if (problems.length > before) problems[before] = `model ${model.id}: ${problems[before]}`
+    }
+  })
+  figures.push(`  ${name.padEnd(28)} ${models().length} models ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${problems.length} problems  ${counted?.() ?? ''}`)
+  expect(problems.slice(0, 10)).toEqual([])
+  expect(calls, `${name} wrote to the console`).toBe(0)
 }
 
-describe(`algorithms on ${modelCount} generated models`, () => {
+describe(`algorithms on ${fuzzedModelCount} generated models`, () => {
+  afterAll(() => console.log([`algorithms on ${models().length} fuzzed models:`, ...figures].join('\n')))
+
   it('compileGraph: CSR offsets are monotone, every edge is an active channel between its ends', () => {
-    for (const model of models()) {
+    overModels('compileGraph', (model, problems) => {
       const graph = compileGraph(model)
-      expect(graph.offsets[graph.actorCount]).toBe(graph.edgeCount)
+      if (graph.offsets[graph.actorCount] !== graph.edgeCount) problems.push('offsets do not end at edgeCount')
       for (let v = 0; v < graph.actorCount; v++) {
-        expect(graph.offsets[v + 1]!).toBeGreaterThanOrEqual(graph.offsets[v]!)
+        if (graph.offsets[v + 1]! < graph.offsets[v]!) problems.push(`offsets fall at ${v}`)
         for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
           const channel = model.channels[graph.edgeChannel[e]!]!
-          expect(channel.status).toBe('active')
-          expect([channel.from, channel.to]).toEqual([graph.actors[v]!.id, graph.actors[graph.targets[e]!]!.id])
+          if (channel.status !== 'active' || channel.from !== graph.actors[v]!.id || channel.to !== graph.actors[graph.targets[e]!]!.id) {
+            problems.push(`edge ${e} is not its channel`)
+          }
         }
       }
-      expect(graph.edgeCount).toBe(model.channels.filter((channel) => channel.status === 'active').length)
-    }
+      if (graph.edgeCount !== model.channels.filter((channel) => channel.status === 'active').length) problems.push('edgeCount is not the active channels')
+    })
   })
 
-  it.skipIf(findLoops === undefined)('findLoops: every loop is an elementary cycle of active channels', () => {
-    for (const model of models()) {
-      const active = new Map(model.channels.filter((c) => c.status === 'active').map((c) => [c.id as string, c]))
-      const search = findLoops!(model)
-      expect(typeof search.truncated).toBe('boolean')
+  it('findLoops: exactly the elementary cycles of active channels, in canonical rotation, within the bounds', () => {
+    let loops = 0
+    overModels('findLoops', (model, problems) => {
+      const active = model.channels.filter((c) => c.status === 'active')
+      const search = findLoops(model)
+      loops += search.loops.length
       for (const loop of search.loops) {
-        expect(new Set(loop.actors).size).toBe(loop.actors.length)
-        expect(loop.channels).toHaveLength(loop.actors.length)
+        if (new Set(loop.actors).size !== loop.actors.length) problems.push('a loop repeats an actor')
+        if (loop.actors.length > defaultLoopBounds.maxLength) problems.push('a loop is longer than maxLength')
+        if (canonicalCycle(loop.actors) !== JSON.stringify(loop.actors)) problems.push('a loop is not in canonical rotation')
         loop.actors.forEach((actor, step) => {
           const next = loop.actors[(step + 1) % loop.actors.length]
-          expect(loop.channels[step]!.length).toBeGreaterThan(0)
-          for (const id of loop.channels[step]!) expect([active.get(id)?.from, active.get(id)?.to]).toEqual([actor, next])
+          const joining = sortIds(active.filter((c) => c.from === actor && c.to === next).map((c) => c.id))
+          if (JSON.stringify(loop.channels[step]) !== JSON.stringify(joining)) problems.push(`step ${step} does not list every active channel joining its actors`)
         })
       }
-    }
+      // Models of at most 10 actors are within every default bound: the search is complete.
+      if (search.truncated) problems.push('truncated')
+      const found = new Set(search.loops.map((loop) => JSON.stringify(loop.actors)))
+      const expected = elementaryCycles(smallGraph(model))
+      if (found.size !== search.loops.length) problems.push('a loop is listed twice')
+      if (found.size !== expected.size || [...expected].some((cycle) => !found.has(cycle))) problems.push(`found ${found.size} loops, the oracle ${expected.size}`)
+    }, () => `${loops} loops`)
   })
 
-  it.skipIf(diagnose === undefined)('diagnose: defects name real actors and channels, and never a name', () => {
-    for (const model of models()) {
-      const actorIds = new Set<string>(model.actors.map((actor) => actor.id))
-      const channelIds = new Set<string>(model.channels.map((channel) => channel.id))
-      const defects = defectsOf(diagnose!(model))
-      for (const defect of defects) {
-        expect(['error', 'warning', 'info']).toContain(defect.severity)
-        expect(defect.message).not.toContain(nameMarker)
-        expect(defect.message).not.toContain(freeTextMarker)
-        for (const actor of defect.actors) expect(actorIds.has(actor)).toBe(true)
-        for (const channel of defect.channels) expect(channelIds.has(channel)).toBe(true)
-      }
-    }
+  it('stronglyConnectedComponents: partition the actors; together exactly when each reaches the other', () => {
+    let components = 0
+    overModels('stronglyConnectedComponents', (model, problems) => {
+      const result = stronglyConnectedComponents(model)
+      components += result.length
+      const all = result.flat()
+      if (JSON.stringify(sortIds([...all])) !== JSON.stringify(sortIds(model.actors.map((actor) => actor.id)))) problems.push('components do not partition the actors')
+      for (const members of result) if (JSON.stringify(sortIds([...members])) !== JSON.stringify(members)) problems.push('a component is not sorted')
+      const graph = smallGraph(model)
+      const reach = reachability(graph)
+      const componentOf = new Map(result.flatMap((members, c) => members.map((id) => [id as string, c] as const)))
+      graph.ids.forEach((u, i) => graph.ids.forEach((v, j) => {
+        if ((componentOf.get(u) === componentOf.get(v)) !== (reach[i]![j]! && reach[j]![i]!)) problems.push(`${i} and ${j} are misplaced`)
+      }))
+    }, () => `${components} components`)
   })
 
-  it.skipIf(suggestRepairs === undefined || diagnose === undefined)('suggestRepairs: adding the proposals leaves no open loop', () => {
-    for (const model of models()) {
-      const proposals = proposedChannelsOf(suggestRepairs!(model))
+  it('suggestRepairs: the proposals join known actors and leave every level strongly connected, with no open loop', () => {
+    let proposals = 0
+    overModels('suggestRepairs', (model, problems) => {
+      const proposed = suggestRepairs(model)
+      proposals += proposed.length
+      const known = new Set<string>(model.actors.map((actor) => actor.id))
+      for (const p of proposed) if (!known.has(p.from) || !known.has(p.to) || p.from === p.to) problems.push('a proposal joins unknown or equal actors')
       const repaired: Model = {
         ...model,
         channels: [
           ...model.channels,
-          ...proposals.map((p, i) => ({ id: `repair-${i}`, from: p.from, to: p.to, carries: p.carries, level: p.level, status: 'active' as const }) as Model['channels'][number]),
+          ...proposed.map((p, i) => ({ id: `repair-${i}`, from: p.from, to: p.to, carries: p.carries, level: p.level, status: 'active' as const }) as Model['channels'][number]),
         ],
       }
-      const open = defectsOf(diagnose!(repaired)).filter((defect) => defect.rule === 'open-loop')
-      expect(open).toEqual([])
-    }
+      for (const level of ['delivery', 'planning', 'strategy'] as const) {
+        const reach = reachability(smallGraph(repaired, (c) => c.status === 'active' && c.level === level))
+        const members = repaired.actors.flatMap((actor, i) => (actor.levels.includes(level) ? [i] : []))
+        if (members.some((u) => members.some((v) => !reach[u]![v]))) problems.push(`${level} is not strongly connected after the repairs`)
+      }
+      if (diagnose(repaired).defects.some((defect) => defect.rule === 'open-loop')) problems.push('an open loop is left')
+    }, () => `${proposals} proposals`)
+  })
+
+  it('returnPath: a path of active channels exactly when one exists, as short as any (hops and latency)', () => {
+    let paths = 0
+    overModels('returnPath', (model, problems) => {
+      const graph = smallGraph(model)
+      const channels = new Map(model.channels.map((c) => [c.id as string, c]))
+      for (const weight of ['hops', 'latency'] as const) {
+        const best = distances(graph, weight)
+        graph.ids.forEach((from, u) => graph.ids.forEach((to, v) => {
+          const path = returnPath(model, from as never, to as never, { weight })
+          if (u === v) {
+            if (JSON.stringify(path) !== JSON.stringify({ actors: [from], channels: [], hops: 0, latencyDays: 0 })) problems.push('a path to oneself is not empty')
+            return
+          }
+          if (path === undefined) {
+            if (best[u]![v] !== Number.POSITIVE_INFINITY) problems.push(`no ${weight} path ${u} → ${v}, though one exists`)
+            return
+          }
+          paths++
+          let latency = 0
+          const valid = path.actors[0] === from && path.actors[path.actors.length - 1] === to &&
+            path.hops === path.channels.length && path.actors.length === path.channels.length + 1 &&
+            path.channels.every((id, step) => {
+              const channel = channels.get(id)
+              latency += channel?.latencyDays ?? 0
+              return channel?.status === 'active' && channel.from === path.actors[step] && channel.to === path.actors[step + 1]
+            })
+          if (!valid || Math.abs(path.latencyDays - latency) > 1e-9) problems.push(`the ${weight} path ${u} → ${v} is not a path of active channels`)
+          const cost = weight === 'hops' ? path.hops : path.latencyDays
+          if (Math.abs(cost - best[u]![v]!) > 1e-9) problems.push(`the ${weight} path ${u} → ${v} costs ${cost}, the oracle ${best[u]![v]}`)
+        }))
+      }
+    }, () => `${paths} paths`)
   })
 })

@@ -1,24 +1,43 @@
 /**
- * Scale without crash (issue 8): a chain and a cycle of 1,000,000 actors through
- * compiling and (as they land) the graph algorithms; nothing may overflow the stack, as
- * every traversal is iterative. Decoding is checked at 100,000 actors here (it is the
- * slow step on a shared 2-core machine; `npm run fuzz` decodes the full size).
- * ORGINTEL_SCALE_ACTORS and ORGINTEL_SCALE_DECODE change the sizes.
+ * Scale without crash (issue 8): a chain and a cycle of 1,000,000 actors through every
+ * algorithm; nothing may overflow the stack, as every traversal is iterative.
+ * Compiling, components, loops and paths run at ORGINTEL_SCALE_ACTORS (default
+ * 1,000,000). The costlier whole-model analyses (repairs, single points of failure,
+ * diagnosis, simulation) run at ORGINTEL_SCALE_ANALYSIS (default 100,000 here — a
+ * recursive traversal overflows long before that — and 1,000,000 under `npm run fuzz`).
+ * Decoding is checked at ORGINTEL_SCALE_DECODE (default 100,000; `npm run fuzz` decodes
+ * the full size; scale-channels.test.ts decodes 1,000,000 channels).
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { describe, expect, it } from 'vitest'
-import { type Model, compileGraph, decodeModel } from '../../src/index.js'
-import { findLoops, stronglyConnectedComponents } from './library-surface.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  type Model,
+  compileGraph,
+  decodeModel,
+  diagnose,
+  findLoops,
+  findSinglePointsOfFailure,
+  returnPath,
+  simulate,
+  stronglyConnectedComponents,
+  suggestRepairs,
+} from '../../src/index.js'
 
 const actorCount = Number(process.env['ORGINTEL_SCALE_ACTORS'] ?? 1_000_000)
+const analysisCount = Number(process.env['ORGINTEL_SCALE_ANALYSIS'] ?? 100_000)
 const decodeCount = Number(process.env['ORGINTEL_SCALE_DECODE'] ?? 100_000)
+const figures: string[] = []
 
-/** A chain a0 → a1 → … → a(n-1), closed into a cycle when `closed`, as a document. */
-const chainDocument = (count: number, closed: boolean) => {
+/**
+ * A chain a0 → a1 → … → a(n-1), closed into a cycle when `closed`, as a document.
+ * Every `layEvery`-th actor (from a0) is a lay patient, the rest professional.
+ */
+const chainDocument = (count: number, closed: boolean, layEvery = 2) => {
   const actors = new Array<Record<string, unknown>>(count)
   const channels = new Array<Record<string, unknown>>(closed ? count : count - 1)
   for (let i = 0; i < count; i++) {
-    actors[i] = { id: `a${i}`, name: `A ${i}`, kind: i % 2 === 0 ? 'patient' : 'clinician', perspective: i % 2 === 0 ? 'lay' : 'professional', levels: ['delivery'], tags: [] }
+    const lay = i % layEvery === 0
+    actors[i] = { id: `a${i}`, name: `A ${i}`, kind: lay ? 'patient' : 'clinician', perspective: lay ? 'lay' : 'professional', levels: ['delivery'], tags: [] }
   }
   for (let i = 0; i < channels.length; i++) {
     channels[i] = { id: `c${i}`, from: `a${i}`, to: `a${(i + 1) % count}`, carries: [], level: 'delivery', status: 'active' }
@@ -26,44 +45,96 @@ const chainDocument = (count: number, closed: boolean) => {
   return { schema: 'orgintel/v1', id: 'chain', name: 'chain', actors, assets: [], channels, loops: [] }
 }
 
-let cached: { readonly closed: boolean; readonly model: Model } | undefined
+let cached: { readonly key: string; readonly model: Model } | undefined
 
 /**
- * The same chain as a model, built directly (every default already filled in) and
- * kept for the next test of the same shape: building a million actors is the slow part.
+ * The same chain as a model, built directly (every default already filled in) and kept
+ * for the next test of the same shape: building a million actors is the slow part.
  */
-const chainModel = (closed: boolean): Model => {
-  if (cached?.closed !== closed) {
+const chainModel = (count: number, closed: boolean, layEvery = 2): Model => {
+  const key = `${count} ${closed} ${layEvery}`
+  if (cached?.key !== key) {
     cached = undefined
-    cached = { closed, model: chainDocument(actorCount, closed) as unknown as Model }
+    cached = { key, model: chainDocument(count, closed, layEvery) as unknown as Model }
   }
   return cached.model
 }
 
-describe(`scale: ${actorCount} actors`, () => {
+const timed = <T>(what: string, run: () => T): T => {
+  const started = performance.now()
+  const result = run()
+  figures.push(`  ${what.padEnd(52)} ${(performance.now() - started).toFixed(0).padStart(6)} ms`)
+  return result
+}
+
+describe(`scale: chains and cycles of ${actorCount} actors (analyses at ${analysisCount})`, () => {
+  afterAll(() => console.log([`scale (chains and cycles):`, ...figures].join('\n')))
+
   for (const closed of [false, true]) {
     const shape = closed ? 'cycle' : 'chain'
+    const n = actorCount
+    const m = analysisCount
+
     it(`decodes a ${shape} of ${decodeCount} actors`, () => {
-      const result = decodeModel(chainDocument(decodeCount, closed))
+      const result = timed(`decodeModel, ${shape} of ${decodeCount}`, () => decodeModel(chainDocument(decodeCount, closed)))
       expect(E.isRight(result) && result.right.actors.length).toBe(decodeCount)
     })
 
-    it(`compiles a ${shape}`, () => {
-      const graph = compileGraph(chainModel(closed))
-      expect(graph.actorCount).toBe(actorCount)
-      expect(graph.edgeCount).toBe(closed ? actorCount : actorCount - 1)
-      expect(graph.targets[graph.offsets[actorCount - 2]!]).toBe(actorCount - 1)
+    it(`compiles a ${shape} of ${n}`, () => {
+      const model = chainModel(n, closed)
+      const graph = timed(`compileGraph, ${shape} of ${n}`, () => compileGraph(model))
+      expect(graph.actorCount).toBe(n)
+      expect(graph.edgeCount).toBe(closed ? n : n - 1)
+      expect(graph.targets[graph.offsets[n - 2]!]).toBe(n - 1)
     })
 
-    it.skipIf(stronglyConnectedComponents === undefined)(`finds the strongly connected components of a ${shape}`, () => {
-      expect(() => stronglyConnectedComponents!(chainModel(closed))).not.toThrow()
+    it(`finds the strongly connected components of a ${shape} of ${n}`, () => {
+      const components = timed(`stronglyConnectedComponents, ${shape} of ${n}`, () => stronglyConnectedComponents(chainModel(n, closed)))
+      expect(components.length).toBe(closed ? 1 : n)
     })
 
-    it.skipIf(findLoops === undefined)(`finds the loops of a ${shape} within the default bounds`, () => {
-      const search = findLoops!(chainModel(closed))
-      // The cycle is longer than any default maxLength, so it is reported as truncated.
-      if (closed) expect(search.truncated || search.loops.length === 1).toBe(true)
-      else expect(search.loops).toEqual([])
+    it(`finds the loops of a ${shape} of ${n} within the default bounds`, () => {
+      const search = timed(`findLoops, ${shape} of ${n}`, () => findLoops(chainModel(n, closed)))
+      // The cycle is longer than the default maxLength, so the search says it stopped short.
+      expect(search.loops).toEqual([])
+      expect(search.truncated).toBe(closed)
+    })
+
+    it(`finds the return path along a ${shape} of ${n}`, () => {
+      const path = timed(`returnPath a0 → a${n - 1}, ${shape} of ${n}`, () => returnPath(chainModel(n, closed), 'a0' as never, `a${n - 1}` as never))
+      expect(path?.hops).toBe(n - 1)
+      const back = returnPath(chainModel(n, closed), `a${n - 1}` as never, 'a0' as never)
+      expect(back?.hops).toBe(closed ? 1 : undefined)
+    })
+
+    it(`suggests the repairs of a ${shape} of ${m}`, () => {
+      const repairs = timed(`suggestRepairs, ${shape} of ${m}`, () => suggestRepairs(chainModel(m, closed)))
+      // A chain needs one channel back from its end to its start (Eswaran–Tarjan); a cycle none.
+      expect(repairs.map((p) => [p.from, p.to])).toEqual(closed ? [] : [[`a${m - 1}`, 'a0']])
+    })
+
+    it(`diagnoses a ${shape} of ${m}`, () => {
+      const diagnosis = timed(`diagnose, ${shape} of ${m}`, () => diagnose(chainModel(m, closed)))
+      expect(diagnosis.summary.total).toBe(diagnosis.defects.length)
+      expect(diagnosis.defects.some((defect) => defect.rule === 'open-loop')).toBe(!closed)
+    })
+
+    it(`simulates 5 days of a ${shape} of ${m} within maxEvents`, () => {
+      const result = timed(`simulate 5 days, ${shape} of ${m}`, () => simulate(chainModel(m, closed), { seed: 1, days: 5, maxEvents: 50_000 }))
+      expect(result.metrics.events).toBeLessThanOrEqual(50_000)
+      expect(result.series.length).toBe(5)
     })
   }
+
+  it(`finds no single point of failure on a chain of ${analysisCount} (no loops)`, () => {
+    expect(timed(`findSinglePointsOfFailure, chain of ${analysisCount}`, () => findSinglePointsOfFailure(chainModel(analysisCount, false)))).toEqual([])
+  })
+
+  // On a cycle every actor and channel is a single point of failure for every lay actor
+  // on it, so the answer has (actors + channels) × lay actors entries: one lay actor here.
+  it(`finds every actor and channel of a cycle of ${analysisCount} with one lay actor to be a single point of failure`, () => {
+    const points = timed(`findSinglePointsOfFailure, cycle of ${analysisCount}`, () => findSinglePointsOfFailure(chainModel(analysisCount, true, analysisCount)))
+    expect(points.length).toBe(2 * analysisCount - 1)
+    expect(points.every((point) => point.affectedLayActors.length === 1 && point.affectedLayActors[0] === 'a0')).toBe(true)
+  })
 })

@@ -6,9 +6,9 @@ import { toDot } from '../../io/dot.js'
 import { toGexf } from '../../io/gexf.js'
 import { toGraphML } from '../../io/graphml-write.js'
 import { toKumu } from '../../io/kumu.js'
-import { toMermaid } from '../../io/mermaid.js'
+import { defaultMermaidMaxChannels, toMermaid } from '../../io/mermaid.js'
 import type { Model } from '../../model/codecs.js'
-import { choiceOption, onePositional, stringOption } from '../args.js'
+import { choiceOption, integerOption, onePositional, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { CommandFailure, exitCodes, usageFailure } from '../failure.js'
 import { writeTextAtomically } from '../files.js'
@@ -28,12 +28,12 @@ const renderSvg = async (dot: string): Promise<string> => {
   return result.output
 }
 
-const render = async (model: Model, target: Target, highlighted: boolean): Promise<string> => {
+const render = async (model: Model, target: Target, highlighted: boolean, maxChannels: number): Promise<string> => {
   const highlight = highlighted ? highlightOf(diagnose(model)) : undefined
   const options = highlight === undefined ? {} : { highlight }
   switch (target) {
     case 'mermaid':
-      return toMermaid(model, options)
+      return toMermaid(model, { ...options, maxChannels })
     case 'dot':
       return toDot(model, options)
     case 'svg':
@@ -53,8 +53,8 @@ const render = async (model: Model, target: Target, highlighted: boolean): Promi
 export const renderCommand: Command = {
   name: 'render',
   summary: 'draw or export a model: Mermaid, DOT, SVG, GraphML, GEXF, Cytoscape.js or Kumu',
-  usage: `orgintel render <model.json|-> --to ${targets.join('|')} [--highlight] [-o file]`,
-  options: { to: { type: 'string', short: 't' }, highlight: { type: 'boolean' }, ...outputOption },
+  usage: `orgintel render <model.json|-> --to ${targets.join('|')} [--highlight] [--max-channels N] [-o file]`,
+  options: { to: { type: 'string', short: 't' }, highlight: { type: 'boolean' }, 'max-channels': { type: 'string' }, ...outputOption },
   async run(parsed) {
     const model = loadModel(onePositional(parsed, 'model file'))
     if (stringOption(parsed, 'to') === undefined) throw usageFailure(`--to is required (${targets.join(', ')})`)
@@ -63,7 +63,17 @@ export const renderCommand: Command = {
     if (highlighted && !['mermaid', 'dot', 'svg', 'cytoscape'].includes(target)) {
       throw usageFailure('--highlight works with mermaid, dot, svg and cytoscape')
     }
-    const text = await render(model, target, highlighted)
+    // Mermaid renderers cannot draw very large graphs; refuse clearly rather than
+    // writing a placeholder diagram and exiting 0.
+    const maxChannels = integerOption(parsed, 'max-channels', defaultMermaidMaxChannels, 1)
+    if (target === 'mermaid' && model.channels.length > maxChannels) {
+      throw new CommandFailure(
+        `the model has ${model.channels.length} channels, more than Mermaid can draw (limit ${maxChannels}); ` +
+          'use --to dot, svg, graphml or gexf, or raise --max-channels',
+        exitCodes.usage,
+      )
+    }
+    const text = await render(model, target, highlighted, maxChannels)
     writeTextAtomically(stringOption(parsed, 'out') ?? '-', text.endsWith('\n') ? text : `${text}\n`)
     return exitCodes.ok
   },
