@@ -22,6 +22,7 @@ export interface ExperimentOptions {
   /** Worker threads (default: available parallelism, at most the number of runs; 0 runs in this thread). */
   readonly workers?: number
   readonly shard?: Shard
+  /** Called after each run completes, with the runs done and the total. */
   readonly onProgress?: (progress: ExperimentProgress) => void
   /** Stop early; rows already yielded are complete and nothing more is yielded. */
   readonly signal?: AbortSignal

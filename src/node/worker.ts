@@ -1,17 +1,20 @@
 /**
- * Worker-thread entry for experiments: receives the model and shared settings in
- * `workerData`, then runs each planned run it is sent and posts back its metric
- * values. Built by tsup as its own entry (`node-worker`).
+ * Worker-thread entry for experiments: receives the model (as JSON text) and shared
+ * settings in `workerData`, then runs each planned run it is sent and posts back its
+ * metric values in a transferred `Float64Array`. Built by tsup as its own entry (`node-worker`).
  * @internal
  * @packageDocumentation
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Model } from '../model/codecs.js'
-import { executeRun } from './execute.js'
+import { encodeValues, executeRun } from './execute.js'
 import type { PlannedRun, RunSettings } from './plan.js'
 
-const { model, settings } = workerData as { readonly model: Model; readonly settings: RunSettings }
+const { modelText, settings } = workerData as { readonly modelText: string; readonly settings: RunSettings }
+// The pool checked and decoded the model before serialising it, so it is parsed, not decoded again.
+const model = JSON.parse(modelText) as Model
 
 parentPort?.on('message', (message: { readonly position: number; readonly run: PlannedRun }) => {
-  parentPort?.postMessage({ position: message.position, values: executeRun(model, settings, message.run) })
+  const values = encodeValues(executeRun(model, settings, message.run))
+  parentPort?.postMessage({ position: message.position, values }, [values.buffer as ArrayBuffer])
 })

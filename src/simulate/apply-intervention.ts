@@ -15,7 +15,8 @@ export const applyIntervention = (network: SimulationNetwork, intervention: Inte
   switch (intervention.kind) {
     case 'add-channel': {
       const e = network.addedEdge[index]!
-      if (e >= 0) enabled[e] = 1
+      // A channel to or from a removed actor stays closed: an open edge always joins two present actors.
+      if (e >= 0 && removed[network.edgeSource[e]!] === 0 && removed[graph.targets[e]!] === 0) enabled[e] = 1
       break
     }
     case 'remove-actor': {

@@ -1,14 +1,19 @@
 import { applyIntervention } from './apply-intervention.js'
-import { EventQueue, slotWidth } from './event-queue.js'
+import { CapacityLedger } from './capacity.js'
+import { EventQueue } from './event-queue.js'
 import type { Intervention } from './interventions.js'
+import { LiveExperiences, experienceField, levelField, liveWidth, originField, pendingField } from './live-experiences.js'
 import { type SimulationNetwork, decisionLane, storyLane } from './network.js'
 import type { LatencyDistribution } from './parameters.js'
 import { exponentialDraw } from './portable-math.js'
 import type { RandomSource } from './random.js'
 import type { ActorBehaviour } from './resolve.js'
+import {
+  actField, actorWidth, capacityField, closedBit, decideField, edgeWidth, governingBit, laneField, latencyField, makeSenseField,
+  packActors, packEdges, passOnField, receiverField, recordLessonField, reliabilityField, removedBit, respondField, stateField,
+} from './packed.js'
 import { ReplyRoutes } from './routes.js'
 import { Tally, reachedGoverning, responded } from './tally.js'
-import { VisitSet } from './visits.js'
 
 const raiseEvent = 0
 const storyEvent = 1
@@ -36,8 +41,11 @@ export interface EngineOutput {
 
 /**
  * Run the discrete-event simulation (see {@link simulate} for the rules). Events are
- * taken from a binary heap in (time, sequence) order. O(events × log(queue) + route
- * tables × (V + E)); stops after `maxEvents` events.
+ * taken from a day-bucket calendar queue in (time, scheduling order) order, carry the
+ * slot of their experience's live record rather than objects, and allocate nothing.
+ * O(events) expected for the queue and visit sets, plus one bidirectional search per
+ * new (sender, raiser) pair of a reply, O(V + E) at worst; stops after `maxEvents`
+ * events.
  * @internal
  */
 export const runEngine = (
@@ -47,57 +55,64 @@ export const runEngine = (
   settings: EngineSettings,
   random: RandomSource,
 ): EngineOutput => {
-  const { graph, lanes, reliability, latency, enabled, removed, actorLevel } = network
+  const { graph, enabled, actorLevel } = network
   const { offsets, targets } = graph
-  const { raiseRate, respond, makeSense, decide, act, recordLesson, passOn, capacityPerDay, governing } = behaviour
+  const { raiseRate } = behaviour
   const { days, maxEvents, maxHops, jitter } = settings
   const distribution = settings.latency === 'fixed' ? 0 : settings.latency === 'exponential' ? 1 : 2
   const next = random.nextFloat
   const queue = new EventQueue(days)
   const tally = new Tally(days)
   const routes = new ReplyRoutes(network)
-  const span = graph.actorCount * 4
-  const visited = new VisitSet(span, (experience) => tally.pending[experience]! > 0)
-  const capacityDay = new Float64Array(graph.actorCount).fill(-1)
-  const capacityUsed = new Float64Array(graph.actorCount)
+  const live = new LiveExperiences()
+  const capacities = new CapacityLedger(graph.actorCount)
+  // Rebuilt whenever an intervention changes the network.
+  let actors = packActors(network, behaviour)
+  let edges = packEdges(network)
 
   const delay = (e: number): number => {
-    const mean = latency[e]!
+    const mean = edges[e * edgeWidth + latencyField]!
     if (distribution === 0 || mean === 0) return mean
     return distribution === 1 ? exponentialDraw(mean, next()) : mean * (1 + jitter * (2 * next() - 1))
   }
-  const schedule = (time: number, type: number, to: number, from: number, x: number, hops: number, e: number): void => {
+  /** Count a message about the experience at live slot `s` as in flight. */
+  const hold = (s: number): void => {
+    const records = live.records
+    records[s * liveWidth + pendingField]!++
+    tally.inFlightByLevel[records[s * liveWidth + levelField]!]!++
+  }
+  const schedule = (time: number, type: number, to: number, from: number, s: number, hops: number, e: number): void => {
     tally.messagesSent++
-    if (next() >= reliability[e]!) {
+    if (next() >= edges[e * edgeWidth + reliabilityField]!) {
       tally.messagesLost++
       return
     }
-    tally.pending[x]!++
-    tally.inFlightByLevel[tally.level[x]!]!++
-    queue.push(time + delay(e), type, to, from, x, hops)
+    hold(s)
+    queue.push(time + delay(e), type, to, from, s, hops)
   }
   /**
    * Send a story or decision along every open channel of `lane` except back to `sender`.
    * The sender cannot know who has heard already; a receiver who has ignores it.
    */
-  const spread = (time: number, type: number, lane: number, v: number, sender: number, x: number, hops: number): void => {
+  const spread = (time: number, type: number, lane: number, v: number, sender: number, slot: number, hops: number): void => {
     if (hops >= maxHops) return
-    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-      const w = targets[e]!
-      if (enabled[e] === 0 || (lanes[e]! & lane) === 0 || w === sender || removed[w] === 1) continue
-      schedule(time, type, w, v, x, hops + 1, e)
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+      const bits = edges[e * edgeWidth + laneField]!
+      const w = edges[e * edgeWidth + receiverField]!
+      if ((bits & lane) === 0 || bits >= closedBit || w === sender) continue
+      schedule(time, type, w, v, slot, hops + 1, e)
     }
   }
-  /** Send a reply for `x` from `v` along a route (found now unless `handle` and `step` name the next step of one). */
-  const sendReply = (time: number, v: number, x: number, handle: number, step: number): boolean => {
+  /** Send a reply about the experience at live `slot` from `v` along a route (found now unless `handle` and `step` name the next step of one). */
+  const sendReply = (time: number, v: number, slot: number, handle: number, step: number): boolean => {
     let route = handle
     let position = step
     if (route >= 0) {
       const e = position < routes.pool[route]! ? routes.pool[route + 1 + position]! : -1
-      if (e < 0 || enabled[e] === 0 || removed[targets[e]!] === 1) route = -1
+      if (e < 0 || enabled[e] === 0) route = -1
     }
     if (route < 0) {
-      route = routes.find(v, tally.origin[x]!, maxHops)
+      route = routes.find(v, live.records[slot * liveWidth + originField]!, maxHops)
       position = 0
       if (route < 0) {
         tally.repliesUnroutable++
@@ -105,42 +120,33 @@ export const runEngine = (
       }
     }
     const e = routes.pool[route + 1 + position]!
-    schedule(time, replyEvent, targets[e]!, route, x, position + 1, e)
+    schedule(time, replyEvent, targets[e]!, route, slot, position + 1, e)
     return true
   }
   /** Whether `v` may handle work now; otherwise the event is put off to the day its capacity allows. */
-  const admit = (time: number, type: number, v: number, sender: number, x: number, hops: number): boolean => {
-    const capacity = capacityPerDay[v]!
+  const admit = (time: number, type: number, v: number, sender: number, slot: number, hops: number): boolean => {
+    const capacity = actors[v * actorWidth + capacityField]!
     if (capacity === Number.POSITIVE_INFINITY) return true
-    if (capacity < 1) return false
-    const day = Math.floor(time)
-    if (capacityDay[v]! < day) {
-      capacityDay[v] = day
-      capacityUsed[v] = 0
-    }
-    if (capacityUsed[v]! >= capacity) {
-      capacityDay[v]!++
-      capacityUsed[v] = 0
-    }
-    capacityUsed[v]!++
-    if (capacityDay[v]! === day) return true
-    tally.pending[x]!++
-    tally.inFlightByLevel[tally.level[x]!]!++
-    queue.push(capacityDay[v]!, type | admitted, v, sender, x, hops)
+    const booked = capacities.book(v, time, capacity)
+    if (booked < 0) return false
+    if (booked === Math.floor(time)) return true
+    hold(slot)
+    queue.push(booked, type | admitted, v, sender, slot, hops)
     return false
   }
-  /** Mark that `v` has heard of `x` this way; false when it had already, or when its capacity puts the work off. */
-  const firstHearing = (time: number, type: number, v: number, sender: number, x: number, hops: number): boolean => {
-    if (!visited.add(x * span + v * 4 + type)) return false
-    return admit(time, type, v, sender, x, hops)
+  /** Mark that `v` has heard of the experience at `slot` this way; false when it had already, or when its capacity puts the work off. */
+  const firstHearing = (time: number, type: number, v: number, sender: number, slot: number, hops: number): boolean => {
+    if (!live.visit(slot, v * 2 + (type === storyEvent ? 0 : 1))) return false
+    return admit(time, type, v, sender, slot, hops)
   }
   /** A decision reaches `v`: it makes the change, or passes the decision on. */
-  const carryOut = (time: number, v: number, sender: number, x: number, hops: number): void => {
-    if (act[v]! > 0 && next() < act[v]!) {
+  const carryOut = (time: number, v: number, sender: number, slot: number, hops: number): void => {
+    const at = v * actorWidth
+    if (actors[at + actField]! > 0 && next() < actors[at + actField]!) {
       tally.changes++
-      tally.countOn(tally.series.changes, time, x)
-    } else if (next() < passOn[v]!) {
-      spread(time, decisionEvent, decisionLane, v, sender, x, hops)
+      tally.countOn(tally.series.changes, time, live.records[slot * liveWidth + levelField]!)
+    } else if (next() < actors[at + passOnField]!) {
+      spread(time, decisionEvent, decisionLane, v, sender, slot, hops)
     }
   }
   interventions.forEach((intervention, index) => {
@@ -154,30 +160,29 @@ export const runEngine = (
   let events = 0
   let truncated = false
   let day = 0
-  while (queue.size > 0) {
+  while (queue.take()) {
     if (events >= maxEvents) {
       truncated = true
       break
     }
-    const slot = queue.pop()
-    const data = queue.data
-    const at = slot * slotWidth
-    const time = data[at]!
     events++
-    const fullType = data[at + 1]!
-    const v = data[at + 2]!
-    const sender = data[at + 3]!
-    const x = data[at + 4]!
-    const hops = data[at + 5]!
-    queue.release(slot)
+    const time = queue.time
+    const fullType = queue.type
+    const v = queue.actor
+    const sender = queue.sender
+    // Messages carry their experience's live slot (raises and interventions carry -1).
+    const slot = queue.experience
+    const hops = queue.hops
     while (time >= day + 1) tally.snapshot(day++)
     const type = fullType & ~admitted
 
     if (type === raiseEvent) {
-      if (removed[v] === 1) continue
-      const experience = tally.raise(v, time, actorLevel[v]!)
-      visited.add(experience * span + v * 4 + storyEvent)
-      spread(time, storyEvent, storyLane, v, -1, experience, 0)
+      if ((actors[v * actorWidth + stateField]! & removedBit) !== 0) continue
+      const level = actorLevel[v]!
+      const raised = live.open(tally.raise(time, level), v, level)
+      live.visit(raised, v * 2)
+      spread(time, storyEvent, storyLane, v, -1, raised, 0)
+      if (live.records[raised * liveWidth + pendingField] === 0) live.release(raised)
       const following = time + exponentialDraw(1 / raiseRate[v]!, next())
       if (following < days) queue.push(following, raiseEvent, v, -1, -1, 0)
       continue
@@ -185,34 +190,40 @@ export const runEngine = (
     if (type === interventionEvent) {
       applyIntervention(network, interventions[v]!, v)
       routes.clear()
+      actors = packActors(network, behaviour)
+      edges = packEdges(network)
       continue
     }
 
-    tally.inFlightByLevel[tally.level[x]!]!--
-    // The message counts as pending until handled, so its experience's visits are kept meanwhile.
-    if (removed[v] === 1) {
+    // The experience's live slot; it stays live while this message counts as pending.
+    const at = slot * liveWidth
+    const level = live.records[at + levelField]!
+    tally.inFlightByLevel[level]!--
+    const actor = v * actorWidth
+    const state = actors[actor + stateField]!
+    if ((state & removedBit) !== 0) {
       // Dropped: the receiver has left the organisation.
     } else if (type === replyEvent) {
-      if (v === tally.origin[x]) tally.close(x, time)
-      else sendReply(time, v, x, sender, hops)
-    } else if ((fullType & admitted) !== 0 || firstHearing(time, fullType, v, sender, x, hops)) {
-      if (recordLesson[v]! > 0 && next() < recordLesson[v]!) {
+      if (v === live.records[at + originField]) tally.close(live.records[at + experienceField]!, time)
+      else sendReply(time, v, slot, sender, hops)
+    } else if ((fullType & admitted) !== 0 || firstHearing(time, fullType, v, sender, slot, hops)) {
+      if (actors[actor + recordLessonField]! > 0 && next() < actors[actor + recordLessonField]!) {
         tally.lessons++
-        tally.countOn(tally.series.lessons, time, x)
+        tally.countOn(tally.series.lessons, time, level)
       }
       if (type === storyEvent) {
-        if (governing[v] === 1) tally.flags[x]! |= reachedGoverning
-        if (makeSense[v]! > 0 && next() < makeSense[v]!) tally.insights++
-        if (respond[v]! > 0 && next() < respond[v]! && sendReply(time, v, x, -1, 0)) tally.flags[x]! |= responded
-        if (decide[v]! > 0 && next() < decide[v]! && visited.add(x * span + v * 4 + decisionEvent)) {
-          carryOut(time, v, -1, x, hops)
+        if ((state & governingBit) !== 0) tally.flags[live.records[at + experienceField]!]! |= reachedGoverning
+        if (actors[actor + makeSenseField]! > 0 && next() < actors[actor + makeSenseField]!) tally.insights++
+        if (actors[actor + respondField]! > 0 && next() < actors[actor + respondField]! && sendReply(time, v, slot, -1, 0)) tally.flags[live.records[at + experienceField]!]! |= responded
+        if (actors[actor + decideField]! > 0 && next() < actors[actor + decideField]! && live.visit(slot, v * 2 + 1)) {
+          carryOut(time, v, -1, slot, hops)
         }
-        if (next() < passOn[v]!) spread(time, storyEvent, storyLane, v, sender, x, hops)
+        if (next() < actors[actor + passOnField]!) spread(time, storyEvent, storyLane, v, sender, slot, hops)
       } else {
-        carryOut(time, v, sender, x, hops)
+        carryOut(time, v, sender, slot, hops)
       }
     }
-    tally.pending[x]!--
+    if (--live.records[at + pendingField]! === 0) live.release(slot)
   }
   while (day < days) tally.snapshot(day++)
   return { tally, events, truncated }

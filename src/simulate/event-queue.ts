@@ -1,166 +1,193 @@
-/** Numbers per slot record in {@link EventQueue.data}. @internal */
-export const slotWidth = 8
+import { PositionHeap } from './position-heap.js'
+import { TimeSorter } from './time-sort.js'
+
+/** Integer fields stored per event: type, actor, sender, experience, hops. */
+const fieldsPerEvent = 5
+
+/** Events of one day, in the order they were scheduled, in typed arrays. */
+interface DayBlock {
+  day: number
+  times: Float64Array
+  /** The same memory as `times`, as 32-bit words (for the radix sort). */
+  words: Uint32Array
+  fields: Int32Array
+  count: number
+}
+
+const newBlock = (capacity: number): DayBlock => {
+  const times = new Float64Array(capacity)
+  return { day: -1, times, words: new Uint32Array(times.buffer), fields: new Int32Array(capacity * fieldsPerEvent), count: 0 }
+}
+
+const widen = (block: DayBlock, capacity: number): void => {
+  const times = new Float64Array(capacity)
+  times.set(block.times)
+  const fields = new Int32Array(times.length * fieldsPerEvent)
+  fields.set(block.fields)
+  block.times = times
+  block.words = new Uint32Array(times.buffer)
+  block.fields = fields
+}
 
 /**
- * The event queue: events keyed by (time, sequence number), where the sequence number
- * makes events at equal times come out in the order they were scheduled, which keeps
- * runs deterministic. A calendar of day buckets (Brown 1988) holds future days'
- * events in O(1) lists; only the current day's events sit in a binary min-heap, so the
- * heap stays small and warm in cache however long the latencies. Events at or beyond
- * the horizon are dropped (they would never be processed). Slots are pooled in typed
- * arrays, so a long run allocates almost nothing. O(1) to schedule a later day's
- * event, O(log d) per event of the current day (d events that day).
+ * The event queue: events come out in (time, scheduling order) order, which keeps runs
+ * deterministic. A calendar queue with one bucket per day (Brown 1988): an event for a
+ * later day is appended to that day's block of typed arrays in O(1); when a day
+ * starts, its block is sorted by time once with a stable sort on the times' bits
+ * ({@link TimeSorter}; equal times keep scheduling order) and its events are gathered
+ * in that order into arrays read straight through. Events scheduled into the day
+ * already running go to a small binary heap keyed by (time, position), merged with the
+ * sorted day as they are taken; they were scheduled after everything in the day's
+ * block, so the block wins ties. Events at or beyond the horizon are dropped (they
+ * would never be processed). Blocks are reused from day to day, so a long run
+ * allocates almost nothing and no event is an object. O(1) to schedule a later day's
+ * event, O(1) expected to take one (O(log h) for an event of the running day, h of
+ * them pending).
  * @internal
  */
 export class EventQueue {
-  /**
-   * Slot records, {@link slotWidth} numbers each, kept together so that one event is one
-   * cache line: time, type, actor, sender, experience, hops, sequence, next in bucket.
-   */
-  data: Float64Array
-  private heap: Int32Array
-  private heapTime: Float64Array
-  private heapSequence: Float64Array
-  private heapSize = 0
-  private free: Int32Array
-  private freeCount = 0
-  private slotCount = 0
-  private nextSequence = 0
-  private readonly bucketHead: Int32Array
-  private readonly bucketTail: Int32Array
-  private currentDay = 0
+  /** Fields of the event last taken by {@link take}. */
+  time = 0
+  type = 0
+  actor = 0
+  sender = 0
+  /** The engine stores its experience's live slot here. */
+  experience = 0
+  hops = 0
   /** Events scheduled and not yet taken. */
   size = 0
+  /** Blocks of coming days, by day modulo the ring's length (a power of two). */
+  private readonly ring: Array<DayBlock | undefined>
+  private readonly ringMask: number
+  /** Blocks of days whose ring place is taken by an earlier day (latencies longer than the ring). */
+  private readonly overflow = new Map<number, DayBlock>()
+  private readonly spareBlocks: DayBlock[] = []
+  private readonly sorter = new TimeSorter()
+  private blockCapacity = 64
+  /** The day being taken (-1 before the first). */
+  private day = -1
+  /** The running day's scheduled events, sorted: times and fields gathered in order, read straight through. */
+  private dayTimes: Float64Array = new Float64Array(0)
+  private dayFields = new Int32Array(64 * fieldsPerEvent)
+  private cursor = 0
+  private dayLength = 0
+  /** Events scheduled into the running day, and the heap of their positions. */
+  private readonly today: DayBlock = newBlock(64)
+  private readonly heap = new PositionHeap()
 
-  constructor(
-    private readonly horizon: number,
-    capacity = 1 << 14,
-  ) {
-    this.data = new Float64Array(capacity * slotWidth)
-    this.heap = new Int32Array(capacity)
-    this.heapTime = new Float64Array(capacity)
-    this.heapSequence = new Float64Array(capacity)
-    this.free = new Int32Array(capacity)
-    this.bucketHead = new Int32Array(Math.max(1, horizon)).fill(-1)
-    this.bucketTail = new Int32Array(Math.max(1, horizon)).fill(-1)
-  }
-
-  private grow(): void {
-    const capacity = this.heap.length * 2
-    const widen = <A extends Float64Array | Int32Array>(old: A, make: (n: number) => A): A => {
-      const next = make(capacity)
-      next.set(old)
-      return next
-    }
-    const data = new Float64Array(capacity * slotWidth)
-    data.set(this.data)
-    this.data = data
-    this.heap = widen(this.heap, (n) => new Int32Array(n))
-    this.heapTime = widen(this.heapTime, (n) => new Float64Array(n))
-    this.heapSequence = widen(this.heapSequence, (n) => new Float64Array(n))
-    this.free = widen(this.free, (n) => new Int32Array(n))
+  constructor(private readonly horizon: number) {
+    let length = 16
+    while (length < horizon && length < 2 ** 16) length *= 2
+    this.ring = new Array<DayBlock | undefined>(length)
+    this.ringMask = length - 1
   }
 
   /** Schedule an event (dropped when `time` is at or beyond the horizon). */
   push(time: number, type: number, actor: number, sender: number, experience: number, hops: number): void {
     if (!(time < this.horizon)) return
-    let slot: number
-    if (this.freeCount > 0) slot = this.free[--this.freeCount]!
-    else {
-      if (this.slotCount === this.heap.length) this.grow()
-      slot = this.slotCount++
+    // + 0 turns -0 into 0, whose bits sort with the other non-negative times.
+    const at = time + 0
+    const day = Math.floor(at)
+    const running = day <= this.day
+    const block = running ? this.today : this.blockOf(day)
+    const index = block.count++
+    if (index === block.times.length) {
+      // New blocks start as large as the largest so far: days tend to hold similar numbers of events.
+      this.blockCapacity = Math.max(this.blockCapacity, index * 2)
+      widen(block, index * 2)
     }
-    const sequence = this.nextSequence++
-    const data = this.data
-    const at = slot * slotWidth
-    data[at] = time
-    data[at + 1] = type
-    data[at + 2] = actor
-    data[at + 3] = sender
-    data[at + 4] = experience
-    data[at + 5] = hops
-    data[at + 6] = sequence
+    block.times[index] = at
+    const fields = block.fields
+    const base = index * fieldsPerEvent
+    fields[base] = type
+    fields[base + 1] = actor
+    fields[base + 2] = sender
+    fields[base + 3] = experience
+    fields[base + 4] = hops
     this.size++
-    const day = Math.floor(time)
-    if (day <= this.currentDay) {
-      this.heapPush(slot, time, sequence)
-      return
-    }
-    data[at + 7] = -1
-    if (this.bucketHead[day] === -1) this.bucketHead[day] = slot
-    else data[this.bucketTail[day]! * slotWidth + 7] = slot
-    this.bucketTail[day] = slot
+    if (running) this.heap.push(block.times, index)
   }
 
-  /** Take the earliest event; read its fields by slot, then {@link release} it. Call only when `size > 0`. */
-  pop(): number {
-    while (this.heapSize === 0) {
-      // Move the next day's bucket into the heap.
-      const day = ++this.currentDay
-      if (day >= this.horizon) throw new Error('EventQueue.pop was called on an empty queue.')
-      const data = this.data
-      for (let slot = this.bucketHead[day]!; slot !== -1; slot = data[slot * slotWidth + 7]!) {
-        this.heapPush(slot, data[slot * slotWidth]!, data[slot * slotWidth + 6]!)
-      }
-      this.bucketHead[day] = -1
-    }
-    this.size--
-    return this.heapPop()
-  }
-
-  /** Return a popped slot to the pool. */
-  release(slot: number): void {
-    this.free[this.freeCount++] = slot
-  }
-
-  private heapPush(slot: number, time: number, sequence: number): void {
-    const { heapTime, heapSequence, heap } = this
-    let i = this.heapSize++
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      const parentTime = heapTime[parent]!
-      if (parentTime < time || (parentTime === time && heapSequence[parent]! < sequence)) break
-      heapTime[i] = parentTime
-      heapSequence[i] = heapSequence[parent]!
-      heap[i] = heap[parent]!
-      i = parent
-    }
-    heapTime[i] = time
-    heapSequence[i] = sequence
-    heap[i] = slot
-  }
-
-  private heapPop(): number {
-    const { heapTime, heapSequence, heap } = this
-    const top = heap[0]!
-    const n = --this.heapSize
-    const lastTime = heapTime[n]!
-    const lastSequence = heapSequence[n]!
-    const lastSlot = heap[n]!
-    let i = 0
+  /** Take the earliest event into {@link time}, {@link type} and the other fields; `false` when the queue is empty. */
+  take(): boolean {
+    if (this.size === 0) return false
     for (;;) {
-      let child = 2 * i + 1
-      if (child >= n) break
-      let childTime = heapTime[child]!
-      const right = child + 1
-      if (right < n) {
-        const rightTime = heapTime[right]!
-        if (rightTime < childTime || (rightTime === childTime && heapSequence[right]! < heapSequence[child]!)) {
-          child = right
-          childTime = rightTime
+      const inDay = this.cursor < this.dayLength
+      if (this.heap.size > 0) {
+        const top = this.heap.top()
+        if (!inDay || this.today.times[top]! < this.dayTimes[this.cursor]!) {
+          this.read(this.today.times, this.today.fields, top)
+          this.heap.pop(this.today.times)
+          break
         }
       }
-      if (lastTime < childTime || (lastTime === childTime && lastSequence < heapSequence[child]!)) break
-      heapTime[i] = childTime
-      heapSequence[i] = heapSequence[child]!
-      heap[i] = heap[child]!
-      i = child
+      if (inDay) {
+        this.read(this.dayTimes, this.dayFields, this.cursor++)
+        break
+      }
+      this.startNextDay()
     }
-    if (n > 0) {
-      heapTime[i] = lastTime
-      heapSequence[i] = lastSequence
-      heap[i] = lastSlot
+    this.size--
+    return true
+  }
+
+  private read(times: Float64Array, fields: Int32Array, index: number): void {
+    const base = index * fieldsPerEvent
+    this.time = times[index]!
+    this.type = fields[base]!
+    this.actor = fields[base + 1]!
+    this.sender = fields[base + 2]!
+    this.experience = fields[base + 3]!
+    this.hops = fields[base + 4]!
+  }
+
+  private blockOf(day: number): DayBlock {
+    if (this.overflow.size > 0) {
+      const waiting = this.overflow.get(day)
+      if (waiting !== undefined) return waiting
     }
-    return top
+    const slot = day & this.ringMask
+    const existing = this.ring[slot]
+    if (existing !== undefined && existing.day === day) return existing
+    const block = this.spareBlocks.pop() ?? newBlock(this.blockCapacity)
+    block.count = 0
+    block.day = day
+    if (existing === undefined) this.ring[slot] = block
+    else this.overflow.set(day, block)
+    return block
+  }
+
+  /** Called when the running day has nothing left: move to the next day with events and sort its block. */
+  private startNextDay(): void {
+    this.today.count = 0
+    let block: DayBlock | undefined
+    do {
+      const day = ++this.day
+      if (day >= this.horizon) throw new Error('EventQueue.take found no event although its size is positive.')
+      const slot = day & this.ringMask
+      block = this.ring[slot]
+      if (block !== undefined && block.day === day) this.ring[slot] = undefined
+      else if (this.overflow.size > 0 && (block = this.overflow.get(day)) !== undefined) this.overflow.delete(day)
+      else block = undefined
+    } while (block === undefined)
+    // Gather the day's events in time order in one tight pass, so taking them reads memory straight through.
+    const n = block.count
+    const order = this.sorter.sort(block.times, block.words, n)
+    if (this.dayFields.length < n * fieldsPerEvent) this.dayFields = new Int32Array(Math.max(n, this.dayFields.length / fieldsPerEvent * 2) * fieldsPerEvent)
+    const from = block.fields
+    const to = this.dayFields
+    for (let i = 0; i < n; i++) {
+      const source = order[i]! * fieldsPerEvent
+      const target = i * fieldsPerEvent
+      to[target] = from[source]!
+      to[target + 1] = from[source + 1]!
+      to[target + 2] = from[source + 2]!
+      to[target + 3] = from[source + 3]!
+      to[target + 4] = from[source + 4]!
+    }
+    this.dayTimes = this.sorter.sortedTimes
+    this.spareBlocks.push(block)
+    this.cursor = 0
+    this.dayLength = n
   }
 }

@@ -41,7 +41,7 @@ export interface SimulationNetwork {
   readonly latency: Float64Array
   /** Per edge: the sending actor. */
   readonly edgeSource: Int32Array
-  /** Per edge: 1 while the channel is open. */
+  /** Per edge: 1 while the channel is open; an open edge always joins two actors not removed. */
   readonly enabled: Uint8Array
   /** Per actor: 1 once removed. */
   readonly removed: Uint8Array

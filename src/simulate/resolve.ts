@@ -48,17 +48,21 @@ export const resolveBehaviour = (network: SimulationNetwork, parameters: Simulat
     governing: new Uint8Array(n),
   }
   const governingBits = kindBit('plan') | kindBit('strategy')
-  const roleBits = roleKinds.map(([role, kinds]) => [role, kinds.reduce((mask, kind) => mask | kindBit(kind), 0)] as const)
+  // One pass per role over a plain array, rather than a property looked up by name per actor.
+  for (const [role, kinds] of roleKinds) {
+    const bits = kinds.reduce((mask, kind) => mask | kindBit(kind), 0)
+    const value = parameters[role] ?? defaultSimulationParameters[role]
+    const values = behaviour[role]
+    for (let v = 0; v < n; v++) values[v] = (holds[v]! & bits) !== 0 ? value : 0
+  }
+  const raiseRate = parameters.raiseRate ?? defaultSimulationParameters.raiseRate
+  const byKind = parameters.raiseRateByKind
+  behaviour.passOn.fill(parameters.passOn ?? defaultSimulationParameters.passOn)
+  behaviour.capacityPerDay.fill(parameters.capacityPerDay ?? defaultSimulationParameters.capacityPerDay)
   for (let v = 0; v < n; v++) {
     const actor = graph.actors[v]!
-    const byKind = parameters.raiseRateByKind?.[actor.kind]
-    behaviour.raiseRate[v] =
-      byKind ?? (actor.perspective === 'lay' ? (parameters.raiseRate ?? defaultSimulationParameters.raiseRate) : 0)
-    for (const [role, bits] of roleBits) {
-      behaviour[role][v] = (holds[v]! & bits) !== 0 ? (parameters[role] ?? defaultSimulationParameters[role]) : 0
-    }
-    behaviour.passOn[v] = parameters.passOn ?? defaultSimulationParameters.passOn
-    behaviour.capacityPerDay[v] = parameters.capacityPerDay ?? defaultSimulationParameters.capacityPerDay
+    const kindRate = byKind === undefined ? undefined : byKind[actor.kind]
+    behaviour.raiseRate[v] = kindRate ?? (actor.perspective === 'lay' ? raiseRate : 0)
     behaviour.governing[v] = (holds[v]! & governingBits) !== 0 ? 1 : 0
   }
   for (const entry of parameters.actors ?? []) {

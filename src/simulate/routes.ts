@@ -1,4 +1,5 @@
 import { type SimulationNetwork, replyLane } from './network.js'
+import { RouteCache } from './route-cache.js'
 
 /**
  * Reply routes. A reply travels towards the actor who raised the experience by a
@@ -9,17 +10,16 @@ import { type SimulationNetwork, replyLane } from './network.js'
  * smaller frontier one whole layer at a time; where one actor can be reached by two
  * equally short steps, a channel that carries a `response` asset is preferred, then
  * the earlier channel in model order. O(V + E) at worst, and typically far less (two
- * balls of half the route's length). Generation stamps avoid clearing arrays between
- * searches. Routes are kept in a pool of edge lists that replies walk, and cached by
- * (sender, raiser) until an intervention changes the network. Iterative.
+ * balls of half the route's length); only the actors a search reached are reset
+ * after it. Routes are kept in a pool of edge lists that replies walk, and cached by
+ * (sender, raiser) in a typed-array table until an intervention changes the network.
+ * Iterative.
  * @internal
  */
 export class ReplyRoutes {
   private readonly forward: Side
   private readonly backward: Side
-  private generation = 0
-  /** Routes found, by sender × actor count + raiser, until the network changes. */
-  private readonly cache = new Map<number, number>()
+  private readonly cache = new RouteCache()
   /** Routes: at a handle, the route's length L, then L edges. */
   pool = new Int32Array(1024)
   private poolSize = 0
@@ -36,64 +36,110 @@ export class ReplyRoutes {
 
   /** Find a route of at most `limit` channels from `from` to `raiser`; returns its handle in {@link pool}, or -1 when there is none. */
   find(from: number, raiser: number, limit: number): number {
-    const key = from * this.network.graph.actorCount + raiser
-    const cached = this.cache.get(key)
+    const cached = this.cache.get(from, raiser)
     if (cached !== undefined) return cached
     const handle = this.search(from, raiser, limit)
-    this.cache.set(key, handle)
+    this.cache.set(from, raiser, handle)
     return handle
   }
 
   private search(from: number, raiser: number, limit: number): number {
-    const { graph, enabled, removed, lanes } = this.network
-    const { offsets, targets, reverseOffsets, sources, reverseEdge } = graph
+    const { removed } = this.network
     if (removed[raiser] === 1 || removed[from] === 1 || from === raiser) return -1
-    const generation = ++this.generation
-    const f = start(this.forward, from, generation)
-    const b = start(this.backward, raiser, generation)
+    const f = start(this.forward, from)
+    const b = start(this.backward, raiser)
     let meetingEdge = -1
-    let best = Number.POSITIVE_INFINITY
     let forwardDepth = 0
     let backwardDepth = 0
     while (meetingEdge === -1 && f.tail > f.head && b.tail > b.head && forwardDepth + backwardDepth < limit) {
-      const expandForward = f.tail - f.head <= b.tail - b.head
-      const side = expandForward ? f : b
-      const other = expandForward ? b : f
-      if (expandForward) forwardDepth++
-      else backwardDepth++
-      const layerEnd = side.tail
-      while (side.head < layerEnd) {
-        const w = side.queue[side.head++]!
-        const low = expandForward ? offsets[w]! : reverseOffsets[w]!
-        const high = expandForward ? offsets[w + 1]! : reverseOffsets[w + 1]!
-        for (let k = low; k < high; k++) {
-          const e = expandForward ? k : reverseEdge[k]!
-          const u = expandForward ? targets[k]! : sources[k]!
-          if (enabled[e] === 0 || removed[u] === 1) continue
-          if (other.stamp[u] === generation) {
-            const total = side.distance[w]! + 1 + other.distance[u]!
-            if (total < best) {
-              best = total
-              meetingEdge = e
-            }
-            continue
-          }
-          if (side.stamp[u] === generation) {
-            // An equally short step that carries a reply wins over the one found first.
-            if (side.distance[u] === side.distance[w]! + 1 && (lanes[e]! & replyLane) !== 0 && (lanes[side.link[u]!]! & replyLane) === 0) {
-              side.link[u] = e
-            }
-            continue
-          }
-          side.stamp[u] = generation
-          side.distance[u] = side.distance[w]! + 1
-          side.link[u] = e
-          side.queue[side.tail++] = u
-        }
+      if (f.tail - f.head <= b.tail - b.head) {
+        forwardDepth++
+        meetingEdge = this.expandForward()
+      } else {
+        backwardDepth++
+        meetingEdge = this.expandBackward()
       }
     }
-    if (meetingEdge === -1) return -1
-    return this.store(from, raiser, meetingEdge)
+    const handle = meetingEdge === -1 ? -1 : this.store(from, raiser, meetingEdge)
+    reset(f)
+    reset(b)
+    return handle
+  }
+
+  /** Expand the forward frontier by one layer; returns the best meeting edge found, or -1. */
+  private expandForward(): number {
+    const { enabled, lanes } = this.network
+    const { offsets, targets } = this.network.graph
+    const side = this.forward
+    const { distance, link, queue } = side
+    const other = this.backward.distance
+    let best = Number.POSITIVE_INFINITY
+    let meetingEdge = -1
+    const layerEnd = side.tail
+    while (side.head < layerEnd) {
+      const w = queue[side.head++]!
+      const next = distance[w]! + 1
+      for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) {
+        if (enabled[e] === 0) continue
+        const u = targets[e]!
+        const beyond = other[u]!
+        if (beyond >= 0) {
+          if (next + beyond < best) {
+            best = next + beyond
+            meetingEdge = e
+          }
+          continue
+        }
+        const seen = distance[u]!
+        if (seen >= 0) {
+          // An equally short step that carries a reply wins over the one found first.
+          if (seen === next && (lanes[e]! & replyLane) !== 0 && (lanes[link[u]!]! & replyLane) === 0) link[u] = e
+          continue
+        }
+        distance[u] = next
+        link[u] = e
+        queue[side.tail++] = u
+      }
+    }
+    return meetingEdge
+  }
+
+  /** Expand the backward frontier by one layer (over reversed channels); returns the best meeting edge found, or -1. */
+  private expandBackward(): number {
+    const { enabled, lanes } = this.network
+    const { reverseOffsets, sources, reverseEdge } = this.network.graph
+    const side = this.backward
+    const { distance, link, queue } = side
+    const other = this.forward.distance
+    let best = Number.POSITIVE_INFINITY
+    let meetingEdge = -1
+    const layerEnd = side.tail
+    while (side.head < layerEnd) {
+      const w = queue[side.head++]!
+      const next = distance[w]! + 1
+      for (let k = reverseOffsets[w]!, end = reverseOffsets[w + 1]!; k < end; k++) {
+        const e = reverseEdge[k]!
+        if (enabled[e] === 0) continue
+        const u = sources[k]!
+        const beyond = other[u]!
+        if (beyond >= 0) {
+          if (next + beyond < best) {
+            best = next + beyond
+            meetingEdge = e
+          }
+          continue
+        }
+        const seen = distance[u]!
+        if (seen >= 0) {
+          if (seen === next && (lanes[e]! & replyLane) !== 0 && (lanes[link[u]!]! & replyLane) === 0) link[u] = e
+          continue
+        }
+        distance[u] = next
+        link[u] = e
+        queue[side.tail++] = u
+      }
+    }
+    return meetingEdge
   }
 
   /** Write the route through `meetingEdge` into the pool. */
@@ -132,9 +178,8 @@ export class ReplyRoutes {
   }
 }
 
-/** One direction of the search: stamps, distances from its start, the edge each actor was reached by, and a queue. */
+/** One direction of the search: distances from its start (-1: not reached), the edge each actor was reached by, and a queue. */
 interface Side {
-  readonly stamp: Int32Array
   readonly distance: Int32Array
   readonly link: Int32Array
   readonly queue: Int32Array
@@ -143,20 +188,24 @@ interface Side {
 }
 
 const newSide = (n: number): Side => ({
-  stamp: new Int32Array(n),
-  distance: new Int32Array(n),
+  distance: new Int32Array(n).fill(-1),
   link: new Int32Array(n),
   queue: new Int32Array(n),
   head: 0,
   tail: 0,
 })
 
-const start = (side: Side, actor: number, generation: number): Side => {
-  side.stamp[actor] = generation
+const start = (side: Side, actor: number): Side => {
   side.distance[actor] = 0
   side.link[actor] = -1
   side.queue[0] = actor
   side.head = 0
   side.tail = 1
   return side
+}
+
+/** Mark every actor the search reached as not reached again (the queue holds them all). */
+const reset = (side: Side): void => {
+  for (let i = 0; i < side.tail; i++) side.distance[side.queue[i]!] = -1
+  side.tail = 0
 }

@@ -15,15 +15,15 @@ export interface DailySeries {
 }
 
 /**
- * Everything the engine counts: one record per experience in growable typed arrays,
- * the daily series, and run totals. @internal
+ * Everything the engine counts: what the results need of every experience (when it was
+ * raised, its level and flags) in growable typed arrays, the daily series, and run
+ * totals. What only matters while an experience is in flight lives in
+ * `LiveExperiences`. @internal
  */
 export class Tally {
-  origin = new Int32Array(256)
   raisedAt = new Float64Array(256)
   level = new Uint8Array(256)
   flags = new Uint8Array(256)
-  pending = new Int32Array(256)
   count = 0
   readonly closureTimes: number[] = []
   readonly series: DailySeries
@@ -41,30 +41,27 @@ export class Tally {
   }
 
   /** Record a new experience; returns its number. */
-  raise(origin: number, time: number, level: number): number {
-    if (this.count === this.origin.length) {
-      const grow = <A extends Int32Array | Float64Array | Uint8Array>(old: A, next: A): A => {
+  raise(time: number, level: number): number {
+    if (this.count === this.raisedAt.length) {
+      const grow = <A extends Float64Array | Uint8Array>(old: A, next: A): A => {
         next.set(old)
         return next
       }
       const size = this.count * 2
-      this.origin = grow(this.origin, new Int32Array(size))
       this.raisedAt = grow(this.raisedAt, new Float64Array(size))
       this.level = grow(this.level, new Uint8Array(size))
       this.flags = grow(this.flags, new Uint8Array(size))
-      this.pending = grow(this.pending, new Int32Array(size))
     }
     const x = this.count++
-    this.origin[x] = origin
     this.raisedAt[x] = time
     this.level[x] = level
     this.series.raised[Math.floor(time) * 3 + level]!++
     return x
   }
 
-  /** Count an event at `time` for experience `x` in a daily series. */
-  countOn(series: Float64Array, time: number, x: number): void {
-    series[Math.floor(time) * 3 + this.level[x]!]!++
+  /** Count an event at `time` for an experience at `level` in a daily series. */
+  countOn(series: Float64Array, time: number, level: number): void {
+    series[Math.floor(time) * 3 + level]!++
   }
 
   /** Record that a reply for `x` reached its raiser at `time`. */
@@ -72,7 +69,7 @@ export class Tally {
     if ((this.flags[x]! & closed) !== 0) return
     this.flags[x]! |= closed
     this.closureTimes.push(time - this.raisedAt[x]!)
-    this.countOn(this.series.replies, time, x)
+    this.countOn(this.series.replies, time, this.level[x]!)
   }
 
   /** Store the number of messages in flight at the end of `day`. */

@@ -119,3 +119,14 @@ describe('shardFromEnvironment', () => {
     expect(shardFromEnvironment({})).toBeUndefined()
   })
 })
+
+describe('worker value packing', () => {
+  it('round-trips numbers, nulls and NaN through the transferred array', async () => {
+    const { decodeValues, encodeValues } = await import('../../src/node/execute.js')
+    const values = [0.25, null, 0, -0, 12_345_678_901, Number.NaN, null]
+    const packed = encodeValues(values)
+    expect(packed).toBeInstanceOf(Float64Array)
+    expect(decodeValues(packed)).toEqual(values)
+    expect(decodeValues(encodeValues([]))).toEqual([])
+  })
+})

@@ -77,6 +77,22 @@ describe('simulate', () => {
     expect(slower.closureTimeMedianDays).toBe(20)
   })
 
+  it('keeps a channel added to or from a removed actor closed', () => {
+    const model = patientAndManager([story, reply])
+    const parameters = { raiseRate: 1 }
+    const removeManager: Intervention = { day: 0, kind: 'remove-actor', actor: 'manager' }
+    const addTell: Intervention = { day: 5, kind: 'add-channel', channel: { from: 'patient', to: 'manager', level: 'delivery', carries: ['story'] } }
+    const withAdd = simulate(model, { seed: 2, days: 60, parameters, interventions: [removeManager, addTell] })
+    const withoutAdd = simulate(model, { seed: 2, days: 60, parameters, interventions: [removeManager] })
+    expect(withoutAdd.metrics.messagesSent).toBe(0)
+    // Only the intervention itself (one event) differs: no story goes to the removed manager.
+    expect({ ...withAdd.metrics, events: withAdd.metrics.events - 1 }).toEqual(withoutAdd.metrics)
+    // Added while the manager is present, the same channel carries stories.
+    const present = simulate(model, { seed: 2, days: 60, parameters, interventions: [addTell] })
+    const base = simulate(model, { seed: 2, days: 60, parameters })
+    expect(present.metrics.messagesSent).toBeGreaterThan(base.metrics.messagesSent)
+  })
+
   it('reports options that name nothing in the model', () => {
     const result = simulate(patientAndManager([story]), {
       seed: 1,
