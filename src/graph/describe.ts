@@ -1,34 +1,44 @@
 import type { ActorId, ChannelId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
+import { canonicalStart } from './canonical-rotation.js'
 import type { CompiledGraph } from './compile.js'
-import { canonicalStart, figureArc, figuresOf, holdsPlan, holdsStrategy, levelsByBits, stagesByBits } from './step-figures.js'
+import {
+  type StepFigures,
+  figureArc,
+  figuresOf,
+  governingShift,
+  holdsPlan,
+  holdsStrategy,
+  levelsByBits,
+  stageShift,
+  stagesByBits,
+} from './step-figures.js'
 import { type LoopSteps, findArc, loopStepsOf } from './steps.js'
 import type { LearningOrder, Loop, LoopPolarity } from './types.js'
 
 const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
+const levelMask = levelsByBits.length - 1
+const stageMask = stagesByBits.length - 1
 
 /**
- * Describe the cycle `path[0..length-1]` whose step `i` takes arc `arcs[i]` of `steps`
- * (`-1`: no loop channel joins the two actors). The loop's arrays of channel ids,
- * levels and stages are frozen and shared between loops. O(length) once each arc's
- * channels have been read.
+ * Describe the cycle `path[0..length-1]` whose step `i` takes arc `arcs[i]` of the
+ * figures' steps (`-1`: no loop channel joins the two actors). The loop's arrays of
+ * channel ids, levels and stages are frozen and shared between loops; its own arrays
+ * are allocated at their final size. O(length) once each arc's channels have been read.
  * @category Loops
  */
-export const describeSteps = (
-  steps: LoopSteps,
+export const describeCycle = (
+  figures: StepFigures,
   path: ArrayLike<number>,
   arcs: ArrayLike<number>,
   length: number,
 ): Loop => {
-  const figures = figuresOf(steps)
-  const { ids, governing } = figures
-  const lay = steps.graph.lay
+  const { ids, actorBits, arcBits, channelIds, fastest, passes, sign } = figures
+  const lay = figures.steps.graph.lay
   const start = canonicalStart(figures, path, length)
-  const actors: ActorId[] = []
-  const channels: Array<ReadonlyArray<ChannelId>> = []
-  let levelBits = 0
-  let stageBits = 0
-  let governingBits = 0
+  const actors = new Array<ActorId>(length)
+  const channels = new Array<ReadonlyArray<ChannelId>>(length)
+  let bits = 0
   let layActors = 0
   let latencyDays = 0
   let reliability = 1
@@ -36,43 +46,54 @@ export const describeSteps = (
   let unknown = false
   for (let i = 0, k = start; i < length; i++, k = k + 1 === length ? 0 : k + 1) {
     const v = path[k]!
-    actors.push(ids[v]!)
+    actors[i] = ids[v]!
     layActors += lay[v]!
-    governingBits |= governing[v]!
+    bits |= actorBits[v]!
     const a = arcs[k]!
     if (a === -1) {
-      channels.push(noChannels)
+      channels[i] = noChannels
       reliability *= 0
       unknown = true
       continue
     }
-    if (figures.ready[a] === 0) figureArc(figures, a)
-    channels.push(figures.channelIds[a]!)
-    levelBits |= figures.levelBits[a]!
-    stageBits |= figures.stageBits[a]!
-    governingBits |= figures.governingBits[a]!
-    latencyDays += figures.fastest[a]!
-    reliability *= figures.passes[a]!
-    const sign = figures.sign[a]!
-    if (sign === 0) unknown = true
-    else if (sign === -1) negative++
+    const word = arcBits[a]!
+    bits |= word === 0 ? figureArc(figures, a) : word
+    channels[i] = channelIds[a]!
+    latencyDays += fastest[a]!
+    reliability *= passes[a]!
+    const step = sign[a]!
+    if (step === 0) unknown = true
+    else if (step === -1) negative++
   }
-  const order: LearningOrder =
-    (governingBits & holdsStrategy) !== 0 ? 'triple' : (governingBits & holdsPlan) !== 0 ? 'double' : 'single'
+  const governing = bits >> governingShift
+  const order: LearningOrder = (governing & holdsStrategy) !== 0 ? 'triple' : (governing & holdsPlan) !== 0 ? 'double' : 'single'
   const polarity: LoopPolarity = unknown ? 'unknown' : negative % 2 === 0 ? 'reinforcing' : 'balancing'
   return {
     actors,
     channels,
-    levels: levelsByBits[levelBits]!,
+    levels: levelsByBits[bits & levelMask]!,
     order,
     layActors,
     professionalActors: length - layActors,
-    stages: stagesByBits[stageBits]!,
+    stages: stagesByBits[(bits >> stageShift) & stageMask]!,
     latencyDays,
     reliability,
     polarity,
   }
 }
+
+/**
+ * Describe the cycle `path[0..length-1]` whose step `i` takes arc `arcs[i]` of `steps`
+ * (`-1`: no loop channel joins the two actors): {@link describeCycle} with the cached
+ * figures of `steps`.
+ * @category Loops
+ */
+export const describeSteps = (
+  steps: LoopSteps,
+  path: ArrayLike<number>,
+  arcs: ArrayLike<number>,
+  length: number,
+): Loop => describeCycle(figuresOf(steps), path, arcs, length)
 
 /**
  * Describe a cycle of actor indices (as {@link enumerateLoops} yields) as a {@link Loop}

@@ -1,16 +1,12 @@
 import type { Model } from '../model/codecs.js'
-import { type BoundedCycleEnd, type CycleView, createCycleView, searchBoundedCycles } from './bounded.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
-import { componentsOf } from './components.js'
-import { describeSteps } from './describe.js'
-import { type LoopSteps, loopStepsOf } from './steps.js'
+import { describeCycle } from './describe.js'
+import { defaultLoopBounds, isTruncated, prepareLoopSearch } from './loop-cursor.js'
+import { LoopIterator } from './loop-iterator.js'
+import { type StepFigures, figuresOf } from './step-figures.js'
 import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
 
-/**
- * The bounds loop enumeration uses when options leave them out.
- * @category Loops
- */
-export const defaultLoopBounds = { maxLength: 12, maxLoops: 10_000, budget: 5_000_000 } as const
+export { defaultLoopBounds }
 
 /**
  * Lazily yield the elementary cycles of a compiled graph's active channels as actor
@@ -29,43 +25,17 @@ export function* enumerateLoops(
   graph: CompiledGraph,
   options: FindLoopsOptions = {},
 ): Generator<ReadonlyArray<number>, boolean> {
-  const search = searchLoops(graph, options)
+  const search = prepareLoopSearch(graph, options)
   if (search === undefined) return false
   const { cycles, view, maxLoops } = search
   for (let count = 0; ; count++) {
-    const next = cycles.next()
-    if (next.done === true) return isTruncated(next.value)
+    const length = cycles.findNext()
+    if (length === 0) return isTruncated(cycles.end!)
     if (count >= maxLoops) return true
-    yield Array.from(view.path.subarray(0, next.value))
+    const cycle = new Array<number>(length)
+    for (let i = 0; i < length; i++) cycle[i] = view.path[i]!
+    yield cycle
   }
-}
-
-const isTruncated = (end: BoundedCycleEnd): boolean => end.budgetExhausted || end.longerCyclesPossible
-
-interface LoopCursor {
-  readonly steps: LoopSteps
-  readonly view: CycleView
-  /** Yields each cycle's length (the cycle itself is in `view`). */
-  readonly cycles: Generator<number, BoundedCycleEnd>
-  readonly maxLoops: number
-}
-
-/** The search behind {@link enumerateLoops}, writing each cycle into one reused view. */
-const searchLoops = (graph: CompiledGraph, options: FindLoopsOptions): LoopCursor | undefined => {
-  let through: number | undefined
-  if (options.through !== undefined) {
-    through = graph.indexOf.get(options.through)
-    if (through === undefined) return undefined
-  }
-  const steps = loopStepsOf(graph, options.level)
-  const maxLength = options.maxLength ?? defaultLoopBounds.maxLength
-  const view = createCycleView(maxLength, graph.actorCount)
-  const cycles = searchBoundedCycles(steps, componentsOf(steps), {
-    maxLength,
-    budget: options.budget ?? defaultLoopBounds.budget,
-    ...(through === undefined ? {} : { through }),
-  }, view)
-  return { steps, view, cycles, maxLoops: options.maxLoops ?? defaultLoopBounds.maxLoops }
 }
 
 /**
@@ -75,14 +45,16 @@ const searchLoops = (graph: CompiledGraph, options: FindLoopsOptions): LoopCurso
  */
 export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): LoopSearch => {
   const loops: Loop[] = []
-  const search = searchLoops(graph, options)
+  const search = prepareLoopSearch(graph, options)
   if (search === undefined) return { loops, truncated: false }
   const { steps, view, cycles, maxLoops } = search
+  let figures: StepFigures | undefined
   for (;;) {
-    const next = cycles.next()
-    if (next.done === true) return { loops, truncated: isTruncated(next.value) }
+    const length = cycles.findNext()
+    if (length === 0) return { loops, truncated: isTruncated(cycles.end!) }
     if (loops.length >= maxLoops) return { loops, truncated: true }
-    loops.push(describeSteps(steps, view.path, view.arcs, next.value))
+    figures ??= figuresOf(steps)
+    loops.push(describeCycle(figures, view.path, view.arcs, length))
   }
 }
 
@@ -92,17 +64,8 @@ export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions
  * described from the per-graph step figures, so the cost per loop is its length.
  * @category Loops
  */
-export function* iterateLoopsInGraph(graph: CompiledGraph, options: FindLoopsOptions = {}): Generator<Loop, boolean> {
-  const search = searchLoops(graph, options)
-  if (search === undefined) return false
-  const { steps, view, cycles, maxLoops } = search
-  for (let count = 0; ; count++) {
-    const next = cycles.next()
-    if (next.done === true) return isTruncated(next.value)
-    if (count >= maxLoops) return true
-    yield describeSteps(steps, view.path, view.arcs, next.value)
-  }
-}
+export const iterateLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): Generator<Loop, boolean> =>
+  new LoopIterator(prepareLoopSearch(graph, options))
 
 const compileForLoops = (model: Model, options: FindLoopsOptions): CompiledGraph =>
   compileGraph(model, options.level === undefined ? {} : { level: options.level })
