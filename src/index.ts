@@ -35,6 +35,7 @@ export type { Capability } from './model/vocabulary.js'
 
 // Graph
 export { channelOfEdge, compileGraph } from './graph/compile.js'
+export { restrictGraph } from './graph/restrict.js'
 export type { CompiledGraph, GraphScope } from './graph/compile.js'
 export type { FindLoopsOptions, LearningOrder, Loop, LoopPolarity, LoopSearch, ProposedChannel } from './graph/types.js'
 export { componentsOf, stronglyConnectedComponents } from './graph/components.js'
@@ -68,6 +69,7 @@ export { defaultLoopBounds as defaultDiagnosisLoopBounds } from './diagnose/conf
 export type { ResolvedConfig, ResolvedRule } from './diagnose/config.js'
 export type { BuiltinRule, BuiltinRuleId } from './diagnose/rules/index.js'
 export type { DiagnosisContext, LoopBounds } from './diagnose/context.js'
+export type { ChannelCargo } from './diagnose/cargo.js'
 export type { NamingPolicy } from './diagnose/naming.js'
 export { NonNegativeNumber, PositiveInteger, noOptions, ruleOptions } from './diagnose/rule-options.js'
 export type { OptionsFromProps } from './diagnose/rule-options.js'

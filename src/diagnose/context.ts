@@ -1,19 +1,20 @@
 import type { Actor, Channel, KnowledgeAsset, Model } from '../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
-import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
+import { type Level, levels } from '../model/vocabulary.js'
 import type { ActorAdjacency } from '../graph/adjacency.js'
 import { type CompiledGraph, compileGraph } from '../graph/compile.js'
 import { type ComponentIndex, componentsOf, compareIds } from '../graph/components.js'
 import { findLoopsInGraph } from '../graph/loops.js'
 import { repairsForGraph } from '../graph/repairs.js'
+import { restrictGraph } from '../graph/restrict.js'
 import { type SinglePointOfFailure, findSinglePointsOfFailure } from '../graph/fragility.js'
 import type { Loop, LoopSearch, ProposedChannel } from '../graph/types.js'
-import { canonicalModel } from './canonical.js'
+import { canonicalModel } from '../model/canonical.js'
+import { type ChannelCargo, carriedKindsOfEdges, readChannelCargo } from './cargo.js'
 import {
   type FlowDirection,
   type KindMask,
   adjacencyCarrying,
-  carriedKindsOfEdges,
   heldKindsOfActors,
   holdersOf,
   reachOverCarriedKinds,
@@ -43,7 +44,11 @@ export interface DiagnosisContext {
   readonly loopBounds: LoopBounds
   /** Every actor and every active channel, at all levels. */
   readonly graph: CompiledGraph
-  /** Active channels at one level, and the actors that take part in it. */
+  /**
+   * Active channels at one level, and the actors that take part in it: equal to
+   * `compileGraph(model, { level })`, cut out of {@link DiagnosisContext.graph} by
+   * `restrictGraph` in O(V + E) over typed arrays.
+   */
   graphAt(level: Level): CompiledGraph
   /** Strongly connected components of {@link DiagnosisContext.graph}. */
   components(): ComponentIndex
@@ -73,6 +78,8 @@ export interface DiagnosisContext {
   heldKinds(): Uint16Array
   /** For each edge of `graph`, the kinds of asset its channel carries. */
   carriedKinds(): Uint16Array
+  /** What every channel (any status) carries, read once. */
+  cargo(): ChannelCargo
   /** Actors (indices of `graph`) that hold an asset of a kind in `kinds`. Cached. */
   holders(kinds: KindMask): Uint8Array
   /**
@@ -126,8 +133,22 @@ export const createDiagnosisContext = (
   const naming = createNamingPolicy(model, options.names)
   let truncated = false
   const graph = memo(() => compileGraph(model))
-  const actors = memo(() => new Map(model.actors.map((actor) => [actor.id, actor])))
-  const assets = memo(() => new Map(model.assets.map((asset) => [asset.id, asset])))
+  // Id lookups reuse the graph's actor index and the cargo's asset index. Only a model with
+  // repeated actor ids (which the graph keeps the first of) gets a map of its own, where the
+  // last wins as before.
+  const actors = memo((): ReadonlyMap<ActorId, Actor> | undefined =>
+    graph().actorCount === model.actors.length ? undefined : new Map(model.actors.map((actor) => [actor.id, actor])),
+  )
+  const actorOf = (id: ActorId): Actor | undefined => {
+    const byId = actors()
+    if (byId !== undefined) return byId.get(id)
+    const v = graph().indexOf.get(id)
+    return v === undefined ? undefined : graph().actors[v]
+  }
+  const assetOf = (id: AssetId): KnowledgeAsset | undefined => {
+    const k = cargo().positionOf.get(id)
+    return k === undefined ? undefined : model.assets[k]
+  }
   const channels = memo(() => new Map(model.channels.map((channel) => [channel.id, channel])))
   const pairs = memo(() => {
     const byPair = new Map<string, Channel[]>()
@@ -139,7 +160,7 @@ export const createDiagnosisContext = (
     }
     return byPair
   })
-  const assetKinds = memo(() => new Map<AssetId, AssetKind>(model.assets.map((asset) => [asset.id, asset.kind])))
+  const cargo = memo(() => readChannelCargo(model))
   const heldBy = memo(() => {
     const held = new Map<ActorId, KnowledgeAsset[]>()
     for (const asset of model.assets) {
@@ -151,17 +172,19 @@ export const createDiagnosisContext = (
   })
   const components = memo(() => componentsOf(graph()))
   const heldKinds = memo(() => heldKindsOfActors(graph(), model))
-  const carriedKinds = memo(() => carriedKindsOfEdges(graph(), assetKinds()))
+  const carriedKinds = memo(() => carriedKindsOfEdges(graph(), cargo()))
   const holders = memoByKey((kinds: KindMask) => holdersOf(heldKinds(), kinds))
   const flow = memoByKey((key: string) => {
     const [from, carrying, direction] = key.split(':')
     return reachOverCarriedKinds(graph(), carriedKinds(), holders(Number(from)), Number(carrying), direction as FlowDirection)
   })
-  // A level that holds every active channel and every actor compiles to the whole graph.
-  const wholeLevel = (level: Level): boolean =>
-    model.actors.every((actor) => actor.levels.includes(level)) &&
-    model.channels.every((channel) => channel.status !== 'active' || channel.level === level)
-  const graphAt = memoByKey((level: Level) => (wholeLevel(level) ? graph() : compileGraph(model, { level })))
+  // Each level is cut out of the whole graph (typed arrays only); a level that keeps every
+  // actor and edge is the whole graph itself, so its components are shared too.
+  const graphAt = memoByKey((level: Level) => {
+    const whole = graph()
+    const restricted = restrictGraph(whole, { level })
+    return restricted.actorCount === whole.actorCount && restricted.edgeCount === whole.edgeCount ? whole : restricted
+  })
   const componentsAt = memoByKey((level: Level) => (graphAt(level) === graph() ? components() : componentsOf(graphAt(level))))
   const loops = memo((): LoopSearch => {
     const search = findLoopsInGraph(graph(), options.loopBounds)
@@ -187,13 +210,14 @@ export const createDiagnosisContext = (
     repairsAt: memoByKey((level: Level) => repairsForGraph(graphAt(level), level)),
     singlePointsAt: memoByKey((level: Level) => findSinglePointsOfFailure(model, { level })),
     levelsInUse,
-    actor: (id) => actors().get(id),
-    asset: (id) => assets().get(id),
+    actor: actorOf,
+    asset: assetOf,
     channel: (id) => channels().get(id),
     channelsBetween: (from, to) => pairs().get(JSON.stringify([from, to])) ?? [],
     assetsHeldBy: (id) => heldBy().get(id) ?? [],
     heldKinds,
     carriedKinds,
+    cargo,
     holders,
     flow: (from, carrying, direction) => flow(`${from}:${carrying}:${direction}`),
     componentsCarrying: memoByKey((carrying: KindMask) => {

@@ -4,7 +4,7 @@ import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, resolveConfig, severityOf } from './config.js'
 import { createDiagnosisContext } from './context.js'
 import { invariant } from './invariant.js'
-import { compareDefects, summarise } from './order.js'
+import { compareDefects, compareDefectsOfOneRule, summarise } from './order.js'
 import { type Scorecard, computeScorecard } from './scorecard.js'
 import type { AnyRule, Defect, DiagnosisOptionsUsed, DiagnosisSummary, Finding } from './types.js'
 
@@ -33,16 +33,18 @@ const isSortedUnique = (ids: ReadonlyArray<string>): boolean => {
 const sortedIds = <T extends string>(ids: ReadonlyArray<T>): ReadonlyArray<T> =>
   isSortedUnique(ids) ? ids : [...new Set(ids)].sort(compareIds)
 
-const toDefect = (rule: string, severity: Defect['severity'], finding: Finding): Defect => ({
-  rule,
-  severity,
-  message: finding.message,
-  ...(finding.level === undefined ? {} : { level: finding.level }),
-  actors: sortedIds(finding.actors),
-  channels: sortedIds(finding.channels),
-  ...(finding.loop === undefined ? {} : { loop: finding.loop }),
-  ...(finding.repair === undefined ? {} : { repair: finding.repair }),
-})
+const toDefect = (rule: string, severity: Defect['severity'], finding: Finding): Defect => {
+  // Object literals with fixed keys rather than spreads: few shapes, and the documented key
+  // order (rule, severity, message, level, actors, channels, loop, repair).
+  const { message, level } = finding
+  const actors = sortedIds(finding.actors)
+  const channels = sortedIds(finding.channels)
+  const defect: { -readonly [K in keyof Defect]: Defect[K] } =
+    level === undefined ? { rule, severity, message, actors, channels } : { rule, severity, message, level, actors, channels }
+  if (finding.loop !== undefined) defect.loop = finding.loop
+  if (finding.repair !== undefined) defect.repair = finding.repair
+  return defect
+}
 
 /**
  * Diagnose a model: run every rule the config leaves on over one shared context (the
@@ -55,8 +57,12 @@ const toDefect = (rule: string, severity: Defect['severity'], finding: Finding):
  * time (an unknown rule id, options out of range) is a programming error and throws
  * through `invariant()`. Check untrusted configs with {@link parseDiagnosisConfig}.
  *
- * Cost: O(V + E) per level for the graph figures, loop enumeration within its bounds,
- * and the bounded searches of `acted-not-reported` and the scorecard.
+ * Cost: one compilation of the model (the level graphs are cut out of it), O(V + E) per
+ * level and per asset flow for the graph figures, loop enumeration within its bounds,
+ * the bounded searches of `acted-not-reported` and `single-point-of-failure`, and
+ * O(D log D) to sort the D defects. On generated organisations of 10k actors / 50k
+ * channels and 100k / 1M this is about 12x and 7x the time of their strongly connected
+ * components (`bench/diagnose.ts`).
  *
  * @example
  * {@includeCode ../../examples/diagnose-board.ts#diagnose}
@@ -73,15 +79,23 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   )
   const { rules, loops, names } = resolved.right
   const context = createDiagnosisContext(model, { loopBounds: loops, names })
-  const defects: Defect[] = []
+  // Defects of one rule share its severity, the first two sort keys: sort each rule's
+  // batch on its own, then lay the batches out in (severity, rule) order.
+  const batches = new Map<string, Defect[]>()
   const ran: string[] = []
   for (const entry of rules) {
     const severity = severityOf(entry)
     if (severity === undefined) continue
     ran.push(entry.rule.id)
-    for (const finding of entry.rule.check(context, entry.options)) defects.push(toDefect(entry.rule.id, severity, finding))
+    const key = JSON.stringify([severity, entry.rule.id])
+    let batch = batches.get(key)
+    if (batch === undefined) batches.set(key, (batch = []))
+    for (const finding of entry.rule.check(context, entry.options)) batch.push(toDefect(entry.rule.id, severity, finding))
   }
-  defects.sort(compareDefects)
+  const defects: Defect[] = []
+  for (const batch of [...batches.values()].filter((list) => list.length > 0).sort((a, b) => compareDefects(a[0]!, b[0]!))) {
+    for (const defect of batch.sort(compareDefectsOfOneRule)) defects.push(defect)
+  }
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated || context.loops().truncated

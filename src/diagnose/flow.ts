@@ -1,7 +1,6 @@
 import type { ActorAdjacency } from '../graph/adjacency.js'
 import type { CompiledGraph } from '../graph/compile.js'
 import type { Model } from '../model/codecs.js'
-import type { AssetId } from '../model/primitives.js'
 import type { AssetKind } from '../model/vocabulary.js'
 
 const kindOrder: ReadonlyArray<AssetKind> = [
@@ -43,28 +42,6 @@ export const carriers = {
   cause: maskOf('experience', 'insight', 'lesson', 'decision', 'plan', 'strategy'),
   response: maskOf('response'),
 } as const
-
-/** For each edge of `graph`, the mask of the kinds of asset its channel carries. O(E + carried). @category Diagnosis */
-export const carriedKindsOfEdges = (graph: CompiledGraph, assetKinds: ReadonlyMap<AssetId, AssetKind>): Uint16Array => {
-  const channels = graph.model.channels
-  // Channels often share one `carries` array; remember the mask of the last one seen.
-  let lastCarries: ReadonlyArray<AssetId> | undefined
-  let lastMask = 0
-  const masks = new Uint16Array(graph.edgeCount)
-  for (let e = 0; e < graph.edgeCount; e++) {
-    const carries = channels[graph.edgeChannel[e]!]!.carries
-    if (carries !== lastCarries) {
-      lastCarries = carries
-      lastMask = 0
-      for (const asset of carries) {
-        const kind = assetKinds.get(asset)
-        if (kind !== undefined) lastMask |= 1 << kindOrder.indexOf(kind)
-      }
-    }
-    masks[e] = lastMask
-  }
-  return masks
-}
 
 /** For each actor of `graph`, the mask of the kinds of asset it holds. O(V + assets). @category Diagnosis */
 export const heldKindsOfActors = (graph: CompiledGraph, model: Model): Uint16Array => {

@@ -4,7 +4,8 @@ import type { Defect, DiagnosisSummary, Severity } from './types.js'
 const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
 
 const compareLists = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): number => {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+  const shorter = Math.min(a.length, b.length)
+  for (let i = 0; i < shorter; i++) {
     const order = compareIds(a[i]!, b[i]!)
     if (order !== 0) return order
   }
@@ -17,8 +18,14 @@ const compareLists = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): numbe
  * @category Diagnosis
  */
 export const compareDefects = (a: Defect, b: Defect): number =>
-  severityRank[a.severity] - severityRank[b.severity] ||
-  compareIds(a.rule, b.rule) ||
+  severityRank[a.severity] - severityRank[b.severity] || compareIds(a.rule, b.rule) || compareDefectsOfOneRule(a, b)
+
+/**
+ * {@link compareDefects} for two defects of the same rule and severity: actors, channels,
+ * level, message.
+ * @category Diagnosis
+ */
+export const compareDefectsOfOneRule = (a: Defect, b: Defect): number =>
   compareLists(a.actors, b.actors) ||
   compareLists(a.channels, b.channels) ||
   compareIds(a.level ?? '', b.level ?? '') ||

@@ -3,7 +3,7 @@ import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { carriers, maskOf } from '../flow.js'
 import { PositiveInteger, ruleOptions } from '../rule-options.js'
-import { actorsInWords, sortedUnique } from './words.js'
+import { actorsInWords, isSortedUnique, sortedUnique, withId } from './words.js'
 
 /**
  * **acted-not-reported** finds changes made because of lay people's experience that are
@@ -19,7 +19,11 @@ import { actorsInWords, sortedUnique } from './words.js'
  * Change holders in one strongly connected component of those channels share their
  * upstream, so the two O(V + E) searches run once per such component, within
  * `maxSearchSteps` edge visits in all: past it the rule stops and the diagnosis is
- * marked truncated.
+ * marked truncated. The bound is there because the findings themselves grow as change
+ * holders × the lay sources upstream of each: on a generated organisation of 10k
+ * actors / 50k channels the exact answer names about 757,000 actors in 636 findings
+ * (about 8x the rest of the diagnosis), so no search order makes it exact at 100k/1M
+ * within a near-linear budget.
  *
  * Options: `maxSearchSteps` (default 1,000,000).
  * @category Rules
@@ -67,11 +71,12 @@ export const actedNotReported = defineRule({
         if (untold.length === 0) continue
         const holder = graph.actors[h]!.id
         const changes = context.assetsHeldBy(holder).filter((asset) => asset.kind === 'change').map((asset) => asset.id)
-        const ids = sortedUnique(untold)
+        // Sources are in actor order, which in the context's canonical model is id order.
+        const ids = isSortedUnique(untold) ? untold : sortedUnique(untold)
         findings.push({
           message: `Experience from ${actorsInWords(context, ids)} led to ${changes.map((id) => context.naming.asset(id)).join(' and ')} by ${context.naming.actor(holder)}, but no response ever returns to them: they never hear "you said, we did".`,
           level: graph.actors[h]!.levels[0],
-          actors: sortedUnique([holder, ...ids]),
+          actors: withId(ids, holder),
           channels: [],
         })
       }

@@ -2,7 +2,10 @@ import type { Loop } from '../../graph/types.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { noOptions } from '../rule-options.js'
-import { sortedUnique } from './words.js'
+import { maskOf } from '../flow.js'
+import { heldKindsOf, sortedUnique } from './words.js'
+
+const lessonBit = maskOf('lesson')
 
 /**
  * **no-memory** finds a level on which experience is acted on but no loop writes a
@@ -26,7 +29,7 @@ export const noMemory = defineRule({
   check: (context) => {
     const remembers = (loop: Loop): boolean =>
       loop.stages.includes('remember') ||
-      loop.actors.some((id) => context.assetsHeldBy(id).some((asset) => asset.kind === 'lesson'))
+      loop.actors.some((id) => (heldKindsOf(context, id) & lessonBit) !== 0)
     const findings: Finding[] = []
     for (const level of context.levelsInUse) {
       const loops = context.loopsAt(level)

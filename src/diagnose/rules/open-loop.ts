@@ -3,7 +3,7 @@ import { channelOfEdge } from '../../graph/compile.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { ruleOptions } from '../rule-options.js'
-import { quoteId } from '../../model/errors.js'
+import { quoteIdQuickly } from '../naming.js'
 import { carriedInWords } from './words.js'
 
 /**
@@ -42,16 +42,17 @@ export const openLoop = defineRule({
           const channel = channelOfEdge(graph, e)
           const sender = context.naming.actor(channel.from)
           const receiver = context.naming.actor(channel.to)
-          const carried = carriedInWords(context, channel)
+          const carried = carriedInWords(context, graph.edgeChannel[e]!)
           const opening =
             carried === 'nothing'
-              ? `Channel ${quoteId(channel.id)} links ${sender} to ${receiver}`
-              : `Channel ${quoteId(channel.id)} carries ${carried} from ${sender} to ${receiver}`
+              ? `Channel ${quoteIdQuickly(channel.id)} links ${sender} to ${receiver}`
+              : `Channel ${quoteIdQuickly(channel.id)} carries ${carried} from ${sender} to ${receiver}`
           repair ??= context.repairsAt(level)
           findings.push({
             message: `${opening}, but nothing ever returns from ${receiver} to ${sender} at ${level} level: feedback goes into a void.`,
             level,
-            actors: [channel.from, channel.to],
+            // Sorted here, so the engine need not sort each pair (the ends differ: a self-loop is never open).
+            actors: channel.from < channel.to ? [channel.from, channel.to] : [channel.to, channel.from],
             channels: [channel.id],
             repair,
           })

@@ -5,7 +5,7 @@ import { quoteId } from '../../model/errors.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
-import { cycleKey, loopInWords, sortedUnique } from './words.js'
+import { cycleKey, loopActorIds, loopChannelIds, loopCycleKey, loopInWords, sortedUnique } from './words.js'
 
 /**
  * **slow-loop** finds loops that take longer to come round than their budget: a
@@ -64,16 +64,16 @@ export const slowLoop = defineRule({
       })
     }
     for (const loop of context.loops().loops) {
-      if (declared.has(cycleKey(loop.actors, false))) continue
+      if (declared.size > 0 && declared.has(loopCycleKey(loop))) continue
       const level = levels.filter((candidate) => loop.levels.includes(candidate)).pop() ?? 'delivery'
       const budget = budgetFor(level)
       if (loop.latencyDays <= budget) continue
-      const opening = loopInWords(context, loop.actors)
+      const opening = loopInWords(context, loop)
       findings.push({
         message: `${opening[0]!.toUpperCase()}${opening.slice(1)} takes ${loop.latencyDays} days to come round, more than the ${budget}-day budget for ${level} loops: by the time people hear back, the moment has passed.`,
         level,
-        actors: sortedUnique(loop.actors),
-        channels: sortedUnique(loop.channels.flat()),
+        actors: loopActorIds(loop),
+        channels: loopChannelIds(loop),
         loop,
       })
     }

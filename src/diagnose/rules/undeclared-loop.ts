@@ -2,7 +2,7 @@ import * as t from 'io-ts'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { ruleOptions } from '../rule-options.js'
-import { cycleKey, loopInWords, sortedUnique } from './words.js'
+import { cycleKey, loopActorIds, loopChannelIds, loopCycleKey, loopInWords } from './words.js'
 
 /**
  * **undeclared-loop** finds loops that work but that no declared loop names: feedback the
@@ -26,14 +26,14 @@ export const undeclaredLoop = defineRule({
     const declared = new Set(context.model.loops.map((loop) => cycleKey(loop.through, true)))
     const findings: Finding[] = []
     for (const loop of context.loops().loops) {
-      if (declared.has(cycleKey(loop.actors, false))) continue
+      if (declared.size > 0 && declared.has(loopCycleKey(loop))) continue
       if (!options.includeProfessionalOnly && loop.layActors === 0) continue
-      const opening = loopInWords(context, loop.actors)
+      const opening = loopInWords(context, loop)
       findings.push({
         message: `${opening[0]!.toUpperCase()}${opening.slice(1)} works, but no declared loop names it: the organisation relies on it without knowing, and may lose it in a redesign.`,
         level: loop.levels[0],
-        actors: sortedUnique(loop.actors),
-        channels: sortedUnique(loop.channels.flat()),
+        actors: loopActorIds(loop),
+        channels: loopChannelIds(loop),
         loop,
       })
     }

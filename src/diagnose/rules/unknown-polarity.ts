@@ -1,8 +1,8 @@
-import { quoteId } from '../../model/errors.js'
+import { quoteIdQuickly } from '../naming.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { noOptions } from '../rule-options.js'
-import { loopInWords, sortedUnique } from './words.js'
+import { loopActorIds, loopChannelIds, loopInWords } from './words.js'
 
 /**
  * **unknown-polarity** finds loops with a link whose polarity (`+` or `-`) is not given,
@@ -25,19 +25,19 @@ export const unknownPolarity = defineRule({
     const findings: Finding[] = []
     const loops = context.loops().loops.filter((loop) => loop.polarity === 'unknown')
     if (loops.length === 0) return findings
-    const unsigned = new Set(context.model.channels.filter((channel) => channel.polarity === undefined).map((channel) => channel.id))
+    const unsigned = context.cargo().unsignedChannels
     for (const loop of loops) {
-      const unknown = sortedUnique(loop.channels.flat().filter((id) => unsigned.has(id)))
-      const opening = loopInWords(context, loop.actors)
+      const unknown = loopChannelIds(loop).filter((id) => unsigned.has(id))
+      const opening = loopInWords(context, loop)
       const links =
         unknown.length === 0
           ? 'a step whose parallel channels disagree in polarity'
-          : `${unknown.length === 1 ? 'a link' : `${unknown.length} links`} of unknown polarity (${unknown.slice(0, 3).map(quoteId).join(', ')}${unknown.length > 3 ? ', ...' : ''})`
+          : `${unknown.length === 1 ? 'a link' : `${unknown.length} links`} of unknown polarity (${unknown.slice(0, 3).map(quoteIdQuickly).join(', ')}${unknown.length > 3 ? ', ...' : ''})`
       findings.push({
         message: `${opening[0]!.toUpperCase()}${opening.slice(1)} has ${links}, so nobody can tell whether it reinforces or balances.`,
         level: loop.levels[0],
-        actors: sortedUnique(loop.actors),
-        channels: unknown.length === 0 ? sortedUnique(loop.channels.flat()) : unknown,
+        actors: loopActorIds(loop),
+        channels: unknown.length === 0 ? loopChannelIds(loop) : unknown,
         loop,
       })
     }

@@ -1,5 +1,4 @@
 import * as t from 'io-ts'
-import type { AssetId } from '../../model/primitives.js'
 import { AssetKind } from '../../model/vocabulary.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
@@ -13,7 +12,8 @@ import { sortedUnique } from './words.js'
  * co-production, where users' own assets carry much of the service unseen). Knowledge
  * that never travels cannot be made sense of, acted on or remembered.
  *
- * How: one scan of the active channels' `carries`. O(channels × carried + assets).
+ * How: the context's one scan of every channel's `carries` (shared with the asset
+ * flows). O(channels × carried + assets).
  *
  * Options: `ignoreKinds` (default none): asset kinds not to report.
  * @category Rules
@@ -24,17 +24,12 @@ export const unusedKnowledge = defineRule({
   defaultSeverity: 'warning',
   options: ruleOptions('UnusedKnowledgeOptions', { ignoreKinds: t.readonlyArray(AssetKind) }, { ignoreKinds: [] }),
   check: (context, options) => {
-    const carried = new Set<AssetId>()
-    const idle = new Map<AssetId, Array<Finding['channels'][number]>>()
-    for (const channel of context.model.channels) {
-      for (const asset of channel.carries) {
-        if (channel.status === 'active') carried.add(asset)
-        else idle.set(asset, [...(idle.get(asset) ?? []), channel.id])
-      }
-    }
+    const { carriedByActive, idleChannels } = context.cargo()
+    const assets = context.model.assets
     const findings: Finding[] = []
-    for (const asset of context.model.assets) {
-      if (carried.has(asset.id) || options.ignoreKinds.includes(asset.kind)) continue
+    for (let k = 0; k < assets.length; k++) {
+      const asset = assets[k]!
+      if (carriedByActive[k] === 1 || options.ignoreKinds.includes(asset.kind)) continue
       const holder = context.naming.actor(asset.holder)
       const what = context.naming.asset(asset.id)
       findings.push({
@@ -43,7 +38,7 @@ export const unusedKnowledge = defineRule({
           : `${what}, ${asset.kind} held by ${holder} that the organisation relies on but does not acknowledge, travels on no active channel: it stays invisible and is lost.`,
         level: context.actor(asset.holder)?.levels[0],
         actors: [asset.holder],
-        channels: sortedUnique(idle.get(asset.id) ?? []),
+        channels: sortedUnique(idleChannels.get(asset.id) ?? []),
       })
     }
     return findings
