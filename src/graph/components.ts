@@ -1,6 +1,7 @@
 import type { Model } from '../model/codecs.js'
 import type { ActorId } from '../model/primitives.js'
 import { type CompiledGraph, type GraphScope, compileGraph } from './compile.js'
+import { compareIds } from '../model/canonical.js'
 
 /**
  * Strongly connected components of a compiled graph, as numbers.
@@ -82,12 +83,7 @@ export const componentsOf = (graph: Pick<CompiledGraph, 'actorCount' | 'offsets'
   return { count, componentOf }
 }
 
-/**
- * Compare two ids in code-unit order (the order `Array.prototype.sort` uses for
- * strings): the same on every machine and locale.
- * @category Graph
- */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+export { compareIds }
 
 /**
  * Actor indices of a compiled graph sorted by actor id (code-unit order).

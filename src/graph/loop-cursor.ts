@@ -24,6 +24,10 @@ export interface LoopCursor {
   readonly maxLoops: number
 }
 
+/** A bound from the options: absent or NaN gives the default; otherwise a whole number, 0 or more. */
+const bound = (value: number | undefined, fallback: number): number =>
+  value === undefined || Number.isNaN(value) ? fallback : Math.max(0, Math.floor(value))
+
 /**
  * Prepare the loop search of `options` over `graph` (O(V + E)), or `undefined` when
  * `options.through` names no actor of the graph (so there are no loops).
@@ -36,14 +40,16 @@ export const prepareLoopSearch = (graph: CompiledGraph, options: FindLoopsOption
     if (through === undefined) return undefined
   }
   const steps = loopStepsOf(graph, options.level)
-  const maxLength = options.maxLength ?? defaultLoopBounds.maxLength
+  // No loop is longer than the number of actors, so Infinity (or any larger bound)
+  // means "no length bound"; the typed arrays of the search need a finite integer.
+  const maxLength = Math.min(bound(options.maxLength, defaultLoopBounds.maxLength), graph.actorCount)
   const view = createCycleView(maxLength, graph.actorCount)
   const cycles = new BoundedCycleCursor(steps, componentsOf(steps), {
     maxLength,
-    budget: options.budget ?? defaultLoopBounds.budget,
+    budget: bound(options.budget, defaultLoopBounds.budget),
     ...(through === undefined ? {} : { through }),
   }, view)
-  return { steps, view, cycles, maxLoops: options.maxLoops ?? defaultLoopBounds.maxLoops }
+  return { steps, view, cycles, maxLoops: bound(options.maxLoops, defaultLoopBounds.maxLoops) }
 }
 
 /**

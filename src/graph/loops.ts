@@ -5,6 +5,7 @@ import { defaultLoopBounds, isTruncated, prepareLoopSearch } from './loop-cursor
 import { LoopIterator } from './loop-iterator.js'
 import { type StepFigures, figuresOf } from './step-figures.js'
 import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
+import { canonicalModel } from '../model/canonical.js'
 
 export { defaultLoopBounds }
 
@@ -67,8 +68,10 @@ export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions
 export const iterateLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): Generator<Loop, boolean> =>
   new LoopIterator(prepareLoopSearch(graph, options))
 
+// Compiled from the model in id order, so which loops are found (under a bound) and the
+// order they come in do not depend on the order the document lists things in.
 const compileForLoops = (model: Model, options: FindLoopsOptions): CompiledGraph =>
-  compileGraph(model, options.level === undefined ? {} : { level: options.level })
+  compileGraph(canonicalModel(model), options.level === undefined ? {} : { level: options.level })
 
 /**
  * Find the loops of a model: the elementary cycles of its active channels (over actors;

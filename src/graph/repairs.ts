@@ -8,6 +8,7 @@ import { type CompiledGraph, compileGraph } from './compile.js'
 import { scopeKeepsOnlyLoopChannels } from './edge-data.js'
 import { componentsOf } from './components.js'
 import type { ProposedChannel } from './types.js'
+import { canonicalModel } from '../model/canonical.js'
 
 /**
  * Options for {@link suggestRepairs}. `prefer: 'feedback'` (the default) starts each
@@ -20,10 +21,12 @@ export interface SuggestRepairsOptions {
   readonly prefer?: 'feedback' | 'any'
 }
 
-const fromPhrase = (role: ComponentRole, from: ActorId, level: Level): string =>
-  role === 'isolated'
-    ? `${quoteId(from)} has no active ${level} channels`
-    : `what reaches ${quoteId(from)} goes no further at the ${level} level`
+const fromPhrase = (role: ComponentRole, from: ActorId, level: Level, alone: boolean): string =>
+  role !== 'isolated'
+    ? `what reaches ${quoteId(from)} goes no further at the ${level} level`
+    : alone
+      ? `${quoteId(from)} has no active ${level} channel to or from anyone else`
+      : `${quoteId(from)} and the loop it is on have no active ${level} channel to or from the rest of the level`
 const toPhrase = (role: ComponentRole, to: ActorId): string =>
   role === 'source'
     ? `nothing comes back to ${quoteId(to)}`
@@ -55,6 +58,8 @@ export const repairsForGraph = (
   if (components.count <= 1) return []
   const { arcs, roleOf } = augmentStrongConnectivity(adjacency, components)
 
+  const size = new Int32Array(components.count)
+  for (let v = 0; v < graph.actorCount; v++) size[components.componentOf[v]!]!++
   const sender = new Int32Array(components.count).fill(-1)
   const receiver = new Int32Array(components.count).fill(-1)
   for (let v = 0; v < graph.actorCount; v++) {
@@ -84,7 +89,7 @@ export const repairsForGraph = (
       carries: response === undefined ? [] : [response],
       reason:
         `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest that let every ` +
-        `${level} actor hear back from every other: ${fromPhrase(roleOf(fromComponent), from, level)}, ` +
+        `${level} actor hear back from every other: ${fromPhrase(roleOf(fromComponent), from, level, size[fromComponent] === 1)}, ` +
         `and ${toPhrase(roleOf(toComponent), to)}.`,
     }
   })
@@ -100,5 +105,7 @@ export const repairsForGraph = (
  */
 export const suggestRepairs = (model: Model, options: SuggestRepairsOptions = {}): ReadonlyArray<ProposedChannel> => {
   const chosen = options.level === undefined ? levels : [options.level]
-  return chosen.flatMap((level) => repairsForGraph(compileGraph(model, { level }), level, options.prefer ?? 'feedback'))
+  // In id order, so the actors chosen do not depend on the order of the document.
+  const canonical = canonicalModel(model)
+  return chosen.flatMap((level) => repairsForGraph(compileGraph(canonical, { level }), level, options.prefer ?? 'feedback'))
 }
