@@ -46,7 +46,7 @@ const lazyIndexOf = (actors: ReadonlyArray<Actor>): ReadonlyMap<ActorId, number>
 /**
  * Cut a narrower scope out of an already compiled graph: the result is equal, array for
  * array, to `compileGraph(graph.model, scope)`, but it is derived from `graph`'s typed
- * arrays and its cached edge flags ({@link edgeFlagsOf}: one read of each channel's
+ * arrays and its cached edge flags (`edgeFlagsOf`: one read of each channel's
  * level and status per source graph, shared by every restriction of it), so the model's
  * channel ids are never looked up again. Useful to take each level of a diagnosis from
  * the one whole graph.
