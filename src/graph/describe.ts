@@ -96,7 +96,7 @@ export const describeSteps = (
 ): Loop => describeCycle(figuresOf(steps), path, arcs, length)
 
 /**
- * Describe a cycle of actor indices (as {@link iterateLoopsInGraph} yields) as a {@link Loop}
+ * Describe a cycle of actor indices (as the bounded search finds them) as a {@link Loop}
  * (DESIGN.md §3): canonical rotation starting at the actor whose id sorts first (code-unit
  * order); per step every active channel joining the two actors (at `level`, by default
  * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when a
