@@ -4,6 +4,7 @@ import { defineRule } from '../define-rule.js'
 import { carriers, maskOf } from '../flow.js'
 import { PositiveInteger, ruleOptions } from '../rule-options.js'
 import { actorsInWords, isSortedUnique, sortedUnique, withId } from './words.js'
+import { levels } from '../../model/vocabulary.js'
 
 /**
  * **acted-not-reported** finds changes made because of lay people's experience that are
@@ -75,7 +76,8 @@ export const actedNotReported = defineRule({
         const ids = isSortedUnique(untold) ? untold : sortedUnique(untold)
         findings.push({
           message: `Experience from ${actorsInWords(context, ids)} led to ${changes.map((id) => context.naming.asset(id)).join(' and ')} by ${context.naming.actor(holder)}, but no response ever returns to them: they never hear "you said, we did".`,
-          level: graph.actors[h]!.levels[0],
+          // The lowest level the holder works at, whatever order its document lists them in.
+          level: levels.find((level) => graph.actors[h]!.levels.includes(level)),
           actors: withId(ids, holder),
           channels: [],
         })

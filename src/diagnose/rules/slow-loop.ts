@@ -7,6 +7,9 @@ import { defineRule } from '../define-rule.js'
 import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
 import { cycleKey, loopActorIds, loopChannelIds, loopCycleKey, loopInWords, sortedUnique } from './words.js'
 
+/** Days for a message: at most two decimals, so sums of fractions read as people write them. */
+const days = (value: number): string => String(Number(value.toFixed(2)))
+
 /**
  * **slow-loop** finds loops that take longer to come round than their budget: a
  * declared loop slower than its `maxLatencyDays`, or a found loop slower than the budget
@@ -57,7 +60,7 @@ export const slowLoop = defineRule({
       const budget = loop.maxLatencyDays ?? budgetFor(loop.level)
       if (broken || latency <= budget) continue
       findings.push({
-        message: `Declared loop ${quoteId(loop.id)} takes ${latency} days to come round, more than its budget of ${budget}: by the time people hear back, the moment has passed.`,
+        message: `Declared loop ${quoteId(loop.id)} takes ${days(latency)} days to come round, more than its budget of ${days(budget)}: by the time people hear back, the moment has passed.`,
         level: loop.level,
         actors: sortedUnique(loop.through),
         channels: sortedUnique(used),
@@ -70,7 +73,7 @@ export const slowLoop = defineRule({
       if (loop.latencyDays <= budget) continue
       const opening = loopInWords(context, loop)
       findings.push({
-        message: `${opening[0]!.toUpperCase()}${opening.slice(1)} takes ${loop.latencyDays} days to come round, more than the ${budget}-day budget for ${level} loops: by the time people hear back, the moment has passed.`,
+        message: `${opening[0]!.toUpperCase()}${opening.slice(1)} takes ${days(loop.latencyDays)} days to come round, more than the ${days(budget)}-day budget for ${level} loops: by the time people hear back, the moment has passed.`,
         level,
         actors: loopActorIds(loop),
         channels: loopChannelIds(loop),
