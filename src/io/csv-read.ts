@@ -52,6 +52,9 @@ const valueOf = (cell: string, column: CsvColumn): unknown => {
   }
 }
 
+const describeInput = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`
+
 const readTable = (table: CsvTableName, text: string, errors: InteropError[]): ReadTable => {
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter: ',', header: false, skipEmptyLines: false })
   for (const error of parsed.errors) {
@@ -128,7 +131,9 @@ const locate = (error: InteropError, tables: ReadonlyMap<CsvTableName, ReadTable
  * before `=`, `+`, `-`, `@`, tab or CR (added by `toCsv` against formula injection) is
  * removed. The model is validated by `decodeModel`; every error carries its table, its
  * spreadsheet row (the header is row 1) and its column where it has one, so
- * `/channels/3/to` is reported as channels row 5, column `to`. O(size of the text).
+ * `/channels/3/to` is reported as channels row 5, column `to`. A table given as
+ * anything but text (from untyped JavaScript or JSON) is an `invalid-csv` error for that
+ * table, never a throw. O(size of the text).
  * @example
  * {@includeCode ../../examples/import-csv.ts#import}
  * @category Interop
@@ -136,13 +141,22 @@ const locate = (error: InteropError, tables: ReadonlyMap<CsvTableName, ReadTable
 export const fromCsv = (input: CsvInput, options: CsvImportOptions = {}): E.Either<ReadonlyArray<InteropError>, Model> => {
   const errors: InteropError[] = []
   const tables = new Map<CsvTableName, ReadTable>()
-  const inputs: ReadonlyArray<readonly [CsvTableName, string | undefined]> = [
-    ['actors', input.actors],
-    ['assets', input.assets],
-    ['channels', input.channels],
-    ['loops', input.loops],
+  const given: Partial<Record<CsvTableName, unknown>> = typeof input === 'object' && input !== null ? input : {}
+  const inputs: ReadonlyArray<readonly [CsvTableName, unknown]> = [
+    ['actors', given.actors],
+    ['assets', given.assets],
+    ['channels', given.channels],
+    ['loops', given.loops],
   ]
-  for (const [name, text] of inputs) if (text !== undefined) tables.set(name, readTable(name, text, errors))
+  for (const [name, text] of inputs) {
+    if (text === undefined) continue
+    // Untyped callers (JavaScript, parsed JSON) can pass anything; only text is a table.
+    if (typeof text !== 'string') {
+      errors.push({ code: 'invalid-csv', path: '', table: name, message: `The ${name} table must be CSV text, but it is ${describeInput(text)}.` })
+      continue
+    }
+    tables.set(name, readTable(name, text, errors))
+  }
   if (errors.length > 0) return E.left(errors)
   const document = {
     schema: 'orgintel/v1',

@@ -4,7 +4,7 @@ import type { ModelError, ModelErrorCode } from '../model/errors.js'
  * Codes for what can be wrong with a file read by `orgintel/io`, besides the model's
  * own {@link ModelErrorCode}s (which keep their meaning):
  *
- * - `invalid-csv`: the CSV text cannot be parsed (an unclosed quote).
+ * - `invalid-csv`: the CSV text cannot be parsed (an unclosed quote), or a table is not text.
  * - `missing-column`: a table lacks a required column.
  * - `unknown-column`: a header names no known column (often a typo).
  * - `extra-cell`: a row has a non-empty cell beyond the last header.

@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import type { Model } from '../model/codecs.js'
 import { decodeModel } from '../model/decode.js'
 import { asInteropErrors, type InteropError } from './errors.js'
+import { freshId, pointAtEdges } from './graphml-edges.js'
 import { graphmlKeys } from './graphml-keys.js'
 import { splitList } from './text.js'
 import { attribute, children, parseXml, textOf, type XmlElement } from './xml.js'
@@ -56,10 +57,10 @@ const actorOf = (node: XmlElement, keys: ReturnType<typeof declaredKeys>): Recor
   return actor
 }
 
-const channelOf = (edge: XmlElement, index: number, keys: ReturnType<typeof declaredKeys>): Record<string, unknown> => {
+const channelOf = (edge: XmlElement, id: string, keys: ReturnType<typeof declaredKeys>): Record<string, unknown> => {
   const values = dataOf(edge, 'edge', keys)
   const channel: Record<string, unknown> = {
-    id: attribute(edge, 'id') ?? `e${index}`,
+    id,
     from: attribute(edge, 'source'),
     to: attribute(edge, 'target'),
     carries: splitList(values.get('carries') ?? ''),
@@ -72,15 +73,50 @@ const channelOf = (edge: XmlElement, index: number, keys: ReturnType<typeof decl
 }
 
 /**
+ * The channels of a graph's edges, in edge order, then the reverse of each undirected
+ * edge; `reverseOf[k]` is the edge of the k-th reverse channel.
+ */
+const channelsOf = (
+  graph: XmlElement,
+  keys: ReturnType<typeof declaredKeys>,
+): { readonly channels: ReadonlyArray<Record<string, unknown>>; readonly reverseOf: ReadonlyArray<number> } => {
+  const edges = children(graph, 'edge')
+  // Ids the file gives are reserved first, so no derived id can take one of them.
+  const taken = new Set<string>(edges.flatMap((edge) => attribute(edge, 'id') ?? []))
+  const undirectedByDefault = attribute(graph, 'edgedefault') === 'undirected'
+  const channels = edges.map((edge, index) => channelOf(edge, attribute(edge, 'id') ?? freshId(`e${index}`, taken), keys))
+  const reverseOf: number[] = []
+  edges.forEach((edge, index) => {
+    const directed = attribute(edge, 'directed')
+    const forward = channels[index]!
+    // A self-loop runs both ways already.
+    if (forward['from'] === forward['to']) return
+    if (directed === 'false' || (directed !== 'true' && undirectedByDefault)) {
+      channels.push({ ...forward, id: freshId(`${String(forward['id'])}~reverse`, taken), from: forward['to'], to: forward['from'] })
+      reverseOf.push(index)
+    }
+  })
+  return { channels, reverseOf }
+}
+
+/**
  * Read GraphML written by {@link toGraphML} (or by a tool that kept its keys) back into
  * a model, validated by `decodeModel`. Keys are matched by `attr.name`, so a file whose
- * key ids were renumbered still reads. An edge without an id gets `e{index}`; a node
- * without a `name` is named by its id. Only the first `<graph>` is read.
+ * key ids were renumbered still reads. An edge without an id gets `e{index}` (with a
+ * `-2`, `-3`, ... suffix if the file already uses that id); a node without a `name` is
+ * named by its id. Only the first `<graph>` is read.
+ *
+ * Channels are one-way, so an undirected edge (one with `directed="false"`, or without
+ * `directed="true"` in a graph with `edgedefault="undirected"`, as yEd and networkx
+ * write undirected graphs) becomes two channels: the edge's own, and after all the
+ * edges, its reverse with the same data and the id `{id}~reverse` (suffixed like
+ * above if that id is taken); a self-loop stays one channel. Writing the result back gives a directed file.
  *
  * The XML is parsed by fast-xml-parser without entity expansion: a DOCTYPE is refused
  * and only the five predefined entities and character references are decoded.
  * Errors are returned, never thrown; their paths point into the model
- * (`/channels/3/level` is the fourth `<edge>`). O(size of the text) time.
+ * (`/channels/3/level` is the fourth `<edge>`; an error in a reverse channel is
+ * reported at its edge). O(size of the text) time.
  * @category Interop
  */
 export const fromGraphML = (text: string): E.Either<ReadonlyArray<InteropError>, Model> =>
@@ -97,17 +133,22 @@ export const fromGraphML = (text: string): E.Either<ReadonlyArray<InteropError>,
       const keys = declaredKeys(root)
       const values = dataOf(graph, 'graph', keys)
       const errors: InteropError[] = []
+      const { channels, reverseOf } = channelsOf(graph, keys)
+      const edgeCount = channels.length - reverseOf.length
       const document_: Record<string, unknown> = {
         schema: values.get('schema') ?? 'orgintel/v1',
         id: values.get('id') ?? attribute(graph, 'id') ?? 'graphml-import',
         name: values.get('name') ?? values.get('id') ?? attribute(graph, 'id') ?? 'Imported from GraphML',
         actors: children(graph, 'node').map((node) => actorOf(node, keys)),
-        channels: children(graph, 'edge').map((edge, index) => channelOf(edge, index, keys)),
+        channels,
         assets: parseJson(values.get('assets'), 'assets', errors),
         loops: parseJson(values.get('loops'), 'loops', errors),
       }
       if (values.has('description')) document_['description'] = values.get('description')
       if (errors.length > 0) return E.left<ReadonlyArray<InteropError>, Model>(errors)
-      return pipe(decodeModel(document_), E.mapLeft(asInteropErrors))
+      return pipe(
+        decodeModel(document_),
+        E.mapLeft((modelErrors) => pointAtEdges(asInteropErrors(modelErrors), edgeCount, reverseOf)),
+      )
     }),
   )

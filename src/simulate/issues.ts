@@ -1,11 +1,14 @@
 import { quoteId, toPointer } from '../model/errors.js'
+import { decodeSimulationOptions } from './decode-options.js'
 import type { Intervention } from './interventions.js'
 import type { SimulationParameters } from './parameters.js'
 import type { Model } from '../model/codecs.js'
 
 /**
- * Something in the options of a simulation that names nothing in the model, so it was
- * left out of the run. `path` is a JSON Pointer into the options object.
+ * Something wrong in the options of a simulation: a reference that names nothing in the
+ * model (so it has no effect), or an `invalid-option` (left out of the run, or for
+ * `days` and `seed` replaced by the nearest valid value). `path` is a JSON Pointer into
+ * the options object.
  * @category Simulation
  */
 export interface SimulationIssue {
@@ -15,30 +18,33 @@ export interface SimulationIssue {
 }
 
 /**
- * Check interventions and per-actor parameters against the model, listing every
- * reference that names nothing. An empty list means every option will be applied.
- * O(actors + channels + options).
- * @category Simulation
+ * Decode the options of a simulation and check them against the model: the options as
+ * the run will use them (an intervention, parameter field or per-actor entry that does
+ * not decode is left out) and every issue, those that do not decode first. @internal
  */
-export const checkSimulationOptions = (
+export const prepareSimulationOptions = (
   model: Model,
-  options: { readonly parameters?: SimulationParameters; readonly interventions?: ReadonlyArray<Intervention> },
-): ReadonlyArray<SimulationIssue> => {
-  if ((options.parameters?.actors ?? []).length === 0 && (options.interventions ?? []).length === 0) return []
+  options: { readonly parameters?: unknown; readonly interventions?: unknown },
+): {
+  readonly parameters: SimulationParameters
+  readonly interventions: ReadonlyArray<Intervention>
+  readonly issues: ReadonlyArray<SimulationIssue>
+} => {
+  const decoded = decodeSimulationOptions(options)
+  const { parameters, actorIndices } = decoded.parameters
+  const interventions = decoded.interventions.map((entry) => entry.intervention)
+  if ((parameters.actors ?? []).length === 0 && decoded.interventions.length === 0) return { parameters, interventions, issues: decoded.issues }
   const actors = new Set<string>(model.actors.map((actor) => actor.id))
   const assets = new Set<string>(model.assets.map((asset) => asset.id))
   const channels = new Set<string>(model.channels.map((channel) => channel.id))
-  const issues: SimulationIssue[] = []
+  const issues: SimulationIssue[] = [...decoded.issues]
   const unknownActor = (id: string, path: ReadonlyArray<string | number>) => {
     if (!actors.has(id)) issues.push({ code: 'unknown-actor', path: toPointer(path), message: `No actor has the id ${quoteId(id)}.` })
   }
-  ;(options.parameters?.actors ?? []).forEach((entry, index) => unknownActor(entry.actor, ['parameters', 'actors', index, 'actor']))
+  ;(parameters.actors ?? []).forEach((entry, position) => unknownActor(entry.actor, ['parameters', 'actors', actorIndices[position]!, 'actor']))
   let added = 0
-  ;(options.interventions ?? []).forEach((intervention, index) => {
+  decoded.interventions.forEach(({ index, intervention }) => {
     const base = ['interventions', index]
-    if (!Number.isFinite(intervention.day) || intervention.day < 0) {
-      issues.push({ code: 'invalid-option', path: toPointer([...base, 'day']), message: 'An intervention day must be a number, 0 or more.' })
-    }
     switch (intervention.kind) {
       case 'add-channel': {
         added++
@@ -62,5 +68,18 @@ export const checkSimulationOptions = (
         }
     }
   })
-  return issues
+  return { parameters, interventions, issues }
 }
+
+/**
+ * Check interventions and per-actor parameters: first that each has the right shape
+ * (options from JavaScript or JSON are untyped; a fault is an `invalid-option` issue,
+ * never a throw), then that each reference names something in the model. An empty list
+ * means every option will be applied; `simulate` leaves out what does not decode.
+ * O(actors + channels + options).
+ * @category Simulation
+ */
+export const checkSimulationOptions = (
+  model: Model,
+  options: { readonly parameters?: SimulationParameters; readonly interventions?: ReadonlyArray<Intervention> },
+): ReadonlyArray<SimulationIssue> => prepareSimulationOptions(model, options).issues

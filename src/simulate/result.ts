@@ -72,7 +72,9 @@ export interface SimulationDay {
 
 /** @category Simulation */
 export interface SimulationResult {
+  /** The seed the run used (the one given, unless it was not a safe integer). */
   readonly seed: number
+  /** The days the run simulated (the number given, unless it was not whole days). */
   readonly days: number
   readonly metrics: SimulationMetrics
   /** Rows for every day and every level some actor of the model takes part in. */

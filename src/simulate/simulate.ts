@@ -3,21 +3,35 @@ import { levels } from '../model/vocabulary.js'
 import type { Level } from '../model/vocabulary.js'
 import { runEngine } from './engine.js'
 import type { Intervention } from './interventions.js'
-import { type SimulationIssue, checkSimulationOptions } from './issues.js'
+import { type SimulationIssue, prepareSimulationOptions } from './issues.js'
 import { buildNetwork } from './network.js'
 import { type SimulationParameters, defaultSimulationParameters } from './parameters.js'
 import { type RandomSource, createRandom } from './random.js'
 import { resolveBehaviour } from './resolve.js'
 import { type SimulationResult, dailyRows, summarise } from './result.js'
 
+/** The seed as a safe integer, like `days`: rounded towards 0 into range; 0 if not a finite number. */
+const safeSeed = (seed: unknown): number =>
+  typeof seed === 'number' && Number.isFinite(seed)
+    ? Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, Math.trunc(seed))) || 0
+    : 0
+
 /** The most events a run processes unless told otherwise. @category Simulation */
 export const defaultMaxEvents = 10_000_000
 
 /** @category Simulation */
 export interface SimulationOptions {
-  /** Seed of the run's generator (any safe integer). */
+  /**
+   * Seed of the run's generator (any safe integer). Anything else is an `invalid-option`
+   * issue at `/seed`, and the run uses it rounded towards 0 into the safe range (0 for
+   * a value that is not a finite number); the result's `seed` is the one used.
+   */
   readonly seed: number
-  /** Days to simulate (whole days; the series has one row per day and level). */
+  /**
+   * Days to simulate (whole days; the series has one row per day and level). Anything
+   * else is an `invalid-option` issue at `/days`, and the run uses it rounded down (0 if
+   * negative or not finite).
+   */
   readonly days: number
   readonly parameters?: SimulationParameters
   readonly interventions?: ReadonlyArray<Intervention>
@@ -68,12 +82,16 @@ export interface SimulationOptions {
  * @category Simulation
  */
 export const simulate = (model: Model, options: SimulationOptions): SimulationResult => {
-  const parameters = options.parameters ?? {}
-  const interventions = options.interventions ?? []
-  const issues: SimulationIssue[] = [...checkSimulationOptions(model, { parameters, interventions })]
+  const prepared = prepareSimulationOptions(model, options)
+  const { parameters, interventions } = prepared
+  const issues: SimulationIssue[] = [...prepared.issues]
   const days = Number.isFinite(options.days) ? Math.max(0, Math.floor(options.days)) : 0
   if (days !== options.days) {
     issues.push({ code: 'invalid-option', path: '/days', message: `Days must be a whole number, 0 or more; ran ${days}.` })
+  }
+  const seed = safeSeed(options.seed)
+  if (seed !== options.seed) {
+    issues.push({ code: 'invalid-option', path: '/seed', message: `The seed must be a whole number (a safe integer); ran with ${seed}.` })
   }
   const network = buildNetwork(model, interventions, {
     latencyDays: parameters.defaultLatencyDays ?? defaultSimulationParameters.defaultLatencyDays,
@@ -91,12 +109,12 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
       latency: parameters.latency ?? defaultSimulationParameters.latency,
       jitter: parameters.jitter ?? defaultSimulationParameters.jitter,
     },
-    options.random ?? createRandom(options.seed),
+    options.random ?? createRandom(seed),
   )
   const used = new Set<Level>(model.actors.flatMap((actor) => actor.levels))
   const levelNames = levels.flatMap((level, index) => (used.has(level) ? [[index, level] as const] : []))
   return {
-    seed: options.seed,
+    seed,
     days,
     metrics: summarise(tally, events, levels.indexOf('delivery')),
     series: dailyRows(tally, levelNames),

@@ -72,6 +72,18 @@ describe('toCsv and fromCsv', () => {
     expect(quotes._tag === 'Left' && quotes.left[0]!.code).toBe('invalid-csv')
   })
 
+  it('reports a table that is not text as invalid-csv instead of throwing (untyped input)', () => {
+    const result = fromCsv({ actors: 42, channels: 'id,from,to,level\n', loops: null } as any)
+    expect(result).toEqual({
+      _tag: 'Left',
+      left: [
+        expect.objectContaining({ code: 'invalid-csv', table: 'actors', path: '', message: 'The actors table must be CSV text, but it is a number.' }),
+        expect.objectContaining({ code: 'invalid-csv', table: 'loops', path: '', message: 'The loops table must be CSV text, but it is null.' }),
+      ],
+    })
+    expect(() => fromCsv(null as any)).not.toThrow()
+  })
+
   it('reads headers in any order and case, a BOM, CRLF, defaults for empty cells', () => {
     const result = fromCsv(
       {

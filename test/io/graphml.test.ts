@@ -61,4 +61,53 @@ describe('toGraphML and fromGraphML', () => {
       expect(result.right.channels[0]).toMatchObject({ id: 'e0', from: 'a', to: 'b', carries: [] })
     }
   })
+
+  const foreign = (edgedefault: string, edges: string): string => `<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <key id="k" for="node" attr.name="kind" attr.type="string"/><key id="l" for="all" attr.name="levels" attr.type="string"/>
+      <key id="v" for="edge" attr.name="level" attr.type="string"/>
+      <graph id="G" edgedefault="${edgedefault}">
+        <node id="a"><data key="k">patient</data><data key="l">delivery</data></node>
+        <node id="b"><data key="k">clinician</data><data key="l">delivery</data></node>
+        <node id="c"><data key="k">manager</data><data key="l">delivery</data></node>
+        ${edges}
+      </graph></graphml>`
+  const links = (text: string) => {
+    const result = fromGraphML(text)
+    if (result._tag === 'Left') throw new Error(JSON.stringify(result.left))
+    return result.right.channels.map((channel) => [channel.id, channel.from, channel.to])
+  }
+
+  it('reads an undirected edge as a channel each way, with a reverse id that clashes with none', () => {
+    const edges = `<edge id="x" source="a" target="b"><data key="v">delivery</data></edge>
+        <edge id="x~reverse" source="b" target="c" directed="true"><data key="v">delivery</data></edge>
+        <edge id="y" source="c" target="a" directed="false"><data key="v">delivery</data></edge>`
+    expect(links(foreign('undirected', edges))).toEqual([
+      ['x', 'a', 'b'],
+      ['x~reverse', 'b', 'c'],
+      ['y', 'c', 'a'],
+      ['x~reverse-2', 'b', 'a'],
+      ['y~reverse', 'a', 'c'],
+    ])
+    // In a directed graph only the edge marked directed="false" runs both ways.
+    expect(links(foreign('directed', edges))).toEqual([
+      ['x', 'a', 'b'],
+      ['x~reverse', 'b', 'c'],
+      ['y', 'c', 'a'],
+      ['y~reverse', 'a', 'c'],
+    ])
+  })
+
+  it('reports an error in an undirected edge once, at the edge', () => {
+    const text = foreign('undirected', `<edge id="x" source="a" target="nobody"><data key="v">delivery</data></edge>`)
+    expect(fromGraphML(text)).toEqual({ _tag: 'Left', left: [expect.objectContaining({ code: 'unknown-reference', path: '/channels/0/to' })] })
+  })
+
+  it('gives edges without ids ids that no edge in the file has', () => {
+    const edges = `<edge source="a" target="b"><data key="v">delivery</data></edge>
+        <edge id="e0" source="b" target="c"><data key="v">delivery</data></edge>
+        <edge source="c" target="a"><data key="v">delivery</data></edge>
+        <edge id="e2-2" source="a" target="c"><data key="v">delivery</data></edge>
+        <edge id="e2" source="c" target="b"><data key="v">delivery</data></edge>`
+    expect(links(foreign('directed', edges)).map(([id]) => id)).toEqual(['e0-2', 'e0', 'e2-3', 'e2-2', 'e2'])
+  })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { checkSimulationOptions } from '../../src/simulate/issues.js'
 import { simulate } from '../../src/simulate/simulate.js'
 import { patientAndManager, wardModel } from './fixtures.js'
 import type { Intervention } from '../../src/simulate/interventions.js'
@@ -163,5 +164,54 @@ describe('simulate', () => {
     expect(jittered.metrics.closureTimeP90Days!).toBeLessThanOrEqual(7.5)
     const exponential = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, latency: 'exponential' } })
     expect(exponential.metrics.closureTimeP90Days!).toBeGreaterThan(7.5)
+  })
+  it('reports a seed that is not a safe integer and runs with it rounded towards 0', () => {
+    const model = patientAndManager([story])
+    const run = (seed: number) => simulate(model, { seed, days: 20, parameters: { raiseRate: 1 } })
+    const fractional = run(1.5)
+    expect(fractional.issues).toEqual([{ code: 'invalid-option', path: '/seed', message: 'The seed must be a whole number (a safe integer); ran with 1.' }])
+    expect(fractional.seed).toBe(1)
+    expect(JSON.stringify({ ...fractional, issues: [] })).toBe(JSON.stringify(run(1)))
+    const missing = run(Number.NaN)
+    expect(missing.issues.map((issue) => issue.path)).toEqual(['/seed'])
+    expect(JSON.parse(JSON.stringify(missing)).seed).toBe(0)
+    expect(run(2 ** 60).issues.map((issue) => issue.path)).toEqual(['/seed'])
+    expect(run(-7).issues).toEqual([])
+    expect(run(-7).seed).toBe(-7)
+  })
+
+  it('reports options of the wrong shape as issues instead of throwing, and leaves them out', () => {
+    const model = patientAndManager([story])
+    const interventions: any = [
+      { day: 1, kind: 'add-channel', channel: { from: 'manager', to: 'patient', level: 'delivery' } },
+      { day: -1, kind: 'remove-channel', channel: 'tell' },
+      { day: 1, kind: 'rename-actor' },
+      7,
+      { day: 2, kind: 'remove-channel', channel: 'missing' },
+    ]
+    const parameters: any = { raiseRate: 1, respond: 2, actors: [{ actor: 'manager', passOn: 'yes' }, { actor: 'nobody' }] }
+    const options = { parameters, interventions }
+    expect(checkSimulationOptions(model, options).map((issue) => [issue.code, issue.path])).toEqual([
+      ['invalid-option', '/parameters/respond'],
+      ['invalid-option', '/parameters/actors/0/passOn'],
+      ['invalid-option', '/interventions/0/channel/carries'],
+      ['invalid-option', '/interventions/1/day'],
+      ['invalid-option', '/interventions/2/kind'],
+      ['invalid-option', '/interventions/3'],
+      ['unknown-actor', '/parameters/actors/1/actor'],
+      ['unknown-channel', '/interventions/4/channel'],
+    ])
+    expect(checkSimulationOptions(model, options)[2]!.message).toBe('The option at /interventions/0/channel/carries must be a list, but it is missing.')
+    const result = simulate(model, { seed: 1, days: 30, ...options })
+    expect(result.issues).toEqual(checkSimulationOptions(model, options))
+    // What does not decode is left out: the run is the one without it.
+    const clean = simulate(model, {
+      seed: 1,
+      days: 30,
+      parameters: { raiseRate: 1, actors: [{ actor: 'nobody' }] },
+      interventions: [{ day: 2, kind: 'remove-channel', channel: 'missing' }],
+    })
+    expect(result.metrics).toEqual(clean.metrics)
+    expect(() => checkSimulationOptions(model, { interventions: 'none', parameters: 3 } as any)).not.toThrow()
   })
 })
