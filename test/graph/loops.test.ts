@@ -108,18 +108,34 @@ describe('known counts', () => {
     expect(enumerate(spec).cycles.length).toBe(5 + 10 + 20 + 30 + 24)
   })
 
-  it("Johnson's paper example has k + 1 ... elementary circuits (3k cycles for the family)", () => {
-    // Johnson (1975), Fig. 1 family: vertex 1 → 2..k+1 → k+2 → 1 and the mirror part;
-    // here the simpler published check: two cycles sharing one vertex, and a triangle with a chord.
-    const spec: ModelSpec = {
-      actors: 5,
-      edges: [
-        { from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 0 },
-        { from: 0, to: 3 }, { from: 3, to: 4 }, { from: 4, to: 0 },
-        { from: 2, to: 1 },
-      ],
+  it("Johnson's (1975) Fig. 1 family has exactly 3k elementary circuits", () => {
+    // Johnson's worst case for earlier algorithms, vertices 1..3k+3 (here 0-based):
+    // 1 fans out to 2..k+1, which all lead to k+2; a chain k+2 → … → 2k+1 → 1, each chain
+    // vertex also leading to 2k+2; 2k+3 → k+2; 2k+2 fans out to 2k+3..3k+2, which all
+    // lead to 3k+3; and 3k+3 → 2k+2.
+    const johnson = (k: number): ModelSpec => {
+      const edges: EdgeSpec[] = []
+      const edge = (from: number, to: number) => edges.push({ from: from - 1, to: to - 1 })
+      for (let n = 2; n <= k + 1; n++) edge(1, n), edge(n, k + 2)
+      edge(2 * k + 1, 1)
+      for (let n = k + 2; n <= 2 * k + 1; n++) edge(n, 2 * k + 2), edge(n, n + 1)
+      edge(2 * k + 3, k + 2)
+      for (let n = 2 * k + 3; n <= 3 * k + 2; n++) edge(2 * k + 2, n), edge(n, 3 * k + 3)
+      edge(3 * k + 3, 2 * k + 2)
+      return { actors: 3 * k + 3, edges }
     }
-    expect(enumerate(spec).cycles.map(key).sort()).toEqual(['0,1,2', '0,3,4', '1,2'])
+    for (let k = 3; k <= 9; k++) {
+      const { cycles, truncated } = enumerate(johnson(k), { maxLength: 3 * k + 3 })
+      expect(cycles.length).toBe(3 * k)
+      expect(truncated).toBe(false)
+    }
+  })
+
+  it("Johnson's (1975) Table 2: circuits of the complete digraph on 2..8 vertices", () => {
+    const published = [1, 5, 20, 84, 409, 2365, 16064]
+    published.forEach((circuits, i) => {
+      expect(enumerate(completeSpec(i + 2), { maxLength: i + 2, maxLoops: 100_000 }).cycles.length).toBe(circuits)
+    })
   })
 
   it('ladder L_k (two directed rails with rungs both ways) has a cycle per rung span', () => {
