@@ -1,4 +1,3 @@
-import type { CompiledGraph } from '../graph/compile.js'
 import type { Model } from '../model/codecs.js'
 import type { AssetId, ChannelId } from '../model/primitives.js'
 import { maskOf } from './flow.js'
@@ -63,15 +62,4 @@ export const readChannelCargo = (model: Model): ChannelCargo => {
   const carriedByActive = new Uint8Array(assets.length)
   for (let k = 0; k < assets.length; k++) carriedByActive[k] = carriedId[positionOf.get(assets[k]!.id)!]!
   return { kindsOfChannel, carriedByActive, idleChannels, positionOf, unsignedChannels }
-}
-
-/**
- * For each edge of `graph`, the kinds of asset its channel carries. O(E).
- * @category Diagnosis
- */
-export const carriedKindsOfEdges = (graph: CompiledGraph, cargo: ChannelCargo): Uint16Array => {
-  const masks = new Uint16Array(graph.edgeCount)
-  const { kindsOfChannel } = cargo
-  for (let e = 0; e < graph.edgeCount; e++) masks[e] = kindsOfChannel[graph.edgeChannel[e]!]!
-  return masks
 }

@@ -5,7 +5,7 @@ import { type ConfigError, configErrorsOf } from './config-errors.js'
 import { type BuiltinRule, builtinRules } from './rules/index.js'
 import { PositiveInteger } from './rule-options.js'
 import type { LoopBounds } from './context.js'
-import type { AnyRule, OptionsOf, RuleLevel, RuleSetting, Severity } from './types.js'
+import { type AnyRule, type OptionsOf, RuleLevel, type RuleSetting, Severity } from './types.js'
 
 /**
  * A diagnosis config, in the manner of ESLint. Rule ids and options are type-checked
@@ -42,17 +42,15 @@ export interface ResolvedConfig {
 /** Default loop enumeration bounds for a diagnosis. @category Diagnosis */
 export const defaultLoopBounds = { maxLength: 12, maxLoops: 1_000, budget: 500_000 } as const
 
-const SeverityCodec = t.keyof({ error: null, warning: null, info: null }, "'error', 'warning' or 'info'")
-const RuleLevelCodec = t.keyof({ error: null, warning: null, info: null, off: null }, "'error', 'warning', 'info' or 'off'")
 const RuleSettingCodec = t.union(
-  [RuleLevelCodec, t.tuple([RuleLevelCodec, t.unknown]), t.tuple([RuleLevelCodec])],
+  [RuleLevel, t.tuple([RuleLevel, t.unknown]), t.tuple([RuleLevel])],
   "a level ('error', 'warning', 'info', 'off') or [level, options]",
 )
 const PluginCodec = t.type(
   {
     id: t.string,
     description: t.string,
-    defaultSeverity: SeverityCodec,
+    defaultSeverity: Severity,
     options: t.type({ decode: t.Function }, 'an io-ts decoder'),
     check: t.Function,
   },

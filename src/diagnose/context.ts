@@ -4,13 +4,14 @@ import { type Level, levels } from '../model/vocabulary.js'
 import type { ActorAdjacency } from '../graph/adjacency.js'
 import { type CompiledGraph, compileGraph } from '../graph/compile.js'
 import { type ComponentIndex, componentsOf, compareIds } from '../graph/components.js'
+import { edgeAttributesOf } from '../graph/edge-data.js'
 import { findLoopsInGraph } from '../graph/loops.js'
 import { repairsForGraph } from '../graph/repairs.js'
 import { restrictGraph } from '../graph/restrict.js'
-import { type SinglePointOfFailure, findSinglePointsOfFailure } from '../graph/fragility.js'
+import { type SinglePointOfFailure, findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
 import type { Loop, LoopSearch, ProposedChannel } from '../graph/types.js'
 import { canonicalModel } from '../model/canonical.js'
-import { type ChannelCargo, carriedKindsOfEdges, readChannelCargo } from './cargo.js'
+import { type ChannelCargo, readChannelCargo } from './cargo.js'
 import {
   type FlowDirection,
   type KindMask,
@@ -172,7 +173,7 @@ export const createDiagnosisContext = (
   })
   const components = memo(() => componentsOf(graph()))
   const heldKinds = memo(() => heldKindsOfActors(graph(), model))
-  const carriedKinds = memo(() => carriedKindsOfEdges(graph(), cargo()))
+  const carriedKinds = memo(() => edgeAttributesOf(graph()).carriedKinds)
   const holders = memoByKey((kinds: KindMask) => holdersOf(heldKinds(), kinds))
   const flow = memoByKey((key: string) => {
     const [from, carrying, direction] = key.split(':')
@@ -208,7 +209,7 @@ export const createDiagnosisContext = (
     loops,
     loopsAt: memoByKey((level: Level) => loops().loops.filter((loop) => loop.levels.includes(level))),
     repairsAt: memoByKey((level: Level) => repairsForGraph(graphAt(level), level)),
-    singlePointsAt: memoByKey((level: Level) => findSinglePointsOfFailure(model, { level })),
+    singlePointsAt: memoByKey((level: Level) => findSinglePointsOfFailureInGraph(graphAt(level), { level })),
     levelsInUse,
     actor: actorOf,
     asset: assetOf,

@@ -1,20 +1,8 @@
 import type { ActorAdjacency } from '../graph/adjacency.js'
 import type { CompiledGraph } from '../graph/compile.js'
+import { assetKindBit } from '../graph/edge-data.js'
 import type { Model } from '../model/codecs.js'
 import type { AssetKind } from '../model/vocabulary.js'
-
-const kindOrder: ReadonlyArray<AssetKind> = [
-  'experience',
-  'evidence',
-  'data',
-  'insight',
-  'decision',
-  'plan',
-  'strategy',
-  'change',
-  'response',
-  'lesson',
-]
 
 /**
  * A set of asset kinds as a bit mask, so that "does this channel carry any of these
@@ -23,9 +11,12 @@ const kindOrder: ReadonlyArray<AssetKind> = [
  */
 export type KindMask = number
 
-/** The mask of a list of asset kinds. @category Diagnosis */
+/**
+ * The mask of a list of asset kinds (the same bits as the graph core's per-edge carried kinds).
+ * @category Diagnosis
+ */
 export const maskOf = (...kinds: ReadonlyArray<AssetKind>): KindMask =>
-  kinds.reduce((mask, kind) => mask | (1 << kindOrder.indexOf(kind)), 0)
+  kinds.reduce((mask, kind) => mask | assetKindBit(kind), 0)
 
 /**
  * The kinds by which each kind of knowledge travels. Lived experience travels as itself,

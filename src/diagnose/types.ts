@@ -1,4 +1,4 @@
-import type * as t from 'io-ts'
+import * as t from 'io-ts'
 import type { ActorId, ChannelId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
 import type { Loop, ProposedChannel } from '../graph/types.js'
@@ -9,10 +9,14 @@ import type { DiagnosisContext } from './context.js'
  * missing), `info` (worth knowing).
  * @category Diagnosis
  */
-export type Severity = 'error' | 'warning' | 'info'
+export const Severity = t.keyof({ error: null, warning: null, info: null }, "'error', 'warning' or 'info'")
+/** @category Diagnosis */
+export type Severity = t.TypeOf<typeof Severity>
 
 /** A severity, or `off` to turn a rule off. @category Rules */
-export type RuleLevel = Severity | 'off'
+export const RuleLevel = t.keyof({ error: null, warning: null, info: null, off: null }, "'error', 'warning', 'info' or 'off'")
+/** @category Rules */
+export type RuleLevel = t.TypeOf<typeof RuleLevel>
 
 /**
  * What a rule reports, before the engine adds the rule id and the severity. Actor and

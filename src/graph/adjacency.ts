@@ -30,12 +30,21 @@ export const isLoopChannel = (channel: Channel, level: Level | undefined): boole
  * {@link edgeFlagsOf}).
  * @category Graph
  */
-export const actorAdjacency = (graph: CompiledGraph, level?: Level): ActorAdjacency => {
+export const actorAdjacency = (graph: CompiledGraph, level?: Level): ActorAdjacency => mergeLoopEdges(graph, level, undefined)
+
+/**
+ * The merge loop behind {@link actorAdjacency} (and the loop steps built on it). When
+ * `edgeArc` is given (one slot per edge), each edge's arc is written to it: its merged
+ * successor's position in `targets`, or `-1` for an edge that is not kept. O(V + E).
+ * @category Graph
+ */
+export const mergeLoopEdges = (graph: CompiledGraph, level: Level | undefined, edgeArc: Int32Array | undefined): ActorAdjacency => {
   const n = graph.actorCount
   const { offsets: edgeOffsets, targets: edgeTargets } = graph
   const flags = scopeKeepsOnlyLoopChannels(graph, level) ? undefined : edgeFlagsOf(graph)
   const mask = loopFlagMask(level)
   const stamp = new Int32Array(n).fill(-1)
+  const arcOfTarget = new Int32Array(n)
   const offsets = new Int32Array(n + 1)
   const targets = new Int32Array(graph.edgeCount)
   let size = 0
@@ -43,10 +52,17 @@ export const actorAdjacency = (graph: CompiledGraph, level?: Level): ActorAdjace
   for (let v = 0; v < n; v++) {
     const end = edgeOffsets[v + 1]!
     for (; e < end; e++) {
+      if (flags !== undefined && (flags[e]! & mask) !== mask) {
+        if (edgeArc !== undefined) edgeArc[e] = -1
+        continue
+      }
       const w = edgeTargets[e]!
-      if (stamp[w] === v || (flags !== undefined && (flags[e]! & mask) !== mask)) continue
-      stamp[w] = v
-      targets[size++] = w
+      if (stamp[w] !== v) {
+        stamp[w] = v
+        arcOfTarget[w] = size
+        targets[size++] = w
+      }
+      if (edgeArc !== undefined) edgeArc[e] = arcOfTarget[w]!
     }
     offsets[v + 1] = size
   }

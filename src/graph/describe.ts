@@ -13,7 +13,7 @@ import {
   stageShift,
   stagesByBits,
 } from './step-figures.js'
-import { type LoopSteps, findArc, loopStepsOf } from './steps.js'
+import { findArc, loopStepsOf } from './steps.js'
 import type { LearningOrder, Loop, LoopPolarity } from './types.js'
 
 const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
@@ -83,19 +83,6 @@ export const describeCycle = (
 }
 
 /**
- * Describe the cycle `path[0..length-1]` whose step `i` takes arc `arcs[i]` of `steps`
- * (`-1`: no loop channel joins the two actors): {@link describeCycle} with the cached
- * figures of `steps`.
- * @category Loops
- */
-export const describeSteps = (
-  steps: LoopSteps,
-  path: ArrayLike<number>,
-  arcs: ArrayLike<number>,
-  length: number,
-): Loop => describeCycle(figuresOf(steps), path, arcs, length)
-
-/**
  * Describe a cycle of actor indices (as the bounded search finds them) as a {@link Loop}
  * (DESIGN.md §3): canonical rotation starting at the actor whose id sorts first (code-unit
  * order); per step every active channel joining the two actors (at `level`, by default
@@ -122,5 +109,5 @@ export const describeLoop = (
   const length = cycle.length
   const arcs = new Int32Array(length)
   for (let i = 0; i < length; i++) arcs[i] = findArc(steps, cycle[i]!, cycle[i + 1 === length ? 0 : i + 1]!)
-  return describeSteps(steps, cycle, arcs, length)
+  return describeCycle(figuresOf(steps), cycle, arcs, length)
 }

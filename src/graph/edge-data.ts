@@ -1,5 +1,5 @@
 import type { AssetId } from '../model/primitives.js'
-import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
+import { type AssetKind, type Level, assetKinds, levels } from '../model/vocabulary.js'
 import type { CompiledGraph } from './compile.js'
 
 /** Bit `1 << rank` of a level in {@link EdgeAttributes.flags} (rank in `levels`). */
@@ -12,16 +12,8 @@ const levelFlag = new Map<Level, number>(levels.map((level, rank) => [level, 1 <
 export const activeFlag = 8
 
 /**
- * Every asset kind, in the order of their bits in {@link EdgeAttributes.carriedKinds}
- * (kind `assetKinds[i]` is bit `1 << i`).
- * @category Graph
- */
-export const assetKinds: ReadonlyArray<AssetKind> = [
-  'experience', 'evidence', 'data', 'insight', 'decision', 'plan', 'strategy', 'change', 'response', 'lesson',
-]
-
-/**
- * The bit of an asset kind in {@link EdgeAttributes.carriedKinds}.
+ * The bit of an asset kind in {@link EdgeAttributes.carriedKinds}: `1 << i` for kind
+ * `assetKinds[i]` (the codec's order, see `assetKinds` in the model vocabulary).
  * @category Graph
  */
 export const assetKindBit = (kind: AssetKind): number => 1 << assetKinds.indexOf(kind)
@@ -40,7 +32,7 @@ export interface EdgeAttributes {
   readonly reliability: Float64Array
   /** `1` for `+`, `-1` for `-`, `0` when absent. */
   readonly polarity: Int8Array
-  /** Bit per kind of the carried assets that exist (see `assetKinds`). */
+  /** Bit per kind of the carried assets that exist (see {@link assetKindBit}). */
   readonly carriedKinds: Uint16Array
 }
 

@@ -2,7 +2,7 @@ import type { Model } from '../model/codecs.js'
 import type { ActorId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
 import { actorAdjacency, isLoopChannel } from './adjacency.js'
-import { compileGraph } from './compile.js'
+import { type CompiledGraph, compileGraph } from './compile.js'
 import { compareIds, componentsOf } from './components.js'
 import { type FlowGraph, immediateDominators } from './dominators.js'
 
@@ -36,9 +36,20 @@ export interface SinglePointOfFailure {
 export const findSinglePointsOfFailure = (
   model: Model,
   options: { readonly level?: Level } = {},
+): ReadonlyArray<SinglePointOfFailure> =>
+  findSinglePointsOfFailureInGraph(compileGraph(model, options.level === undefined ? {} : { level: options.level }), options)
+
+/**
+ * {@link findSinglePointsOfFailure} on a graph already compiled (at `options.level` when
+ * one is given, with the same actors and edges as compiling the model at that level), so
+ * callers that hold the graph do not compile the model again. Same result and cost.
+ * @category Graph
+ */
+export const findSinglePointsOfFailureInGraph = (
+  graph: CompiledGraph,
+  options: { readonly level?: Level } = {},
 ): ReadonlyArray<SinglePointOfFailure> => {
   const level = options.level
-  const graph = compileGraph(model, level === undefined ? {} : { level })
   const n = graph.actorCount
   const components = componentsOf(actorAdjacency(graph, level))
   const membersOf: number[][] = Array.from({ length: components.count }, () => [])

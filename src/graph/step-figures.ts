@@ -1,6 +1,7 @@
 import type { Channel } from '../model/codecs.js'
-import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
-import { type AssetKind, type Capability, type Level, capabilities, capabilityOf, levels } from '../model/vocabulary.js'
+import type { ActorId, ChannelId } from '../model/primitives.js'
+import { type AssetKind, type Capability, type Level, assetKinds, capabilities, capabilityOf, levels } from '../model/vocabulary.js'
+import { edgeAttributesOf } from './edge-data.js'
 import type { LoopSteps } from './steps.js'
 
 /** Governing bit of a `plan` (before shifting by {@link governingShift}). @category Loops */
@@ -27,8 +28,8 @@ export interface StepFigures {
   readonly ids: ReadonlyArray<ActorId>
   /** Per actor: the figure word of the governing assets it holds. */
   readonly actorBits: Int32Array
-  /** Asset id → figure word of its kind (stage and governing bits); built when first needed. */
-  kindBits: ReadonlyMap<AssetId, number> | undefined
+  /** Per edge: the kinds its channel carries (the graph's `carriedKinds`); read when first needed. */
+  carriedKinds: Uint16Array | undefined
   /** Per arc: its figure word, `0` until the arc's channels are read. */
   readonly arcBits: Int32Array
   readonly fastest: Float64Array
@@ -66,7 +67,7 @@ export const figuresOf = (steps: LoopSteps): StepFigures => {
     steps,
     ids: graph.actors.map((actor) => actor.id),
     actorBits,
-    kindBits: undefined,
+    carriedKinds: undefined,
     arcBits: new Int32Array(arcs),
     fastest: new Float64Array(arcs),
     passes: new Float64Array(arcs),
@@ -83,20 +84,10 @@ const kindWord = (kind: AssetKind): number =>
   (1 << (stageShift + capabilities.indexOf(capabilityOf(kind)))) |
   ((kind === 'plan' ? holdsPlan : kind === 'strategy' ? holdsStrategy : 0) << governingShift)
 
-/** Asset id → figure word of its kind; of assets sharing an id the first counts. */
-const kindBitsOf = (figures: StepFigures): ReadonlyMap<AssetId, number> => {
-  if (figures.kindBits !== undefined) return figures.kindBits
-  const words = new Map<AssetKind, number>()
-  const kindBits = new Map<AssetId, number>()
-  for (const asset of figures.steps.graph.model.assets) {
-    if (kindBits.has(asset.id)) continue
-    let word = words.get(asset.kind)
-    if (word === undefined) words.set(asset.kind, (word = kindWord(asset.kind)))
-    kindBits.set(asset.id, word)
-  }
-  figures.kindBits = kindBits
-  return kindBits
-}
+/** Figure word (stage and governing bits) of every set of asset kinds, indexed by its carried-kinds mask. */
+const wordOfKinds: Int32Array = Int32Array.from({ length: 1 << assetKinds.length }, (_, mask) =>
+  assetKinds.reduce((word, kind, bit) => ((mask & (1 << bit)) !== 0 ? word | kindWord(kind) : word), 0),
+)
 
 const fromBits = <T>(all: ReadonlyArray<T>, bits: number): ReadonlyArray<T> =>
   Object.freeze(all.filter((_, rank) => (bits & (1 << rank)) !== 0))
@@ -114,7 +105,7 @@ export const figureArc = (figures: StepFigures, a: number): number => {
   const steps = figures.steps
   const first = steps.arcEdgeOffsets[a]!
   const end = steps.arcEdgeOffsets[a + 1]!
-  if (end - first === 1) return figureChannel(figures, a, channelOfArcEdge(figures, first))
+  if (end - first === 1) return figureChannel(figures, a, steps.arcEdges[first]!)
   const ids: ChannelId[] = []
   let fastest = Number.POSITIVE_INFINITY
   let allFail = 1
@@ -122,9 +113,10 @@ export const figureArc = (figures: StepFigures, a: number): number => {
   let unknown = false
   let word = readyBit
   for (let k = first; k < end; k++) {
-    const channel = channelOfArcEdge(figures, k)
+    const edge = steps.arcEdges[k]!
+    const channel = channelOf(figures, edge)
     ids.push(channel.id)
-    word |= channelWord(figures, channel)
+    word |= channelWord(figures, channel, edge)
     fastest = Math.min(fastest, channel.latencyDays ?? 0)
     allFail *= 1 - (channel.reliability ?? 1)
     if (channel.polarity === undefined || (sign !== undefined && sign !== channel.polarity)) unknown = true
@@ -149,25 +141,24 @@ const sortIds = (ids: ChannelId[]): void => {
   }
 }
 
-/** The channel behind position `k` of the steps' `arcEdges`. */
-const channelOfArcEdge = (figures: StepFigures, k: number): Channel => {
+/** The channel behind edge `edge` of the steps' graph. */
+const channelOf = (figures: StepFigures, edge: number): Channel => {
   const graph = figures.steps.graph
-  return graph.model.channels[graph.edgeChannel[figures.steps.arcEdges[k]!]!]!
+  return graph.model.channels[graph.edgeChannel[edge]!]!
 }
 
-/** A channel's level bit, and the stage and governing bits of the assets it carries. */
-const channelWord = (figures: StepFigures, channel: Channel): number => {
-  let word = 1 << levels.indexOf(channel.level)
-  const carries = channel.carries
-  if (carries.length === 0) return word
-  const kindBits = kindBitsOf(figures)
-  for (let c = 0; c < carries.length; c++) word |= kindBits.get(carries[c]!) ?? 0
-  return word
+/** A channel's level bit, and the stage and governing bits of the assets it (edge `edge`) carries. */
+const channelWord = (figures: StepFigures, channel: Channel, edge: number): number => {
+  const word = 1 << levels.indexOf(channel.level)
+  if (channel.carries.length === 0) return word
+  const carriedKinds = (figures.carriedKinds ??= edgeAttributesOf(figures.steps.graph).carriedKinds)
+  return word | wordOfKinds[carriedKinds[edge]!]!
 }
 
 /** {@link figureArc} for an arc of one channel (most are), with the same arithmetic. */
-const figureChannel = (figures: StepFigures, a: number, channel: Channel): number => {
-  const word = readyBit | channelWord(figures, channel)
+const figureChannel = (figures: StepFigures, a: number, edge: number): number => {
+  const channel = channelOf(figures, edge)
+  const word = readyBit | channelWord(figures, channel, edge)
   const polarity = channel.polarity
   figures.channelIds[a] = Object.freeze([channel.id])
   figures.fastest[a] = channel.latencyDays ?? 0

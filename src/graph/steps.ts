@@ -1,12 +1,11 @@
 import type { Level } from '../model/vocabulary.js'
-import type { ActorAdjacency } from './adjacency.js'
+import { type ActorAdjacency, mergeLoopEdges } from './adjacency.js'
 import type { CompiledGraph } from './compile.js'
-import { edgeFlagsOf, loopFlagMask, scopeKeepsOnlyLoopChannels } from './edge-data.js'
 
 /**
  * The steps a loop can take in a compiled graph: the {@link ActorAdjacency} of its loop
  * channels (active, at `level` when one is given; parallel channels merged, arcs in
- * order of first channel, exactly as `actorAdjacency` builds them), and for each arc `a`
+ * order of first channel: the same merge as `actorAdjacency`), and for each arc `a`
  * (a position in `targets`) the edges it merges: `arcEdges[arcEdgeOffsets[a] ..
  * arcEdgeOffsets[a+1]-1]`, in channel order.
  * @category Loops
@@ -21,43 +20,17 @@ export interface LoopSteps extends ActorAdjacency {
 const cache = new WeakMap<CompiledGraph, Map<Level | undefined, LoopSteps>>()
 
 const buildLoopSteps = (graph: CompiledGraph, level: Level | undefined): LoopSteps => {
-  const n = graph.actorCount
   const m = graph.edgeCount
-  const { offsets: edgeOffsets, targets: edgeTargets } = graph
-  const flags = scopeKeepsOnlyLoopChannels(graph, level) ? undefined : edgeFlagsOf(graph)
-  const mask = loopFlagMask(level)
-  const stamp = new Int32Array(n).fill(-1)
-  const arcOfTarget = new Int32Array(n)
   const edgeArc = new Int32Array(m)
-  const offsets = new Int32Array(n + 1)
-  const allTargets = new Int32Array(m)
-  let size = 0
-  let e = 0
-  for (let v = 0; v < n; v++) {
-    const end = edgeOffsets[v + 1]!
-    for (; e < end; e++) {
-      if (flags !== undefined && (flags[e]! & mask) !== mask) {
-        edgeArc[e] = -1
-        continue
-      }
-      const w = edgeTargets[e]!
-      if (stamp[w] !== v) {
-        stamp[w] = v
-        arcOfTarget[w] = size
-        allTargets[size++] = w
-      }
-      edgeArc[e] = arcOfTarget[w]!
-    }
-    offsets[v + 1] = size
-  }
+  const { actorCount, offsets, targets } = mergeLoopEdges(graph, level, edgeArc)
+  const size = targets.length
   const arcEdgeOffsets = new Int32Array(size + 1)
   for (let k = 0; k < m; k++) if (edgeArc[k] !== -1) arcEdgeOffsets[edgeArc[k]! + 1]!++
   for (let a = 0; a < size; a++) arcEdgeOffsets[a + 1]! += arcEdgeOffsets[a]!
   const cursor = arcEdgeOffsets.slice(0, size)
   const arcEdges = new Int32Array(arcEdgeOffsets[size]!)
   for (let k = 0; k < m; k++) if (edgeArc[k] !== -1) arcEdges[cursor[edgeArc[k]!]!++] = k
-  const targets = size === m ? allTargets : allTargets.slice(0, size)
-  return { graph, level, actorCount: n, offsets, targets, arcEdgeOffsets, arcEdges }
+  return { graph, level, actorCount, offsets, targets, arcEdgeOffsets, arcEdges }
 }
 
 /**

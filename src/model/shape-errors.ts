@@ -187,10 +187,3 @@ export const shapeErrorsUpTo = (
   }
   return { errors: result, more }
 }
-
-/**
- * Every shape error, each with a message (see {@link shapeErrorsUpTo}).
- * @internal
- */
-export const shapeErrors = (root: unknown, errors: t.Errors): ReadonlyArray<ModelError> =>
-  shapeErrorsUpTo(root, errors, Number.POSITIVE_INFINITY).errors

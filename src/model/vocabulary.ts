@@ -81,6 +81,13 @@ export const AssetKind = t.keyof(
 export type AssetKind = t.TypeOf<typeof AssetKind>
 
 /**
+ * Every asset kind, in the order the {@link AssetKind} codec lists them. Bit masks of
+ * kinds use this order (kind `assetKinds[i]` is bit `1 << i`).
+ * @category Model
+ */
+export const assetKinds: ReadonlyArray<AssetKind> = Object.keys(AssetKind.keys) as ReadonlyArray<AssetKind>
+
+/**
  * The organisational-intelligence capabilities a loop can pass through.
  * @category Model
  */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Model } from '../../src/model/codecs.js'
 import { quoteId } from '../../src/model/errors.js'
 import { compileGraph } from '../../src/graph/compile.js'
+import { findSinglePointsOfFailure } from '../../src/graph/fragility.js'
 import { readChannelCargo } from '../../src/diagnose/cargo.js'
 import { createDiagnosisContext } from '../../src/diagnose/context.js'
 import { defaultLoopBounds } from '../../src/diagnose/config.js'
@@ -77,6 +78,16 @@ describe('diagnosis context', () => {
         for (const level of levels) expect(arraysOf(context.graphAt(level))).toEqual(arraysOf(compileGraph(context.model, { level })))
       }),
       { numRuns: 150, seed: 7 },
+    )
+  })
+
+  it('finds single points of failure on its level graphs exactly as on the model compiled at that level', () => {
+    fc.assert(
+      fc.property(arbitraryModel, (model) => {
+        const context = contextOf(model)
+        for (const level of levels) expect(context.singlePointsAt(level)).toEqual(findSinglePointsOfFailure(context.model, { level }))
+      }),
+      { numRuns: 150, seed: 11 },
     )
   })
 

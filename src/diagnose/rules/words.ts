@@ -2,7 +2,6 @@ import type { ActorId } from '../../model/primitives.js'
 import type { AssetKind, Level } from '../../model/vocabulary.js'
 import type { Loop } from '../../graph/types.js'
 import { compareIds } from '../../graph/components.js'
-import type { CompiledGraph } from '../../graph/compile.js'
 import type { DiagnosisContext } from '../context.js'
 import { maskOf } from '../flow.js'
 import { listInWords } from '../naming.js'
@@ -33,13 +32,6 @@ export const withId = <T extends string>(sorted: ReadonlyArray<T>, id: T): T[] =
     else high = middle
   }
   return sorted[low] === id ? sorted.slice() : [...sorted.slice(0, low), id, ...sorted.slice(low)]
-}
-
-/** The ids of the actors of `graph` marked in `mask`, sorted. @internal */
-export const actorIdsIn = (graph: CompiledGraph, mask: Uint8Array): ActorId[] => {
-  const ids: ActorId[] = []
-  for (let v = 0; v < mask.length; v++) if (mask[v] === 1) ids.push(graph.actors[v]!.id)
-  return ids.sort(compareIds)
 }
 
 /** Actors named by the context's naming policy, as a list in words. @internal */
