@@ -3,6 +3,7 @@ import type { Channel, Model } from '../model/codecs.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { levels } from '../model/vocabulary.js'
 import type { AddedChannel, Intervention } from './interventions.js'
+import { assetKindBit } from '../graph/edge-data.js'
 
 /** Edge lanes: which kinds of message a channel can carry. @internal */
 export const storyLane = 1
@@ -24,10 +25,8 @@ const laneOfKind: Readonly<Record<AssetKind, number>> = {
   response: replyLane,
 }
 
-const kindBits: ReadonlyArray<AssetKind> = Object.keys(laneOfKind) as AssetKind[]
-
-/** Bit of an asset kind in {@link SimulationNetwork.holds}. @internal */
-export const kindBit = (kind: AssetKind): number => 1 << kindBits.indexOf(kind)
+/** Bit of an asset kind in {@link SimulationNetwork.holds}: the graph's one layout. @internal */
+export const kindBit = assetKindBit
 
 /**
  * The organisation as the engine sees it: the compiled graph of active channels plus
