@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { CommandFailure, exitCodes } from './failure.js'
 
@@ -91,23 +91,14 @@ export const writeTextAtomically = (path: string, text: string): void => {
     process.stdout.write(text)
     return
   }
-  const temporary = temporaryPathFor(path)
-  pendingTemporaryFiles.add(temporary)
+  const file = beginAtomicFile(path)
   try {
-    const descriptor = openSync(temporary, 'wx', 0o644)
-    try {
-      writeSync(descriptor, text)
-      fsyncSync(descriptor)
-    } finally {
-      closeSync(descriptor)
-    }
-    renameSync(temporary, path)
+    writeFileSync(file.temporary, text)
   } catch (error) {
-    removeQuietly(temporary)
+    file.abandon()
     throw writeFailure(path, error)
-  } finally {
-    pendingTemporaryFiles.delete(temporary)
   }
+  file.commit()
 }
 
 /** A file being written under a temporary name until `commit` renames it into place. @internal */
