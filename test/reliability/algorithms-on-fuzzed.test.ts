@@ -15,32 +15,15 @@ import {
   stronglyConnectedComponents,
   suggestRepairs,
 } from '../../src/index.js'
-import { countConsoleCalls } from './console-watch.js'
-import { fuzzedModelCount, fuzzedModels } from './fuzzed-models.js'
+import { checkOverModels, fuzzedModelCount, fuzzedModels } from './fuzzed-models.js'
 import { canonicalCycle, distances, elementaryCycles, reachability, smallGraph } from './small-graph.js'
 
 const models = (): ReadonlyArray<Model> => fuzzedModels(5_000)
 const figures: string[] = []
 const sortIds = (ids: string[]): string[] => ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 
-/**
- * Run `check` on every model with the console watched; `check` returns its problems
- * (the first few are shown) and may count something for the figures line.
- */
-const overModels = (name: string, check: (model: Model, problems: string[]) => void, counted?: () => string): void => {
-  const started = performance.now()
-  const problems: string[] = []
-  const calls = countConsoleCalls(() => {
-    for (const model of models()) {
-      const before = problems.length
-      check(model, problems)
-      if (problems.length > before) problems[before] = `model ${model.id}: ${problems[before]}`
-    }
-  })
-  figures.push(`  ${name.padEnd(28)} ${models().length} models ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${problems.length} problems  ${counted?.() ?? ''}`)
-  expect(problems.slice(0, 10)).toEqual([])
-  expect(calls, `${name} wrote to the console`).toBe(0)
-}
+const overModels = (name: string, check: (model: Model, problems: string[]) => void, counted?: () => string): void =>
+  checkOverModels(models(), figures, name, check, counted)
 
 describe(`algorithms on ${fuzzedModelCount} generated models`, () => {
   afterAll(() => console.log([`algorithms on ${models().length} fuzzed models:`, ...figures].join('\n')))

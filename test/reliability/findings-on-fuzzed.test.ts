@@ -6,8 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { type Model, diagnose, findSinglePointsOfFailure, simulate, suggestRepairs } from '../../src/index.js'
-import { countConsoleCalls } from './console-watch.js'
-import { fuzzedModelCount, fuzzedModels } from './fuzzed-models.js'
+import { checkOverModels, fuzzedModelCount, fuzzedModels } from './fuzzed-models.js'
 import { freeTextMarker, nameMarker, unsafeMessageCharacters } from './hostile-text.js'
 import { onLoop, reachability, smallGraph } from './small-graph.js'
 
@@ -16,20 +15,8 @@ const figures: string[] = []
 const simulationDays = 20
 const simulationMaxEvents = 100
 
-const overModels = (name: string, check: (model: Model, problems: string[]) => void, counted?: () => string): void => {
-  const started = performance.now()
-  const problems: string[] = []
-  const calls = countConsoleCalls(() => {
-    for (const model of models()) {
-      const before = problems.length
-      check(model, problems)
-      if (problems.length > before) problems[before] = `model ${model.id}: ${problems[before]}`
-    }
-  })
-  figures.push(`  ${name.padEnd(26)} ${models().length} models ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${problems.length} problems  ${counted?.() ?? ''}`)
-  expect(problems.slice(0, 10)).toEqual([])
-  expect(calls, `${name} wrote to the console`).toBe(0)
-}
+const overModels = (name: string, check: (model: Model, problems: string[]) => void, counted?: () => string): void =>
+  checkOverModels(models(), figures, name, check, counted)
 
 const leaks = (text: string): boolean => text.includes(nameMarker) || text.includes(freeTextMarker)
 

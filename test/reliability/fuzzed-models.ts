@@ -3,7 +3,9 @@
  * every name and description marked) that decode, built once per test file.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { expect } from 'vitest'
 import { type Model, decodeModel } from '../../src/index.js'
+import { countConsoleCalls } from './console-watch.js'
 import { generateModel } from './generate-model.js'
 import { createRandom } from './random.js'
 
@@ -28,4 +30,29 @@ export const fuzzedModels = (seed: number, count = fuzzedModelCount, maxActors =
   }
   cache.set(key, models)
   return models
+}
+
+/**
+ * Run `check` on every model with the console watched, add a figures line, and fail
+ * with the first few problems (each prefixed with its model) or on any console call.
+ */
+export const checkOverModels = (
+  models: ReadonlyArray<Model>,
+  figures: string[],
+  name: string,
+  check: (model: Model, problems: string[]) => void,
+  counted?: () => string,
+): void => {
+  const started = performance.now()
+  const problems: string[] = []
+  const calls = countConsoleCalls(() => {
+    for (const model of models) {
+      const before = problems.length
+      check(model, problems)
+      if (problems.length > before) problems[before] = `model ${model.id}: ${problems[before]}`
+    }
+  })
+  figures.push(`  ${name.padEnd(28)} ${models.length} models ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${problems.length} problems  ${counted?.() ?? ''}`)
+  expect(problems.slice(0, 10)).toEqual([])
+  expect(calls, `${name} wrote to the console`).toBe(0)
 }
