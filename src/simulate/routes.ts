@@ -24,7 +24,11 @@ export class ReplyRoutes {
   pool = new Int32Array(1024)
   private poolSize = 0
 
+  /** Edge `k` of the forward index is edge `k` itself, so both directions expand alike. */
+  private readonly forwardEdges: Int32Array
+
   constructor(private readonly network: SimulationNetwork) {
+    this.forwardEdges = Int32Array.from({ length: network.graph.edgeCount }, (_, k) => k)
     this.forward = newSide(network.graph.actorCount)
     this.backward = newSide(network.graph.actorCount)
   }
@@ -68,78 +72,14 @@ export class ReplyRoutes {
 
   /** Expand the forward frontier by one layer; returns the best meeting edge found, or -1. */
   private expandForward(): number {
-    const { enabled, lanes } = this.network
     const { offsets, targets } = this.network.graph
-    const side = this.forward
-    const { distance, link, queue } = side
-    const other = this.backward.distance
-    let best = Number.POSITIVE_INFINITY
-    let meetingEdge = -1
-    const layerEnd = side.tail
-    while (side.head < layerEnd) {
-      const w = queue[side.head++]!
-      const next = distance[w]! + 1
-      for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) {
-        if (enabled[e] === 0) continue
-        const u = targets[e]!
-        const beyond = other[u]!
-        if (beyond >= 0) {
-          if (next + beyond < best) {
-            best = next + beyond
-            meetingEdge = e
-          }
-          continue
-        }
-        const seen = distance[u]!
-        if (seen >= 0) {
-          // An equally short step that carries a reply wins over the one found first.
-          if (seen === next && (lanes[e]! & replyLane) !== 0 && (lanes[link[u]!]! & replyLane) === 0) link[u] = e
-          continue
-        }
-        distance[u] = next
-        link[u] = e
-        queue[side.tail++] = u
-      }
-    }
-    return meetingEdge
+    return expandLayer(this.network, this.forward, this.backward.distance, offsets, targets, this.forwardEdges)
   }
 
   /** Expand the backward frontier by one layer (over reversed channels); returns the best meeting edge found, or -1. */
   private expandBackward(): number {
-    const { enabled, lanes } = this.network
     const { reverseOffsets, sources, reverseEdge } = this.network.graph
-    const side = this.backward
-    const { distance, link, queue } = side
-    const other = this.forward.distance
-    let best = Number.POSITIVE_INFINITY
-    let meetingEdge = -1
-    const layerEnd = side.tail
-    while (side.head < layerEnd) {
-      const w = queue[side.head++]!
-      const next = distance[w]! + 1
-      for (let k = reverseOffsets[w]!, end = reverseOffsets[w + 1]!; k < end; k++) {
-        const e = reverseEdge[k]!
-        if (enabled[e] === 0) continue
-        const u = sources[k]!
-        const beyond = other[u]!
-        if (beyond >= 0) {
-          if (next + beyond < best) {
-            best = next + beyond
-            meetingEdge = e
-          }
-          continue
-        }
-        const seen = distance[u]!
-        if (seen >= 0) {
-          if (seen === next && (lanes[e]! & replyLane) !== 0 && (lanes[link[u]!]! & replyLane) === 0) link[u] = e
-          continue
-        }
-        distance[u] = next
-        link[u] = e
-        queue[side.tail++] = u
-      }
-    }
-    return meetingEdge
+    return expandLayer(this.network, this.backward, this.forward.distance, reverseOffsets, sources, reverseEdge)
   }
 
   /** Write the route through `meetingEdge` into the pool. */
@@ -208,4 +148,52 @@ const start = (side: Side, actor: number): Side => {
 const reset = (side: Side): void => {
   for (let i = 0; i < side.tail; i++) side.distance[side.queue[i]!] = -1
   side.tail = 0
+}
+
+/**
+ * Expand one side of the bidirectional search by one whole layer over an index
+ * (`offsets`, the actor at the far end of entry `k`, and the channel edge of entry `k`):
+ * the forward index for the sender's side, the reverse index for the raiser's. Returns
+ * the best edge where the two sides meet, or -1.
+ */
+const expandLayer = (
+  network: SimulationNetwork,
+  side: Side,
+  other: Int32Array,
+  offsets: Int32Array,
+  ends: Int32Array,
+  edgeAt: Int32Array,
+): number => {
+  const { enabled, lanes } = network
+  const { distance, link, queue } = side
+  let best = Number.POSITIVE_INFINITY
+  let meetingEdge = -1
+  const layerEnd = side.tail
+  while (side.head < layerEnd) {
+    const w = queue[side.head++]!
+    const next = distance[w]! + 1
+    for (let k = offsets[w]!, end = offsets[w + 1]!; k < end; k++) {
+      const e = edgeAt[k]!
+      if (enabled[e] === 0) continue
+      const u = ends[k]!
+      const beyond = other[u]!
+      if (beyond >= 0) {
+        if (next + beyond < best) {
+          best = next + beyond
+          meetingEdge = e
+        }
+        continue
+      }
+      const seen = distance[u]!
+      if (seen >= 0) {
+        // An equally short step that carries a reply wins over the one found first.
+        if (seen === next && (lanes[e]! & replyLane) !== 0 && (lanes[link[u]!]! & replyLane) === 0) link[u] = e
+        continue
+      }
+      distance[u] = next
+      link[u] = e
+      queue[side.tail++] = u
+    }
+  }
+  return meetingEdge
 }
