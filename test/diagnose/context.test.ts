@@ -14,6 +14,7 @@ import { listInWords, quoteIdQuickly } from '../../src/diagnose/naming.js'
 import { compareDefects } from '../../src/diagnose/order.js'
 import { noOptions } from '../../src/diagnose/rule-options.js'
 import { actorsInWords, sortedUnique, withId } from '../../src/diagnose/rules/words.js'
+import { compiledArrays } from '../graph/fixtures.js'
 import { buildModel } from './build.js'
 
 const kinds = ['patient', 'carer', 'clinician', 'manager', 'commissioner', 'board'] as const
@@ -58,24 +59,13 @@ const arbitraryModel: fc.Arbitrary<Model> = fc
 
 const contextOf = (model: Model) => createDiagnosisContext(model, { loopBounds: defaultLoopBounds, names: false })
 
-/** Every array of a compiled graph, as plain values. */
-const arraysOf = (graph: ReturnType<typeof compileGraph>) => ({
-  actors: graph.actors.map((actor) => actor.id),
-  offsets: [...graph.offsets],
-  targets: [...graph.targets],
-  edgeChannel: [...graph.edgeChannel],
-  reverseOffsets: [...graph.reverseOffsets],
-  sources: [...graph.sources],
-  reverseEdge: [...graph.reverseEdge],
-  lay: [...graph.lay],
-})
 
 describe('diagnosis context', () => {
   it('cuts each level out of the whole graph exactly as compiling the level would', () => {
     fc.assert(
       fc.property(arbitraryModel, (model) => {
         const context = contextOf(model)
-        for (const level of levels) expect(arraysOf(context.graphAt(level))).toEqual(arraysOf(compileGraph(context.model, { level })))
+        for (const level of levels) expect(compiledArrays(context.graphAt(level))).toEqual(compiledArrays(compileGraph(context.model, { level })))
       }),
       { numRuns: 150, seed: 7 },
     )

@@ -1,3 +1,4 @@
+import type { CompiledGraph } from '../../src/graph/compile.js'
 import fc from 'fast-check'
 import type { Actor, Channel, KnowledgeAsset, Model } from '../../src/model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../src/model/primitives.js'
@@ -116,3 +117,15 @@ export const bruteForceReach = (spec: ModelSpec): boolean[][] => {
     return seen
   })
 }
+
+/** The index arrays of a compiled graph (and its actors by id), as plain values a deep equality can compare. */
+export const compiledArrays = (graph: CompiledGraph) => ({
+  actors: graph.actors.map((actor) => actor.id),
+  offsets: [...graph.offsets],
+  targets: [...graph.targets],
+  edgeChannel: [...graph.edgeChannel],
+  reverseOffsets: [...graph.reverseOffsets],
+  sources: [...graph.sources],
+  reverseEdge: [...graph.reverseEdge],
+  lay: [...graph.lay],
+})

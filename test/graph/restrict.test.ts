@@ -5,7 +5,7 @@ import type { ActorId, ChannelId } from '../../src/model/primitives.js'
 import type { Level } from '../../src/model/vocabulary.js'
 import { type CompiledGraph, type GraphScope, compileGraph } from '../../src/graph/compile.js'
 import { restrictGraph } from '../../src/graph/restrict.js'
-import { hostileIds } from './fixtures.js'
+import { compiledArrays, hostileIds } from './fixtures.js'
 
 const levelNames: ReadonlyArray<Level> = ['delivery', 'planning', 'strategy']
 const statuses: ReadonlyArray<Channel['status']> = ['active', 'active', 'inactive', 'planned']
@@ -67,18 +67,12 @@ const arbitraryScope: fc.Arbitrary<GraphScope> = fc.record(
 
 /** Every field of a compiled graph, as plain values a deep equality can compare. */
 const contentOf = (graph: CompiledGraph) => ({
+  ...compiledArrays(graph),
   scope: graph.scope,
   actorCount: graph.actorCount,
   edgeCount: graph.edgeCount,
-  actors: [...graph.actors],
+  actorObjects: [...graph.actors],
   indexOf: [...graph.indexOf.entries()],
-  offsets: [...graph.offsets],
-  targets: [...graph.targets],
-  edgeChannel: [...graph.edgeChannel],
-  reverseOffsets: [...graph.reverseOffsets],
-  sources: [...graph.sources],
-  reverseEdge: [...graph.reverseEdge],
-  lay: [...graph.lay],
 })
 
 describe('restrictGraph', () => {
