@@ -9,8 +9,8 @@ import { exponentialDraw } from './portable-math.js'
 import type { RandomSource } from './random.js'
 import type { ActorBehaviour } from './resolve.js'
 import {
-  actField, actorWidth, capacityField, closedBit, decideField, edgeWidth, governingBit, laneField, latencyField, makeSenseField,
-  packActors, packEdges, passOnField, receiverField, recordLessonField, reliabilityField, removedBit, respondField, stateField,
+  actField, actorWidth, capacityField, closedBit, decideField, edgeProfileWidth, governingBit, latencyField, makeSenseField,
+  packActors, packEdges, passOnField, profileShift, recordLessonField, reliabilityField, removedBit, respondField, stateField,
 } from './packed.js'
 import { ReplyRoutes } from './routes.js'
 import { Tally, reachedGoverning, responded } from './tally.js'
@@ -67,11 +67,13 @@ export const runEngine = (
   const live = new LiveExperiences()
   const capacities = new CapacityLedger(graph.actorCount)
   // Rebuilt whenever an intervention changes the network.
-  let actors = packActors(network, behaviour)
-  let edges = packEdges(network)
+  let { profileOf, profiles: actors } = packActors(network, behaviour)
+  let { words: edgeWords, profiles: edgeProfiles } = packEdges(network)
 
-  const delay = (e: number): number => {
-    const mean = edges[e * edgeWidth + latencyField]!
+  /** Where edge `e`'s (reliability, latency) row starts in `edgeProfiles`. */
+  const edgeProfile = (e: number): number => (edgeWords[2 * e + 1]! >>> profileShift) * edgeProfileWidth
+  const delay = (p: number): number => {
+    const mean = edgeProfiles[p + latencyField]!
     if (distribution === 0 || mean === 0) return mean
     return distribution === 1 ? exponentialDraw(mean, next()) : mean * (1 + jitter * (2 * next() - 1))
   }
@@ -83,12 +85,13 @@ export const runEngine = (
   }
   const schedule = (time: number, type: number, to: number, from: number, s: number, hops: number, e: number): void => {
     tally.messagesSent++
-    if (next() >= edges[e * edgeWidth + reliabilityField]!) {
+    const p = edgeProfile(e)
+    if (next() >= edgeProfiles[p + reliabilityField]!) {
       tally.messagesLost++
       return
     }
     hold(s)
-    queue.push(time + delay(e), type, to, from, s, hops)
+    queue.push(time + delay(p), type, to, from, s, hops)
   }
   /**
    * Send a story or decision along every open channel of `lane` except back to `sender`.
@@ -97,9 +100,9 @@ export const runEngine = (
   const spread = (time: number, type: number, lane: number, v: number, sender: number, slot: number, hops: number): void => {
     if (hops >= maxHops) return
     for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-      const bits = edges[e * edgeWidth + laneField]!
-      const w = edges[e * edgeWidth + receiverField]!
-      if ((bits & lane) === 0 || bits >= closedBit || w === sender) continue
+      const bits = edgeWords[2 * e + 1]!
+      const w = edgeWords[2 * e]!
+      if ((bits & lane) === 0 || (bits & closedBit) !== 0 || w === sender) continue
       schedule(time, type, w, v, slot, hops + 1, e)
     }
   }
@@ -125,7 +128,7 @@ export const runEngine = (
   }
   /** Whether `v` may handle work now; otherwise the event is put off to the day its capacity allows. */
   const admit = (time: number, type: number, v: number, sender: number, slot: number, hops: number): boolean => {
-    const capacity = actors[v * actorWidth + capacityField]!
+    const capacity = actors[profileOf[v]! * actorWidth + capacityField]!
     if (capacity === Number.POSITIVE_INFINITY) return true
     const booked = capacities.book(v, time, capacity)
     if (booked < 0) return false
@@ -141,7 +144,7 @@ export const runEngine = (
   }
   /** A decision reaches `v`: it makes the change, or passes the decision on. */
   const carryOut = (time: number, v: number, sender: number, slot: number, hops: number): void => {
-    const at = v * actorWidth
+    const at = profileOf[v]! * actorWidth
     if (actors[at + actField]! > 0 && next() < actors[at + actField]!) {
       tally.changes++
       tally.countOn(tally.series.changes, time, live.records[slot * liveWidth + levelField]!)
@@ -177,7 +180,7 @@ export const runEngine = (
     const type = fullType & ~admitted
 
     if (type === raiseEvent) {
-      if ((actors[v * actorWidth + stateField]! & removedBit) !== 0) continue
+      if ((actors[profileOf[v]! * actorWidth + stateField]! & removedBit) !== 0) continue
       const level = actorLevel[v]!
       const raised = live.open(tally.raise(time, level), v, level)
       live.visit(raised, v * 2)
@@ -190,8 +193,8 @@ export const runEngine = (
     if (type === interventionEvent) {
       applyIntervention(network, interventions[v]!, v)
       routes.clear()
-      actors = packActors(network, behaviour)
-      edges = packEdges(network)
+      ;({ profileOf, profiles: actors } = packActors(network, behaviour))
+      ;({ words: edgeWords, profiles: edgeProfiles } = packEdges(network))
       continue
     }
 
@@ -199,7 +202,7 @@ export const runEngine = (
     const at = slot * liveWidth
     const level = live.records[at + levelField]!
     tally.inFlightByLevel[level]!--
-    const actor = v * actorWidth
+    const actor = profileOf[v]! * actorWidth
     const state = actors[actor + stateField]!
     if ((state & removedBit) !== 0) {
       // Dropped: the receiver has left the organisation.
