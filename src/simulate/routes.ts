@@ -26,16 +26,31 @@ export class ReplyRoutes {
 
   /** Edge `k` of the forward index is edge `k` itself, so both directions expand alike. */
   private readonly forwardEdges: Int32Array
+  /** Per entry of the forward and the reverse index: its edge's lanes plus {@link openArc}, or 0 while closed; read in index order. */
+  private readonly forwardArcs: Uint8Array
+  private readonly backwardArcs: Uint8Array
 
   constructor(private readonly network: SimulationNetwork) {
-    this.forwardEdges = Int32Array.from({ length: network.graph.edgeCount }, (_, k) => k)
-    this.forward = newSide(network.graph.actorCount)
-    this.backward = newSide(network.graph.actorCount)
+    const { actorCount, edgeCount } = network.graph
+    this.forwardEdges = Int32Array.from({ length: edgeCount }, (_, k) => k)
+    this.forwardArcs = new Uint8Array(edgeCount)
+    this.backwardArcs = new Uint8Array(edgeCount)
+    this.forward = newSide(actorCount)
+    this.backward = newSide(actorCount)
+    this.markArcs()
   }
 
   /** Forget cached routes (after the network changes); routes already in the pool stay readable. */
   clear(): void {
     this.cache.clear()
+    this.markArcs()
+  }
+
+  /** Copy each edge's open state and lanes into both indexes' order. O(E). */
+  private markArcs(): void {
+    const { enabled, lanes, graph } = this.network
+    for (let e = 0; e < graph.edgeCount; e++) this.forwardArcs[e] = enabled[e] === 0 ? 0 : lanes[e]! | openArc
+    for (let k = 0; k < graph.edgeCount; k++) this.backwardArcs[k] = this.forwardArcs[graph.reverseEdge[k]!]!
   }
 
   /** Find a route of at most `limit` channels from `from` to `raiser`; returns its handle in {@link pool}, or -1 when there is none. */
@@ -73,13 +88,13 @@ export class ReplyRoutes {
   /** Expand the forward frontier by one layer; returns the best meeting edge found, or -1. */
   private expandForward(): number {
     const { offsets, targets } = this.network.graph
-    return expandLayer(this.network, this.forward, this.backward.distance, offsets, targets, this.forwardEdges)
+    return expandLayer(this.forward, this.backward.distance, offsets, targets, this.forwardEdges, this.forwardArcs)
   }
 
   /** Expand the backward frontier by one layer (over reversed channels); returns the best meeting edge found, or -1. */
   private expandBackward(): number {
     const { reverseOffsets, sources, reverseEdge } = this.network.graph
-    return expandLayer(this.network, this.backward, this.forward.distance, reverseOffsets, sources, reverseEdge)
+    return expandLayer(this.backward, this.forward.distance, reverseOffsets, sources, reverseEdge, this.backwardArcs)
   }
 
   /** Write the route through `meetingEdge` into the pool. */
@@ -118,10 +133,17 @@ export class ReplyRoutes {
   }
 }
 
-/** One direction of the search: distances from its start (-1: not reached), the edge each actor was reached by, and a queue. */
+/** Marks an open edge in an arc array (above every lane bit), so an open edge that carries nothing is not 0. */
+const openArc = 8
+
+/**
+ * One direction of the search: distances from its start (-1: not reached), the edge
+ * each actor was reached by and whether that edge carries a reply, and a queue.
+ */
 interface Side {
   readonly distance: Int32Array
   readonly link: Int32Array
+  readonly linkCarriesReply: Uint8Array
   readonly queue: Int32Array
   head: number
   tail: number
@@ -130,6 +152,7 @@ interface Side {
 const newSide = (n: number): Side => ({
   distance: new Int32Array(n).fill(-1),
   link: new Int32Array(n),
+  linkCarriesReply: new Uint8Array(n),
   queue: new Int32Array(n),
   head: 0,
   tail: 0,
@@ -152,20 +175,12 @@ const reset = (side: Side): void => {
 
 /**
  * Expand one side of the bidirectional search by one whole layer over an index
- * (`offsets`, the actor at the far end of entry `k`, and the channel edge of entry `k`):
- * the forward index for the sender's side, the reverse index for the raiser's. Returns
- * the best edge where the two sides meet, or -1.
+ * (`offsets`, the actor at the far end of entry `k`, the channel edge of entry `k`, and
+ * its arc state): the forward index for the sender's side, the reverse index for the
+ * raiser's. Returns the best edge where the two sides meet, or -1.
  */
-const expandLayer = (
-  network: SimulationNetwork,
-  side: Side,
-  other: Int32Array,
-  offsets: Int32Array,
-  ends: Int32Array,
-  edgeAt: Int32Array,
-): number => {
-  const { enabled, lanes } = network
-  const { distance, link, queue } = side
+const expandLayer = (side: Side, other: Int32Array, offsets: Int32Array, ends: Int32Array, edgeAt: Int32Array, arcs: Uint8Array): number => {
+  const { distance, link, linkCarriesReply, queue } = side
   let best = Number.POSITIVE_INFINITY
   let meetingEdge = -1
   const layerEnd = side.tail
@@ -173,25 +188,30 @@ const expandLayer = (
     const w = queue[side.head++]!
     const next = distance[w]! + 1
     for (let k = offsets[w]!, end = offsets[w + 1]!; k < end; k++) {
-      const e = edgeAt[k]!
-      if (enabled[e] === 0) continue
+      const arc = arcs[k]!
+      if (arc === 0) continue
       const u = ends[k]!
       const beyond = other[u]!
       if (beyond >= 0) {
         if (next + beyond < best) {
           best = next + beyond
-          meetingEdge = e
+          meetingEdge = edgeAt[k]!
         }
         continue
       }
       const seen = distance[u]!
+      const carriesReply = arc & replyLane
       if (seen >= 0) {
         // An equally short step that carries a reply wins over the one found first.
-        if (seen === next && (lanes[e]! & replyLane) !== 0 && (lanes[link[u]!]! & replyLane) === 0) link[u] = e
+        if (seen === next && carriesReply !== 0 && linkCarriesReply[u] === 0) {
+          link[u] = edgeAt[k]!
+          linkCarriesReply[u] = 1
+        }
         continue
       }
       distance[u] = next
-      link[u] = e
+      link[u] = edgeAt[k]!
+      linkCarriesReply[u] = carriesReply === 0 ? 0 : 1
       queue[side.tail++] = u
     }
   }
