@@ -74,8 +74,11 @@ export interface SimulationOptions {
  * correctly rounded arithmetic touches it. O(events) expected for the event queue (a
  * calendar of day buckets, each sorted once by time with a stable radix pass; Brown
  * 1988), plus one bidirectional search per new (sender, raiser) pair of a reply, at
- * most O(V + E) each; the whole run is bounded by `maxEvents`. About 1.5M events a
- * second on one core for a 10,000-actor, 50,000-channel organisation (`npm run bench`).
+ * most O(V + E) each; the whole run is bounded by `maxEvents`. Once compiled by the
+ * JavaScript engine, 1.0–1.4M events a second of CPU time on one core for a busy
+ * 10,000-actor, 50,000-channel organisation, and about 2.4M for a 1,000-actor one whose
+ * state fits in the processor's cache (`npm run bench`; the first run in a process is
+ * about a third slower).
  *
  * @example
  * {@includeCode ../../examples/simulate-repairs.ts#compare}
