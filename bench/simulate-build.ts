@@ -36,16 +36,16 @@ const isFresh = (): boolean =>
   Math.min(statSync(builtEntry).mtimeMs, statSync(builtWorker).mtimeMs) >= newestChange(join(root, 'src'))
 
 /**
- * Load the built `dist/node/index.js`, first running `npx tsup` when it is missing or
- * older than `src/`. Says which it measured: the built package (fresh or rebuilt), or,
+ * Load the built `dist/node/index.js`, first running `npm run build` (which empties
+ * `dist/`, so stale chunks do not pile up) when it is missing or older than `src/`. Says which it measured: the built package (fresh or rebuilt), or,
  * when the build fails (e.g. someone's half-finished code elsewhere), `undefined`.
  */
 export const loadBuiltNodeEntry = async (): Promise<{ readonly entry: NodeEntry; readonly source: string } | undefined> => {
   let source = 'dist (already fresh)'
   if (!isFresh()) {
-    const build = spawnSync('npx', ['tsup'], { cwd: root, encoding: 'utf8', stdio: 'pipe', timeout: 180_000 })
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', stdio: 'pipe', timeout: 180_000 })
     if (build.status !== 0 || !isFresh()) return undefined
-    source = 'dist (rebuilt with tsup for this run)'
+    source = 'dist (rebuilt with `npm run build` for this run)'
   }
   const entry = (await import(pathToFileURL(builtEntry).href)) as NodeEntry
   return { entry, source }

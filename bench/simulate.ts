@@ -2,7 +2,7 @@
  * Simulation benchmarks: simulated events per second on one core for a generated
  * 10,000-actor organisation (target ≥ 2M events/s, CPU time), and the speed-up of a
  * sweep on two worker threads over one (target ≥ 1.7x on two cores), measured on the
- * built package (`dist/node/index.js`, rebuilt with tsup when older than `src/`),
+ * built package (`dist/node/index.js`, rebuilt with `npm run build` when older than `src/`),
  * because workers started from TypeScript source load tsx first.
  * Run: `npx tsx bench/simulate.ts [--quick]`.
  */
@@ -93,7 +93,7 @@ const timeSweep = async (entry: NodeEntry, spec: unknown, workers: number): Prom
 const measureSweep = async (quick: boolean): Promise<void> => {
   const built = await loadBuiltNodeEntry()
   if (built === undefined) {
-    console.log('sweep: not measured — dist/ is stale and `npx tsup` failed (see its output); fix the build and rerun ✗')
+    console.log('sweep: not measured — dist/ is stale and `npm run build` failed; fix the build and rerun ✗')
     return
   }
   // A research-sized sweep: each worker compiles the engine afresh (about 0.5 s of slower
