@@ -8,7 +8,7 @@ import { edgeAttributesOf } from '../graph/edge-data.js'
 import { findLoopsInGraph } from '../graph/loops.js'
 import { repairsForGraph } from '../graph/repairs.js'
 import { restrictGraph } from '../graph/restrict.js'
-import { type SinglePointOfFailure, findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
+import { type SinglePointsOfFailure, findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
 import type { Loop, LoopSearch, ProposedChannel } from '../graph/types.js'
 import { canonicalModel } from '../model/canonical.js'
 import { type ChannelCargo, readChannelCargo } from './cargo.js'
@@ -61,8 +61,8 @@ export interface DiagnosisContext {
   loopsAt(level: Level): ReadonlyArray<Loop>
   /** Eswaran–Tarjan repair of `level`: the fewest channels that close every open loop there. */
   repairsAt(level: Level): ReadonlyArray<ProposedChannel>
-  /** Actors and channels whose loss opens loops lay actors depend on, at `level`. */
-  singlePointsAt(level: Level): ReadonlyArray<SinglePointOfFailure>
+  /** Actors and channels whose loss opens loops lay actors depend on, at `level`, within a work budget. */
+  singlePointsAt(level: Level, maxSearchSteps: number): SinglePointsOfFailure
   /** Levels with at least one actor taking part. */
   readonly levelsInUse: ReadonlyArray<Level>
   /** The actor with this id, if the model has one. */
@@ -187,6 +187,10 @@ export const createDiagnosisContext = (
     return restricted.actorCount === whole.actorCount && restricted.edgeCount === whole.edgeCount ? whole : restricted
   })
   const componentsAt = memoByKey((level: Level) => (graphAt(level) === graph() ? components() : componentsOf(graphAt(level))))
+  const singlePoints = memoByKey((key: string) => {
+    const [level, maxSearchSteps] = JSON.parse(key) as [Level, number]
+    return findSinglePointsOfFailureInGraph(graphAt(level), { level, maxSearchSteps })
+  })
   const loops = memo((): LoopSearch => {
     const search = findLoopsInGraph(graph(), options.loopBounds)
     if (search.truncated) truncated = true
@@ -209,7 +213,7 @@ export const createDiagnosisContext = (
     loops,
     loopsAt: memoByKey((level: Level) => loops().loops.filter((loop) => loop.levels.includes(level))),
     repairsAt: memoByKey((level: Level) => repairsForGraph(graphAt(level), level)),
-    singlePointsAt: memoByKey((level: Level) => findSinglePointsOfFailureInGraph(graphAt(level), { level })),
+    singlePointsAt: (level, maxSearchSteps) => singlePoints(JSON.stringify([level, maxSearchSteps])),
     levelsInUse,
     actor: actorOf,
     asset: assetOf,

@@ -20,6 +20,33 @@ export interface SinglePointOfFailure {
   readonly affectedLayActors: ReadonlyArray<ActorId>
 }
 
+/** Options for {@link findSinglePointsOfFailure}. @category Graph */
+export interface SinglePointsOfFailureOptions {
+  /** Only channels at this level count, and the points found carry it. */
+  readonly level?: Level
+  /**
+   * Work allowed, in steps: a strongly connected component with L lay actors, k actors
+   * and c channels inside costs L · (k + c). A component that would take the total past
+   * this is skipped and the result is marked `truncated` (default 10,000,000: a few
+   * seconds at most).
+   */
+  readonly maxSearchSteps?: number
+}
+
+/**
+ * The single points of failure found, and whether `maxSearchSteps` made the search
+ * skip any strongly connected component (the points listed are then complete for the
+ * components searched: a point never affects lay actors outside its own component).
+ * @category Graph
+ */
+export interface SinglePointsOfFailure {
+  readonly points: ReadonlyArray<SinglePointOfFailure>
+  readonly truncated: boolean
+}
+
+/** The work {@link findSinglePointsOfFailure} allows unless told otherwise. @category Graph */
+export const defaultMaxSearchSteps = 10_000_000
+
 /**
  * Find single points of failure for lay actors' feedback: for each lay actor `ℓ` on a
  * loop, the actors and channels that lie on every loop through `ℓ`. Those are the
@@ -27,16 +54,15 @@ export interface SinglePointOfFailure {
  * redirected to a sink, with every channel split into a node of its own so channels
  * dominate too (parallel channels never do). Dominators by Cooper, Harvey & Kennedy
  * (2001), iterative. Only active channels count, and only those at `options.level` when
- * given (the result then carries that level). Sorted: actors, then channels, by id.
+ * given (the points then carry that level). Sorted: actors, then channels, by id.
  *
  * O(L · (V + E)) per pass for L lay actors on loops (each restricted to its strongly
- * connected component).
+ * connected component), and never more than `options.maxSearchSteps` of it: the answer
+ * itself can be that large (on one long cycle every actor and channel fails every lay
+ * actor), so a component past the budget is skipped and the result says so.
  * @category Graph
  */
-export const findSinglePointsOfFailure = (
-  model: Model,
-  options: { readonly level?: Level } = {},
-): ReadonlyArray<SinglePointOfFailure> =>
+export const findSinglePointsOfFailure = (model: Model, options: SinglePointsOfFailureOptions = {}): SinglePointsOfFailure =>
   findSinglePointsOfFailureInGraph(compileGraph(model, options.level === undefined ? {} : { level: options.level }), options)
 
 /**
@@ -45,11 +71,11 @@ export const findSinglePointsOfFailure = (
  * callers that hold the graph do not compile the model again. Same result and cost.
  * @category Graph
  */
-export const findSinglePointsOfFailureInGraph = (
-  graph: CompiledGraph,
-  options: { readonly level?: Level } = {},
-): ReadonlyArray<SinglePointOfFailure> => {
+export const findSinglePointsOfFailureInGraph = (graph: CompiledGraph, options: SinglePointsOfFailureOptions = {}): SinglePointsOfFailure => {
   const level = options.level
+  const budget = options.maxSearchSteps ?? defaultMaxSearchSteps
+  let spent = 0
+  let truncated = false
   const n = graph.actorCount
   const components = componentsOf(actorAdjacency(graph, level))
   const membersOf: number[][] = Array.from({ length: components.count }, () => [])
@@ -85,6 +111,13 @@ export const findSinglePointsOfFailureInGraph = (
       }
     })
     const sink = k + edgeGlobal.length
+    const cost = members.reduce((lay, v) => lay + graph.lay[v]!, 0) * sink
+    if (spent + cost > budget) {
+      truncated = true
+      for (const v of members) local[v] = -1
+      continue
+    }
+    spent += cost
     members.forEach((v, root) => {
       if (graph.lay[v] !== 1) return
       const flow: FlowGraph = {
@@ -112,7 +145,7 @@ export const findSinglePointsOfFailureInGraph = (
     for (const v of members) local[v] = -1
   }
 
-  return [...found.values()]
+  const points = [...found.values()]
     .sort((a, b) => (a.kind === b.kind ? compareIds(a.id, b.id) : a.kind === 'actor' ? -1 : 1))
     .map(({ kind, id, affected }) => ({
       kind,
@@ -120,4 +153,5 @@ export const findSinglePointsOfFailureInGraph = (
       ...(level === undefined ? {} : { level }),
       affectedLayActors: [...affected].sort(compareIds),
     }))
+  return { points, truncated }
 }

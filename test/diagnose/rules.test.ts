@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildModel, defectsOf } from './build.js'
+import { diagnose } from '../../src/diagnose/diagnose.js'
+import { builtinRules } from '../../src/diagnose/rules/index.js'
 
 // Each rule: a minimal model where it fires, and the nearest model where it must not.
 
@@ -241,6 +243,20 @@ describe('single-point-of-failure', () => {
   it('is silent when a second route exists', () => {
     const model = buildModel({ ...base, channels: [...viaManager, ['tell-nurse', 'p', 'n', []], ['nurse-answers', 'n', 'p', []]] })
     expect(defectsOf(model, 'single-point-of-failure')).toEqual([])
+  })
+  it('skips a loop past maxSearchSteps, reports the rest, and marks the diagnosis truncated', () => {
+    // p ↔ m costs 1 lay actor × (2 actors + 2 channels) = 4 steps; q → a → b → q costs 6.
+    const model = buildModel({
+      actors: [...patientAndManager, ['q', 'carer'], ['a', 'clinician'], ['b', 'manager']],
+      channels: [...viaManager, ['q-a', 'q', 'a', []], ['a-b', 'a', 'b', []], ['b-q', 'b', 'q', []]],
+    })
+    const onlyThisRule = (maxSearchSteps: number) =>
+      diagnose(model, { rules: Object.fromEntries(builtinRules.map((rule) => [rule.id, rule.id === 'single-point-of-failure' ? ['info', { maxSearchSteps }] : 'off'])) })
+    const affected = (diagnosis: ReturnType<typeof diagnose>) => diagnosis.defects.map((defect) => defect.actors)
+    expect(onlyThisRule(10)).toMatchObject({ truncated: false })
+    expect(affected(onlyThisRule(10))).toEqual([['a', 'b', 'q'], ['m', 'p']])
+    expect(onlyThisRule(5)).toMatchObject({ truncated: true })
+    expect(affected(onlyThisRule(5))).toEqual([['m', 'p']])
   })
 })
 

@@ -29,7 +29,7 @@ describe('findSinglePointsOfFailure', () => {
             if (parallel === 1 && through.every((c) => steps(c).some(([a, b]) => a === from && b === to))) add(`channel:${channel.id}`, actor.id)
           })
         })
-        const actual = new Map(findSinglePointsOfFailure(model).map((p) => [`${p.kind}:${p.id}`, new Set<string>(p.affectedLayActors)]))
+        const actual = new Map(findSinglePointsOfFailure(model).points.map((p) => [`${p.kind}:${p.id}`, new Set<string>(p.affectedLayActors)]))
         expect(actual).toEqual(expected)
       }),
       { numRuns: 300 },
@@ -38,12 +38,33 @@ describe('findSinglePointsOfFailure', () => {
 
   it('names the one channel a patient hears back through, and tags the level', () => {
     const model = buildModel({ actors: 3, edges: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 1, to: 2 }, { from: 2, to: 0 }] })
-    expect(findSinglePointsOfFailure(model, { level: 'delivery' })).toEqual([
+    expect(findSinglePointsOfFailure(model, { level: 'delivery' }).points).toEqual([
       { kind: 'actor', id: 'n0', level: 'delivery', affectedLayActors: ['n2'] },
       { kind: 'actor', id: 'n1', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
       { kind: 'actor', id: 'n2', level: 'delivery', affectedLayActors: ['n0'] },
       { kind: 'channel', id: 'c0', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
       { kind: 'channel', id: 'c3', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
     ])
+  })
+
+  it('skips a component past the work budget, keeps the others exact, and says it did', () => {
+    // Component {n0, n1}: one lay actor, 2 actors + 2 channels = 4 steps.
+    // Component {n2, n3, n4}: two lay actors, 3 actors + 3 channels = 12 steps.
+    const model = buildModel({
+      actors: 5,
+      edges: [{ from: 0, to: 1 }, { from: 1, to: 0 }, { from: 2, to: 3 }, { from: 3, to: 4 }, { from: 4, to: 2 }],
+    })
+    const lay = model.actors.filter((actor) => actor.perspective === 'lay').map((actor) => actor.id)
+    expect(lay).toEqual(['n0', 'n2', 'n4'])
+    const all = findSinglePointsOfFailure(model)
+    expect(all.truncated).toBe(false)
+    const inSmall = (point: { id: string }) => ['n0', 'n1', 'c0', 'c1'].includes(point.id)
+    expect(findSinglePointsOfFailure(model, { maxSearchSteps: 16 })).toEqual(all)
+    expect(all.points.filter(inSmall).length).toBeGreaterThan(0)
+    expect(all.points.filter((point) => !inSmall(point)).length).toBeGreaterThan(0)
+    // Whichever component comes first, the large one does not fit beside or instead of the small one.
+    expect(findSinglePointsOfFailure(model, { maxSearchSteps: 4 })).toEqual({ points: all.points.filter(inSmall), truncated: true })
+    expect(findSinglePointsOfFailure(model, { maxSearchSteps: 11 })).toEqual({ points: all.points.filter(inSmall), truncated: true })
+    expect(findSinglePointsOfFailure(model, { maxSearchSteps: 3 })).toEqual({ points: [], truncated: true })
   })
 })

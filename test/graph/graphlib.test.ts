@@ -37,7 +37,7 @@ describe('hostile ids', () => {
     expect(returnPath(hostile, '__proto__' as never, 'hasOwnProperty' as never)?.hops).toBe(3)
     const repairs = suggestRepairs(hostile, { level: 'delivery' })
     expect(repairs).toHaveLength(1)
-    expect(findSinglePointsOfFailure(hostile).map((p) => [p.kind, p.id, p.affectedLayActors])).toEqual([
+    expect(findSinglePointsOfFailure(hostile).points.map((p) => [p.kind, p.id, p.affectedLayActors])).toEqual([
       ['actor', 'constructor', ['__proto__']],
       ['channel', 'c0', ['__proto__']],
       ['channel', 'c1', ['__proto__']],

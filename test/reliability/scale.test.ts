@@ -127,14 +127,22 @@ describe(`scale: chains and cycles of ${actorCount} actors (analyses at ${analys
   }
 
   it(`finds no single point of failure on a chain of ${analysisCount} (no loops)`, () => {
-    expect(timed(`findSinglePointsOfFailure, chain of ${analysisCount}`, () => findSinglePointsOfFailure(chainModel(analysisCount, false)))).toEqual([])
+    expect(timed(`findSinglePointsOfFailure, chain of ${analysisCount}`, () => findSinglePointsOfFailure(chainModel(analysisCount, false)))).toEqual({ points: [], truncated: false })
   })
 
   // On a cycle every actor and channel is a single point of failure for every lay actor
   // on it, so the answer has (actors + channels) × lay actors entries: one lay actor here.
   it(`finds every actor and channel of a cycle of ${analysisCount} with one lay actor to be a single point of failure`, () => {
-    const points = timed(`findSinglePointsOfFailure, cycle of ${analysisCount}`, () => findSinglePointsOfFailure(chainModel(analysisCount, true, analysisCount)))
+    const { points, truncated } = timed(`findSinglePointsOfFailure, cycle of ${analysisCount}`, () => findSinglePointsOfFailure(chainModel(analysisCount, true, analysisCount)))
+    expect(truncated).toBe(false)
     expect(points.length).toBe(2 * analysisCount - 1)
     expect(points.every((point) => point.affectedLayActors.length === 1 && point.affectedLayActors[0] === 'a0')).toBe(true)
+  })
+
+  // With every other actor lay the full answer would have 2n × n/2 entries and take
+  // n/2 dominator passes over 2n nodes: the work budget skips the cycle and says so.
+  it(`skips a cycle of ${analysisCount} with every other actor lay as past the work budget, and says it did`, () => {
+    const result = timed(`findSinglePointsOfFailure, cycle of ${analysisCount}, half lay`, () => findSinglePointsOfFailure(chainModel(analysisCount, true)))
+    expect(result).toEqual({ points: [], truncated: true })
   })
 })

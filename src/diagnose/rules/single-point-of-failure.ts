@@ -3,7 +3,6 @@ import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import type { ActorId, ChannelId } from '../../model/primitives.js'
 import { listInWords } from '../naming.js'
-import type { DiagnosisContext } from '../context.js'
 import type { Level } from '../../model/vocabulary.js'
 import { PositiveInteger, ruleOptions } from '../rule-options.js'
 import { actorsInWords, sortedUnique } from './words.js'
@@ -22,8 +21,9 @@ import { actorsInWords, sortedUnique } from './words.js'
  * least `minAffectedLayActors` lay actors off every loop they were on, reported once per
  * set of lay actors affected.
  * That costs O(L · (V + E)) within each strongly connected component for its L lay
- * actors; the rule first estimates the cost from the components and, past
- * `maxSearchSteps`, skips the level and marks the diagnosis truncated. (Linear-time
+ * actors; a component that would take a level's work past `maxSearchSteps` is skipped
+ * and the diagnosis marked truncated (the findings for the components searched are
+ * complete). (Linear-time
  * strong articulation points, Italiano, Laura & Santaroni 2012, say which actors split a
  * component but not which lay actors lose every loop, so the per-actor search stays.)
  *
@@ -42,13 +42,11 @@ export const singlePointOfFailure = defineRule({
   check: (context, options) => {
     const findings: Finding[] = []
     for (const level of context.levelsInUse) {
-      if (estimatedCost(context, level) > options.maxSearchSteps) {
-        context.markTruncated()
-        continue
-      }
+      const search = context.singlePointsAt(level, options.maxSearchSteps)
+      if (search.truncated) context.markTruncated()
       // One finding per set of lay actors affected, listing every point they hang on.
       const groups = new Map<string, { affected: ReadonlyArray<ActorId>; actors: ActorId[]; channels: ChannelId[] }>()
-      for (const point of context.singlePointsAt(level)) {
+      for (const point of search.points) {
         if (point.affectedLayActors.length < options.minAffectedLayActors) continue
         const affected = sortedUnique(point.affectedLayActors)
         const key = JSON.stringify(affected)
@@ -74,20 +72,3 @@ export const singlePointOfFailure = defineRule({
     return findings
   },
 })
-
-/** Sum over components with lay actors of (lay actors × (actors + edges inside)). O(V + E). */
-const estimatedCost = (context: DiagnosisContext, level: Level): number => {
-  const graph = context.graphAt(level)
-  const { count, componentOf } = context.componentsAt(level)
-  const size = new Float64Array(count)
-  const lay = new Float64Array(count)
-  for (let v = 0; v < graph.actorCount; v++) {
-    const c = componentOf[v]!
-    size[c]! += 1
-    lay[c]! += graph.lay[v]!
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (componentOf[graph.targets[e]!] === c) size[c]! += 1
-  }
-  let cost = 0
-  for (let c = 0; c < count; c++) cost += lay[c]! * size[c]!
-  return cost
-}
