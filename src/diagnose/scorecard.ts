@@ -32,7 +32,7 @@ export interface SensemakingDiversity {
  * - `medianLoopLatencyDays`, `worstLoopLatencyDays`: over the loops found.
  * - `narrativeDiversity`: for each sensemaking step (holder of an `insight`), how many
  *   kinds and perspectives of actor feed it, in actor id order.
- * - `channelsToCloseOpenLoops`: channels the Eswaran–Tarjan repairs add, summed over levels.
+ * - `channelsToCloseOpenLoops`: the fewest channels that close every open loop (`suggestRepairs`), summed over levels.
  * - `mutualAidShare`: share of lay actors on a loop with another lay actor and no
  *   professional (peer support).
  * - `loops`: how many loops the loop figures are over (bounded: see `truncated`).

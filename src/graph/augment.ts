@@ -22,7 +22,10 @@ export interface Augmentation {
 /**
  * A minimum strong-connectivity augmentation (Eswaran & Tarjan 1976, "Augmentation
  * problems"): with `s` sources, `t` sinks and `q` isolated components in the
- * condensation (more than one component), exactly `max(s, t) + q` arcs. Their
+ * condensation (more than one component), exactly `max(s, t) + q` arcs. With
+ * `isolated: false` the isolated components are left as they are: `max(s, t)` arcs
+ * then join the other components into one, the fewest after which every arc of the
+ * graph lies on a cycle (each source needs an arc in and each sink an arc out). Their
  * construction: a search from each source, in turn, over unmarked components, pairs it
  * with the first unmarked sink it finds; matched pairs are chained sink-to-next-source,
  * unmatched sinks feed unmatched sources, and the leftover sinks and the isolated
@@ -31,7 +34,11 @@ export interface Augmentation {
  * Iterative; O(V + E) time and memory.
  * @category Repairs
  */
-export const augmentStrongConnectivity = (adjacency: ActorAdjacency, components: ComponentIndex): Augmentation => {
+export const augmentStrongConnectivity = (
+  adjacency: ActorAdjacency,
+  components: ComponentIndex,
+  options: { readonly isolated: boolean } = { isolated: true },
+): Augmentation => {
   const count = components.count
   const degrees = componentDegrees(adjacency, components)
   const { indegree, outdegree } = degrees
@@ -50,7 +57,7 @@ export const augmentStrongConnectivity = (adjacency: ActorAdjacency, components:
     const role = roleOf(c)
     if (role === 'source') sources.push(c)
     else if (role === 'sink') sinks.push(c)
-    else if (role === 'isolated') isolated.push(c)
+    else if (role === 'isolated' && options.isolated) isolated.push(c)
   }
   const reversed = sources.length > sinks.length
   const work = condensationArcs(adjacency, components, degrees, reversed)

@@ -11,14 +11,27 @@ import type { ProposedChannel } from './types.js'
 import { canonicalModel } from '../model/canonical.js'
 
 /**
+ * What a repair is for. `'close-open-loops'`: the fewest channels after which every
+ * active channel at the level lies on a loop, so no feedback goes into a void; actors
+ * with no channel at the level and loops already closed are left alone. `'connect-level'`:
+ * the fewest after which every actor at the level can hear back from every other (the
+ * level becomes one strongly connected component, cut-off actors and separate loops
+ * joined in).
+ * @category Repairs
+ */
+export type RepairGoal = 'close-open-loops' | 'connect-level'
+
+/**
  * Options for {@link suggestRepairs}. `prefer: 'feedback'` (the default) starts each
  * proposed channel at a professional actor and ends it at a lay actor where the
- * components allow; `'any'` takes the first actor of each component.
+ * components allow; `'any'` takes the first actor of each component. `goal` (default
+ * `'close-open-loops'`): see {@link RepairGoal}.
  * @category Repairs
  */
 export interface SuggestRepairsOptions {
   readonly level?: Level
   readonly prefer?: 'feedback' | 'any'
+  readonly goal?: RepairGoal
 }
 
 const fromPhrase = (role: ComponentRole, from: ActorId, level: Level, alone: boolean): string =>
@@ -35,11 +48,13 @@ const toPhrase = (role: ComponentRole, to: ActorId): string =>
       : `the dead end at ${quoteId(to)} joins the loop`
 
 /**
- * The fewest new channels that make one level of a compiled graph strongly connected,
- * so every actor there can hear back from every other (Eswaran & Tarjan 1976; see
- * `augmentStrongConnectivity`): none for a scope of at most one actor or one
- * already strongly connected, else `max(sources, sinks) + isolated` of the
- * condensation. Each channel joins two different components (never a self-loop),
+ * The fewest new channels that close every open loop of one level of a compiled graph
+ * (Eswaran & Tarjan 1976; see `augmentStrongConnectivity`): `max(sources, sinks)` of
+ * the condensation of its strongly connected components, none when no channel leads
+ * from one component to another. With `goal: 'connect-level'`, the fewest that make
+ * the level strongly connected instead, so every actor there can hear back from every
+ * other: `max(sources, sinks) + isolated`, none for a scope of at most one actor or one
+ * already strongly connected. Each channel joins two different components (never a self-loop),
  * preferring a professional sender and a lay receiver; it carries a `response` asset
  * its sender holds, if there is one. Only active channels at `level` count.
  * O(V + E + A) for A assets.
@@ -49,6 +64,7 @@ export const repairsForGraph = (
   graph: CompiledGraph,
   level: Level,
   prefer: 'feedback' | 'any' = 'feedback',
+  goal: RepairGoal = 'close-open-loops',
 ): ReadonlyArray<ProposedChannel> => {
   if (graph.actorCount <= 1) return []
   // When the scope already keeps only active channels at `level`, the compiled multigraph
@@ -56,7 +72,7 @@ export const repairsForGraph = (
   const adjacency = scopeKeepsOnlyLoopChannels(graph, level) ? graph : actorAdjacency(graph, level)
   const components = componentsOf(adjacency)
   if (components.count <= 1) return []
-  const { arcs, roleOf } = augmentStrongConnectivity(adjacency, components)
+  const { arcs, roleOf } = augmentStrongConnectivity(adjacency, components, { isolated: goal === 'connect-level' })
 
   const size = new Int32Array(components.count)
   for (let v = 0; v < graph.actorCount; v++) size[components.componentOf[v]!]!++
@@ -88,8 +104,8 @@ export const repairsForGraph = (
       level,
       carries: response === undefined ? [] : [response],
       reason:
-        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest that let every ` +
-        `${level} actor hear back from every other: ${fromPhrase(roleOf(fromComponent), from, level, size[fromComponent] === 1)}, ` +
+        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest ` +
+        `${goal === 'connect-level' ? `that let every ${level} actor hear back from every other` : `that close every open loop at the ${level} level`}: ${fromPhrase(roleOf(fromComponent), from, level, size[fromComponent] === 1)}, ` +
         `and ${toPhrase(roleOf(toComponent), to)}.`,
     }
   })
@@ -99,13 +115,14 @@ export const repairsForGraph = (
  * Suggest the fewest channels that close every open loop, one level at a time: for
  * each level (or only `options.level`), the scope is `compileGraph(model, { level })`
  * (actors taking part in the level, active channels at it) and the result is
- * {@link repairsForGraph} for it. Adding all the proposed channels of a level makes
- * that level strongly connected.
+ * {@link repairsForGraph} for it. Adding all the proposed channels of a level leaves
+ * every active channel there on a loop (with `goal: 'connect-level'`, makes the level
+ * strongly connected).
  * @category Repairs
  */
 export const suggestRepairs = (model: Model, options: SuggestRepairsOptions = {}): ReadonlyArray<ProposedChannel> => {
   const chosen = options.level === undefined ? levels : [options.level]
   // In id order, so the actors chosen do not depend on the order of the document.
   const canonical = canonicalModel(model)
-  return chosen.flatMap((level) => repairsForGraph(compileGraph(canonical, { level }), level, options.prefer ?? 'feedback'))
+  return chosen.flatMap((level) => repairsForGraph(compileGraph(canonical, { level }), level, options.prefer ?? 'feedback', options.goal))
 }

@@ -87,26 +87,36 @@ describe(`algorithms on ${fuzzedModelCount} generated models`, () => {
     }, () => `${components} components`)
   })
 
-  it('suggestRepairs: the proposals join known actors and leave every level strongly connected, with no open loop', () => {
+  it('suggestRepairs: the proposals join known actors and close every open loop; with connect-level, leave every level strongly connected', () => {
     let proposals = 0
     overModels('suggestRepairs', (model, problems) => {
-      const proposed = suggestRepairs(model)
-      proposals += proposed.length
       const known = new Set<string>(model.actors.map((actor) => actor.id))
-      for (const p of proposed) if (!known.has(p.from) || !known.has(p.to) || p.from === p.to) problems.push('a proposal joins unknown or equal actors')
-      const repaired: Model = {
-        ...model,
-        channels: [
-          ...model.channels,
-          ...proposed.map((p, i) => ({ id: `repair-${i}`, from: p.from, to: p.to, carries: p.carries, level: p.level, status: 'active' as const }) as Model['channels'][number]),
-        ],
+      const repairedWith = (goal: 'close-open-loops' | 'connect-level'): Model => {
+        const proposed = suggestRepairs(model, { goal })
+        proposals += proposed.length
+        for (const p of proposed) if (!known.has(p.from) || !known.has(p.to) || p.from === p.to) problems.push('a proposal joins unknown or equal actors')
+        return {
+          ...model,
+          channels: [
+            ...model.channels,
+            ...proposed.map((p, i) => ({ id: `repair-${i}`, from: p.from, to: p.to, carries: p.carries, level: p.level, status: 'active' as const }) as Model['channels'][number]),
+          ],
+        }
       }
+      const closing = repairedWith('close-open-loops')
+      const connecting = repairedWith('connect-level')
       for (const level of ['delivery', 'planning', 'strategy'] as const) {
-        const reach = reachability(smallGraph(repaired, (c) => c.status === 'active' && c.level === level))
-        const members = repaired.actors.flatMap((actor, i) => (actor.levels.includes(level) ? [i] : []))
-        if (members.some((u) => members.some((v) => !reach[u]![v]))) problems.push(`${level} is not strongly connected after the repairs`)
+        const atLevel = (c: Model['channels'][number]) => c.status === 'active' && c.level === level
+        const closed = reachability(smallGraph(closing, atLevel))
+        const index = new Map(closing.actors.map((actor, i) => [actor.id as string, i]))
+        if (closing.channels.some((c) => atLevel(c) && !closed[index.get(c.to)!]![index.get(c.from)!])) problems.push(`${level}: a channel is on no loop after the repairs`)
+        const reach = reachability(smallGraph(connecting, atLevel))
+        const members = connecting.actors.flatMap((actor, i) => (actor.levels.includes(level) ? [i] : []))
+        if (members.some((u) => members.some((v) => !reach[u]![v]))) problems.push(`${level} is not strongly connected after the connect-level repairs`)
       }
-      if (diagnose(repaired).defects.some((defect) => defect.rule === 'open-loop')) problems.push('an open loop is left')
+      for (const repaired of [closing, connecting]) {
+        if (diagnose(repaired).defects.some((defect) => defect.rule === 'open-loop')) problems.push('an open loop is left')
+      }
     }, () => `${proposals} proposals`)
   })
 
