@@ -1,4 +1,4 @@
-import { arrayField, asObject, stringField, type FhirResource } from './types.js'
+import { arrayField, asObject, field, kindOf, stringField, type FhirResource } from './types.js'
 import type { FhirDiagnostic } from './diagnostics.js'
 
 /** A resource of the bundle with its position. @internal */
@@ -18,17 +18,39 @@ export interface BundleIndex {
 
 const absoluteTail = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]+)?$/
 
-/** Index the entries of a bundle; entries without a resource type become diagnostics. @internal */
+/** Why an entry cannot be read, as a diagnostic, or `undefined` when it can. */
+const entryProblem = (entry: unknown, position: number): FhirDiagnostic | undefined => {
+  const skipped = (path: string, message: string): FhirDiagnostic => ({ code: 'invalid-resource', severity: 'warning', path, message: `${message}; it is skipped.` })
+  if (asObject(entry) === undefined) return skipped(`/entry/${position}`, `Entry ${position} must be an object, but it is ${kindOf(entry)}`)
+  const resource = field(entry, 'resource')
+  if (resource === undefined) return skipped(`/entry/${position}/resource`, `Entry ${position} has no resource`)
+  if (asObject(resource) === undefined) return skipped(`/entry/${position}/resource`, `The resource of entry ${position} must be an object, but it is ${kindOf(resource)}`)
+  const type = stringField(resource, 'resourceType')
+  if (type === undefined || !/^[A-Z][A-Za-z]+$/.test(type)) return skipped(`/entry/${position}/resource/resourceType`, `The resource of entry ${position} has no usable resourceType`)
+  return undefined
+}
+
+/**
+ * Index the entries of a bundle. An `entry` that is present but not a list is an
+ * `invalid-bundle` error (nothing is indexed); an entry that cannot be read is an
+ * `invalid-resource` warning and is skipped. @internal
+ */
 export const indexBundle = (bundle: unknown, diagnostics: FhirDiagnostic[]): BundleIndex => {
   const resources: IndexedResource[] = []
   const byKey = new Map<string, IndexedResource>()
+  const entries = field(bundle, 'entry')
+  if (entries !== undefined && !Array.isArray(entries)) {
+    diagnostics.push({ code: 'invalid-bundle', severity: 'error', path: '/entry', message: `The Bundle's entry must be a list, but it is ${kindOf(entries)}.` })
+    return { resources, byKey }
+  }
   arrayField(bundle, 'entry').forEach((entry, position) => {
-    const resource = asObject(asObject(entry)?.['resource'])
-    const type = stringField(resource, 'resourceType')
-    if (resource === undefined || type === undefined || !/^[A-Z][A-Za-z]+$/.test(type)) {
-      diagnostics.push({ code: 'invalid-resource', severity: 'warning', path: `/entry/${position}`, message: `Entry ${position} has no resource with a resourceType; it is skipped.` })
+    const problem = entryProblem(entry, position)
+    if (problem !== undefined) {
+      diagnostics.push(problem)
       return
     }
+    const resource = asObject(field(entry, 'resource'))!
+    const type = stringField(resource, 'resourceType')!
     const fullUrl = stringField(entry, 'fullUrl')
     const id = stringField(resource, 'id') ?? fullUrl?.split(/[/:]/).pop() ?? `entry${position}`
     const indexed: IndexedResource = { entry: position, type, id, resource: resource as FhirResource }

@@ -6,7 +6,7 @@ import { indexBundle, resolveReference, type BundleIndex } from './bundle-index.
 import { channelStatusOf, isResponse, latencyOf, referencesOf } from './communications.js'
 import type { FhirDiagnostic } from './diagnostics.js'
 import type { FhirImportOptions } from './options.js'
-import { pseudonymiser } from './pseudonym.js'
+import { pseudonymiser, pseudonymKeyProblem } from './pseudonym.js'
 import { field, stringField } from './types.js'
 
 /**
@@ -56,17 +56,23 @@ const sharedLevel = (from: ImportedActor, to: ImportedActor): string =>
  * Personal data stays out: no name, telecom, address, birth date, identifier or free
  * text of any resource is copied (see the naming rules in `actorBuilder`); with
  * `pseudonymKey` resource ids are replaced by keyed HMAC-SHA-256 pseudonyms, which is
- * why the function is asynchronous (Web Crypto). Unresolvable references and
- * malformed entries become diagnostics; nothing is thrown for any input.
+ * why the function is asynchronous (Web Crypto). A `pseudonymKey` that is empty (or
+ * not a string or `Uint8Array`) is an `invalid-option` error at `/pseudonymKey`: the
+ * result has no model, rather than one with real ids. An `entry` that is not a list is
+ * an `invalid-bundle` error at `/entry`. Unresolvable references and malformed entries
+ * become diagnostics; nothing is thrown for any input.
  * O(entries) time plus one HMAC per id.
  * @category FHIR
  */
 export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions = {}): Promise<FhirImport> => {
-  const diagnostics: FhirDiagnostic[] = []
+  const keyProblem = pseudonymKeyProblem(options.pseudonymKey)
+  const diagnostics: FhirDiagnostic[] = keyProblem === undefined ? [] : [keyProblem]
   if (stringField(bundle, 'resourceType') !== 'Bundle') {
-    return { diagnostics: [{ code: 'invalid-bundle', severity: 'error', path: '', message: 'The input is not a FHIR Bundle.' }] }
+    return { diagnostics: [...diagnostics, { code: 'invalid-bundle', severity: 'error', path: '', message: 'The input is not a FHIR Bundle.' }] }
   }
   const index = indexBundle(bundle, diagnostics)
+  // Stop before any id is read: a bad key must not fall back to real ids.
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics }
   const pseudonymise = await pseudonymiser(options.pseudonymKey)
   const buildActor = actorBuilder(options)
   const actors = new Map<string, ImportedActor>()

@@ -13,7 +13,8 @@ export interface FhirImportOptions {
   /**
    * A secret key. When given, every resource id becomes a pseudonym: the first 12
    * bytes of HMAC-SHA-256(key, `Type/id`) in hex, e.g. `Patient/9f2c…`. The same key
-   * gives the same pseudonyms, so imports can be joined without revealing ids.
+   * gives the same pseudonyms, so imports can be joined without revealing ids. An empty
+   * key is an `invalid-option` error (no model), never a silent return to real ids.
    */
   readonly pseudonymKey?: string | Uint8Array
   /**

@@ -40,6 +40,13 @@ export interface FhirBundle {
 export const asObject = (value: unknown): Readonly<Record<string, unknown>> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Readonly<Record<string, unknown>>) : undefined
 
+/**
+ * What kind of value this is (`a number`, `a list`, `null`…), for messages. Never the
+ * value itself: bundle content may be personal data. @internal
+ */
+export const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`
+
 /** An own field of an object (never one inherited from `Object.prototype`). @internal */
 export const field = (value: unknown, name: string): unknown => {
   const object = asObject(value)

@@ -54,13 +54,30 @@ const importGraphml = (parsed: ParsedCommand): Model => {
   return result._tag === 'Right' ? result.right : failWith(describePath(input), result.left)
 }
 
+/**
+ * The pseudonym key: the key file's text without surrounding whitespace (so a final
+ * newline does not change the pseudonyms), else ORGINTEL_PSEUDONYM_KEY as it is, else
+ * none. A key that is empty or only whitespace is a usage error, never "no key": asking
+ * for pseudonyms must not quietly give real ids.
+ */
+const pseudonymKey = (keyFile: string | undefined): string | undefined => {
+  if (keyFile !== undefined) {
+    const key = readText(keyFile).trim()
+    if (key === '') throw usageFailure(`the pseudonym key file is empty (or only whitespace): ${describePath(keyFile)}`)
+    return key
+  }
+  const key = process.env['ORGINTEL_PSEUDONYM_KEY']
+  if (key !== undefined && key.trim() === '') throw usageFailure('ORGINTEL_PSEUDONYM_KEY is set but empty (or only whitespace)')
+  return key
+}
+
 const importFhir = async (parsed: ParsedCommand): Promise<Model> => {
   const input = onlyInput(parsed, 'fhir')
   const keyFile = stringOption(parsed, 'key-file')
   if (keyFile === '-' && input === '-') throw usageFailure('only one input can come from standard input (-)')
+  const key = pseudonymKey(keyFile)
   const bundle = readJson(input, 'the bundle')
-  const key = keyFile === undefined ? process.env['ORGINTEL_PSEUDONYM_KEY'] : readText(keyFile).trim()
-  const imported = await fromFhirBundle(bundle, { ...header(parsed), ...(key === undefined || key === '' ? {} : { pseudonymKey: key }) })
+  const imported = await fromFhirBundle(bundle, { ...header(parsed), ...(key === undefined ? {} : { pseudonymKey: key }) })
   for (const diagnostic of imported.diagnostics) {
     process.stderr.write(`${describePath(input)}: ${diagnostic.severity}: ${diagnostic.path || '(bundle)'}: ${diagnostic.message} [${diagnostic.code}]\n`)
   }
