@@ -52,30 +52,33 @@ const describeCharacter = (text: string, offset: number): string => {
 }
 
 /**
- * Parse JSON text and decode it with {@link decodeModel}. A syntax error is returned as
- * an `invalid-json` error with its line and column, never thrown.
+ * Parse JSON text and decode it with {@link decodeModel}. A leading byte order mark
+ * (U+FEFF) is skipped. A syntax error is returned as an `invalid-json` error with its
+ * line and column, never thrown.
  * @category Model
  */
 export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Model> => {
+  // A byte order mark (which some Windows editors write) is not part of the document.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(body)
   } catch {
-    const offset = firstSyntaxErrorOffset(text)
+    const offset = firstSyntaxErrorOffset(body)
     if (offset === undefined) {
       // The syntax is valid, so the engine gave up for another reason (memory, depth).
       return E.left([
         { code: 'invalid-json', path: '', message: 'The document is valid JSON but too large or too deeply nested to read.' },
       ])
     }
-    const { line, column } = lineAndColumn(text, offset)
+    const { line, column } = lineAndColumn(body, offset)
     return E.left([
       {
         code: 'invalid-json',
         path: '',
         line,
         column,
-        message: `The document is not valid JSON: ${describeCharacter(text, offset)} at line ${line}, column ${column}.`,
+        message: `The document is not valid JSON: ${describeCharacter(body, offset)} at line ${line}, column ${column}.`,
       },
     ])
   }

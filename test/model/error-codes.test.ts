@@ -38,6 +38,14 @@ describe('decodeModel error codes', () => {
     expect(result._tag === 'Left' && result.left[0]).toMatchObject({ code: 'invalid-json', line: 1, column: 38 })
   })
 
+  it('skips a leading byte order mark, and counts columns without it', () => {
+    expect(parseModel(`\ufeff${JSON.stringify(validDocument())}`)).toEqual(decodeModel(validDocument()))
+    const result = parseModel('\ufeff{"schema": "orgintel/v1", "actors": [')
+    expect(result._tag === 'Left' && result.left[0]).toMatchObject({ code: 'invalid-json', line: 1, column: 38 })
+    // Only one mark, and only at the start.
+    expect(parseModel('\ufeff\ufeff{}')._tag === 'Left' && parseModel('\ufeff\ufeff{}')).toMatchObject({ left: [{ code: 'invalid-json' }] })
+  })
+
   it('unsupported-schema: another schema version', () => {
     const errors = errorsOf(withChange((d) => (d['schema'] = 'orgintel/v2')))
     expect(codesAndPaths(errors)).toEqual([['unsupported-schema', '/schema']])
