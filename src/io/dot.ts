@@ -42,8 +42,9 @@ const nodeLine = (actor: Actor, id: string, text: string, highlighted: boolean):
 /**
  * Render a model as a Graphviz DOT digraph: one cluster per level (an actor sits in the
  * lowest level it takes part in), lay actors as rounded boxes, professional actors as
- * square boxes, channels as edges in model order (inactive and planned channels grey),
- * highlighted channels and actors red, proposed channels dashed and green.
+ * square boxes, channels as edges in model order (inactive and planned channels grey and
+ * dotted), highlighted channels and actors red (a highlighted channel that is not active
+ * stays dotted), proposed channels dashed and green.
  *
  * Node ids are generated (`n0`, `n1`, … in actor order); labels are quoted and
  * escaped (see `quoteDot`), bidirectional controls removed and names shortened to
@@ -76,11 +77,9 @@ export const toDot = (model: Model, options: DotOptions = {}): string => {
     const from = ids.get(channel.from)
     const to = ids.get(channel.to)
     if (from === undefined || to === undefined) continue
-    const style = highlight.channels.has(channel.id)
-      ? ` [color="${red}", penwidth=3]`
-      : channel.status !== 'active'
-        ? ' [color="#9e9e9e"]'
-        : ''
+    // A channel that is not active stays dotted when highlighted, so it never looks like an active one.
+    const dotted = channel.status === 'active' ? '' : ', style=dotted'
+    const style = highlight.channels.has(channel.id) ? ` [color="${red}", penwidth=3${dotted}]` : dotted === '' ? '' : ` [color="#9e9e9e"${dotted}]`
     lines.push(`  ${from} -> ${to}${style};`)
   }
   for (const channel of highlight.proposed) {

@@ -32,6 +32,8 @@ export const defaultMermaidMaxChannels = 5_000
 const red = 'stroke:#d62728,stroke-width:3px'
 const proposedStyle = 'stroke:#2e7d32,stroke-width:2px'
 const inactiveStyle = 'stroke:#9e9e9e'
+/** A channel that is not active is drawn broken, highlighted or not, so it never looks like an active one. */
+const notActiveDashes = 'stroke-dasharray:3'
 
 // Letters, marks, digits, spaces and a little punctuation pass through; everything
 // else (quotes, brackets, '#', '&', '<', '*', '~', '|', '`', ';' …) becomes a Mermaid
@@ -55,8 +57,9 @@ const labelOf = (actor: Actor, label: 'name' | 'id', fallback: string): string =
  * Render a model as a Mermaid flowchart: one subgraph per level (an actor sits in the
  * lowest level it takes part in), lay actors as stadiums with class `layActor`,
  * professional actors as rectangles with class `professionalActor`, channels as
- * arrows in model order (inactive and planned channels grey), highlighted channels
- * and actors red, proposed channels dashed (`-.->`) and green.
+ * arrows in model order (inactive and planned channels grey and broken), highlighted
+ * channels and actors red (a highlighted channel that is not active stays broken),
+ * proposed channels dashed (`-.->`) and green.
  *
  * Node ids are generated (`n0`, `n1`, … in actor order) and labels are entity-encoded,
  * so any id or name is safe: Mermaid keywords such as `graph` or `end`, quotes,
@@ -111,8 +114,9 @@ export const toMermaid = (model: Model, options: MermaidOptions = {}): string =>
     const to = ids.get(channel.to)
     if (from === undefined || to === undefined) continue
     lines.push(`  ${from} --> ${to}`)
-    if (highlight.channels.has(channel.id)) linkStyles.push(`  linkStyle ${link} ${red}`)
-    else if (channel.status !== 'active') linkStyles.push(`  linkStyle ${link} ${inactiveStyle}`)
+    const dotted = channel.status === 'active' ? '' : `,${notActiveDashes}`
+    if (highlight.channels.has(channel.id)) linkStyles.push(`  linkStyle ${link} ${red}${dotted}`)
+    else if (dotted !== '') linkStyles.push(`  linkStyle ${link} ${inactiveStyle}${dotted}`)
     link++
   }
   for (const channel of highlight.proposed) {

@@ -36,7 +36,9 @@ describe('toDot', () => {
       },
     })
     expectGolden('ward-you-said-we-did.highlighted.dot', text)
-    expect(text).toContain('  n5 -> n1 [color="#d62728", penwidth=3];')
+    // pals-letter is inactive: red, and still dotted, so it never looks like an active channel.
+    expect(text).toContain('  n5 -> n1 [color="#d62728", penwidth=3, style=dotted];')
+    expect(toDot(wardModel())).toContain('  n5 -> n1 [color="#9e9e9e", style=dotted];')
     expect(text).toContain('  n5 -> n1 [style=dashed, color="#2e7d32"];')
     await render(text)
   })
