@@ -90,7 +90,7 @@ export type {
 } from './diagnose/types.js'
 
 // Simulation
-export { defaultMaxEvents, simulate } from './simulate/simulate.js'
+export { defaultMaxEvents, maxSimulationDays, simulate } from './simulate/simulate.js'
 export type { SimulationOptions } from './simulate/simulate.js'
 export { ActorParameters, LatencyDistribution, SimulationParameters, defaultSimulationParameters } from './simulate/parameters.js'
 export { AddedChannel, Intervention, repairInterventions } from './simulate/interventions.js'

@@ -19,6 +19,13 @@ const safeSeed = (seed: unknown): number =>
 /** The most events a run processes unless told otherwise. @category Simulation */
 export const defaultMaxEvents = 10_000_000
 
+/**
+ * The most days a run simulates (about 270 years). The daily series takes memory for
+ * every day whether anything happens or not, so a longer run is cut to this with an
+ * `invalid-option` issue rather than left to exhaust memory. @category Simulation
+ */
+export const maxSimulationDays = 100_000
+
 /** @category Simulation */
 export interface SimulationOptions {
   /**
@@ -28,9 +35,9 @@ export interface SimulationOptions {
    */
   readonly seed: number
   /**
-   * Days to simulate (whole days; the series has one row per day and level). Anything
-   * else is an `invalid-option` issue at `/days`, and the run uses it rounded down (0 if
-   * negative or not finite).
+   * Days to simulate (whole days, at most {@link maxSimulationDays}; the series has one
+   * row per day and level). Anything else is an `invalid-option` issue at `/days`, and
+   * the run uses it rounded down into that range (0 if negative or not finite).
    */
   readonly days: number
   readonly parameters?: SimulationParameters
@@ -88,9 +95,13 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
   const prepared = prepareSimulationOptions(model, options)
   const { parameters, interventions } = prepared
   const issues: SimulationIssue[] = [...prepared.issues]
-  const days = Number.isFinite(options.days) ? Math.max(0, Math.floor(options.days)) : 0
+  const days = Number.isFinite(options.days) ? Math.min(maxSimulationDays, Math.max(0, Math.floor(options.days))) : 0
   if (days !== options.days) {
-    issues.push({ code: 'invalid-option', path: '/days', message: `Days must be a whole number, 0 or more; ran ${days}.` })
+    issues.push({
+      code: 'invalid-option',
+      path: '/days',
+      message: `Days must be a whole number from 0 to ${maxSimulationDays.toLocaleString('en-GB')}; ran ${days}.`,
+    })
   }
   const seed = safeSeed(options.seed)
   if (seed !== options.seed) {

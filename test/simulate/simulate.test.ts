@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkSimulationOptions } from '../../src/simulate/issues.js'
-import { simulate } from '../../src/simulate/simulate.js'
+import { maxSimulationDays, simulate } from '../../src/simulate/simulate.js'
 import { patientAndManager, wardModel } from './fixtures.js'
 import type { Intervention } from '../../src/simulate/interventions.js'
 
@@ -178,6 +178,16 @@ describe('simulate', () => {
     expect(run(2 ** 60).issues.map((issue) => issue.path)).toEqual(['/seed'])
     expect(run(-7).issues).toEqual([])
     expect(run(-7).seed).toBe(-7)
+  })
+
+  it('cuts a run longer than maxSimulationDays to that many days, with an issue, instead of running out of memory', () => {
+    const model = patientAndManager([story])
+    const long = simulate(model, { seed: 1, days: 1e7, parameters: { raiseRate: 0.01 } })
+    expect(long.issues).toEqual([{ code: 'invalid-option', path: '/days', message: 'Days must be a whole number from 0 to 100,000; ran 100000.' }])
+    expect(long.days).toBe(maxSimulationDays)
+    expect(long.series.length).toBe(maxSimulationDays)
+    expect(simulate(model, { seed: 1, days: maxSimulationDays }).issues).toEqual([])
+    expect(simulate(model, { seed: 1, days: Number.POSITIVE_INFINITY }).days).toBe(0)
   })
 
   it('reports options of the wrong shape as issues instead of throwing, and leaves them out', () => {
