@@ -34,11 +34,12 @@ export const readJson = (path: string, what: string): unknown => {
 
 /**
  * Read a JSON file and decode it with `codec`; every problem is printed with its JSON
- * Pointer path and the command ends with exit code 1. @internal
+ * Pointer path and `code`, and the command ends with exit code 1. `noun` names the
+ * document without an article ("list of interventions"). @internal
  */
-export const readDecoded = <A>(path: string, codec: t.Decoder<unknown, A>, what: string): A => {
-  const decoded = codec.decode(readJson(path, what))
+export const readDecoded = <A>(path: string, codec: t.Decoder<unknown, A>, noun: string, code: string): A => {
+  const decoded = codec.decode(readJson(path, `the ${noun}`))
   if (decoded._tag === 'Right') return decoded.right
-  reportProblems(describePath(path), specErrors(decoded.left).map(({ path: pointer, message }) => ({ path: pointer, message })))
-  throw invalidInput(`${describePath(path)} is not valid ${what}`)
+  reportProblems(describePath(path), specErrors(decoded.left, [], 'The document').map(({ path: pointer, message }) => ({ path: pointer, message, code })))
+  throw invalidInput(`${describePath(path)} is not a valid ${noun}`)
 }

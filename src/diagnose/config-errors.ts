@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { DefaultsType } from '../model/primitives.js'
+import { describeExpected, errorSegments } from '../model/codec-words.js'
 import { toPointer } from '../model/errors.js'
 
 /**
@@ -31,20 +31,6 @@ export interface ConfigError {
   readonly message: string
 }
 
-const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> => {
-  let current = type
-  for (;;) {
-    if (current instanceof DefaultsType) current = current.inner
-    else if (current instanceof t.ReadonlyType || current instanceof t.ExactType) current = current.type
-    else return current
-  }
-}
-
-const isComposite = (type: t.Decoder<unknown, unknown>): boolean => {
-  const inner = unwrap(type)
-  return inner instanceof t.UnionType || inner instanceof t.IntersectionType
-}
-
 const describeValue = (value: unknown): string =>
   value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : JSON.stringify(value)
 
@@ -61,16 +47,11 @@ export const configErrorsOf = (
   const seen = new Set<string>()
   const result: ConfigError[] = []
   for (const error of errors) {
-    const segments: Array<string | number> = [...base]
-    let parent: t.Decoder<unknown, unknown> | undefined
-    for (const entry of error.context) {
-      if (parent !== undefined && !isComposite(parent)) segments.push(entry.key)
-      parent = entry.type
-    }
-    const path = toPointer(segments)
+    const path = toPointer([...base, ...errorSegments(error)])
     if (seen.has(path)) continue
     seen.add(path)
-    const expected = error.context[error.context.length - 1]?.type.name ?? 'a valid value'
+    const last = error.context[error.context.length - 1]?.type
+    const expected = last === undefined ? 'a valid value' : describeExpected(last)
     result.push({ code, path, message: `The config value at ${path === '' ? '(config)' : path} must be ${expected}, but it is ${describeValue(error.value)}.` })
   }
   return result

@@ -29,6 +29,8 @@ export const repairsOf = (defects: ReadonlyArray<Defect>): ReadonlyArray<NonNull
 /** "1 error", "2 errors". @internal */
 export const countOf = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`
 
+const daysOf = (value: number | null): string => (value === null ? 'n/a days' : countOf(value, 'day'))
+
 const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
 
 /**
@@ -61,7 +63,7 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
     '',
     'Scorecard',
     `  loop closure coverage ${percent(overall.loopClosureCoverage)}, co-production index ${percent(overall.coProductionIndex)}, mutual aid ${percent(overall.mutualAidShare)}`,
-    `  highest learning order ${overall.highestLearningOrder ?? 'none'}, loop latency median ${overall.medianLoopLatencyDays ?? 'n/a'} days, worst ${overall.worstLoopLatencyDays ?? 'n/a'} days`,
+    `  highest learning order ${overall.highestLearningOrder ?? 'none'}, loop latency median ${daysOf(overall.medianLoopLatencyDays)}, worst ${daysOf(overall.worstLoopLatencyDays)}`,
     `  channels needed to close every open loop: ${overall.channelsToCloseOpenLoops}`,
   )
   return lines.join('\n')

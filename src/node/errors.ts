@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { describeContext, errorSegments, tagOf } from '../model/codec-words.js'
 
 /**
  * Something wrong with an experiment spec, its model, or files to merge. `path` is a
@@ -9,15 +10,6 @@ export interface ExperimentError {
   readonly code: 'invalid-spec' | 'invalid-model' | 'unreadable-file' | 'mismatched-shards'
   readonly path: string
   readonly message: string
-}
-
-const isWrapper = (type: t.Decoder<unknown, unknown>): boolean =>
-  type instanceof t.UnionType || type instanceof t.IntersectionType
-
-const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> => {
-  let current = type
-  while (current instanceof t.ReadonlyType || current instanceof t.RefinementType) current = current.type
-  return current
 }
 
 /** A value described without quoting text from it (spec text may hold names). @internal */
@@ -34,24 +26,28 @@ const pointer = (segments: ReadonlyArray<string>): string =>
 
 /**
  * io-ts errors as {@link ExperimentError}s with JSON Pointer paths (union and
- * intersection member indices left out), one per path. @internal
+ * intersection member indices left out), one per path, saying in plain words what was
+ * expected. `subject` names the whole document in a message about its root. @internal
  */
-export const specErrors = (errors: t.Errors, prefix: ReadonlyArray<string> = []): ReadonlyArray<ExperimentError> => {
+export const specErrors = (errors: t.Errors, prefix: ReadonlyArray<string> = [], subject = 'The spec'): ReadonlyArray<ExperimentError> => {
   const seen = new Set<string>()
   const result: ExperimentError[] = []
   for (const error of errors) {
-    const segments: string[] = [...prefix]
-    let parent: t.Decoder<unknown, unknown> | undefined
-    for (const entry of error.context) {
-      if (parent !== undefined && !isWrapper(unwrap(parent))) segments.push(entry.key)
-      parent = entry.type
+    const segments = [...prefix, ...errorSegments(error)]
+    const last = error.context[error.context.length - 1]?.type
+    let expected = describeContext(error.context)
+    let value = error.value
+    // An object whose tag names no member: point at the tag, as a user would fix it there.
+    const tagged = last === undefined ? undefined : tagOf(last)
+    if (tagged !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      segments.push(tagged.tag)
+      expected = `one of ${tagged.values.join(', ')}`
+      value = (value as Readonly<Record<string, unknown>>)[tagged.tag]
     }
     const path = pointer(segments)
     if (seen.has(path)) continue
     seen.add(path)
-    const expected = error.context[error.context.length - 1]?.type.name ?? 'a value'
-    const actual = describeValue(error.value)
-    result.push({ code: 'invalid-spec', path, message: `${path === '' ? 'The spec' : `'${path}'`} must be ${expected}, but ${actual}.` })
+    result.push({ code: 'invalid-spec', path, message: `${path === '' ? subject : `'${path}'`} must be ${expected}, but ${describeValue(value)}.` })
   }
   return result
 }

@@ -82,12 +82,12 @@ export const mergeRuns = async (files: ReadonlyArray<string>, output: string): P
     } else if (seen.has(manifest.shard.index)) {
       errors.push(experimentError('mismatched-shards', [index], `Shard ${manifest.shard.index} appears twice.`))
     } else if (manifest.completedRuns !== manifest.runs.length) {
-      errors.push(experimentError('mismatched-shards', [index], `Shard ${manifest.shard.index} is incomplete (${manifest.completedRuns} of ${manifest.runs.length} runs).`))
+      errors.push(experimentError('mismatched-shards', [index], `Shard ${manifest.shard.index} is incomplete (${manifest.completedRuns} of ${manifest.runs.length} run${manifest.runs.length === 1 ? '' : 's'}).`))
     }
     seen.add(manifest.shard.index)
   })
   if (errors.length === 0 && seen.size !== first.shard.count) {
-    errors.push(experimentError('mismatched-shards', [], `Expected ${first.shard.count} shards; got ${seen.size}.`))
+    errors.push(experimentError('mismatched-shards', [], `Expected ${first.shard.count} shard${first.shard.count === 1 ? '' : 's'}; got ${seen.size}.`))
   }
   if (errors.length > 0) return E.left(errors)
 

@@ -19,7 +19,7 @@ export interface Shard {
 
 /** @category Experiments */
 export interface ExperimentOptions {
-  /** Worker threads (default: available parallelism, at most the number of runs; 0 runs in this thread). */
+  /** Worker threads, a whole number (default: available parallelism, at most the number of runs; 0 runs in this thread). */
   readonly workers?: number
   readonly shard?: Shard
   /** Called after each run completes, with the runs done and the total. */
@@ -102,10 +102,11 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
 
 /**
  * Prepare an experiment from a declarative spec (see {@link ExperimentSpec}): check it
- * (a bad spec is a `Left` of errors with JSON Pointer paths), load the model, plan the
- * runs and pick this shard's. Reading `rows` runs the simulations on worker threads
- * and yields tidy rows in run order, so the bytes written never depend on the worker
- * count, and shard outputs merge to the unsharded output exactly.
+ * (a bad spec, shard or worker count is a `Left` of errors with JSON Pointer paths),
+ * load the model, plan the runs and pick this shard's. Reading `rows` runs the
+ * simulations on worker threads and yields tidy rows in run order, so the bytes
+ * written never depend on the worker count, and shard outputs merge to the unsharded
+ * output exactly.
  * @example
  * {@includeCode ../../examples/calibrate-ward.ts#sweep}
  * @category Experiments
@@ -114,9 +115,15 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
   const decoded = ExperimentSpec.decode(spec)
   if (E.isLeft(decoded)) return E.left(specErrors(decoded.left))
   const shard = options.shard ?? { index: 0, count: 1 }
+  const optionErrors: ExperimentError[] = []
   if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
-    return E.left([experimentError('invalid-spec', [], `A shard needs 0 ≤ index < count; got ${shard.index} of ${shard.count}.`)])
+    optionErrors.push(experimentError('invalid-spec', [], `A shard needs 0 ≤ index < count; got ${shard.index} of ${shard.count}.`))
   }
+  // The CLI's --workers takes the same values: a fraction or a negative count has no meaning.
+  if (options.workers !== undefined && !(Number.isSafeInteger(options.workers) && options.workers >= 0)) {
+    optionErrors.push(experimentError('invalid-spec', [], `\`workers\` must be a whole number, 0 or more (0 runs in this thread); got ${String(options.workers)}.`))
+  }
+  if (optionErrors.length > 0) return E.left(optionErrors)
   const model = await loadModel(decoded.right)
   if (E.isLeft(model)) return model
   const plan = planExperiment(decoded.right)

@@ -1,37 +1,9 @@
 import * as t from 'io-ts'
+import { describeContext, errorSegments, unwrapCodec } from '../model/codec-words.js'
 import { quoteId, toPointer } from '../model/errors.js'
 import { Intervention } from './interventions.js'
 import type { SimulationIssue } from './issues.js'
 import { SimulationParameters } from './parameters.js'
-
-const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> => {
-  let current = type
-  while (current instanceof t.ReadonlyType || current instanceof t.ExactType) current = current.type
-  return current
-}
-
-const isComposite = (type: t.Decoder<unknown, unknown>): boolean => {
-  const inner = unwrap(type)
-  return inner instanceof t.UnionType || inner instanceof t.IntersectionType
-}
-
-const expectedText = (type: t.Decoder<unknown, unknown>): string => {
-  const inner = unwrap(type)
-  if (inner instanceof t.ReadonlyArrayType || inner instanceof t.ArrayType) return 'a list'
-  if (inner instanceof t.InterfaceType || inner instanceof t.PartialType || inner instanceof t.IntersectionType) return 'an object'
-  if (inner instanceof t.KeyofType) return `one of ${Object.keys(inner.keys).join(', ')}`
-  if (inner instanceof t.LiteralType) return JSON.stringify(inner.value)
-  switch (inner.name) {
-    case 'NonNegative':
-      return 'a number, 0 or more'
-    case 'Probability':
-      return 'a number from 0 to 1'
-    case 'Id':
-      return 'a non-empty id'
-    default:
-      return inner.name
-  }
-}
 
 const actualText = (value: unknown): string =>
   value === undefined
@@ -46,27 +18,14 @@ const actualText = (value: unknown): string =>
             ? 'an object'
             : String(value)
 
-/** Segments of each io-ts error (without the member indices of unions and intersections). */
-const segmentsOf = (errors: t.Errors): ReadonlyArray<{ readonly segments: ReadonlyArray<string>; readonly error: t.ValidationError }> =>
-  errors.map((error) => {
-    const segments: string[] = []
-    let parent: t.Decoder<unknown, unknown> | undefined
-    for (const entry of error.context) {
-      if (parent !== undefined && !isComposite(parent)) segments.push(entry.key)
-      parent = entry.type
-    }
-    return { segments, error }
-  })
-
 const issuesOf = (errors: t.Errors, base: ReadonlyArray<string | number>): ReadonlyArray<SimulationIssue> => {
   const seen = new Set<string>()
   const issues: SimulationIssue[] = []
-  for (const { segments, error } of segmentsOf(errors)) {
-    const path = toPointer([...base, ...segments])
-    const last = error.context[error.context.length - 1]
-    if (seen.has(path) || last === undefined) continue
+  for (const error of errors) {
+    const path = toPointer([...base, ...errorSegments(error)])
+    if (seen.has(path) || error.context.length === 0) continue
     seen.add(path)
-    issues.push({ code: 'invalid-option', path, message: `The option at ${path} must be ${expectedText(last.type)}, but it is ${actualText(error.value)}.` })
+    issues.push({ code: 'invalid-option', path, message: `The option at ${path} must be ${describeContext(error.context)}, but it is ${actualText(error.value)}.` })
   }
   return issues
 }
@@ -74,7 +33,7 @@ const issuesOf = (errors: t.Errors, base: ReadonlyArray<string | number>): Reado
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const interventionKinds = Intervention.types.map((member) => {
-  const inner = unwrap(member)
+  const inner = unwrapCodec(member)
   const shape = inner instanceof t.IntersectionType ? (inner.types[0] as t.InterfaceType<t.Props>) : (inner as t.InterfaceType<t.Props>)
   return [(shape.props['kind'] as t.LiteralType<string>).value, member as t.Decoder<unknown, Intervention>] as const
 })
@@ -98,7 +57,7 @@ const decodeParameters = (input: unknown, issues: SimulationIssue[]): DecodedPar
   // Leave out each field with a fault (for `actors`, each faulty entry) and keep the rest.
   const badFields = new Set<string>()
   const badActors = new Set<string>()
-  for (const { segments } of segmentsOf(decoded.left)) {
+  for (const segments of decoded.left.map(errorSegments)) {
     if (segments[0] === 'actors' && segments.length >= 2 && Array.isArray(input['actors'])) badActors.add(segments[1]!)
     else if (segments[0] !== undefined) badFields.add(segments[0])
   }

@@ -80,12 +80,15 @@ describe('orgintel diagnose', () => {
     expect(result.code).toBe(0)
   })
 
-  it('rejects an invalid config with its path and exit code 2', async () => {
+  it('rejects an invalid config like any invalid input: its path, a stable code and exit code 1', async () => {
     const config = folder.file('rules.json')
     writeFileSync(config, JSON.stringify({ rules: { 'no-such-rule': 'off' } }))
     const result = await runInProcess(['diagnose', wardModel, '--config', config])
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain(`${config}: /rules/no-such-rule`)
+    expect(result.code).toBe(1)
+    expect(lines(result.stderr)).toEqual([
+      `${config}: /rules/no-such-rule: No rule has the id "no-such-rule". [unknown-rule]`,
+      `orgintel diagnose: ${config} is not a valid diagnosis configuration`,
+    ])
   })
 
   it('writes the report to a file with -o, names only with --names', async () => {

@@ -52,7 +52,7 @@ describe('orgintel simulate', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(`${folder.file('params.json')}: /respond: `)
     expect(result.stderr).toContain(`${folder.file('params.json')}: /actors/0/act: `)
-    expect(lines(result.stderr).at(-1)).toBe(`orgintel simulate: ${folder.file('params.json')} is not valid simulation parameters`)
+    expect(lines(result.stderr).at(-1)).toBe(`orgintel simulate: ${folder.file('params.json')} is not a valid set of simulation parameters`)
     expect(folder.names()).toEqual(['params.json'])
   })
 

@@ -3,25 +3,20 @@ import { diagnose } from '../../diagnose/diagnose.js'
 import { formatDiagnosis } from '../../diagnose/format.js'
 import { choiceOption, onePositional, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
-import { CommandFailure, exitCodes, usageFailure } from '../failure.js'
-import { readText, writeTextAtomically } from '../files.js'
+import { exitCodes, invalidInput, usageFailure } from '../failure.js'
+import { describePath, writeTextAtomically } from '../files.js'
+import { readJson, reportProblems } from '../json-input.js'
 import { loadModel } from '../model-input.js'
 
 const severities = ['error', 'warning', 'info'] as const
 
+/** Read and check a diagnosis config; like a model, an invalid one is invalid input (exit code 1). */
 const loadConfig = (path: string | undefined) => {
   if (path === undefined) return {}
-  let value: unknown
-  try {
-    value = JSON.parse(readText(path))
-  } catch (error) {
-    if (error instanceof CommandFailure) throw error
-    throw new CommandFailure(`${path}: the configuration is not valid JSON`, exitCodes.usage)
-  }
-  const config = parseDiagnosisConfig(value)
+  const config = parseDiagnosisConfig(readJson(path, 'the configuration'))
   if (config._tag === 'Left') {
-    for (const problem of config.left) process.stderr.write(`${path}: ${problem.path || '(config)'}: ${problem.message}\n`)
-    throw new CommandFailure(`${path} is not a valid diagnosis configuration`, exitCodes.usage)
+    reportProblems(describePath(path), config.left)
+    throw invalidInput(`${describePath(path)} is not a valid diagnosis configuration`)
   }
   return config.right
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../../diagnose/format-text.js'
 import { fromFhirBundle } from '../../fhir/bundle.js'
 import { fromCsv } from '../../io/csv-read.js'
 import { type InteropError, formatInteropErrors } from '../../io/errors.js'
@@ -112,7 +113,7 @@ export const importCommand: Command = {
     if (out === undefined) throw usageFailure('-o FILE is required (use -o - for standard output)')
     const model = format === 'csv' ? importCsv(parsed) : format === 'graphml' ? importGraphml(parsed) : await importFhir(parsed)
     writeTextAtomically(out, `${JSON.stringify(encodeModel(model), null, 2)}\n`)
-    if (out !== '-') process.stderr.write(`wrote ${out}: ${model.actors.length} actors, ${model.channels.length} channels\n`)
+    if (out !== '-') process.stderr.write(`wrote ${out}: ${countOf(model.actors.length, 'actor')}, ${countOf(model.channels.length, 'channel')}\n`)
     return exitCodes.ok
   },
 }

@@ -7,10 +7,11 @@ import { type Command, outputOption } from '../command.js'
 import { exitCodes, usageFailure } from '../failure.js'
 import { writeTextAtomically } from '../files.js'
 import { loadModel } from '../model-input.js'
+import { countOf } from '../../diagnose/format-text.js'
 
 const describe = (loop: Loop): string =>
   `${[...loop.actors, loop.actors[0]].join(' -> ')}  [${loop.order} loop; ${loop.levels.join(', ')}; ` +
-  `${loop.layActors} lay, ${loop.professionalActors} professional; ${loop.latencyDays} days; ` +
+  `${loop.layActors} lay, ${loop.professionalActors} professional; ${countOf(loop.latencyDays, 'day')}; ` +
   `reliability ${loop.reliability.toFixed(3)}; ${loop.polarity}]`
 
 /** `orgintel loops`: list the elementary cycles of active channels. @internal */
@@ -45,7 +46,7 @@ export const loopsCommand: Command = {
       format === 'json'
         ? `${JSON.stringify(search, null, 2)}\n`
         : `${search.loops.map(describe).join('\n')}${search.loops.length > 0 ? '\n' : ''}` +
-          `${search.loops.length} loops${search.truncated ? ' (truncated: a bound stopped the search; raise --max-length or --max-loops)' : ''}\n`
+          `${countOf(search.loops.length, 'loop')}${search.truncated ? ' (truncated: a bound stopped the search; raise --max-length or --max-loops)' : ''}\n`
     writeTextAtomically(stringOption(parsed, 'out') ?? '-', text)
     return exitCodes.ok
   },

@@ -5,6 +5,7 @@ import type { Command } from '../command.js'
 import { beginResultFiles, failWithExperimentErrors } from '../experiment-output.js'
 import { exitCodes, usageFailure } from '../failure.js'
 import { readFailure } from '../files.js'
+import { countOf } from '../../diagnose/format-text.js'
 
 /** `orgintel merge`: join the shards of one experiment into the unsharded output. @internal */
 export const mergeCommand: Command = {
@@ -37,7 +38,7 @@ export const mergeCommand: Command = {
       failWithExperimentErrors('merge', merged.left, `nothing was written: the files are not the complete shards of one experiment`, files)
     }
     target.commit()
-    process.stderr.write(`wrote ${out}: ${merged.right.rows} rows from ${files.length} files\n`)
+    process.stderr.write(`wrote ${out}: ${countOf(merged.right.rows, 'row')} from ${countOf(files.length, 'file')}\n`)
     return exitCodes.ok
   },
 }

@@ -9,6 +9,7 @@ import { describePath, writeTextAtomically } from '../files.js'
 import { readDecoded, reportProblems } from '../json-input.js'
 import { loadModel } from '../model-input.js'
 import { seriesToCsv } from '../simulation-csv.js'
+import { countOf } from '../../diagnose/format-text.js'
 
 const Interventions = t.readonlyArray(Intervention, 'a list of interventions')
 
@@ -42,8 +43,8 @@ export const simulateCommand: Command = {
     const stdinUses = [modelPath, parametersPath, interventionsPath].filter((path) => path === '-').length
     if (stdinUses > 1) throw usageFailure('only one input can come from standard input (-)')
     const model = loadModel(modelPath)
-    const parameters = parametersPath === undefined ? undefined : readDecoded(parametersPath, SimulationParameters, 'simulation parameters')
-    const interventions = interventionsPath === undefined ? undefined : readDecoded(interventionsPath, Interventions, 'a list of interventions')
+    const parameters = parametersPath === undefined ? undefined : readDecoded(parametersPath, SimulationParameters, 'set of simulation parameters', 'invalid-option')
+    const interventions = interventionsPath === undefined ? undefined : readDecoded(interventionsPath, Interventions, 'list of interventions', 'invalid-option')
     const result = simulate(model, {
       seed,
       days,
@@ -52,13 +53,13 @@ export const simulateCommand: Command = {
       ...(maxEvents === 0 ? {} : { maxEvents }),
     })
     if (result.issues.length > 0) {
-      process.stderr.write(`orgintel simulate: ${result.issues.length} option(s) name nothing in the model and were left out:\n`)
+      process.stderr.write(`orgintel simulate: ${result.issues.length === 1 ? '1 option names nothing in the model and was' : `${result.issues.length} options name nothing in the model and were`} left out:\n`)
       reportProblems('options', result.issues)
     }
     if (result.truncated) process.stderr.write('orgintel simulate: the run stopped early at --max-events; the result is marked truncated\n')
     const text = format === 'csv' ? seriesToCsv(result.series) : `${JSON.stringify(result, null, 2)}\n`
     writeTextAtomically(out, text)
-    if (out !== '-') process.stderr.write(`wrote ${describePath(out, 'output')}: ${days} days, ${result.metrics.experiencesRaised} experiences raised\n`)
+    if (out !== '-') process.stderr.write(`wrote ${describePath(out, 'output')}: ${countOf(days, 'day')}, ${countOf(result.metrics.experiencesRaised, 'experience')} raised\n`)
     return exitCodes.ok
   },
 }

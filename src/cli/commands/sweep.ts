@@ -9,6 +9,7 @@ import { describePath } from '../files.js'
 import { readJson } from '../json-input.js'
 import { createProgressReporter } from '../progress.js'
 import { chooseShard } from '../shard-option.js'
+import { countOf } from '../../diagnose/format-text.js'
 
 /** `orgintel sweep`: run an experiment spec (or one shard of it) into a rows file. @internal */
 export const sweepCommand: Command = {
@@ -59,11 +60,11 @@ export const sweepCommand: Command = {
     if (context.signal.aborted || !written.complete) {
       files.abandon()
       const reason = String(context.signal.reason ?? 'SIGINT')
-      throw new CommandFailure(`stopped by ${reason} after ${written.completedRuns} of ${experiment.manifest.runs.length} runs; ${out} was not written`, exitCodeOfSignal(reason))
+      throw new CommandFailure(`stopped by ${reason} after ${written.completedRuns} of ${countOf(experiment.manifest.runs.length, 'run')}; ${out} was not written`, exitCodeOfSignal(reason))
     }
     files.commit()
-    const shardText = count === 1 ? '' : ` (shard ${index}/${count} of ${experiment.manifest.totalRuns} runs)`
-    process.stderr.write(`wrote ${out}: ${written.rows} rows from ${written.completedRuns} runs${shardText}\n`)
+    const shardText = count === 1 ? '' : ` (shard ${index}/${count} of ${countOf(experiment.manifest.totalRuns, 'run')})`
+    process.stderr.write(`wrote ${out}: ${countOf(written.rows, 'row')} from ${countOf(written.completedRuns, 'run')}${shardText}\n`)
     return exitCodes.ok
   },
 }

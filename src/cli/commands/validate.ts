@@ -4,6 +4,7 @@ import { onePositional } from '../args.js'
 import type { Command } from '../command.js'
 import { exitCodes } from '../failure.js'
 import { loadModel } from '../model-input.js'
+import { countOf } from '../../diagnose/format-text.js'
 
 /** `orgintel validate`: check a model and print its errors and warnings. @internal */
 export const validateCommand: Command = {
@@ -19,8 +20,8 @@ export const validateCommand: Command = {
       for (const line of formatModelErrors(warnings).split('\n')) process.stderr.write(`${path}: warning: ${line}\n`)
     }
     process.stdout.write(
-      `${path}: valid orgintel/v1 model '${model.id}': ${model.actors.length} actors, ${model.assets.length} assets, ` +
-        `${model.channels.length} channels, ${model.loops.length} declared loops, ${warnings.length} warnings\n`,
+      `${path}: valid orgintel/v1 model '${model.id}': ${countOf(model.actors.length, 'actor')}, ${countOf(model.assets.length, 'asset')}, ` +
+        `${countOf(model.channels.length, 'channel')}, ${countOf(model.loops.length, 'declared loop')}, ${countOf(warnings.length, 'warning')}\n`,
     )
     return exitCodes.ok
   },

@@ -27,7 +27,7 @@ export const singleLoopTrap = defineRule({
       const loops = context.loopsAt(level)
       if (loops.length === 0 || loops.some((loop) => loop.order !== 'single')) continue
       findings.push({
-        message: `None of the ${loops.length} loops at ${level} level touches a plan or strategy: the organisation can change what it does there but never the rules it works by.`,
+        message: `${loops.length === 1 ? `The one loop at ${level} level touches no` : `None of the ${loops.length} loops at ${level} level touches a`} plan or strategy: the organisation can change what it does there but never the rules it works by.`,
         level,
         actors: sortedUnique(loops.flatMap((loop) => loop.actors)),
         channels: [],
