@@ -1,6 +1,6 @@
 import type { Model } from '../model/codecs.js'
 import { decodeModel } from '../model/decode.js'
-import { levels } from '../model/vocabulary.js'
+import { levels, type Level } from '../model/vocabulary.js'
 import { actorBuilder, actorTypes, type ImportedActor } from './actors.js'
 import { indexBundle, resolveReference, type BundleIndex } from './bundle-index.js'
 import { channelStatusOf, isResponse, latencyOf, referencesOf } from './communications.js'
@@ -38,8 +38,16 @@ const actorResolver = (index: BundleIndex, actors: ReadonlyMap<string, ImportedA
     return actor
   }
 
-const sharedLevel = (from: ImportedActor, to: ImportedActor): string =>
-  levels.find((level) => from.levels.includes(level) && to.levels.includes(level)) ?? from.levels[0] ?? 'delivery'
+/**
+ * The level of a channel between two imported actors: the lowest level both take part
+ * in or, when they share none (a service writing to its commissioner), the higher of
+ * the levels either takes part in. Read from the levels each actor was imported with,
+ * so the result does not depend on the order of the bundle. @internal
+ */
+const channelLevel = (from: ImportedActor, to: ImportedActor): Level =>
+  levels.find((level) => from.levels.includes(level) && to.levels.includes(level)) ??
+  levels.filter((level) => from.levels.includes(level) || to.levels.includes(level)).at(-1) ??
+  'delivery'
 
 /**
  * Build a model from a FHIR R4 (UK Core) Bundle. Organization, HealthcareService,
@@ -52,6 +60,13 @@ const sharedLevel = (from: ImportedActor, to: ImportedActor): string =>
  * `inResponseTo`, otherwise `experience` from a lay sender or `evidence` from a
  * professional one. Each QuestionnaireResponse becomes an `experience` asset held by
  * its author, or else its subject or source.
+ *
+ * Levels: an actor takes part in the level of its kind (commissioner and board →
+ * `planning`, regulator → `strategy`, every other kind → `delivery`). A channel works
+ * at the lowest level its two actors share or, when they share none (a service writing
+ * to its commissioner), at the higher of their levels, which is then added to the
+ * actor that lacks it: the service also takes part in `planning`. So no imported
+ * channel is at a level one of its actors does not take part in (`level-mismatch`).
  *
  * Personal data stays out: no name, telecom, address, birth date, identifier or free
  * text of any resource is copied (see the naming rules in `actorBuilder`); with
@@ -96,6 +111,13 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
     }
   }
   const actorAt = actorResolver(index, actors, diagnostics)
+  // Levels an actor takes part in through its channels, beyond those of its kind.
+  const joined = new Map<ImportedActor, Set<Level>>()
+  const join = (actor: ImportedActor, level: Level): void => {
+    if (actor.levels.includes(level)) return
+    const extra = joined.get(actor) ?? new Set<Level>()
+    joined.set(actor, extra.add(level))
+  }
   const assets: object[] = []
   const channels: object[] = []
   let messages = 0
@@ -133,12 +155,15 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
       recipients.forEach((recipient, position) => {
         const to = actorAt(recipient.reference, `${base}/recipient/${recipient.position ?? position}`)
         if (to === undefined) return
+        const level = channelLevel(from, to)
+        join(from, level)
+        join(to, level)
         channels.push({
           id: recipients.length === 1 ? id : `${id}#${position + 1}`,
           from: from.id,
           to: to.id,
           carries: [id],
-          level: sharedLevel(from, to),
+          level,
           status: channelStatusOf(resource),
           ...(latencyDays === undefined ? {} : { latencyDays }),
         })
@@ -159,7 +184,11 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
     }
   }
 
-  const uniqueActors = [...new Set(actors.values())].map(({ key: _key, ...actor }) => actor)
+  const uniqueActors = [...new Set(actors.values())].map((imported) => {
+    const { key: _key, ...actor } = imported
+    const extra = joined.get(imported)
+    return extra === undefined ? actor : { ...actor, levels: levels.filter((level) => actor.levels.includes(level) || extra.has(level)) }
+  })
   const decoded = decodeModel({
     schema: 'orgintel/v1',
     id: options.id ?? 'fhir-import',
