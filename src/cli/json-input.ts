@@ -25,7 +25,8 @@ export const reportProblems = (source: string, problems: ReadonlyArray<InputProb
 export const readJson = (path: string, what: string): unknown => {
   const text = readText(path)
   try {
-    return JSON.parse(text) as unknown
+    // A byte order mark (which some Windows editors write) is not part of the document.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown
   } catch (error) {
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1]
     throw invalidInput(`${describePath(path)}: ${what} is not valid JSON${position === undefined ? '' : ` (at character ${position})`}`)

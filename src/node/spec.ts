@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { Intervention } from '../simulate/interventions.js'
 import { SimulationParameters } from '../simulate/parameters.js'
 import { simulationMetricNames } from '../simulate/result.js'
+import { maxSimulationDays } from '../simulate/simulate.js'
 
 const scalar = t.union([t.number, t.string, t.boolean], 'a number, text or true/false')
 
@@ -17,10 +18,11 @@ const safeInteger = new t.Type<number, number, unknown>(
   (input, context) => (Number.isSafeInteger(input) ? t.success(input as number) : t.failure(input, context)),
   t.identity,
 )
+const isWholeDays = (input: unknown): input is number => Number.isSafeInteger(input) && (input as number) >= 0 && (input as number) <= maxSimulationDays
 const wholeDays = new t.Type<number, number, unknown>(
-  'a whole number of days, 0 or more',
-  (input): input is number => Number.isSafeInteger(input) && (input as number) >= 0,
-  (input, context) => (Number.isSafeInteger(input) && (input as number) >= 0 ? t.success(input as number) : t.failure(input, context)),
+  `a whole number of days from 0 to ${maxSimulationDays}`,
+  isWholeDays,
+  (input, context) => (isWholeDays(input) ? t.success(input) : t.failure(input, context)),
   t.identity,
 )
 

@@ -34,8 +34,8 @@ describe('orgintel simulate', () => {
     expect(folder.names()).toEqual(['series.csv'])
   })
 
-  it('applies parameters and interventions from files', async () => {
-    writeFileSync(folder.file('quiet.json'), JSON.stringify({ raiseRate: 0 }))
+  it('applies parameters and interventions from files, a byte order mark or not', async () => {
+    writeFileSync(folder.file('quiet.json'), `\ufeff${JSON.stringify({ raiseRate: 0 })}`)
     const quiet = await runInProcess(['simulate', wardModel, '--days', '60', '--seed', '1', '--parameters', folder.file('quiet.json')])
     expect(JSON.parse(quiet.stdout).metrics.experiencesRaised).toBe(0)
     writeFileSync(folder.file('changes.json'), JSON.stringify([{ day: 0, kind: 'remove-actor', actor: 'nobody' }]))
@@ -60,6 +60,7 @@ describe('orgintel simulate', () => {
     [['simulate', wardModel, '--seed', '1'], 'orgintel simulate: --days is required (how many days to simulate)'],
     [['simulate', wardModel, '--days', '10'], 'orgintel simulate: --seed is required (a whole number; the same seed gives the same result)'],
     [['simulate', wardModel, '--days=-3', '--seed', '1'], 'orgintel simulate: --days must be a whole number, 0 or more (got "-3")'],
+    [['simulate', wardModel, '--days', '10000000', '--seed', '1'], 'orgintel simulate: --days must be at most 100000 (about 270 years; got 10000000)'],
     [['simulate', wardModel, '--days', '-3', '--seed', '1'], 'orgintel simulate: --days needs a value (to pass one that starts with "-", write --days=VALUE); see --help'],
     [['simulate', wardModel, '--days', '10', '--seed', '1.5'], 'orgintel simulate: --seed must be a whole number (got "1.5")'],
     [['simulate', wardModel, '--days', '10', '--seed', '1', '--format', 'xml'], 'orgintel simulate: --format must be one of json, csv (got "xml")'],

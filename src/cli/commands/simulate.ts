@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { Intervention } from '../../simulate/interventions.js'
 import { SimulationParameters } from '../../simulate/parameters.js'
-import { simulate } from '../../simulate/simulate.js'
+import { maxSimulationDays, simulate } from '../../simulate/simulate.js'
 import { choiceOption, integerOption, onePositional, requiredOption, parseWholeNumber, seedOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { exitCodes, usageFailure } from '../failure.js'
@@ -34,6 +34,7 @@ export const simulateCommand: Command = {
   async run(parsed) {
     const modelPath = onePositional(parsed, 'model file')
     const days = parseWholeNumber(requiredOption(parsed, 'days', 'how many days to simulate'), '--days')
+    if (days > maxSimulationDays) throw usageFailure(`--days must be at most ${maxSimulationDays} (about 270 years; got ${days})`)
     const seed = seedOption(parsed, 'seed')
     const out = stringOption(parsed, 'out') ?? '-'
     const format = choiceOption(parsed, 'format', ['json', 'csv'], out.toLowerCase().endsWith('.csv') ? 'csv' : 'json')
