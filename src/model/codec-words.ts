@@ -37,8 +37,8 @@ export const errorSegments = (error: t.ValidationError): ReadonlyArray<string> =
 /** A name we wrote as words ("a number, 0 or more"), not one io-ts made up ("number", "{ day: … }", "Intervention"). */
 const isPlainWords = (name: string): boolean => name.includes(' ') && !/^[{([]|[<|]/.test(name)
 
-/** Codecs of the model and io-ts whose names are identifiers, in words. */
-const namedExpectations: ReadonlyMap<string, string> = new Map([
+/** Codecs of the model and io-ts whose names are identifiers, in words. @internal */
+export const namedExpectations: ReadonlyMap<string, string> = new Map([
   ['ActorId', 'a non-empty id'],
   ['AssetId', 'a non-empty id'],
   ['ChannelId', 'a non-empty id'],
@@ -46,6 +46,7 @@ const namedExpectations: ReadonlyMap<string, string> = new Map([
   ['NonEmptyText', 'non-empty text'],
   ['NonNegative', 'a number, 0 or more'],
   ['Probability', 'a number from 0 to 1'],
+  ['Levels', 'a list of at least one level'],
   ['Int', 'a whole number'],
 ])
 

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { namedExpectations } from './codec-words.js'
 import { DefaultsType } from './primitives.js'
 import { type ModelError, type ModelErrorCode, quoteId, toPointer } from './errors.js'
 
@@ -13,16 +14,7 @@ const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> 
   }
 }
 
-const leafExpectations: ReadonlyMap<string, string> = new Map([
-  ['ActorId', 'a non-empty id'],
-  ['AssetId', 'a non-empty id'],
-  ['ChannelId', 'a non-empty id'],
-  ['LoopId', 'a non-empty id'],
-  ['NonEmptyText', 'non-empty text'],
-  ['NonNegative', 'a number, 0 or more'],
-  ['Probability', 'a number from 0 to 1'],
-  ['Levels', 'a list of at least one level'],
-])
+const leafExpectations = namedExpectations
 
 function isBrandedLeaf(type: t.Decoder<unknown, unknown>): boolean {
   return leafExpectations.has(type.name)
