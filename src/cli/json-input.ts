@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { withoutByteOrderMark } from '../model/decode.js'
 import { specErrors } from '../node/errors.js'
 import { invalidInput } from './failure.js'
 import { describePath, readText } from './files.js'
@@ -25,8 +26,7 @@ export const reportProblems = (source: string, problems: ReadonlyArray<InputProb
 export const readJson = (path: string, what: string): unknown => {
   const text = readText(path)
   try {
-    // A byte order mark (which some Windows editors write) is not part of the document.
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown
+    return JSON.parse(withoutByteOrderMark(text)) as unknown
   } catch (error) {
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1]
     throw invalidInput(`${describePath(path)}: ${what} is not valid JSON${position === undefined ? '' : ` (at character ${position})`}`)

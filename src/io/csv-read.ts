@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import Papa from 'papaparse'
 import type { Model } from '../model/codecs.js'
-import { decodeModel } from '../model/decode.js'
+import { decodeModel, withoutByteOrderMark } from '../model/decode.js'
 import { quoteId, type ModelError } from '../model/errors.js'
 import { csvColumns, unprotectCell, type CsvColumn } from './csv-columns.js'
 import { asInteropErrors, type CsvTableName, type InteropError } from './errors.js'
@@ -56,7 +56,7 @@ const describeInput = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`
 
 const readTable = (table: CsvTableName, text: string, errors: InteropError[]): ReadTable => {
-  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { delimiter: ',', header: false, skipEmptyLines: false })
+  const parsed = Papa.parse<string[]>(withoutByteOrderMark(text), { delimiter: ',', header: false, skipEmptyLines: false })
   for (const error of parsed.errors) {
     const row = (error.row ?? 0) + 1
     errors.push({ code: 'invalid-csv', path: '', table, row, message: `The ${table} CSV cannot be read at row ${row} (${error.code}).` })

@@ -17,10 +17,18 @@ export const unwrapCodec = (type: t.Decoder<unknown, unknown>): t.Decoder<unknow
   }
 }
 
+// A document with many faults repeats the same few codecs: work each out once.
+const compositeByType = new WeakMap<t.Decoder<unknown, unknown>, boolean>()
+
 /** Whether io-ts puts a member index (not a key of the value) in the context below this codec. */
 const isComposite = (type: t.Decoder<unknown, unknown>): boolean => {
-  const inner = unwrapCodec(type)
-  return inner instanceof t.UnionType || inner instanceof t.IntersectionType
+  let composite = compositeByType.get(type)
+  if (composite === undefined) {
+    const inner = unwrapCodec(type)
+    composite = inner instanceof t.UnionType || inner instanceof t.IntersectionType
+    compositeByType.set(type, composite)
+  }
+  return composite
 }
 
 /** The keys from the root of the value to where an io-ts error arose, without union and intersection member indices. @internal */

@@ -44,6 +44,9 @@ const lineAndColumn = (text: string, offset: number): { line: number; column: nu
 }
 
 
+/** The text without a leading byte order mark (U+FEFF, which some Windows editors write): it is not part of the document. @internal */
+export const withoutByteOrderMark = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
 const describeCharacter = (text: string, offset: number): string => {
   if (offset >= text.length) return 'the text ends too early'
   const code = text.codePointAt(offset) ?? 0
@@ -58,8 +61,7 @@ const describeCharacter = (text: string, offset: number): string => {
  * @category Model
  */
 export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Model> => {
-  // A byte order mark (which some Windows editors write) is not part of the document.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const body = withoutByteOrderMark(text)
   let value: unknown
   try {
     value = JSON.parse(body)

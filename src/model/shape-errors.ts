@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { namedExpectations } from './codec-words.js'
+import { errorSegments, namedExpectations } from './codec-words.js'
 import { DefaultsType } from './primitives.js'
 import { type ModelError, type ModelErrorCode, quoteId, toPointer } from './errors.js'
 
@@ -14,15 +14,8 @@ const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> 
   }
 }
 
-const leafExpectations = namedExpectations
-
 function isBrandedLeaf(type: t.Decoder<unknown, unknown>): boolean {
-  return leafExpectations.has(type.name)
-}
-
-const isComposite = (type: t.Decoder<unknown, unknown>): boolean => {
-  const inner = unwrap(type)
-  return inner instanceof t.IntersectionType || inner instanceof t.UnionType
+  return namedExpectations.has(type.name)
 }
 
 const jsonTypeOf = (value: unknown): string =>
@@ -51,7 +44,7 @@ const describeActual = (value: unknown): string => {
 
 /** What a codec accepts, in words, and the JSON type it needs. */
 const expectation = (type: t.Decoder<unknown, unknown>): { words: string; json: string } => {
-  const leaf = leafExpectations.get(type.name)
+  const leaf = namedExpectations.get(type.name)
   if (leaf !== undefined) {
     const json = type.name === 'Levels' ? 'array' : type.name === 'NonNegative' || type.name === 'Probability' ? 'number' : 'string'
     return { words: leaf, json }
@@ -124,15 +117,6 @@ export const shapeErrorsUpTo = (
   const result: ModelError[] = []
   let more = 0
   // A document with many faults repeats the same few codecs: work each out once.
-  const compositeByType = new Map<t.Decoder<unknown, unknown>, boolean>()
-  const isCompositeCached = (type: t.Decoder<unknown, unknown>): boolean => {
-    let composite = compositeByType.get(type)
-    if (composite === undefined) {
-      composite = isComposite(type)
-      compositeByType.set(type, composite)
-    }
-    return composite
-  }
   const expectationByType = new Map<t.Decoder<unknown, unknown>, { words: string; json: string }>()
   const expectationCached = (type: t.Decoder<unknown, unknown>): { words: string; json: string } => {
     let expected = expectationByType.get(type)
@@ -143,12 +127,7 @@ export const shapeErrorsUpTo = (
     return expected
   }
   for (const error of errors) {
-    const segments: string[] = []
-    let parent: t.Decoder<unknown, unknown> | undefined
-    for (const entry of error.context) {
-      if (parent !== undefined && !isCompositeCached(parent)) segments.push(entry.key)
-      parent = entry.type
-    }
+    const segments = errorSegments(error)
     const last = error.context[error.context.length - 1]
     if (last === undefined) continue
     const { words, json } = expectationCached(last.type)
