@@ -94,6 +94,7 @@ export const repairsForGraph = (
     }
   }
 
+  const purpose = goal === 'connect-level' ? `let every ${level} actor hear back from every other` : `close every open loop at the ${level} level`
   return arcs.map(([fromComponent, toComponent]) => {
     const from = graph.actors[sender[fromComponent]!]!.id
     const to = graph.actors[receiver[toComponent]!]!.id
@@ -104,8 +105,8 @@ export const repairsForGraph = (
       level,
       carries: response === undefined ? [] : [response],
       reason:
-        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest ` +
-        `${goal === 'connect-level' ? `that let every ${level} actor hear back from every other` : `that close every open loop at the ${level} level`}: ${fromPhrase(roleOf(fromComponent), from, level, size[fromComponent] === 1)}, ` +
+        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest that ${purpose}: ` +
+        `${fromPhrase(roleOf(fromComponent), from, level, size[fromComponent] === 1)}, ` +
         `and ${toPhrase(roleOf(toComponent), to)}.`,
     }
   })
