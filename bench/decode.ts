@@ -1,5 +1,5 @@
 /**
- * Benchmark: decode and validate a generated `orgintel/v1` document of 100,000 actors
+ * Benchmark: decode and validate a generated `orgintel/v2` document of 100,000 actors
  * and 1,000,000 channels with `parseModel`, reported as a ratio to `JSON.parse` of the
  * same text (target: within 5x). Run with `npx tsx bench/decode.ts [--quick]`.
  */
@@ -38,7 +38,7 @@ const createGenerator = (seed: number): (() => number) => {
  */
 export const generateDocumentText = (actorCount: number, channelCount: number): string => {
   const next = createGenerator(20120101)
-  const parts: string[] = ['{"schema":"orgintel/v1","id":"bench","name":"Generated benchmark model","actors":[']
+  const parts: string[] = ['{"schema":"orgintel/v2","id":"bench","name":"Generated benchmark model","actors":[']
   for (let i = 0; i < actorCount; i++) {
     const kind = actorKinds[i % actorKinds.length]
     parts.push(

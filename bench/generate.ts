@@ -136,7 +136,7 @@ export const generateOrganisation = (options: GenerateOrganisationOptions): Mode
   }
 
   return {
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: `generated-${options.seed}-${n}-${m}` as Model['id'],
     name: `Generated organisation (seed ${options.seed})` as Model['name'],
     actors,

@@ -34,7 +34,7 @@ assert.deepEqual(fromGraphlib(travelled), E.right(ward))
 // Any string is a legal id. Raw, `__proto__` would make graphlib write onto
 // Object.prototype for the whole process; encoded, it is just another node.
 const hostile = decodeModel({
-  schema: 'orgintel/v1',
+  schema: 'orgintel/v2',
   id: 'hostile',
   name: 'Hostile ids',
   actors: [

@@ -18,7 +18,7 @@ assert.equal(ward.right.actors[0]?.perspective, 'lay') // a patient: lay by defa
 assert.deepEqual(modelWarnings(ward.right), [])
 
 const broken = parseModel(`{
-  "schema": "orgintel/v1", "id": "broken", "name": "Broken",
+  "schema": "orgintel/v2", "id": "broken", "name": "Broken",
   "actors": [{ "id": "patients", "name": "Patients", "kind": "patient", "levels": [] }],
   "assets": [],
   "channels": [{ "id": "c1", "from": "patients", "to": "ward-7", "carries": [], "level": "delivery", "reliability": 1.5 }]
@@ -33,7 +33,7 @@ if (broken._tag === 'Left') {
   )
 }
 
-const notJson = parseModel('{ "schema": "orgintel/v1",\n  "actors": [,] }')
+const notJson = parseModel('{ "schema": "orgintel/v2",\n  "actors": [,] }')
 assert.ok(notJson._tag === 'Left' && notJson.left[0]?.code === 'invalid-json')
 if (notJson._tag === 'Left') {
   console.log(formatModelErrors(notJson.left))

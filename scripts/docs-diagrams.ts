@@ -5,7 +5,7 @@
  * Sources:
  * - `docs/diagrams/*.mmd` (Mermaid, via beautiful-mermaid) and `docs/diagrams/*.dot`
  *   (Graphviz, via @viz-js/viz);
- * - `docs/diagrams/rules/*.json`: one small `orgintel/v1` model per diagnosis rule, in
+ * - `docs/diagrams/rules/*.json`: one small `orgintel/v2` model per diagnosis rule, in
  *   which `planned` channels are the repair (drawn green and dashed);
  * - `examples/models/*.json`: the bundled example organisations;
  * - once `orgintel/io` exists, the Ward 7 model through the library's own `toMermaid`;

@@ -129,7 +129,7 @@ const main = async () => {
     const graph = root.compileGraph(model)
     console.log('  ' + file + ': ' + model.actors.length + ' actors, ' + model.channels.length + ' channels, ' + graph.edgeCount + ' active edges')
   }
-  const bad = root.decodeModel({ schema: 'orgintel/v1', id: 'x', name: 'x', actors: 'none', assets: [], channels: [] })
+  const bad = root.decodeModel({ schema: 'orgintel/v2', id: 'x', name: 'x', actors: 'none', assets: [], channels: [] })
   if (!E.isLeft(bad) || bad.left[0].path !== '/actors') throw new Error('a bad document was not reported at /actors')
   for (const specifier of SPECIFIERS) {
     const entry = await load(specifier)

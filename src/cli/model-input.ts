@@ -14,7 +14,7 @@ export const loadModel = (path: string): Model => {
   const result = parseModel(readText(path))
   if (result._tag === 'Left') {
     reportErrors(path === '-' ? 'stdin' : path, result.left)
-    throw new CommandFailure(`${path === '-' ? 'standard input' : path} is not a valid orgintel/v1 model`, exitCodes.findings)
+    throw new CommandFailure(`${path === '-' ? 'standard input' : path} is not a valid orgintel/v2 model`, exitCodes.findings)
   }
   return result.right
 }

@@ -190,7 +190,7 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
     return extra === undefined ? actor : { ...actor, levels: levels.filter((level) => actor.levels.includes(level) || extra.has(level)) }
   })
   const decoded = decodeModel({
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: options.id ?? 'fhir-import',
     name: options.name ?? 'Imported from FHIR',
     actors: uniqueActors,

@@ -159,7 +159,7 @@ export const fromCsv = (input: CsvInput, options: CsvImportOptions = {}): E.Eith
   }
   if (errors.length > 0) return E.left(errors)
   const document = {
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: options.id ?? 'csv-import',
     name: options.name ?? 'Imported from CSV',
     ...(options.description === undefined ? {} : { description: options.description }),

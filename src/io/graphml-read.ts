@@ -136,7 +136,7 @@ export const fromGraphML = (text: string): E.Either<ReadonlyArray<InteropError>,
       const { channels, reverseOf } = channelsOf(graph, keys)
       const edgeCount = channels.length - reverseOf.length
       const document_: Record<string, unknown> = {
-        schema: values.get('schema') ?? 'orgintel/v1',
+        schema: values.get('schema') ?? 'orgintel/v2',
         id: values.get('id') ?? attribute(graph, 'id') ?? 'graphml-import',
         name: values.get('name') ?? values.get('id') ?? attribute(graph, 'id') ?? 'Imported from GraphML',
         actors: children(graph, 'node').map((node) => actorOf(node, keys)),

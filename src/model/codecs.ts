@@ -6,12 +6,14 @@ import {
   LoopId,
   NonEmptyText,
   NonNegative,
+  PositiveCount,
   Probability,
   nonEmptyArray,
   withDefaults,
 } from './primitives.js'
 import {
   ActorKind,
+  LoopOutcomePromise,
   AssetKind,
   ChannelStatus,
   Level,
@@ -20,8 +22,11 @@ import {
   defaultPerspective,
 } from './vocabulary.js'
 
-/** The document format this version of the library reads and writes. @category Model */
-export const schemaVersion = 'orgintel/v1' as const
+/** The document format this version of the library writes (it reads `orgintel/v1` too). @category Model */
+export const schemaVersion = 'orgintel/v2' as const
+
+/** The earlier document format, still read and upgraded on decode. @category Model */
+export const previousSchemaVersion = 'orgintel/v1' as const
 
 const derivedPerspective = {
   derive: (input: Readonly<Record<string, unknown>>) =>
@@ -37,15 +42,18 @@ const derivedPerspective = {
  */
 export const Actor = withDefaults(
   t.readonly(
-    t.type(
-      {
-        id: ActorId,
-        name: NonEmptyText,
-        kind: ActorKind,
-        perspective: Perspective,
-        levels: nonEmptyArray(Level, 'Levels'),
-        tags: t.readonlyArray(t.string),
-      },
+    t.intersection(
+      [
+        t.type({
+          id: ActorId,
+          name: NonEmptyText,
+          kind: ActorKind,
+          perspective: Perspective,
+          levels: nonEmptyArray(Level, 'Levels'),
+          tags: t.readonlyArray(t.string),
+        }),
+        t.partial({ represents: PositiveCount }),
+      ],
       'Actor',
     ),
   ),
@@ -61,14 +69,17 @@ export type Actor = t.TypeOf<typeof Actor>
  */
 export const KnowledgeAsset = withDefaults(
   t.readonly(
-    t.type(
-      {
-        id: AssetId,
-        name: NonEmptyText,
-        kind: AssetKind,
-        holder: ActorId,
-        acknowledged: t.boolean,
-      },
+    t.intersection(
+      [
+        t.type({
+          id: AssetId,
+          name: NonEmptyText,
+          kind: AssetKind,
+          holder: ActorId,
+          acknowledged: t.boolean,
+        }),
+        t.partial({ derivedFrom: t.readonlyArray(AssetId) }),
+      ],
       'KnowledgeAsset',
     ),
   ),
@@ -122,7 +133,7 @@ export const DeclaredLoop = t.readonly(
         level: Level,
         through: t.readonlyArray(ActorId),
       }),
-      t.partial({ maxLatencyDays: NonNegative }),
+      t.partial({ maxLatencyDays: NonNegative, source: AssetId, promises: LoopOutcomePromise }),
     ],
     'DeclaredLoop',
   ),

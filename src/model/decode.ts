@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { type Model, ModelCodec } from './codecs.js'
+import { type Model, ModelCodec, previousSchemaVersion, schemaVersion } from './codecs.js'
 import { type ModelError, capErrors, maxReportedErrors } from './errors.js'
 import { firstSyntaxErrorOffset } from './json-syntax.js'
 import { referenceErrors } from './references.js'
 import { shapeErrorsUpTo } from './shape-errors.js'
 
 /**
- * Decode and validate an `orgintel/v1` document (a parsed JSON value). Two steps: the
+ * Decode and validate an `orgintel/v2` document (a parsed JSON value). Two steps: the
  * shape (io-ts codecs, applying defaults), then the cross-references (unique ids,
  * references that resolve, closed declared loops). Every error is collected, up to
  * {@link maxReportedErrors}; none is thrown.
@@ -18,7 +18,7 @@ import { shapeErrorsUpTo } from './shape-errors.js'
  */
 export const decodeModel = (input: unknown): E.Either<ReadonlyArray<ModelError>, Model> =>
   pipe(
-    ModelCodec.decode(input),
+    ModelCodec.decode(upgradeDocument(input)),
     E.mapLeft((errors) => {
       const shape = shapeErrorsUpTo(input, errors, maxReportedErrors)
       return capErrors(shape.errors, shape.more)
@@ -28,6 +28,18 @@ export const decodeModel = (input: unknown): E.Either<ReadonlyArray<ModelError>,
       return errors.length === 0 ? E.right(model) : E.left(capErrors(errors))
     }),
   )
+
+/**
+ * Whether a parsed document is in the earlier `orgintel/v1` format. Every v1 document is
+ * a v2 document with a different `schema`: v2 only adds optional fields and kinds.
+ * @category Model
+ */
+export const isPreviousVersion = (input: unknown): boolean =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) && (input as { schema?: unknown }).schema === previousSchemaVersion
+
+/** A v1 document as the same document in v2 (a shallow copy with the new `schema`); anything else as it is. */
+const upgradeDocument = (input: unknown): unknown =>
+  isPreviousVersion(input) ? { ...(input as object), schema: schemaVersion } : input
 
 /** Line and column (1-based) of a character offset in a text. */
 const lineAndColumn = (text: string, offset: number): { line: number; column: number } => {

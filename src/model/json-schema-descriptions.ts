@@ -6,7 +6,7 @@
 const definitionDescriptions: ReadonlyMap<string, string> = new Map([
   [
     'Model',
-    'An orgintel/v1 document: the actors of a health and care organisation, the knowledge they hold, the channels between them and the feedback and learning loops the organisation says it has.',
+    'An orgintel/v2 document: the actors of a health and care organisation, the knowledge they hold, the channels between them and the feedback and learning loops the organisation says it has.',
   ],
   ['Actor', 'A person, group or organisation that takes part in one or more levels of co-production.'],
   [
@@ -21,10 +21,11 @@ const definitionDescriptions: ReadonlyMap<string, string> = new Map([
   ['AssetKind', 'The kind of knowledge, and so the organisational-intelligence capability it stands for.'],
   ['ChannelStatus', 'Whether a channel works now (active), has stopped (inactive) or is only intended (planned).'],
   ['Polarity', '+: more at the sender means more at the receiver; -: less.'],
+  ['LoopOutcomePromise', 'What a loop achieves for the person whose knowledge started it: did (a change was made), decided, or heard (a reply only).'],
 ])
 
 const fieldDescriptions: ReadonlyMap<string, string> = new Map([
-  ['Model.schema', 'The document format: always "orgintel/v1".'],
+  ['Model.schema', 'The document format: "orgintel/v2" (documents that say "orgintel/v1" are read and upgraded).'],
   ['Model.id', 'An id for the model.'],
   ['Model.name', 'A name for people to read.'],
   ['Model.description', 'What the model shows and where its facts come from.'],

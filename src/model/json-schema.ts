@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { Actor, Channel, DeclaredLoop, KnowledgeAsset, ModelCodec, schemaVersion } from './codecs.js'
 import { DefaultsType } from './primitives.js'
-import { ActorKind, AssetKind, ChannelStatus, Level, Perspective, Polarity } from './vocabulary.js'
+import { ActorKind, AssetKind, ChannelStatus, Level, LoopOutcomePromise, Perspective, Polarity } from './vocabulary.js'
 import { describeDefinition, describeField } from './json-schema-descriptions.js'
 
 /** A JSON Schema (2020-12) object, as plain JSON data. @category Model */
@@ -19,6 +19,7 @@ const definitions: ReadonlyArray<readonly [string, t.Decoder<unknown, unknown>]>
   ['AssetKind', AssetKind],
   ['ChannelStatus', ChannelStatus],
   ['Polarity', Polarity],
+  ['LoopOutcomePromise', LoopOutcomePromise],
 ]
 const definitionNames: ReadonlyMap<t.Decoder<unknown, unknown>, string> = new Map(
   definitions.map(([name, codec]) => [codec, name]),
@@ -34,6 +35,7 @@ const refinements: ReadonlyMap<string, JsonSchema> = new Map<string, JsonSchema>
   ['NonEmptyText', { type: 'string', minLength: 1 }],
   ['NonNegative', { type: 'number', minimum: 0 }],
   ['Probability', { type: 'number', minimum: 0, maximum: 1 }],
+  ['PositiveCount', { type: 'integer', minimum: 1 }],
   ['Levels', { minItems: 1 }],
 ])
 
@@ -136,7 +138,7 @@ export const deriveModelJsonSchema = (): JsonSchema => {
   for (const [name, codec] of definitions) $defs[name] = definitionSchema(name, codec)
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://orgintel.dev/schema/orgintel-v1.json',
+    $id: 'https://orgintel.dev/schema/orgintel-v2.json',
     ...definitionSchema('Model', ModelCodec),
     title: `orgintel model (${schemaVersion})`,
     $defs,
@@ -156,7 +158,7 @@ const freezeDeep = <T>(value: T): T => {
 }
 
 /**
- * A JSON Schema (draft 2020-12) for `orgintel/v1` documents, derived from the io-ts
+ * A JSON Schema (draft 2020-12) for `orgintel/v2` documents, derived from the io-ts
  * codecs, so that tools in other languages can check a document's shape. Like the
  * codecs it allows extra properties. It checks shape only: unique ids, references
  * that resolve and closed declared loops are checked by {@link decodeModel}.

@@ -85,6 +85,20 @@ export const Probability = t.brand(
 /** @category Model */
 export type Probability = t.TypeOf<typeof Probability>
 
+/** @category Model */
+export interface PositiveCountBrand {
+  readonly PositiveCount: unique symbol
+}
+
+/** A whole number, 1 or more (how many people an actor stands for). @category Model */
+export const PositiveCount = t.brand(
+  t.number,
+  (n): n is t.Branded<number, PositiveCountBrand> => Number.isSafeInteger(n) && n >= 1,
+  'PositiveCount',
+)
+/** @category Model */
+export type PositiveCount = t.TypeOf<typeof PositiveCount>
+
 /**
  * A codec for a non-empty readonly array.
  * @category Model

@@ -33,14 +33,21 @@ export const ActorKind = t.keyof(
     regulator: null,
     intermediary: null,
     researcher: null,
+    staff: null,
+    forum: null,
   },
   'ActorKind',
 )
 /** @category Model */
 export type ActorKind = t.TypeOf<typeof ActorKind>
 
-/** Whether an actor speaks from lived (lay) or professional knowledge. @category Model */
-export const Perspective = t.keyof({ lay: null, professional: null }, 'Perspective')
+/**
+ * Whether an actor speaks from lived (lay) or professional knowledge, or both: a
+ * `mixed` actor (a forum such as a Patient Participation Group or a lived experience
+ * council) counts as a lay voice and as a professional one.
+ * @category Model
+ */
+export const Perspective = t.keyof({ lay: null, professional: null, mixed: null }, 'Perspective')
 /** @category Model */
 export type Perspective = t.TypeOf<typeof Perspective>
 
@@ -54,12 +61,25 @@ const layKinds: ReadonlySet<ActorKind> = new Set<ActorKind>([
 
 /**
  * The perspective an actor of this kind has unless the model says otherwise: lay for
- * patients, carers, citizens, community groups and peer supporters; professional for
- * the rest.
+ * patients, carers, citizens, community groups and peer supporters; mixed for a forum;
+ * professional for the rest.
  * @category Model
  */
 export const defaultPerspective = (kind: ActorKind): Perspective =>
-  layKinds.has(kind) ? 'lay' : 'professional'
+  layKinds.has(kind) ? 'lay' : kind === 'forum' ? 'mixed' : 'professional'
+
+/**
+ * Whether an actor with this perspective counts as a lay voice (lay or mixed). The one
+ * definition of a lay voice that every layer reads.
+ * @category Model
+ */
+export const isLayVoice = (perspective: Perspective): boolean => perspective !== 'professional'
+
+/**
+ * Whether an actor with this perspective counts as a professional voice (professional or mixed).
+ * @category Model
+ */
+export const isProfessionalVoice = (perspective: Perspective): boolean => perspective !== 'lay'
 
 /** @category Model */
 export const AssetKind = t.keyof(
@@ -74,6 +94,7 @@ export const AssetKind = t.keyof(
     change: null,
     response: null,
     lesson: null,
+    experiment: null,
   },
   'AssetKind',
 )
@@ -114,6 +135,7 @@ const capabilityOfKind: Readonly<Record<AssetKind, Capability>> = {
   change: 'act',
   response: 'feedback',
   lesson: 'remember',
+  experiment: 'act',
 }
 
 /**
@@ -139,3 +161,13 @@ export type ChannelStatus = t.TypeOf<typeof ChannelStatus>
 export const Polarity = t.keyof({ '+': null, '-': null }, 'Polarity')
 /** @category Model */
 export type Polarity = t.TypeOf<typeof Polarity>
+
+/**
+ * What a loop achieves for the person whose knowledge started it, best first: `did` (a
+ * change or experiment made from it, and they were told), `decided` (a decision, plan or
+ * strategy made from it), `heard` (a reply, but nothing traced changed).
+ * @category Model
+ */
+export const LoopOutcomePromise = t.keyof({ heard: null, decided: null, did: null }, 'LoopOutcomePromise')
+/** @category Model */
+export type LoopOutcomePromise = t.TypeOf<typeof LoopOutcomePromise>

@@ -58,9 +58,9 @@ export const ExperimentSpec = t.intersection(
   [
     t.type({ seed: safeInteger, days: wholeDays }),
     t.partial({
-      /** An `orgintel/v1` model. Give this or `modelPath`. */
+      /** An `orgintel/v2` model. Give this or `modelPath`. */
       model: t.unknown,
-      /** Path to an `orgintel/v1` JSON file, relative to the working directory. */
+      /** Path to an `orgintel/v2` JSON file, relative to the working directory. */
       modelPath: t.string,
       /** Runs per parameter combination (default 1). */
       replications: positiveInteger,

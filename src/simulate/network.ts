@@ -23,6 +23,7 @@ const laneOfKind: Readonly<Record<AssetKind, number>> = {
   strategy: decisionLane,
   change: decisionLane,
   response: replyLane,
+  experiment: decisionLane,
 }
 
 /** Bit of an asset kind in {@link SimulationNetwork.holds}: the graph's one layout. @internal */

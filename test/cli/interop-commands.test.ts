@@ -130,6 +130,6 @@ describe('orgintel schema', () => {
     const ajv = new Ajv2020({ strict: false })
     const validate = ajv.compile(schema)
     expect(validate(JSON.parse(readFileSync(wardModel, 'utf8')))).toBe(true)
-    expect(validate({ schema: 'orgintel/v1' })).toBe(false)
+    expect(validate({ schema: 'orgintel/v2' })).toBe(false)
   })
 })

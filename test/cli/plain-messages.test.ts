@@ -15,7 +15,7 @@ const write = (name: string, value: unknown): string => {
 
 /** Two actors in one loop whose channels take half a day each: one of everything, one day round. */
 const tinyModel = {
-  schema: 'orgintel/v1',
+  schema: 'orgintel/v2',
   id: 'tiny',
   name: 'Tiny',
   actors: [
@@ -106,7 +106,7 @@ describe('counts in the output agree with their nouns', () => {
   it('says "1 asset", "1 declared loop", "1 loop" and "1 day"', async () => {
     const model = write('tiny.json', tinyModel)
     const validate = await runInProcess(['validate', model])
-    expect(validate.stdout).toBe(`${model}: valid orgintel/v1 model 'tiny': 2 actors, 1 asset, 2 channels, 1 declared loop, 0 warnings\n`)
+    expect(validate.stdout).toBe(`${model}: valid orgintel/v2 model 'tiny': 2 actors, 1 asset, 2 channels, 1 declared loop, 0 warnings\n`)
     const loops = await runInProcess(['loops', model])
     expect(lines(loops.stdout)).toEqual(['m -> p -> m  [single loop; delivery; 1 lay, 1 professional; 1 day; reliability 1.000; unknown]', '1 loop'])
     const diagnosis = await runInProcess(['diagnose', model, '--fail-on', 'never'])

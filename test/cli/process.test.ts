@@ -21,7 +21,7 @@ describe('the orgintel executable', () => {
     const result = await runChild(['validate', '-'], JSON.stringify(model))
     expect(result.code).toBe(1)
     expect(lines(result.stderr)[0]).toMatch(/^stdin: \/channels\/3\/to: /)
-    expect(lines(result.stderr).at(-1)).toBe('orgintel validate: standard input is not a valid orgintel/v1 model')
+    expect(lines(result.stderr).at(-1)).toBe('orgintel validate: standard input is not a valid orgintel/v2 model')
     expect(hasStackTrace(result.stderr)).toBe(false)
   })
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { runInProcess as runCli } from './harness.js'
 
 const wide = (channels: number) => ({
-  schema: 'orgintel/v1',
+  schema: 'orgintel/v2',
   id: 'wide',
   name: 'Wide',
   actors: [

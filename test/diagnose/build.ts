@@ -17,7 +17,7 @@ export interface ModelSpec {
 /** Build a decoded model from a spec; channels default to delivery level with polarity `+`. */
 export const buildModel = (spec: ModelSpec): Model => {
   const document = {
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: 'test',
     name: 'Test organisation',
     actors: spec.actors.map(([id, kind, levels]) => ({ id, name: `Name of ${id}`, kind, levels: levels ?? ['delivery'] })),

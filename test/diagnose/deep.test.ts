@@ -14,7 +14,7 @@ const ring = (size: number): Model => {
     { id: 'story', name: 'Story', kind: 'experience', holder: 'a0', acknowledged: true },
     { id: 'action', name: 'Action', kind: 'decision', holder: `a${size - 1}`, acknowledged: true },
   ] as unknown as KnowledgeAsset[]
-  return { schema: 'orgintel/v1', id: 'ring', name: 'Ring', actors, assets, channels, loops: [] } as unknown as Model
+  return { schema: 'orgintel/v2', id: 'ring', name: 'Ring', actors, assets, channels, loops: [] } as unknown as Model
 }
 
 describe('deep graphs', () => {

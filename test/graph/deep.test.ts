@@ -21,7 +21,7 @@ const chain = (closed: boolean): Model => {
   for (let i = 0; i + 1 < size || (closed && i + 1 === size); i++) {
     channels.push({ id: `c${i}` as ChannelId, from: `a${i}` as ActorId, to: `a${(i + 1) % size}` as ActorId, carries, level: 'delivery', status: 'active' })
   }
-  return { schema: 'orgintel/v1', id: 'deep' as Model['id'], name: 'Deep' as Model['name'], actors, assets: [], channels, loops: [] }
+  return { schema: 'orgintel/v2', id: 'deep' as Model['id'], name: 'Deep' as Model['name'], actors, assets: [], channels, loops: [] }
 }
 
 describe('a million actors deep, no stack overflow', () => {

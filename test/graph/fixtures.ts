@@ -60,7 +60,7 @@ export const buildModel = (spec: ModelSpec): Model => {
     ...(edge.reliability === undefined ? {} : { reliability: edge.reliability as Channel['reliability'] & number }),
     ...(edge.polarity === undefined ? {} : { polarity: edge.polarity }),
   }))
-  return { schema: 'orgintel/v1', id: 'test' as Model['id'], name: 'Test' as Model['name'], actors, assets, channels, loops: [] }
+  return { schema: 'orgintel/v2', id: 'test' as Model['id'], name: 'Test' as Model['name'], actors, assets, channels, loops: [] }
 }
 
 /** Random small multigraphs: ≤ 8 actors, self-loops and parallel channels allowed. */

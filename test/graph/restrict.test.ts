@@ -35,7 +35,7 @@ const arbitraryModel: fc.Arbitrary<Model> = fc
     ),
   })
   .map(({ actors, channels }) => ({
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: 'restrict' as Model['id'],
     name: 'Restrict' as Model['name'],
     actors: actors.map(({ id, levels, lay }, i): Actor => ({
@@ -105,7 +105,7 @@ describe('restrictGraph', () => {
 
   it('drops the actors only a removed channel touched, and keeps level members without channels', () => {
     const model = {
-      schema: 'orgintel/v1',
+      schema: 'orgintel/v2',
       id: 'm',
       name: 'M',
       actors: [

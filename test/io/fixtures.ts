@@ -94,7 +94,7 @@ export const hostileModel = (): Model => {
     ...(index === 3 ? { status: 'inactive' } : {}),
   }))
   const decoded = decodeModel({
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: '<model id="x">',
     name: '"Hostile" <model>',
     description: 'A model to break writers: </description>',

@@ -77,7 +77,7 @@ describe('createModel', () => {
     const result = createModel({ id: 'm', name: 'M', actors: [{ id: 'a', name: 'A', kind: 'carer', levels: ['planning'] }] })
     expect(result._tag).toBe('Right')
     if (result._tag === 'Left') return
-    expect(result.right).toMatchObject({ schema: 'orgintel/v1', assets: [], channels: [], loops: [] })
+    expect(result.right).toMatchObject({ schema: 'orgintel/v2', assets: [], channels: [], loops: [] })
     expect(result.right.actors[0]).toMatchObject({ perspective: 'lay', tags: [] })
   })
 

@@ -25,7 +25,7 @@ describe('decodeModel error codes', () => {
   })
 
   it('invalid-json: a syntax error gives its line and column', () => {
-    const result = parseModel('{\n  "schema": "orgintel/v1",\n  "actors": [1 2]\n}')
+    const result = parseModel('{\n  "schema": "orgintel/v2",\n  "actors": [1 2]\n}')
     expect(result._tag).toBe('Left')
     if (result._tag === 'Right') return
     expect(result.left).toHaveLength(1)
@@ -34,20 +34,20 @@ describe('decodeModel error codes', () => {
   })
 
   it('invalid-json: text that ends too early', () => {
-    const result = parseModel('{"schema": "orgintel/v1", "actors": [')
+    const result = parseModel('{"schema": "orgintel/v2", "actors": [')
     expect(result._tag === 'Left' && result.left[0]).toMatchObject({ code: 'invalid-json', line: 1, column: 38 })
   })
 
   it('skips a leading byte order mark, and counts columns without it', () => {
     expect(parseModel(`\ufeff${JSON.stringify(validDocument())}`)).toEqual(decodeModel(validDocument()))
-    const result = parseModel('\ufeff{"schema": "orgintel/v1", "actors": [')
+    const result = parseModel('\ufeff{"schema": "orgintel/v2", "actors": [')
     expect(result._tag === 'Left' && result.left[0]).toMatchObject({ code: 'invalid-json', line: 1, column: 38 })
     // Only one mark, and only at the start.
     expect(parseModel('\ufeff\ufeff{}')._tag === 'Left' && parseModel('\ufeff\ufeff{}')).toMatchObject({ left: [{ code: 'invalid-json' }] })
   })
 
   it('unsupported-schema: another schema version', () => {
-    const errors = errorsOf(withChange((d) => (d['schema'] = 'orgintel/v2')))
+    const errors = errorsOf(withChange((d) => (d['schema'] = 'orgintel/v3')))
     expect(codesAndPaths(errors)).toEqual([['unsupported-schema', '/schema']])
   })
 
@@ -158,7 +158,7 @@ describe('decodeModel error codes', () => {
   })
 
   it('collects shape errors from every part of the document at once', () => {
-    const errors = errorsOf({ schema: 'orgintel/v1', id: '', actors: {}, assets: [{}], channels: [7] })
+    const errors = errorsOf({ schema: 'orgintel/v2', id: '', actors: {}, assets: [{}], channels: [7] })
     expect(codesAndPaths(errors)).toEqual([
       ['invalid-value', '/id'],
       ['missing-field', '/name'],

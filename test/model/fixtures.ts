@@ -2,9 +2,9 @@ import fc from 'fast-check'
 
 /** Small documents shared by the model tests. Each call returns a fresh copy. */
 
-/** A small valid `orgintel/v1` document (plain JSON data, defaults left out). */
+/** A small valid `orgintel/v2` document (plain JSON data, defaults left out). */
 export const validDocument = (): Record<string, unknown> => ({
-  schema: 'orgintel/v1',
+  schema: 'orgintel/v2',
   id: 'small',
   name: 'Small clinic',
   actors: [
@@ -71,7 +71,7 @@ const validPointers = pointersOf(validDocument()).filter((path) => path.length >
 
 /** Values near the edges of what the codecs accept. */
 const interestingValues: ReadonlyArray<unknown> = [
-  '', 'x', 'delivery', 'planning', 'patient', 'lay', 'plan', 'inactive', '+', '-', 'orgintel/v1', 'orgintel/v2',
+  '', 'x', 'delivery', 'planning', 'patient', 'lay', 'plan', 'inactive', '+', '-', 'orgintel/v2', 'orgintel/v2',
   -1, 0, 0.5, 1, 1.5, [], ['delivery'], ['patients'], ['stories'], [''], true, false, null, {}, { id: 'x' },
 ]
 

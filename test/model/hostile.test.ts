@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeModel, parseModel } from '../../src/model/decode.js'
 import { maxReportedErrors } from '../../src/model/errors.js'
 
-const header = '{"schema":"orgintel/v1","id":"hostile","name":"Hostile"'
+const header = '{"schema":"orgintel/v2","id":"hostile","name":"Hostile"'
 
 const codesAndPaths = (result: ReturnType<typeof parseModel>) =>
   result._tag === 'Left' ? result.left.map((error) => [error.code, error.path]) : 'accepted'
@@ -41,7 +41,7 @@ describe('hostile documents', () => {
   it('a deeply nested value handed to decodeModel directly', () => {
     let nested: unknown = []
     for (let i = 0; i < 1_000_000; i++) nested = [nested]
-    const result = decodeModel({ schema: 'orgintel/v1', id: 'x', name: 'x', actors: nested, assets: [], channels: [] })
+    const result = decodeModel({ schema: 'orgintel/v2', id: 'x', name: 'x', actors: nested, assets: [], channels: [] })
     expect(result._tag === 'Left' && result.left.map((error) => [error.code, error.path])).toEqual([
       ['invalid-type', '/actors/0'],
     ])
@@ -49,7 +49,7 @@ describe('hostile documents', () => {
 
   it('a 1,000,000-element array of numbers where actors belong: a capped list', () => {
     const actors = Array.from({ length: 1_000_000 }, (_, i) => i)
-    const result = decodeModel({ schema: 'orgintel/v1', id: 'x', name: 'x', actors, assets: [], channels: [] })
+    const result = decodeModel({ schema: 'orgintel/v2', id: 'x', name: 'x', actors, assets: [], channels: [] })
     expect(result._tag).toBe('Left')
     if (result._tag === 'Right') return
     expect(result.left).toHaveLength(maxReportedErrors + 1)

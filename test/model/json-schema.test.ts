@@ -32,7 +32,7 @@ const badDocuments: ReadonlyArray<readonly [string, unknown]> = [
   ['not an object', 42],
   ['null', null],
   ['a list', []],
-  ['another schema', withChange((d) => (d['schema'] = 'orgintel/v2'))],
+  ['another schema', withChange((d) => (d['schema'] = 'orgintel/v3'))],
   ['no schema', withChange((d) => delete d['schema'])],
   ['empty id', withChange((d) => (d['id'] = ''))],
   ['no name', withChange((d) => delete d['name'])],
@@ -70,7 +70,7 @@ const referenceOnlyDocuments: ReadonlyArray<readonly [string, unknown]> = [
 describe('modelJsonSchema', () => {
   it('is a 2020-12 schema with an id, a title and definitions for each item', () => {
     expect(modelJsonSchema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(modelJsonSchema['$id']).toBe('https://orgintel.dev/schema/orgintel-v1.json')
+    expect(modelJsonSchema['$id']).toBe('https://orgintel.dev/schema/orgintel-v2.json')
     expect(typeof modelJsonSchema['title']).toBe('string')
     expect(Object.keys(modelJsonSchema['$defs'] as object)).toEqual(
       expect.arrayContaining(['Actor', 'KnowledgeAsset', 'Channel', 'DeclaredLoop']),

@@ -23,7 +23,7 @@ const pathsExistIn = (input: unknown, errors: ReadonlyArray<ModelError>): boolea
 const checkDecode = (input: unknown): void => {
   const result = decodeModel(input)
   if (result._tag === 'Right') {
-    expect(result.right.schema).toBe('orgintel/v1')
+    expect(result.right.schema).toBe('orgintel/v2')
     return
   }
   expect(result.left.length).toBeGreaterThan(0)

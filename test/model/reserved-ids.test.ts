@@ -7,7 +7,7 @@ const reserved = ['__proto__', 'constructor', 'toString', 'prototype', 'hasOwnPr
 
 /** A document whose every id is a name that plain-object maps get wrong. */
 const reservedDocument = () => ({
-  schema: 'orgintel/v1',
+  schema: 'orgintel/v2',
   id: '__proto__',
   name: 'Reserved ids',
   actors: reserved.map((id) => ({ id, name: id, kind: 'patient', levels: ['delivery'] })),
@@ -57,7 +57,7 @@ describe('reserved ids', () => {
   })
 
   it('a document with a __proto__ key pollutes nothing', () => {
-    const text = '{"__proto__": {"polluted": true}, "schema": "orgintel/v1", "id": "x", "name": "x", "actors": [{"__proto__": {"kind": "patient"}, "id": "a", "name": "a", "levels": ["delivery"]}], "assets": [], "channels": []}'
+    const text = '{"__proto__": {"polluted": true}, "schema": "orgintel/v2", "id": "x", "name": "x", "actors": [{"__proto__": {"kind": "patient"}, "id": "a", "name": "a", "levels": ["delivery"]}], "assets": [], "channels": []}'
     const result = parseModel(text)
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
     // The actor's kind is only on a __proto__ key, which is not a kind.

@@ -87,7 +87,7 @@ describe('modelWarnings', () => {
     const count = 200_000
     const ids = Array.from({ length: count }, (_, i) => `a${i}`)
     const result = decodeModel({
-      schema: 'orgintel/v1',
+      schema: 'orgintel/v2',
       id: 'chain',
       name: 'Chain',
       actors: ids.map((id) => ({ id, name: id, kind: 'patient', levels: ['delivery'] })),

@@ -12,7 +12,7 @@ import { adversarialIds, adversarialNames, nameMarker, unsafeMessageCharacters }
 import { maxMessageLength } from './check-result.js'
 
 const hostileModel = () => ({
-  schema: 'orgintel/v1',
+  schema: 'orgintel/v2',
   id: '__proto__',
   name: adversarialNames[0],
   actors: adversarialIds.map((id, i) => ({
@@ -96,7 +96,7 @@ describe('adversarial ids and names', () => {
   // An id made only of zero-width characters must not look empty in a message.
   it('shows an id made only of zero-width characters visibly', () => {
     const errors = errorsOf({
-      schema: 'orgintel/v1', id: 'm', name: 'm', actors: [], assets: [],
+      schema: 'orgintel/v2', id: 'm', name: 'm', actors: [], assets: [],
       channels: [{ id: 'c', from: '\u200b', to: '\ufeff', carries: [], level: 'delivery' }],
     })
     for (const error of errors) expect(error.message).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/)

@@ -10,14 +10,14 @@ const itemKeys = [
   'id', 'name', 'kind', 'perspective', 'levels', 'tags', 'holder', 'acknowledged', 'from', 'to', 'carries',
   'level', 'status', 'latencyDays', 'reliability', 'polarity', 'through', 'maxLatencyDays', '__proto__', 'constructor',
 ]
-const words = fc.constantFrom(...levelNames, ...actorKinds, ...assetKinds, 'orgintel/v1', 'a', 'b', '__proto__', 'lay', '+', '-', 'active')
+const words = fc.constantFrom(...levelNames, ...actorKinds, ...assetKinds, 'orgintel/v2', 'a', 'b', '__proto__', 'lay', '+', '-', 'active')
 const leaf = fc.oneof(words, fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(0, 1, -1, 0.5, 2, []))
 const item = fc.dictionary(fc.constantFrom(...itemKeys), fc.oneof(leaf, fc.array(words, { maxLength: 4 })), { maxKeys: 8 })
 const modelShaped = fc.dictionary(
   fc.constantFrom(...modelKeys),
   fc.oneof({ weight: 4, arbitrary: fc.array(item, { maxLength: 5 }) }, { weight: 1, arbitrary: leaf }),
   { maxKeys: 8 },
-).map((value) => ({ schema: 'orgintel/v1', ...value }))
+).map((value) => ({ schema: 'orgintel/v2', ...value }))
 
 /**
  * Run `check` on `documents` arbitrary values: half any JSON, half model-shaped, with

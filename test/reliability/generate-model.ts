@@ -1,5 +1,5 @@
 /**
- * Seeded generator of valid `orgintel/v1` documents (plain JSON values), small enough to
+ * Seeded generator of valid `orgintel/v2` documents (plain JSON values), small enough to
  * fuzz by the hundred thousand. Ids are sometimes hostile; every name carries
  * {@link nameMarker} and the description {@link freeTextMarker}.
  */
@@ -88,7 +88,7 @@ export const generateModel = (random: Random, options: GenerateOptions): JsonObj
     return loop
   })
 
-  const model: JsonObject = { schema: 'orgintel/v1', id: `model-${random.integer(1000)}`, name: makeName(random, serial++), actors, assets, channels }
+  const model: JsonObject = { schema: 'orgintel/v2', id: `model-${random.integer(1000)}`, name: makeName(random, serial++), actors, assets, channels }
   if (loops.length > 0 || random.chance(0.5)) model['loops'] = loops
   if (random.chance(0.3)) model['description'] = `${freeTextMarker} what this organisation does`
   return model

@@ -107,7 +107,7 @@ const outOfRange: ReadonlyArray<{
   { collection: 'channels', key: 'polarity', value: '0', code: 'invalid-value' },
   { collection: 'actors', key: 'id', value: '', code: 'invalid-value' },
   { collection: 'assets', key: 'name', value: '', code: 'invalid-value' },
-  { collection: 'root', key: 'schema', value: 'orgintel/v2', code: 'unsupported-schema' },
+  { collection: 'root', key: 'schema', value: 'orgintel/v3', code: 'unsupported-schema' },
   { collection: 'root', key: 'name', value: '', code: 'invalid-value' },
 ]
 
@@ -198,7 +198,7 @@ export const mutations: ReadonlyArray<Mutation> = [
   {
     name: 'root replaced',
     apply: (random, document) => ({
-      root: random.pick<Json>(['orgintel/v1', 0, null, true, [], [document], { model: document }]),
+      root: random.pick<Json>(['orgintel/v2', 0, null, true, [], [document], { model: document }]),
       expectation: { kind: 'error-at-or-below', path: '' },
     }),
   },

@@ -53,7 +53,7 @@ describe('checkDecodeResult', () => {
   it('flags a decoded model where an error was expected, and a Left without errors', () => {
     expect(checkDecodeResult({}, left(), { namesPlanted: false })).toEqual(['Left without errors'])
     const expectation = { kind: 'error', code: 'out-of-range', path: '/x' } as const
-    expect(checkDecodeResult({}, E.right({ schema: 'orgintel/v1', id: 'm', name: 'm', actors: [], assets: [], channels: [], loops: [] }), { namesPlanted: false, expectation })).toEqual([
+    expect(checkDecodeResult({}, E.right({ schema: 'orgintel/v2', id: 'm', name: 'm', actors: [], assets: [], channels: [], loops: [] }), { namesPlanted: false, expectation })).toEqual([
       'decoded, but expected out-of-range at /x',
     ])
   })

@@ -17,7 +17,7 @@ const liveMarkup = /<script|<img|<iframe|<foreignObject|javascript:|\son[a-z]+\s
 
 const hostile = (): Model => {
   const result = decodeModel({
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: '__proto__',
     name: adversarialNames[0],
     description: '<script>alert("description")</script>',

@@ -42,7 +42,7 @@ const chainDocument = (count: number, closed: boolean, layEvery = 2) => {
   for (let i = 0; i < channels.length; i++) {
     channels[i] = { id: `c${i}`, from: `a${i}`, to: `a${(i + 1) % count}`, carries: [], level: 'delivery', status: 'active' }
   }
-  return { schema: 'orgintel/v1', id: 'chain', name: 'chain', actors, assets: [], channels, loops: [] }
+  return { schema: 'orgintel/v2', id: 'chain', name: 'chain', actors, assets: [], channels, loops: [] }
 }
 
 let cached: { readonly key: string; readonly model: Model } | undefined

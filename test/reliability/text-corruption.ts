@@ -22,11 +22,11 @@ const corruptions: ReadonlyArray<readonly [string, (random: Random, text: string
   ['comment', (_, text) => `// exported from a spreadsheet\n${text}`],
   ['deep nesting', (random, _) => {
     const depth = random.between(1_000, 50_000)
-    return `{"schema":"orgintel/v1","id":"m","name":"m","actors":${'['.repeat(depth)}${']'.repeat(depth)},"assets":[],"channels":[]}`
+    return `{"schema":"orgintel/v2","id":"m","name":"m","actors":${'['.repeat(depth)}${']'.repeat(depth)},"assets":[],"channels":[]}`
   }],
   ['deep nesting, unbalanced', (random, _) => '[{"a":'.repeat(random.between(1_000, 30_000))],
   ['empty or blank', (random, _) => random.pick(['', ' ', '\n\n', '\t'])],
-  ['not an object', (random, _) => random.pick(['42', 'null', '"orgintel/v1"', 'true', '[]', '-0', '1e999'])],
+  ['not an object', (random, _) => random.pick(['42', 'null', '"orgintel/v2"', 'true', '[]', '-0', '1e999'])],
 ]
 
 /** Most texts are left valid (so parseModel is compared with decodeModel); the rest are damaged. */

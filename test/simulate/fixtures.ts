@@ -35,7 +35,7 @@ export const patientAndManager = (
   ids: { readonly patient: string; readonly manager: string } = { patient: 'patient', manager: 'manager' },
 ): Model =>
   modelOf({
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: 'two',
     name: 'Two actors',
     actors: [

@@ -9,7 +9,7 @@ const chain = (n: number): Model => {
   channels.push({ id: 'back', from: `a${n - 1}`, to: 'a0', carries: [], level: 'delivery', latencyDays: 0 })
   // Built directly (already decoded) to keep the test fast; the small fixtures go through decodeModel.
   return {
-    schema: 'orgintel/v1',
+    schema: 'orgintel/v2',
     id: 'chain',
     name: 'Chain',
     actors: actors.map((actor) => ({ ...actor, perspective: actor.kind === 'patient' ? 'lay' : 'professional', tags: [] })),

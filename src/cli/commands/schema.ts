@@ -7,7 +7,7 @@ import { writeTextAtomically } from '../files.js'
 /** `orgintel schema`: print the JSON Schema of the document format. @internal */
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print the JSON Schema (2020-12) of the orgintel/v1 document format',
+  summary: 'print the JSON Schema (2020-12) of the orgintel/v2 document format',
   usage: 'orgintel schema [-o schema.json]',
   options: outputOption,
   async run(parsed) {

@@ -20,7 +20,7 @@ export const validateCommand: Command = {
       for (const line of formatModelErrors(warnings).split('\n')) process.stderr.write(`${path}: warning: ${line}\n`)
     }
     process.stdout.write(
-      `${path}: valid orgintel/v1 model '${model.id}': ${countOf(model.actors.length, 'actor')}, ${countOf(model.assets.length, 'asset')}, ` +
+      `${path}: valid orgintel/v2 model '${model.id}': ${countOf(model.actors.length, 'actor')}, ${countOf(model.assets.length, 'asset')}, ` +
         `${countOf(model.channels.length, 'channel')}, ${countOf(model.loops.length, 'declared loop')}, ${countOf(warnings.length, 'warning')}\n`,
     )
     return exitCodes.ok

@@ -52,6 +52,7 @@ const kindWords: Readonly<Record<AssetKind, string>> = {
   change: 'changes',
   response: 'responses',
   lesson: 'lessons',
+  experiment: 'experiments',
 }
 
 const carriedWordsCache = new WeakMap<DiagnosisContext, WeakMap<ReadonlyArray<string>, string>>()
