@@ -6,7 +6,7 @@
  */
 
 // Model
-export { Actor, Channel, DeclaredLoop, KnowledgeAsset, ModelCodec, schemaVersion } from './model/codecs.js'
+export { Actor, Channel, DeclaredLoop, KnowledgeAsset, ModelCodec, previousSchemaVersion, schemaVersion } from './model/codecs.js'
 export type { Model } from './model/codecs.js'
 export { decodeModel, encodeModel, parseModel } from './model/decode.js'
 export { formatModelErrors, maxReportedErrors } from './model/errors.js'
@@ -16,7 +16,7 @@ export { modelJsonSchema } from './model/json-schema.js'
 export type { JsonSchema } from './model/json-schema.js'
 export { createModel, modelBuilder } from './model/builder.js'
 export type { ActorDraft, AssetDraft, ChannelDraft, LoopDraft, ModelBuilder, ModelDraft, ModelHeader } from './model/builder.js'
-export { ActorId, AssetId, ChannelId, LoopId, NonEmptyText, NonNegative, Probability } from './model/primitives.js'
+export { ActorId, AssetId, ChannelId, LoopId, NonEmptyText, NonNegative, PositiveCount, Probability } from './model/primitives.js'
 export type { DerivedDefault, DraftOf, FieldDefault } from './model/primitives.js'
 export {
   ActorKind,
@@ -29,7 +29,10 @@ export {
   capabilityOf,
   defaultPerspective,
   governingLevelOf,
+  isLayVoice,
+  isProfessionalVoice,
   levels,
+  LoopOutcomePromise,
 } from './model/vocabulary.js'
 export type { Capability } from './model/vocabulary.js'
 
@@ -42,6 +45,14 @@ export { componentsOf, stronglyConnectedComponents } from './graph/components.js
 export type { ComponentIndex } from './graph/components.js'
 export { defaultLoopBounds, findLoops, findLoopsInGraph, iterateLoops, iterateLoopsInGraph } from './graph/loops.js'
 export { describeLoop } from './graph/describe.js'
+export { compileTrace, defaultTraceBudget, isSourceAsset, traceLoops, traceLoopsOf } from './graph/trace.js'
+export type { TraceIndex } from './graph/trace.js'
+export { loopOutcomes } from './graph/trace-types.js'
+export type { LoopOutcome, LoopStop, StopReason, TraceLoopsOptions, TraceSearch, TracedLoop, TracedStep } from './graph/trace-types.js'
+export { carriedAssetsByChannel, compileCarriage } from './graph/carriage.js'
+export type { Carriage } from './graph/carriage.js'
+export { compileProvenance, traceStageOf } from './graph/provenance.js'
+export type { Provenance } from './graph/provenance.js'
 export { returnPath, returnPathInGraph, shortestLoopInGraph, shortestLoopThrough } from './graph/paths.js'
 export type { ReturnPath, ReturnPathOptions } from './graph/paths.js'
 export { repairsForGraph, suggestRepairs } from './graph/repairs.js'

@@ -41,6 +41,11 @@ export class IndexHeap {
     this.items[i] = item
   }
 
+  /** Remove every entry, keeping the storage. */
+  clear(): void {
+    this.count = 0
+  }
+
   /** The smallest key (call only when not empty). */
   peekKey(): number {
     return this.keys[0]!

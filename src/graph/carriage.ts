@@ -1,0 +1,208 @@
+import type { AssetId } from '../model/primitives.js'
+import type { CompiledGraph } from './compile.js'
+
+/**
+ * Where each knowledge asset travels: the one definition of what a channel carries,
+ * read by traced loops, the diagnosis, the simulation and the diagrams alike.
+ *
+ * An asset travels only from an actor that has it (its holder, or an actor it has
+ * reached) over an active channel that lists it in `carries`. A channel that lists an
+ * asset its sender never has carries nothing of it; `carries: []` carries nothing.
+ *
+ * Assets are numbered in model order. For asset `a`, the actors that have it are
+ * `reachActors[reachOffsets[a] .. reachOffsets[a+1]-1]`, its holder first, then in
+ * breadth-first order; `reachHops` gives each one's distance in channels from the
+ * holder and `reachEdge` the edge it was first reached by (`-1` for the holder). The
+ * edges that carry `a` are `carrierEdges[carrierOffsets[a] .. carrierOffsets[a+1]-1]`,
+ * with `carrierFrom`/`carrierTo` the positions of their ends within `a`'s reach list.
+ * @category Graph
+ */
+export interface Carriage {
+  readonly graph: CompiledGraph
+  readonly assetCount: number
+  /** Asset id → asset number (the first asset with an id). */
+  readonly assetIndex: ReadonlyMap<AssetId, number>
+  /** Actor index of each asset's holder in `graph`, `-1` when the holder is not an actor of it. */
+  readonly holder: Int32Array
+  readonly reachOffsets: Int32Array
+  readonly reachActors: Int32Array
+  readonly reachHops: Int32Array
+  readonly reachEdge: Int32Array
+  readonly carrierOffsets: Int32Array
+  readonly carrierEdges: Int32Array
+  readonly carrierFrom: Int32Array
+  readonly carrierTo: Int32Array
+}
+
+/** Every (asset, edge) pair where the edge's channel lists the asset, grouped by asset and, within it, by sender. */
+const listedPairs = (graph: CompiledGraph, assetIndex: ReadonlyMap<AssetId, number>, assetCount: number) => {
+  const channels = graph.model.channels
+  const counts = new Int32Array(assetCount + 1)
+  let total = 0
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const carries = channels[graph.edgeChannel[e]!]!.carries
+    for (let i = 0; i < carries.length; i++) {
+      const a = assetIndex.get(carries[i]!)
+      if (a !== undefined) (counts[a + 1]!++, total++)
+    }
+  }
+  for (let a = 0; a < assetCount; a++) counts[a + 1]! += counts[a]!
+  const edges = new Int32Array(total)
+  const cursor = counts.slice(0, assetCount)
+  // Edges are numbered by sender, so filling in edge order keeps each asset's list in sender order.
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const carries = channels[graph.edgeChannel[e]!]!.carries
+    for (let i = 0; i < carries.length; i++) {
+      const a = assetIndex.get(carries[i]!)
+      if (a !== undefined) edges[cursor[a]!++] = e
+    }
+  }
+  return { offsets: counts, edges }
+}
+
+/** First position in `edges[lo..hi)` whose sender is at least `v` (edges sorted by sender). */
+const firstFrom = (graph: CompiledGraph, edges: Int32Array, lo: number, hi: number, v: number): number => {
+  const start = graph.offsets[v]!
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (edges[mid]! < start) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Work out where every asset of `graph.model` travels over `graph`'s channels (compile
+ * with the default scope: every actor, active channels only). Each asset is a
+ * breadth-first search over the channels that list it, finding a sender's channels by
+ * binary search. O(L log L + Σ reach) time and memory, where L is the number of
+ * (channel, listed asset) pairs.
+ * @category Graph
+ */
+export const compileCarriage = (graph: CompiledGraph): Carriage => {
+  const assets = graph.model.assets
+  const assetIndex = new Map<AssetId, number>()
+  for (let a = 0; a < assets.length; a++) if (!assetIndex.has(assets[a]!.id)) assetIndex.set(assets[a]!.id, a)
+  const assetCount = assets.length
+  const holder = new Int32Array(assetCount)
+  for (let a = 0; a < assetCount; a++) holder[a] = graph.indexOf.get(assets[a]!.holder) ?? -1
+  const listed = listedPairs(graph, assetIndex, assetCount)
+
+  const reachOffsets = new Int32Array(assetCount + 1)
+  const carrierOffsets = new Int32Array(assetCount + 1)
+  let reachActors = new Int32Array(Math.max(16, assetCount))
+  let reachHops = new Int32Array(reachActors.length)
+  let reachEdge = new Int32Array(reachActors.length)
+  const carrierEdges = new Int32Array(listed.edges.length)
+  const carrierFrom = new Int32Array(listed.edges.length)
+  const carrierTo = new Int32Array(listed.edges.length)
+  // Position of an actor in the current asset's reach list, valid where `stamp` is the asset's.
+  const position = new Int32Array(graph.actorCount)
+  const stamp = new Int32Array(graph.actorCount).fill(-1)
+  let size = 0
+  let carried = 0
+  const grow = (need: number): void => {
+    if (need <= reachActors.length) return
+    const length = Math.max(need, reachActors.length * 2)
+    const actors = new Int32Array(length)
+    const hops = new Int32Array(length)
+    const edge = new Int32Array(length)
+    actors.set(reachActors)
+    hops.set(reachHops)
+    edge.set(reachEdge)
+    reachActors = actors
+    reachHops = hops
+    reachEdge = edge
+  }
+  for (let a = 0; a < assetCount; a++) {
+    const start = size
+    const h = holder[a]!
+    if (h >= 0) {
+      grow(size + 1)
+      stamp[h] = a
+      position[h] = 0
+      reachActors[size] = h
+      reachHops[size] = 0
+      reachEdge[size++] = -1
+      const lo = listed.offsets[a]!
+      const hi = listed.offsets[a + 1]!
+      for (let head = start; head < size; head++) {
+        const v = reachActors[head]!
+        const end = graph.offsets[v + 1]!
+        for (let i = firstFrom(graph, listed.edges, lo, hi, v); i < hi; i++) {
+          const e = listed.edges[i]!
+          if (e >= end) break
+          const w = graph.targets[e]!
+          if (stamp[w] !== a) {
+            grow(size + 1)
+            stamp[w] = a
+            position[w] = size - start
+            reachActors[size] = w
+            reachHops[size] = reachHops[head]! + 1
+            reachEdge[size++] = e
+          }
+          carrierEdges[carried] = e
+          carrierFrom[carried] = head - start
+          carrierTo[carried++] = position[w]!
+        }
+      }
+    }
+    reachOffsets[a + 1] = size
+    carrierOffsets[a + 1] = carried
+  }
+  return {
+    graph,
+    assetCount,
+    assetIndex,
+    holder,
+    reachOffsets,
+    reachActors: reachActors.slice(0, size),
+    reachHops: reachHops.slice(0, size),
+    reachEdge: reachEdge.slice(0, size),
+    carrierOffsets,
+    carrierEdges: carrierEdges.slice(0, carried),
+    carrierFrom: carrierFrom.slice(0, carried),
+    carrierTo: carrierTo.slice(0, carried),
+  }
+}
+
+/**
+ * The first entry of asset `a`'s carrier list whose sender is actor `v` or later (the
+ * list is in edge order, so `v`'s channels are the entries from here while the edge
+ * number stays below `graph.offsets[v + 1]`). O(log carriers).
+ * @category Graph
+ */
+export const firstCarrierFrom = (carriage: Carriage, a: number, v: number): number =>
+  firstFrom(carriage.graph, carriage.carrierEdges, carriage.carrierOffsets[a]!, carriage.carrierOffsets[a + 1]!, v)
+
+/**
+ * Position of actor `v` in asset `a`'s reach list, or `-1` when `a` never reaches `v`.
+ * O(reach of a).
+ * @category Graph
+ */
+export const reachPosition = (carriage: Carriage, a: number, v: number): number => {
+  const start = carriage.reachOffsets[a]!
+  const end = carriage.reachOffsets[a + 1]!
+  for (let i = start; i < end; i++) if (carriage.reachActors[i] === v) return i - start
+  return -1
+}
+
+/**
+ * The ids of the assets each active channel actually carries (listed, and had by its
+ * sender), by channel id; a channel that carries nothing is absent. O(carried pairs).
+ * @category Graph
+ */
+export const carriedAssetsByChannel = (carriage: Carriage): ReadonlyMap<string, ReadonlyArray<AssetId>> => {
+  const { graph } = carriage
+  const byChannel = new Map<string, AssetId[]>()
+  for (let a = 0; a < carriage.assetCount; a++) {
+    const id = graph.model.assets[a]!.id
+    for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) {
+      const channel = graph.model.channels[graph.edgeChannel[carriage.carrierEdges[i]!]!]!.id
+      const list = byChannel.get(channel)
+      if (list === undefined) byChannel.set(channel, [id])
+      else if (list[list.length - 1] !== id) list.push(id)
+    }
+  }
+  return byChannel
+}

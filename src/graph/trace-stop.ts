@@ -1,0 +1,51 @@
+import type { ChannelId } from '../model/primitives.js'
+import { capabilityOf } from '../model/vocabulary.js'
+import type { TraceIndex } from './trace.js'
+import type { LoopStop, StopReason } from './trace-types.js'
+
+/**
+ * Where an open loop's knowledge stops, and why. The furthest thing made of the source
+ * decides: a reply that never arrives, else a decision or change nobody reports back,
+ * else the latest-stage asset (an insight before the story itself). The actor is the one
+ * that asset reached furthest from its holder (fewest channels, first in breadth-first
+ * order on a tie). O(trace size + that actor's idle channels).
+ * @internal
+ */
+export const findStop = (
+  index: TraceIndex,
+  members: ReadonlyArray<number>,
+  best: Int8Array,
+  source: number,
+): { readonly stop: LoopStop; readonly state: number } => {
+  const { graph, carriage, provenance, kinds } = index
+  let chosen = source
+  let reason: StopReason = 'not-passed-on'
+  let score = -Infinity
+  for (const a of members) {
+    // Replies outrank decisions and changes, which outrank the rest; then the best chain, then the stage.
+    const tier = kinds[a] === 'response' ? 2 : provenance.stage[a]! >= 2 ? 1 : 0
+    const value = tier * 100 + best[a]! * 10 + provenance.stage[a]!
+    if (value >= score) ((score = value), (chosen = a))
+  }
+  if (kinds[chosen] === 'response') reason = 'reply-not-delivered'
+  else if (provenance.stage[chosen]! >= 2) reason = 'no-reply'
+
+  const start = carriage.reachOffsets[chosen]!
+  let state = start
+  for (let i = start; i < carriage.reachOffsets[chosen + 1]!; i++) if (carriage.reachHops[i]! > carriage.reachHops[state]!) state = i
+  const actor = graph.actors[carriage.reachActors[state]!]!
+
+  const idleChannels: ChannelId[] = []
+  if (reason === 'not-passed-on') {
+    const traced = new Set(members.map((a) => graph.model.assets[a]!.id))
+    for (const channel of index.idleFrom.get(actor.id) ?? []) {
+      if (channel.carries.some((id) => traced.has(id))) idleChannels.push(channel.id)
+    }
+    if (idleChannels.length > 0) reason = 'channel-not-active'
+  }
+  idleChannels.sort()
+  return {
+    stop: { actor: actor.id, asset: graph.model.assets[chosen]!.id, stage: capabilityOf(kinds[chosen]!), reason, idleChannels },
+    state,
+  }
+}

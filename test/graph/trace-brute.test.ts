@@ -1,0 +1,191 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { traceLoops } from '../../src/graph/trace.js'
+import type { Actor, Channel, KnowledgeAsset, Model } from '../../src/model/codecs.js'
+import type { ActorId, AssetId, ChannelId } from '../../src/model/primitives.js'
+import type { AssetKind } from '../../src/model/vocabulary.js'
+
+// An independent, slow statement of the traced-loop semantics (architecture guide,
+// "Traced loops"): fixpoints over sets instead of indices, every chain enumerated.
+
+const kinds: ReadonlyArray<AssetKind> = ['experience', 'evidence', 'data', 'insight', 'decision', 'plan', 'strategy', 'change', 'experiment', 'response', 'lesson']
+const stage: Readonly<Record<AssetKind, number>> = {
+  experience: 0, evidence: 0, data: 0, insight: 1, decision: 2, plan: 2, strategy: 2, change: 3, experiment: 3, response: 4, lesson: -1,
+}
+const level = (kind: AssetKind): number => (stage[kind] === 3 ? 2 : stage[kind] === 2 ? 1 : 0)
+
+interface Spec {
+  readonly actors: number
+  readonly assets: ReadonlyArray<{ kind: AssetKind; holder: number; derivedFrom?: ReadonlyArray<number> }>
+  readonly channels: ReadonlyArray<{ from: number; to: number; carries: ReadonlyArray<number>; active: boolean; latency: number }>
+}
+
+const arbitrarySpec: fc.Arbitrary<Spec> = fc
+  .record({ actors: fc.integer({ min: 1, max: 7 }), assets: fc.integer({ min: 1, max: 6 }) })
+  .chain(({ actors, assets }) =>
+    fc.record({
+      actors: fc.constant(actors),
+      assets: fc
+        .array(fc.record({ kind: fc.constantFrom(...kinds), holder: fc.nat(actors - 1), declared: fc.boolean(), from: fc.array(fc.nat(assets - 1), { maxLength: 3 }) }), {
+          minLength: assets,
+          maxLength: assets,
+        })
+        .map((list) =>
+          list.map((asset, i) => {
+            // Declared links only from earlier assets of no later stage, so declared and inferred links never form a cycle.
+            const from = asset.from.filter((p) => p < i && stage[list[p]!.kind] <= stage[asset.kind] && stage[list[p]!.kind] >= 0 && stage[asset.kind] >= 0)
+            return asset.declared ? { kind: asset.kind, holder: asset.holder, derivedFrom: [...new Set(from)] } : { kind: asset.kind, holder: asset.holder }
+          }),
+        ),
+      channels: fc.array(
+        fc.record({
+          from: fc.nat(actors - 1),
+          to: fc.nat(actors - 1),
+          carries: fc.array(fc.nat(assets - 1), { maxLength: 3 }),
+          active: fc.integer({ min: 0, max: 3 }).map((k) => k > 0),
+          latency: fc.integer({ min: 0, max: 5 }),
+        }),
+        { maxLength: 14 },
+      ),
+    }),
+  )
+
+const toModel = (spec: Spec): Model => ({
+  schema: 'orgintel/v2',
+  id: 'brute' as Model['id'],
+  name: 'Brute' as Model['name'],
+  actors: Array.from({ length: spec.actors }, (_, i): Actor => ({
+    id: `a${i}` as ActorId,
+    name: `A${i}` as Actor['name'],
+    kind: i % 2 === 0 ? 'patient' : 'clinician',
+    perspective: i % 2 === 0 ? 'lay' : 'professional',
+    levels: [(['delivery', 'planning', 'strategy'] as const)[i % 3]!],
+    tags: [],
+  })),
+  assets: spec.assets.map((asset, k): KnowledgeAsset => ({
+    id: `k${k}` as AssetId,
+    name: `K${k}` as KnowledgeAsset['name'],
+    kind: asset.kind,
+    holder: `a${asset.holder}` as ActorId,
+    acknowledged: true,
+    ...(asset.derivedFrom === undefined ? {} : { derivedFrom: asset.derivedFrom.map((p) => `k${p}` as AssetId) }),
+  })),
+  channels: spec.channels.map((channel, c): Channel => ({
+    id: `c${c}` as ChannelId,
+    from: `a${channel.from}` as ActorId,
+    to: `a${channel.to}` as ActorId,
+    carries: channel.carries.map((k) => `k${k}` as AssetId),
+    level: (['delivery', 'planning', 'strategy'] as const)[c % 3]!,
+    status: channel.active ? 'active' : 'inactive',
+    latencyDays: channel.latency as Channel['latencyDays'] & number,
+  })),
+  loops: [],
+})
+
+const bruteTrace = (spec: Spec) => {
+  const active = spec.channels.map((channel, c) => ({ ...channel, c })).filter((channel) => channel.active)
+  const reach = spec.assets.map((asset, a) => {
+    const have = new Set([asset.holder])
+    for (let changed = true; changed; ) {
+      changed = false
+      for (const channel of active) if (channel.carries.includes(a) && have.has(channel.from) && !have.has(channel.to)) ((have.add(channel.to), (changed = true)))
+    }
+    return have
+  })
+  const parents = spec.assets.map((asset, d) => {
+    const candidates = asset.derivedFrom ?? (stage[asset.kind] === 0 ? [] : spec.assets.map((_, p) => p).filter((p) => p !== d && stage[spec.assets[p]!.kind] >= 0 && (stage[asset.kind] < 0 || stage[spec.assets[p]!.kind] < stage[asset.kind]) && reach[p]!.has(asset.holder)))
+    return candidates.filter((p) => p !== d && reach[p]!.has(asset.holder))
+  })
+  const children = (p: number): number[] => spec.assets.map((_, d) => d).filter((d) => parents[d]!.includes(p))
+  const loops = []
+  for (let s = 0; s < spec.assets.length; s++) {
+    const source = spec.assets[s]!
+    if (stage[source.kind] !== 0 || (source.derivedFrom !== undefined && source.derivedFrom.length > 0)) continue
+    // Best chain level to each asset: every path enumerated.
+    const best = new Map<number, number>([[s, 0]])
+    const walk = (a: number, levelSoFar: number, seen: ReadonlySet<number>): void => {
+      for (const c of children(a)) {
+        if (seen.has(c)) continue
+        const l = Math.max(levelSoFar, level(spec.assets[c]!.kind))
+        if ((best.get(c) ?? -1) < l) best.set(c, l)
+        walk(c, l, new Set([...seen, c]))
+      }
+    }
+    walk(s, 0, new Set([s]))
+    let outcome = -1
+    for (const [a, l] of best) {
+      if (a === s) continue
+      const asset = spec.assets[a]!
+      if (asset.kind === 'response' ? reach[a]!.has(source.holder) : l >= 1 && asset.holder === source.holder) outcome = Math.max(outcome, l)
+    }
+    // Fastest round trip: Bellman–Ford over (actor, asset) states.
+    const dist = new Map<string, number>([[`${source.holder}:${s}`, 0]])
+    for (let changed = true; changed; ) {
+      changed = false
+      for (const [key, d] of [...dist]) {
+        const [v, a] = key.split(':').map(Number) as [number, number]
+        const moves: Array<[string, number]> = []
+        for (const channel of active) if (channel.from === v && channel.carries.includes(a) && reach[a]!.has(v)) moves.push([`${channel.to}:${a}`, d + channel.latency])
+        for (const c of children(a)) if (best.has(c) && spec.assets[c]!.holder === v) moves.push([`${v}:${c}`, d])
+        for (const [next, nd] of moves) if ((dist.get(next) ?? Infinity) > nd) ((dist.set(next, nd), (changed = true)))
+      }
+    }
+    let latency = Infinity
+    for (const [key, d] of dist) {
+      const [v, a] = key.split(':').map(Number) as [number, number]
+      const asset = spec.assets[a]!
+      if (a !== s && v === source.holder && (asset.kind === 'response' || ((best.get(a) ?? 0) >= 1 && asset.holder === v))) latency = Math.min(latency, d)
+    }
+    const members = [...best.keys()]
+    const reached = new Set(members.flatMap((a) => [...reach[a]!]))
+    const order = members.some((a) => spec.assets[a]!.kind === 'strategy' || (spec.assets[a]!.kind === 'experiment' && spec.assets[a]!.holder % 3 === 2)) ? 'triple' : members.some((a) => spec.assets[a]!.kind === 'plan') ? 'double' : 'single'
+    loops.push({
+      source: `k${s}`,
+      outcome: outcome < 0 ? 'open' : (['heard', 'decided', 'did'] as const)[outcome]!,
+      latencyDays: outcome < 0 ? undefined : latency,
+      derived: members.filter((a) => a !== s).map((a) => `k${a}`).sort(),
+      reached: [...reached].map((v) => `a${v}`).sort(),
+      order,
+    })
+  }
+  return loops
+}
+
+describe('traceLoops against brute force', () => {
+  it('agrees on outcome, fastest round trip, derived assets, reached actors and order (≤ 7 actors, ≤ 6 assets)', () => {
+    fc.assert(
+      fc.property(arbitrarySpec, (spec) => {
+        const found = traceLoops(toModel(spec))
+        expect(found.truncated).toBe(false)
+        const actual = found.loops.map((loop) => ({
+          source: loop.source,
+          outcome: loop.outcome,
+          latencyDays: loop.latencyDays,
+          derived: [...loop.derived].sort(),
+          reached: [...loop.reached].sort(),
+          order: loop.order,
+        }))
+        expect(actual).toEqual(bruteTrace(spec))
+      }),
+      { numRuns: 1500, seed: 20120601 },
+    )
+  })
+
+  it('gives a route whose steps chain from the holder and whose latency is the route sum', () => {
+    fc.assert(
+      fc.property(arbitrarySpec, (spec) => {
+        const model = toModel(spec)
+        const latency = new Map(model.channels.map((channel) => [channel.id, channel.latencyDays ?? 0]))
+        for (const loop of traceLoops(model).loops) {
+          if (loop.outcome === 'open') continue
+          const sum = loop.steps.reduce((total, step) => total + latency.get(step.channel)!, 0)
+          expect(sum).toBe(loop.latencyDays)
+          if (loop.steps.length > 0) expect(loop.steps[0]!.from).toBe(loop.holder)
+          if (loop.steps.length > 0 && model.assets.find((asset) => asset.id === loop.closedBy)?.kind === 'response') expect(loop.steps.at(-1)!.to).toBe(loop.holder)
+        }
+      }),
+      { numRuns: 500, seed: 7 },
+    )
+  })
+})
+
