@@ -10,6 +10,8 @@ import { repairsForGraph } from '../graph/repairs.js'
 import { restrictGraph } from '../graph/restrict.js'
 import { type SinglePointsOfFailure, findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
 import type { Loop, LoopSearch, ProposedChannel } from '../graph/types.js'
+import { type TraceIndex, compileTrace, traceLoopsOf } from '../graph/trace.js'
+import type { TraceSearch, TracedLoop } from '../graph/trace-types.js'
 import { canonicalModel } from '../model/canonical.js'
 import { type ChannelCargo, readChannelCargo } from './cargo.js'
 import {
@@ -55,6 +57,15 @@ export interface DiagnosisContext {
   components(): ComponentIndex
   /** Strongly connected components of {@link DiagnosisContext.graphAt}. */
   componentsAt(level: Level): ComponentIndex
+  /** Where every asset travels and what was made from what, compiled once over {@link DiagnosisContext.graph}. */
+  traceIndex(): TraceIndex
+  /**
+   * Every source traced (`traceLoops`), once per diagnosis, in source id order; a budget
+   * stop marks the diagnosis truncated.
+   */
+  traces(): TraceSearch
+  /** The traced loop of a source asset, if it is a source that was traced. */
+  traceOf(source: AssetId): TracedLoop | undefined
   /** Elementary loops of the whole graph, enumerated once within `loopBounds`, sorted by actors. */
   loops(): LoopSearch
   /** The loops with at least one channel at `level`. */
@@ -198,6 +209,13 @@ export const createDiagnosisContext = (
     keyed.sort((a, b) => compareIds(a.key, b.key))
     return { loops: keyed.map((entry) => entry.loop), truncated: search.truncated }
   })
+  const traceIndex = memo(() => compileTrace(model, graph()))
+  const traces = memo((): TraceSearch => {
+    const search = traceLoopsOf(traceIndex())
+    if (search.truncated) truncated = true
+    return search
+  })
+  const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
 
   return {
@@ -208,6 +226,9 @@ export const createDiagnosisContext = (
       return graph()
     },
     graphAt,
+    traceIndex,
+    traces,
+    traceOf: (source) => traceBySource().get(source),
     components,
     componentsAt,
     loops,

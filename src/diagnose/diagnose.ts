@@ -33,14 +33,19 @@ const isSortedUnique = (ids: ReadonlyArray<string>): boolean => {
 const sortedIds = <T extends string>(ids: ReadonlyArray<T>): ReadonlyArray<T> =>
   isSortedUnique(ids) ? ids : [...new Set(ids)].sort(compareIds)
 
+const demote = (severity: Defect['severity']): Defect['severity'] => (severity === 'error' ? 'warning' : 'info')
+
+const noAssets: Defect['assets'] = Object.freeze([])
+
 const toDefect = (rule: string, severity: Defect['severity'], finding: Finding): Defect => {
   // Object literals with fixed keys rather than spreads: few shapes, and the documented key
-  // order (rule, severity, message, level, actors, channels, loop, repair).
+  // order (rule, severity, message, level, actors, channels, assets, loop, repair).
   const { message, level } = finding
   const actors = sortedIds(finding.actors)
   const channels = sortedIds(finding.channels)
+  const assets = finding.assets === undefined ? noAssets : sortedIds(finding.assets)
   const defect: { -readonly [K in keyof Defect]: Defect[K] } =
-    level === undefined ? { rule, severity, message, actors, channels } : { rule, severity, message, level, actors, channels }
+    level === undefined ? { rule, severity, message, actors, channels, assets } : { rule, severity, message, level, actors, channels, assets }
   if (finding.loop !== undefined) defect.loop = finding.loop
   if (finding.repair !== undefined) defect.repair = finding.repair
   return defect
@@ -87,10 +92,17 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
     const severity = severityOf(entry)
     if (severity === undefined) continue
     ran.push(entry.rule.id)
-    const key = JSON.stringify([severity, entry.rule.id])
-    let batch = batches.get(key)
-    if (batch === undefined) batches.set(key, (batch = []))
-    for (const finding of entry.rule.check(context, entry.options)) batch.push(toDefect(entry.rule.id, severity, finding))
+    const batchOf = (own: Defect['severity']): Defect[] => {
+      const key = JSON.stringify([own, entry.rule.id])
+      let batch = batches.get(key)
+      if (batch === undefined) batches.set(key, (batch = []))
+      return batch
+    }
+    const batch = batchOf(severity)
+    for (const finding of entry.rule.check(context, entry.options)) {
+      if (finding.demoted === true) batchOf(demote(severity)).push(toDefect(entry.rule.id, demote(severity), finding))
+      else batch.push(toDefect(entry.rule.id, severity, finding))
+    }
   }
   const defects: Defect[] = []
   for (const batch of [...batches.values()].filter((list) => list.length > 0).sort((a, b) => compareDefects(a[0]!, b[0]!))) {

@@ -6,7 +6,7 @@ import { formatDiagnosisText } from './format-text.js'
 export type DiagnosisFormat = 'text' | 'markdown' | 'json'
 
 /** The version tag of the JSON format. @category Diagnosis */
-export const diagnosisFormatVersion = 'orgintel-diagnosis/v1' as const
+export const diagnosisFormatVersion = 'orgintel-diagnosis/v2' as const
 
 /**
  * Format a diagnosis for people or machines.
@@ -15,7 +15,7 @@ export const diagnosisFormatVersion = 'orgintel-diagnosis/v1' as const
  *   the repairs, and the main scorecard figures.
  * - `markdown`: for reports to boards; headings, a scorecard table, a defect table per level.
  * - `json`: for machines; stable (keys in a fixed order, two-space indent, ending in a
- *   newline) and versioned: `{ "format": "orgintel-diagnosis/v1", "model", "defects",
+ *   newline) and versioned: `{ "format": "orgintel-diagnosis/v2", "model", "defects",
  *   "summary", "scorecard", "truncated", "options" }`, each field as in {@link Diagnosis}.
  *   Fields may be added in v1; none is renamed or removed.
  *

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import type { ActorId, ChannelId } from '../model/primitives.js'
+import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
 import type { Loop, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
@@ -28,18 +28,29 @@ export interface Finding {
   readonly level?: Level
   readonly actors: ReadonlyArray<ActorId>
   readonly channels: ReadonlyArray<ChannelId>
+  /**
+   * `true` for a finding that matters less than the rule's others (an open loop of
+   * professional evidence next to one of patients' stories): reported one severity
+   * below the rule's (a warning as info; info stays info).
+   */
+  readonly demoted?: boolean
+  /** The sources and derived assets the finding is about (absent: none). */
+  readonly assets?: ReadonlyArray<AssetId>
   readonly loop?: Loop
   /** Channels that would repair the defect, where a repair is computable. */
   readonly repair?: ReadonlyArray<ProposedChannel>
 }
 
 /**
- * One thing wrong with the organisation's intelligence loops (DESIGN.md §5).
+ * One thing wrong with the organisation's intelligence loops (see the architecture
+ * guide, "Public contract"): `{ rule, severity, message, level?, actors, channels,
+ * assets, loop?, repair? }`, ids sorted.
  * @category Diagnosis
  */
 export interface Defect extends Finding {
   readonly rule: string
   readonly severity: Severity
+  readonly assets: ReadonlyArray<AssetId>
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
-import type { Capability, Level } from '../model/vocabulary.js'
+import type { AssetKind, Capability, Level } from '../model/vocabulary.js'
 
 /**
  * The learning a loop can bring about (Argyris & Schön): `single` changes actions,
@@ -65,7 +65,23 @@ export interface LoopSearch {
 }
 
 /**
- * A channel the library proposes adding. `reason` says, in words, what it closes.
+ * A knowledge asset a repair proposes to create, such as the reply that tells people
+ * what became of what they said. `derivedFrom` says what it is made from, so the
+ * traced loop it closes can follow it.
+ * @category Repairs
+ */
+export interface ProposedAsset {
+  readonly id: AssetId
+  readonly name: string
+  readonly kind: AssetKind
+  readonly holder: ActorId
+  readonly derivedFrom: ReadonlyArray<AssetId>
+}
+
+/**
+ * A channel the library proposes adding. `carries` names existing assets, or assets
+ * listed in `creates` (new ones the repair makes, such as a reply). `reason` says, in
+ * words, what it closes.
  * @category Repairs
  */
 export interface ProposedChannel {
@@ -74,4 +90,6 @@ export interface ProposedChannel {
   readonly level: Level
   readonly carries: ReadonlyArray<AssetId>
   readonly reason: string
+  /** Assets to create with the channel (absent when it carries only existing ones). */
+  readonly creates?: ReadonlyArray<ProposedAsset>
 }

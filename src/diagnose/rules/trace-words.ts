@@ -1,0 +1,27 @@
+import type { TracedLoop } from '../../graph/trace-types.js'
+import type { DiagnosisContext } from '../context.js'
+import { listInWords } from '../naming.js'
+
+/**
+ * Where an open loop's knowledge stops, as a clause: "reaches 'experience-team', which
+ * makes 'themes-report' of it, but the channel that would pass it on ('themes-to-ward')
+ * is inactive". The holder is named by the caller.
+ * @internal
+ */
+export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string => {
+  const stop = loop.stopsAt
+  if (stop === undefined) return 'comes back'
+  const { naming } = context
+  const at = stop.actor === loop.holder ? `stays with ${naming.actor(stop.actor)}` : `reaches ${naming.actor(stop.actor)}`
+  const made = stop.asset === loop.source ? '' : stop.actor === context.asset(stop.asset)?.holder ? `, which makes ${naming.asset(stop.asset)} of it,` : ` as ${naming.asset(stop.asset)}`
+  switch (stop.reason) {
+    case 'channel-not-active':
+      return `${at}${made} and stops there: the channel that would pass it on (${listInWords(stop.idleChannels.map((id) => `'${id}'`))}) is not active`
+    case 'no-reply':
+      return `${at}${made} and stops there: nobody reports back what was done`
+    case 'reply-not-delivered':
+      return `is answered by ${naming.asset(stop.asset)}, which goes no further than ${naming.actor(stop.actor)}`
+    default:
+      return `${at}${made} and goes no further`
+  }
+}
