@@ -23,6 +23,11 @@ export interface Diagnosis {
   /** `true` when loop enumeration or a rule's bounded search hit a bound, so loop-based findings may be incomplete. */
   readonly truncated: boolean
   readonly options: DiagnosisOptionsUsed
+  /**
+   * Names of the actors and assets that repairs mention, by id, when the diagnosis ran
+   * with `names: true` (absent otherwise), so reports can name them.
+   */
+  readonly labels?: Readonly<Record<string, string>>
 }
 
 const isSortedUnique = (ids: ReadonlyArray<string>): boolean => {
@@ -32,6 +37,19 @@ const isSortedUnique = (ids: ReadonlyArray<string>): boolean => {
 
 const sortedIds = <T extends string>(ids: ReadonlyArray<T>): ReadonlyArray<T> =>
   isSortedUnique(ids) ? ids : [...new Set(ids)].sort(compareIds)
+
+/** Names of every actor and asset a repair mentions (created assets by their proposed names). */
+const repairLabels = (context: ReturnType<typeof createDiagnosisContext>, defects: ReadonlyArray<Defect>): Readonly<Record<string, string>> => {
+  const labels: Record<string, string> = Object.create(null)
+  for (const defect of defects) {
+    for (const channel of defect.repair ?? []) {
+      for (const asset of channel.creates ?? []) labels[asset.id] = asset.name
+      for (const id of [channel.from, channel.to]) labels[id] ??= context.actor(id)?.name ?? id
+      for (const id of channel.carries) labels[id] ??= context.asset(id)?.name ?? id
+    }
+  }
+  return labels
+}
 
 const demote = (severity: Defect['severity']): Defect['severity'] => (severity === 'error' ? 'warning' : 'info')
 
@@ -111,8 +129,10 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated || context.loops().truncated
+  const labels = names ? repairLabels(context, defects) : undefined
   return {
     model: model.id,
+    ...(labels === undefined ? {} : { labels }),
     defects,
     summary: summarise(defects, ran),
     scorecard,

@@ -1,17 +1,23 @@
 import type { Diagnosis } from './diagnose.js'
 import type { ScorecardFigures } from './scorecard.js'
-import { countOf, groupByLevel, repairsOf } from './format-text.js'
+import { countOf, groupByLevel, repairInWords, repairsOf } from './format-text.js'
 
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
 const days = (value: number | null): string => (value === null ? 'n/a' : `${value}`)
 
 const scorecardRows: ReadonlyArray<readonly [string, (figures: ScorecardFigures) => string]> = [
-  ['Lay actors on a closed loop', (f) => percent(f.loopClosureCoverage)],
+  ['Lay voices whose loop closes', (f) => percent(f.loopClosureCoverage)],
   ['Loops joining lay and professional', (f) => percent(f.coProductionIndex)],
   ['Highest learning order', (f) => f.highestLearningOrder ?? 'none'],
-  ['Median loop latency (days)', (f) => days(f.medianLoopLatencyDays)],
-  ['Worst loop latency (days)', (f) => days(f.worstLoopLatencyDays)],
+  ['Sources traced', (f) => `${f.sources}`],
+  ['Closed with a change (did)', (f) => percent(f.outcomes.did)],
+  ['Closed with a decision', (f) => percent(f.outcomes.decided)],
+  ['Heard only', (f) => percent(f.outcomes.heard)],
+  ['Open (nothing comes back)', (f) => percent(f.outcomes.open)],
+  ['Open, weighted by people', (f) => percent(f.outcomesByPeople.open)],
+  ['Median round trip (days)', (f) => days(f.medianRoundTripDays)],
+  ['Worst round trip (days)', (f) => days(f.worstRoundTripDays)],
   ['Lay actors in peer-support loops', (f) => percent(f.mutualAidShare)],
   ['Channels to close every open loop', (f) => `${f.channelsToCloseOpenLoops}`],
 ]
@@ -43,8 +49,8 @@ export const formatDiagnosisMarkdown = (diagnosis: Diagnosis): string => {
     for (const defect of group.defects) lines.push(`| ${defect.severity} | \`${defect.rule}\` | ${cell(defect.message)} |`)
     const repairs = repairsOf(group.defects)
     if (repairs.length > 0) {
-      lines.push('', `To close every open loop at this level, add ${countOf(repairs.length, 'channel')}:`, '')
-      for (const channel of repairs) lines.push(`- \`${cell(channel.from)}\` → \`${cell(channel.to)}\`: ${cell(channel.reason)}`)
+      lines.push('', `Repairs at this level: add ${countOf(repairs.length, 'channel')}:`, '')
+      for (const channel of repairs) lines.push(`- ${cell(repairInWords(diagnosis, channel))}`)
     }
   }
   return `${lines.join('\n')}\n`

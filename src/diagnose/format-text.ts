@@ -10,20 +10,30 @@ export const groupByLevel = (defects: ReadonlyArray<Defect>): ReadonlyArray<{ re
     .map((level) => ({ level, defects: defects.filter((defect) => defect.level === level) }))
     .filter((group) => group.defects.length > 0)
 
-/** The repairs of the open-loop defects of a group, once each. @internal */
+/** The repairs proposed by the defects of a group, every rule's, once each. @internal */
 export const repairsOf = (defects: ReadonlyArray<Defect>): ReadonlyArray<NonNullable<Defect['repair']>[number]> => {
   const seen = new Set<string>()
   const result: Array<NonNullable<Defect['repair']>[number]> = []
   for (const defect of defects) {
-    if (defect.rule !== 'open-loop') continue
     for (const channel of defect.repair ?? []) {
-      const key = JSON.stringify([channel.from, channel.to, channel.level])
+      const key = JSON.stringify([channel.from, channel.to, channel.level, channel.carries])
       if (seen.has(key)) continue
       seen.add(key)
       result.push(channel)
     }
   }
   return result
+}
+
+/**
+ * One proposed channel in words: its ends and what it carries (by name when the
+ * diagnosis used names), its level, and why. @internal
+ */
+export const repairInWords = (diagnosis: Diagnosis, channel: NonNullable<Defect['repair']>[number]): string => {
+  const label = (id: string): string => diagnosis.labels?.[id] ?? id
+  const carried = channel.carries.length > 0 ? ` carrying ${channel.carries.map(label).join(', ')}` : ''
+  const created = channel.creates !== undefined && channel.creates.length > 0 ? ' (new)' : ''
+  return `${label(channel.from)} -> ${label(channel.to)}${carried}${created} at ${channel.level} level: ${channel.reason}`
 }
 
 /** "1 error", "2 errors". @internal */
@@ -44,7 +54,7 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
   const lines: string[] = [
     `Diagnosis of ${diagnosis.model}: ${countOf(summary.bySeverity.error, 'error')}, ${countOf(summary.bySeverity.warning, 'warning')}, ${countOf(summary.bySeverity.info, 'note')}.`,
   ]
-  if (diagnosis.truncated) lines.push('Loop search hit a bound: loop-based findings may be incomplete.')
+  if (diagnosis.truncated) lines.push('A search hit its bound: loop-based findings may be incomplete.')
   for (const group of groupByLevel(diagnosis.defects)) {
     lines.push('', group.level === undefined ? 'Across levels' : `${group.level[0]!.toUpperCase()}${group.level.slice(1)} level`)
     for (const severity of severities) {
@@ -54,8 +64,8 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
     }
     const repairs = repairsOf(group.defects)
     if (repairs.length > 0) {
-      lines.push(`  To close every open loop here, add ${countOf(repairs.length, 'channel')}:`)
-      for (const channel of repairs) lines.push(`    ${channel.from} -> ${channel.to}${channel.carries.length > 0 ? ` carrying ${channel.carries.join(', ')}` : ''}`)
+      lines.push(`  Repairs: add ${countOf(repairs.length, 'channel')}:`)
+      for (const channel of repairs) lines.push(`    ${repairInWords(diagnosis, channel)}`)
     }
   }
   const overall = scorecard.overall
@@ -63,7 +73,8 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
     '',
     'Scorecard',
     `  loop closure coverage ${percent(overall.loopClosureCoverage)}, co-production index ${percent(overall.coProductionIndex)}, mutual aid ${percent(overall.mutualAidShare)}`,
-    `  highest learning order ${overall.highestLearningOrder ?? 'none'}, loop latency median ${daysOf(overall.medianLoopLatencyDays)}, worst ${daysOf(overall.worstLoopLatencyDays)}`,
+    `  sources ${overall.sources}: did ${percent(overall.outcomes.did)}, decided ${percent(overall.outcomes.decided)}, heard ${percent(overall.outcomes.heard)}, open ${percent(overall.outcomes.open)} (weighted by people: did ${percent(overall.outcomesByPeople.did)}, open ${percent(overall.outcomesByPeople.open)})`,
+    `  highest learning order ${overall.highestLearningOrder ?? 'none'}, round trip median ${daysOf(overall.medianRoundTripDays)}, worst ${daysOf(overall.worstRoundTripDays)}`,
     `  channels needed to close every open loop: ${overall.channelsToCloseOpenLoops}`,
   )
   return lines.join('\n')

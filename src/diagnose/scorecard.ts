@@ -1,16 +1,14 @@
-import type { CompiledGraph } from '../graph/compile.js'
-import type { ComponentIndex } from '../graph/components.js'
-import type { LearningOrder, Loop } from '../graph/types.js'
+import type { LoopOutcome, TracedLoop } from '../graph/trace-types.js'
+import type { LearningOrder } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
-import { ActorKind, type Level } from '../model/vocabulary.js'
-import { condense } from '../graph/condensation.js'
+import { ActorKind, type Level, isLayVoice, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
-import { carriers, countPerComponent } from './flow.js'
+import { replyRepair } from './reply-repair.js'
 
 /**
  * How many distinct voices feed one sensemaking step: the holder of an `insight`, and
- * the distinct actor kinds and perspectives among the holders of experience, evidence
- * and data whose knowledge reaches it over channels that carry them.
+ * the distinct actor kinds and perspectives among the holders of the sources whose
+ * traced loops reach it.
  * @category Diagnosis
  */
 export interface SensemakingDiversity {
@@ -20,32 +18,55 @@ export interface SensemakingDiversity {
 }
 
 /**
- * Organisational-intelligence figures for one level or the whole model. A share is a
- * number from 0 to 1 rounded to 4 places, `null` when there is nothing to share out.
+ * Shares of traced loops by outcome: each a number from 0 to 1 rounded to 4 places,
+ * `null` when there is nothing to share out.
+ * @category Diagnosis
+ */
+export interface OutcomeShares {
+  readonly did: number | null
+  readonly decided: number | null
+  readonly heard: number | null
+  readonly open: number | null
+}
+
+/**
+ * Organisational-intelligence figures for one level or the whole model, read from the
+ * traced loops (one per source; a source counts at the lowest level its holder takes
+ * part in). A share is a number from 0 to 1 rounded to 4 places, `null` when there is
+ * nothing to share out.
  *
- * - `loopClosureCoverage`: share of lay actors on at least one closed loop (exact: an
- *   actor is on a loop when its strongly connected component has another actor or it
- *   has a channel to itself).
- * - `coProductionIndex`: share of loops found that join lay and professional actors.
- * - `highestLearningOrder`: the highest learning order of any loop found (single,
- *   double, triple; Argyris & Schön), `null` without loops.
- * - `medianLoopLatencyDays`, `worstLoopLatencyDays`: over the loops found.
+ * - `sources`: how many sources were traced; `people`: how many people hold them (the
+ *   sum of the holders' `represents`, each holder once).
+ * - `outcomes`: share of sources whose loop closed with `did`, `decided`, `heard`, or
+ *   stayed `open`; `outcomesByPeople`: the same with each source weighted by the people
+ *   its holder represents (people, not actors).
+ * - `loopClosureCoverage`: share of lay voices (lay and mixed actors) holding a source
+ *   whose loop closes.
+ * - `coProductionIndex`: share of closed loops whose knowledge reached both a lay and
+ *   a professional voice.
+ * - `highestLearningOrder`: the highest learning order of a traced loop (single,
+ *   double, triple), `null` without sources.
+ * - `medianRoundTripDays`, `worstRoundTripDays`: over the fastest round trips of
+ *   closed loops.
  * - `narrativeDiversity`: for each sensemaking step (holder of an `insight`), how many
  *   kinds and perspectives of actor feed it, in actor id order.
- * - `channelsToCloseOpenLoops`: the fewest channels that close every open loop (`suggestRepairs`), summed over levels.
- * - `mutualAidShare`: share of lay actors on a loop with another lay actor and no
- *   professional (peer support).
- * - `loops`: how many loops the loop figures are over (bounded: see `truncated`).
+ * - `channelsToCloseOpenLoops`: how many distinct channels the repairs of the open
+ *   loops add.
+ * - `mutualAidShare`: share of lay voices holding a source whose loop closes among lay
+ *   voices only (peer support).
  * @category Diagnosis
  */
 export interface ScorecardFigures {
+  readonly sources: number
+  readonly people: number
   readonly layActors: number
-  readonly loops: number
+  readonly outcomes: OutcomeShares
+  readonly outcomesByPeople: OutcomeShares
   readonly loopClosureCoverage: number | null
   readonly coProductionIndex: number | null
   readonly highestLearningOrder: LearningOrder | null
-  readonly medianLoopLatencyDays: number | null
-  readonly worstLoopLatencyDays: number | null
+  readonly medianRoundTripDays: number | null
+  readonly worstRoundTripDays: number | null
   readonly narrativeDiversity: ReadonlyArray<SensemakingDiversity>
   readonly channelsToCloseOpenLoops: number
   readonly mutualAidShare: number | null
@@ -61,29 +82,63 @@ const share = (part: number, whole: number): number | null => (whole === 0 ? nul
 
 const orders: ReadonlyArray<LearningOrder> = ['single', 'double', 'triple']
 
-const onSomeLoop = (graph: CompiledGraph, components: ComponentIndex): Uint8Array => {
-  const everyone = new Uint8Array(graph.actorCount).fill(1)
-  const sizes = countPerComponent(components, everyone)
-  const result = new Uint8Array(graph.actorCount)
-  for (let v = 0; v < graph.actorCount; v++) {
-    if (sizes[components.componentOf[v]!]! > 1) result[v] = 1
-    else for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (graph.targets[e] === v) result[v] = 1
-  }
-  return result
+const median = (sorted: ReadonlyArray<number>): number | null => {
+  const middle = sorted.length >> 1
+  return sorted.length === 0 ? null : sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-const loopFigures = (loops: ReadonlyArray<Loop>) => {
-  const latencies = loops.map((loop) => loop.latencyDays).sort((a, b) => a - b)
-  const middle = latencies.length >> 1
-  const median = latencies.length === 0 ? null : latencies.length % 2 === 1 ? latencies[middle]! : (latencies[middle - 1]! + latencies[middle]!) / 2
+const sharesOf = (weights: Readonly<Record<LoopOutcome, number>>): OutcomeShares => {
+  const whole = weights.did + weights.decided + weights.heard + weights.open
+  return { did: share(weights.did, whole), decided: share(weights.decided, whole), heard: share(weights.heard, whole), open: share(weights.open, whole) }
+}
+
+/** Figures over some traced loops, with the lay voices in scope. */
+const tracedFigures = (context: DiagnosisContext, loops: ReadonlyArray<TracedLoop>, layVoices: number, diversity: ReadonlyArray<SensemakingDiversity>): ScorecardFigures => {
+  const count = { did: 0, decided: 0, heard: 0, open: 0 }
+  const weighted = { did: 0, decided: 0, heard: 0, open: 0 }
+  const holders = new Set<ActorId>()
+  const closedLay = new Set<ActorId>()
+  const peerLay = new Set<ActorId>()
+  const latencies: number[] = []
+  const repairs = new Set<string>()
+  let people = 0
+  let joined = 0
+  let closed = 0
   let highest = -1
-  for (const loop of loops) highest = Math.max(highest, orders.indexOf(loop.order))
+  for (const loop of loops) {
+    const holder = context.actor(loop.holder)
+    const weight = holder?.represents ?? 1
+    if (!holders.has(loop.holder)) ((holders.add(loop.holder), (people += weight)))
+    count[loop.outcome]++
+    weighted[loop.outcome] += weight
+    highest = Math.max(highest, orders.indexOf(loop.order))
+    const lay = holder !== undefined && isLayVoice(holder.perspective)
+    if (loop.outcome === 'open') {
+      for (const channel of replyRepair(context, loop) ?? []) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
+      continue
+    }
+    closed++
+    if (loop.latencyDays !== undefined) latencies.push(loop.latencyDays)
+    const voices = loop.reached.map((id) => context.actor(id)?.perspective ?? 'professional')
+    if (voices.some(isLayVoice) && voices.some(isProfessionalVoice)) joined++
+    if (lay) closedLay.add(loop.holder)
+    if (lay && loop.steps.every((step) => isLayVoice(context.actor(step.from)?.perspective ?? 'professional') && isLayVoice(context.actor(step.to)?.perspective ?? 'professional'))) peerLay.add(loop.holder)
+  }
+  latencies.sort((a, b) => a - b)
   return {
-    loops: loops.length,
-    coProductionIndex: share(loops.filter((loop) => loop.layActors > 0 && loop.professionalActors > 0).length, loops.length),
+    sources: loops.length,
+    people,
+    layActors: layVoices,
+    outcomes: sharesOf(count),
+    outcomesByPeople: sharesOf(weighted),
+    loopClosureCoverage: share(closedLay.size, layVoices),
+    coProductionIndex: share(joined, closed),
     highestLearningOrder: highest < 0 ? null : orders[highest]!,
-    medianLoopLatencyDays: median,
-    worstLoopLatencyDays: latencies.length === 0 ? null : latencies[latencies.length - 1]!,
+    medianRoundTripDays: median(latencies),
+    worstRoundTripDays: latencies.length === 0 ? null : latencies[latencies.length - 1]!,
+    narrativeDiversity: diversity,
+    channelsToCloseOpenLoops: repairs.size,
+    mutualAidShare: share(peerLay.size, layVoices),
   }
 }
 
@@ -96,89 +151,46 @@ const bitCount = (bits: number): number => {
 }
 
 /**
- * Diversity of every sensemaking step at once: each holder of raw experience, evidence
- * or data sets a bit for its actor kind and one for its perspective; the bits flow along
- * the condensation of the channels that carry such knowledge, in topological order
- * (the graph core numbers components in reverse topological order). O(V + E).
+ * Diversity of every sensemaking step: for each holder of an `insight`, the actor kinds
+ * and perspectives of the holders of the sources whose traced loops reach it. O(Σ reached).
  */
 const diversityOf = (context: DiagnosisContext): ReadonlyArray<SensemakingDiversity> => {
-  const graph = context.graph
-  const sensemakers = context.holders(carriers.insight)
-  const witnesses = context.holders(carriers.rawSense)
-  const { adjacency, components } = context.componentsCarrying(carriers.rawSense)
-  const condensation = condense(adjacency, components)
-  const voices = new Int32Array(components.count)
-  for (let v = 0; v < graph.actorCount; v++) {
-    if (witnesses[v] === 0) continue
-    const actor = graph.actors[v]!
-    const kindBit = 1 << actorKinds.indexOf(actor.kind)
-    const perspectiveBit = actor.perspective === 'lay' ? 1 << 20 : 1 << 21
-    voices[components.componentOf[v]!]! |= kindBit | perspectiveBit
-  }
-  for (let c = components.count - 1; c >= 0; c--) {
-    for (let i = condensation.offsets[c]!; i < condensation.offsets[c + 1]!; i++) voices[condensation.targets[i]!]! |= voices[c]!
+  const sensemakers = new Set(context.model.assets.filter((asset) => asset.kind === 'insight').map((asset) => asset.holder))
+  const voices = new Map<ActorId, number>()
+  for (const loop of context.traces().loops) {
+    const holder = context.actor(loop.holder)
+    if (holder === undefined) continue
+    const bits = (1 << actorKinds.indexOf(holder.kind)) | (isLayVoice(holder.perspective) ? 1 << 20 : 0) | (isProfessionalVoice(holder.perspective) ? 1 << 21 : 0)
+    for (const id of loop.reached) if (sensemakers.has(id)) voices.set(id, (voices.get(id) ?? 0) | bits)
   }
   const result: SensemakingDiversity[] = []
-  for (let h = 0; h < graph.actorCount; h++) {
-    if (sensemakers[h] === 0) continue
-    const bits = voices[components.componentOf[h]!]!
-    result.push({ actor: graph.actors[h]!.id, kinds: bitCount(bits & 0xfffff), perspectives: bitCount(bits >>> 20) })
+  for (const actor of context.model.actors) {
+    if (!sensemakers.has(actor.id)) continue
+    const bits = voices.get(actor.id) ?? 0
+    result.push({ actor: actor.id, kinds: bitCount(bits & 0xfffff), perspectives: bitCount(bits >>> 20) })
   }
   return result
 }
 
 /**
- * Compute the scorecard from a diagnosis context, reusing its components, loops and
- * repairs. O(V + E) per level, plus the loops found.
+ * Compute the scorecard from a diagnosis context's traced loops. O(traced loops + V + E).
  * @category Diagnosis
  */
 export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   const diversity = diversityOf(context)
-  const figuresFor = (
-    graph: CompiledGraph,
-    components: ComponentIndex,
-    inScope: (actor: CompiledGraph['actors'][number]) => boolean,
-    loops: ReadonlyArray<Loop>,
-    repairs: number,
-  ): ScorecardFigures => {
-    const onLoop = onSomeLoop(graph, components)
-    let layActors = 0
-    let closed = 0
-    for (let v = 0; v < graph.actorCount; v++) {
-      if (graph.lay[v] === 0 || !inScope(graph.actors[v]!)) continue
-      layActors++
-      closed += onLoop[v]!
-    }
-    const peers = new Set<ActorId>()
-    for (const loop of loops) {
-      if (loop.layActors < 2 || loop.professionalActors > 0) continue
-      for (const id of loop.actors) if (inScope(context.actor(id)!)) peers.add(id)
-    }
-    return {
-      layActors,
-      ...loopFigures(loops),
-      loopClosureCoverage: share(closed, layActors),
-      narrativeDiversity: diversity.filter((step) => inScope(context.actor(step.actor)!)),
-      channelsToCloseOpenLoops: repairs,
-      mutualAidShare: share(peers.size, layActors),
-    }
-  }
+  const loops = context.traces().loops
+  const levelOf = (loop: TracedLoop): Level | undefined => levels.find((level) => context.actor(loop.holder)?.levels.includes(level))
+  // Lay voices that hold a source: the people whose loops the coverage is about.
+  const layHolders = (scope: (level: Level | undefined) => boolean): number =>
+    new Set(loops.filter((loop) => scope(levelOf(loop)) && isLayVoice(context.actor(loop.holder)?.perspective ?? 'professional')).map((loop) => loop.holder)).size
   const levelFigures = context.levelsInUse.map((level) => ({
     level,
-    figures: figuresFor(
-      context.graphAt(level),
-      context.componentsAt(level),
-      (actor) => actor.levels.includes(level),
-      context.loopsAt(level),
-      context.repairsAt(level).length,
+    figures: tracedFigures(
+      context,
+      loops.filter((loop) => levelOf(loop) === level),
+      layHolders((own) => own === level),
+      diversity.filter((step) => context.actor(step.actor)?.levels.includes(level) === true),
     ),
   }))
-  const overall = figuresFor(
-    context.graph,
-    context.components(),
-    () => true,
-    context.loops().loops,
-    levelFigures.reduce((sum, entry) => sum + entry.figures.channelsToCloseOpenLoops, 0),
-  )
-  return { overall, levels: levelFigures }
+  return { overall: tracedFigures(context, loops, layHolders(() => true), diversity), levels: levelFigures }
 }

@@ -8,8 +8,8 @@ type Level = 'delivery' | 'planning' | 'strategy'
 
 /** A compact model spec for tests: `[id, kind, levels?]`, `[id, kind, holder, acknowledged?]`, `[id, from, to, carries, extras?]`. */
 export interface ModelSpec {
-  readonly actors: ReadonlyArray<readonly [string, string, ReadonlyArray<Level>?]>
-  readonly assets?: ReadonlyArray<readonly [string, string, string, boolean?]>
+  readonly actors: ReadonlyArray<readonly [string, string, ReadonlyArray<Level>?, Record<string, unknown>?]>
+  readonly assets?: ReadonlyArray<readonly [string, string, string, boolean?, Record<string, unknown>?]>
   readonly channels?: ReadonlyArray<readonly [string, string, string, ReadonlyArray<string>, Record<string, unknown>?]>
   readonly loops?: ReadonlyArray<Record<string, unknown>>
 }
@@ -20,13 +20,14 @@ export const buildModel = (spec: ModelSpec): Model => {
     schema: 'orgintel/v2',
     id: 'test',
     name: 'Test organisation',
-    actors: spec.actors.map(([id, kind, levels]) => ({ id, name: `Name of ${id}`, kind, levels: levels ?? ['delivery'] })),
-    assets: (spec.assets ?? []).map(([id, kind, holder, acknowledged]) => ({
+    actors: spec.actors.map(([id, kind, levels, extras]) => ({ id, name: `Name of ${id}`, kind, levels: levels ?? ['delivery'], ...extras })),
+    assets: (spec.assets ?? []).map(([id, kind, holder, acknowledged, extras]) => ({
       id,
       name: `Name of ${id}`,
       kind,
       holder,
       ...(acknowledged === undefined ? {} : { acknowledged }),
+      ...extras,
     })),
     channels: (spec.channels ?? []).map(([id, from, to, carries, extras]) => ({
       id,

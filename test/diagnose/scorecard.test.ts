@@ -2,60 +2,73 @@ import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/diagnose/diagnose.js'
 import { buildModel } from './build.js'
 
-describe('scorecard', () => {
+describe('scorecard on traced loops', () => {
+  // p's story is answered with a change (did); q's worry is only acknowledged (heard);
+  // r's survey answers stop at the manager (open); peers answer each other (mutual aid).
   const model = buildModel({
     actors: [
-      ['p', 'patient'],
-      ['q', 'carer'],
-      ['r', 'citizen'],
+      ['p', 'patient', ['delivery'], { represents: 10 }],
+      ['q', 'carer', ['delivery'], { represents: 30 }],
+      ['r', 'citizen', ['delivery'], { represents: 60 }],
       ['m', 'manager'],
       ['e', 'intermediary'],
       ['c', 'clinician'],
     ],
     assets: [
       ['story', 'experience', 'p'],
+      ['themes', 'insight', 'e', undefined, { derivedFrom: ['story', 'audit'] }],
+      ['fix', 'change', 'm', undefined, { derivedFrom: ['themes'] }],
+      ['we-did', 'response', 'm', undefined, { derivedFrom: ['fix'] }],
+      ['worry', 'experience', 'q'],
+      ['noted', 'response', 'm', undefined, { derivedFrom: ['worry'] }],
+      ['survey', 'data', 'r'],
       ['audit', 'data', 'c'],
-      ['themes', 'insight', 'e'],
-      ['spec', 'plan', 'm'],
+      ['tip', 'experience', 'q'],
+      ['thanks', 'response', 'p', undefined, { derivedFrom: ['tip'] }],
     ],
     channels: [
-      ['tell', 'p', 'm', ['story'], { latencyDays: 2 }],
-      ['answer', 'm', 'p', [], { latencyDays: 4 }],
-      ['peer', 'p', 'q', [], { latencyDays: 1 }],
-      ['peer-back', 'q', 'p', [], { latencyDays: 1 }],
-      ['share', 'p', 'e', ['story']],
+      ['tell', 'p', 'e', ['story'], { latencyDays: 2 }],
+      ['themes-up', 'e', 'm', ['themes'], { latencyDays: 3 }],
+      ['answer', 'm', 'p', ['we-did'], { latencyDays: 4 }],
+      ['worry-in', 'q', 'm', ['worry'], { latencyDays: 1 }],
+      ['worry-back', 'm', 'q', ['noted'], { latencyDays: 1 }],
+      ['survey-in', 'r', 'm', ['survey']],
       ['report', 'c', 'e', ['audit']],
-      ['ask', 'r', 'm', []],
+      ['peer', 'q', 'p', ['tip'], { latencyDays: 1 }],
+      ['peer-back', 'p', 'q', ['thanks'], { latencyDays: 1 }],
     ],
   })
   const { overall, levels } = diagnose(model).scorecard
 
-  it('counts lay actors on a closed loop (loop closure coverage)', () => {
+  it('shares sources out by outcome, and by the people their holders represent', () => {
+    expect(overall.sources).toBe(5)
+    expect(overall.outcomes).toEqual({ did: 0.2, decided: 0, heard: 0.4, open: 0.4 })
+    // story 10, worry 30, tip 30 (heard), survey 60 and audit 1 (open): 131 in all.
+    expect(overall.outcomesByPeople).toEqual({ did: 0.0763, decided: 0, heard: 0.458, open: 0.4656 })
+    expect(overall.people).toBe(101)
+  })
+  it('counts lay voices whose loop closes, and loops that join lay and professional voices', () => {
     expect(overall.layActors).toBe(3)
     expect(overall.loopClosureCoverage).toBe(0.6667)
+    expect(overall.coProductionIndex).toBe(0.6667)
   })
-  it('counts loops that join lay and professional perspectives (co-production index)', () => {
-    expect(overall.loops).toBe(2)
-    expect(overall.coProductionIndex).toBe(0.5)
+  it('counts lay voices answered by peers only (mutual aid)', () => {
+    expect(overall.mutualAidShare).toBe(0.3333)
   })
-  it('finds the highest learning order and the loop latencies', () => {
-    expect(overall.highestLearningOrder).toBe('double')
-    expect(overall.medianLoopLatencyDays).toBe(4)
-    expect(overall.worstLoopLatencyDays).toBe(6)
+  it('gives the learning order and the fastest round trips of closed loops', () => {
+    expect(overall.highestLearningOrder).toBe('single')
+    expect(overall.medianRoundTripDays).toBe(2)
+    expect(overall.worstRoundTripDays).toBe(9)
   })
   it('counts the kinds and perspectives feeding each sensemaking step (narrative diversity)', () => {
     expect(overall.narrativeDiversity).toEqual([{ actor: 'e', kinds: 2, perspectives: 2 }])
   })
-  it('counts lay actors on peer-support loops (mutual aid)', () => {
-    expect(overall.mutualAidShare).toBe(0.6667)
-  })
-  it('counts the channels needed to close every open loop, by level', () => {
+  it('counts the channels the open loops need, by level', () => {
     expect(levels.map((entry) => entry.level)).toEqual(['delivery'])
-    expect(overall.channelsToCloseOpenLoops).toBe(levels[0]!.figures.channelsToCloseOpenLoops)
     expect(overall.channelsToCloseOpenLoops).toBe(2)
   })
   it('reports null shares when there is nothing to share out', () => {
     const empty = diagnose(buildModel({ actors: [['m', 'manager']] })).scorecard.overall
-    expect([empty.loopClosureCoverage, empty.coProductionIndex, empty.highestLearningOrder, empty.mutualAidShare]).toEqual([null, null, null, null])
+    expect([empty.loopClosureCoverage, empty.coProductionIndex, empty.highestLearningOrder, empty.mutualAidShare, empty.outcomes.did]).toEqual([null, null, null, null, null])
   })
 })
