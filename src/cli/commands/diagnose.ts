@@ -1,5 +1,8 @@
 import { parseDiagnosisConfig } from '../../diagnose/config.js'
-import { diagnose } from '../../diagnose/diagnose.js'
+import { type Diagnosis, diagnose } from '../../diagnose/diagnose.js'
+import { applyRepairs } from '../../graph/apply-repairs.js'
+import type { ProposedChannel } from '../../graph/types.js'
+import { encodeModel } from '../../model/decode.js'
 import { formatDiagnosis } from '../../diagnose/format.js'
 import { choiceOption, onePositional, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
@@ -26,12 +29,13 @@ export const diagnoseCommand: Command = {
   name: 'diagnose',
   summary: 'find broken and missing loops and propose repairs',
   usage:
-    'orgintel diagnose <model.json|-> [--format text|markdown|json] [--config rules.json] [--fail-on error|warning|info|never] [--names] [-o file]',
+    'orgintel diagnose <model.json|-> [--format text|markdown|json] [--config rules.json] [--fail-on error|warning|info|never] [--names] [--apply-repairs] [-o file]',
   options: {
     format: { type: 'string', short: 'f' },
     config: { type: 'string', short: 'c' },
     'fail-on': { type: 'string' },
     names: { type: 'boolean' },
+    'apply-repairs': { type: 'boolean' },
     ...outputOption,
   },
   async run(parsed) {
@@ -43,11 +47,29 @@ export const diagnoseCommand: Command = {
     const config = loadConfig(stringOption(parsed, 'config'))
     const names = parsed.values['names'] === true ? { names: true } : {}
     const diagnosis = diagnose(model, { ...config, ...names })
+    if (parsed.values['apply-repairs'] === true) {
+      // The output is the repaired model; what was done, and what is left, goes to stderr.
+      const repaired = applyRepairs(model, allRepairs(diagnosis))
+      const after = diagnose(repaired, { ...config, ...names })
+      process.stderr.write(
+        `${modelPath === '-' ? 'standard input' : describePath(modelPath)}: added ${repaired.channels.length - model.channels.length} channels and ${repaired.assets.length - model.assets.length} assets; ` +
+          `errors ${diagnosis.summary.bySeverity.error} -> ${after.summary.bySeverity.error}, warnings ${diagnosis.summary.bySeverity.warning} -> ${after.summary.bySeverity.warning}\n`,
+      )
+      writeTextAtomically(stringOption(parsed, 'out') ?? '-', `${JSON.stringify(encodeModel(repaired), null, 2)}\n`)
+      return failing(after, failOn) ? exitCodes.findings : exitCodes.ok
+    }
     const text = formatDiagnosis(diagnosis, format)
     writeTextAtomically(stringOption(parsed, 'out') ?? '-', text.endsWith('\n') ? text : `${text}\n`)
-    if (failOn === 'never') return exitCodes.ok
-    const threshold = severities.indexOf(failOn)
-    const failing = diagnosis.defects.some((defect) => severities.indexOf(defect.severity) <= threshold)
-    return failing ? exitCodes.findings : exitCodes.ok
+    return failing(diagnosis, failOn) ? exitCodes.findings : exitCodes.ok
   },
+}
+
+/** Every repair the diagnosis proposes, in defect order. */
+const allRepairs = (diagnosis: Diagnosis): ReadonlyArray<ProposedChannel> => diagnosis.defects.flatMap((defect) => defect.repair ?? [])
+
+/** Whether a finding reaches the `--fail-on` threshold. */
+const failing = (diagnosis: Diagnosis, failOn: (typeof severities)[number] | 'never'): boolean => {
+  if (failOn === 'never') return false
+  const threshold = severities.indexOf(failOn)
+  return diagnosis.defects.some((defect) => severities.indexOf(defect.severity) <= threshold)
 }
