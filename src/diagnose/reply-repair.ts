@@ -1,5 +1,5 @@
 import type { ActorId, AssetId } from '../model/primitives.js'
-import { type Level, levels } from '../model/vocabulary.js'
+import { type Level, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import { traceStageOf } from '../graph/provenance.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
@@ -32,14 +32,18 @@ const furthestMade = (context: DiagnosisContext, loop: TracedLoop): AssetId => {
   return chosen
 }
 
-/** Someone who could answer the holder when the knowledge never left it: a professional voice sharing a level, by id. */
+/**
+ * Someone who could answer the holder when the knowledge never left it: a professional
+ * voice sharing a level (one the holder already has a channel to first), else a peer
+ * sharing a level, else anyone; by id.
+ */
 const listener = (context: DiagnosisContext, holder: ActorId): ActorId | undefined => {
   const mine = context.actor(holder)?.levels ?? []
-  const candidates = context.model.actors.filter(
-    (actor) => actor.id !== holder && actor.perspective !== 'lay' && actor.levels.some((level) => mine.includes(level)),
-  )
-  const linked = candidates.find((actor) => context.channelsBetween(holder, actor.id).length > 0)
-  return (linked ?? candidates[0])?.id
+  const others = context.model.actors.filter((actor) => actor.id !== holder)
+  const sharing = others.filter((actor) => actor.levels.some((level) => mine.includes(level)))
+  const professional = sharing.filter((actor) => isProfessionalVoice(actor.perspective))
+  const linked = professional.find((actor) => context.channelsBetween(holder, actor.id).length > 0)
+  return (linked ?? professional[0] ?? sharing[0] ?? others[0])?.id
 }
 
 /**
