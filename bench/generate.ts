@@ -16,6 +16,13 @@ export interface GenerateOrganisationOptions {
   readonly levels?: ReadonlyArray<Level>
   /** Average team size (default 12). */
   readonly teamSize?: number
+  /**
+   * Add provenance (default `false`): each professional actor also holds something made
+   * from a team member's knowledge (an insight, decision or change, `derivedFrom` it) and
+   * a reply made from that, and carries them on its channels with its own asset: about
+   * three assets per actor, so traced loops run several steps.
+   */
+  readonly provenance?: boolean
 }
 
 /** mulberry32: a tiny seeded 32-bit generator, enough for test data. */
@@ -37,6 +44,13 @@ const professionalAssetKinds: ReadonlyArray<AssetKind> = [
   'evidence', 'data', 'insight', 'decision', 'plan', 'strategy', 'change', 'response', 'lesson', 'response',
 ]
 const allLevels: ReadonlyArray<Level> = ['delivery', 'planning', 'strategy']
+const sourceKinds: ReadonlyArray<AssetKind> = ['evidence', 'data']
+const madeKinds: ReadonlyArray<AssetKind> = ['insight', 'decision', 'change', 'plan']
+
+const inTeamOf = (teamStart: ReadonlyArray<number>, team: number, random: () => number): number => {
+  const start = teamStart[team]!
+  return start + Math.floor(random() * (teamStart[team + 1]! - start))
+}
 const noAssets: ReadonlyArray<AssetId> = Object.freeze([])
 
 /**
@@ -86,17 +100,26 @@ export const generateOrganisation = (options: GenerateOrganisationOptions): Mode
     const upper = allLevels[Math.min(2, allLevels.indexOf(level) + 1)]!
     const actorLevels: ReadonlyArray<Level> = isHub && upper !== level ? [level, upper] : [level]
     actors.push({ id: `a${v}` as ActorId, name: `Actor ${v}` as Actor['name'], kind, perspective: isLay ? 'lay' : 'professional', levels: actorLevels, tags: [] })
-    const assetKind: AssetKind = isLay ? 'experience' : pick(professionalAssetKinds)
+    const assetKind: AssetKind = isLay ? 'experience' : pick(options.provenance === true ? sourceKinds : professionalAssetKinds)
     const assetId = `k${v}` as AssetId
     assets.push({ id: assetId, name: `Asset ${v}` as KnowledgeAsset['name'], kind: assetKind, holder: `a${v}` as ActorId, acknowledged: !(isLay && random() < 0.1) })
     carried.push(Object.freeze([assetId]))
   }
+  if (options.provenance === true) {
+    for (let v = 0; v < n; v++) {
+      if (lay[v] === 1) continue
+      const team = teamOf[v]!
+      const made = `m${v}` as AssetId
+      const reply = `r${v}` as AssetId
+      // Made from a team member's knowledge (it may or may not reach v) and from v's own.
+      assets.push({ id: made, name: `Made ${v}` as KnowledgeAsset['name'], kind: pick(madeKinds), holder: `a${v}` as ActorId, acknowledged: true, derivedFrom: [`k${inTeamOf(teamStart, team, random)}` as AssetId, `k${v}` as AssetId] })
+      assets.push({ id: reply, name: `Reply ${v}` as KnowledgeAsset['name'], kind: 'response', holder: `a${v}` as ActorId, acknowledged: true, derivedFrom: [made] })
+      carried[v] = Object.freeze([`k${v}` as AssetId, made, reply])
+    }
+  }
 
   const channels: Channel[] = []
-  const inTeam = (team: number): number => {
-    const start = teamStart[team]!
-    return start + Math.floor(random() * (teamStart[team + 1]! - start))
-  }
+  const inTeam = (team: number): number => inTeamOf(teamStart, team, random)
   for (let c = 0; c < m && n > 0; c++) {
     const roll = random()
     let from: number

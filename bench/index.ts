@@ -8,6 +8,7 @@ import { runDecodeBench } from './decode.js'
 import { runDiagnoseBench } from './diagnose.js'
 import { runGraphBench } from './graph.js'
 import { runSimulateBench } from './simulate.js'
+import { runTraceBench } from './trace.js'
 
 const quick = process.argv.includes('--quick')
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length)
@@ -15,6 +16,7 @@ const only = process.argv.find((argument) => argument.startsWith('--only='))?.sl
 const suites: ReadonlyArray<readonly [string, (options: { quick: boolean }) => Promise<void>]> = [
   ['decode', runDecodeBench],
   ['graph', runGraphBench],
+  ['trace', runTraceBench],
   ['diagnose', runDiagnoseBench],
   ['simulate', runSimulateBench],
 ]

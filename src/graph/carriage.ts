@@ -34,30 +34,54 @@ export interface Carriage {
   readonly carrierTo: Int32Array
 }
 
-/** Every (asset, edge) pair where the edge's channel lists the asset, grouped by asset and, within it, by sender. */
+/**
+ * Every (asset, edge) pair where the edge's channel lists the asset, grouped by asset
+ * and, within it, by sender. Each channel's ids are looked up once (twice for none), and
+ * a `carries` list shared by consecutive channels is looked up once for all of them.
+ */
 const listedPairs = (graph: CompiledGraph, assetIndex: ReadonlyMap<AssetId, number>, assetCount: number) => {
   const channels = graph.model.channels
+  const edgeStart = new Int32Array(graph.edgeCount + 1)
+  let resolved: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, graph.edgeCount))
   const counts = new Int32Array(assetCount + 1)
   let total = 0
+  let previous: ReadonlyArray<AssetId> | undefined
+  let previousStart = 0
+  let previousEnd = 0
   for (let e = 0; e < graph.edgeCount; e++) {
     const carries = channels[graph.edgeChannel[e]!]!.carries
-    for (let i = 0; i < carries.length; i++) {
-      const a = assetIndex.get(carries[i]!)
-      if (a !== undefined) (counts[a + 1]!++, total++)
+    if (carries.length > 0 && carries === previous) {
+      if (total + previousEnd - previousStart > resolved.length) resolved = grown(resolved, total + previousEnd - previousStart)
+      for (let i = previousStart; i < previousEnd; i++) counts[(resolved[total++] = resolved[i]!) + 1]!++
+    } else {
+      const start = total
+      for (let i = 0; i < carries.length; i++) {
+        const a = assetIndex.get(carries[i]!)
+        if (a === undefined) continue
+        if (total === resolved.length) resolved = grown(resolved, total + 1)
+        resolved[total++] = a
+        counts[a + 1]!++
+      }
+      previous = carries
+      previousStart = start
+      previousEnd = total
     }
+    edgeStart[e + 1] = total
   }
   for (let a = 0; a < assetCount; a++) counts[a + 1]! += counts[a]!
   const edges = new Int32Array(total)
   const cursor = counts.slice(0, assetCount)
   // Edges are numbered by sender, so filling in edge order keeps each asset's list in sender order.
   for (let e = 0; e < graph.edgeCount; e++) {
-    const carries = channels[graph.edgeChannel[e]!]!.carries
-    for (let i = 0; i < carries.length; i++) {
-      const a = assetIndex.get(carries[i]!)
-      if (a !== undefined) edges[cursor[a]!++] = e
-    }
+    for (let i = edgeStart[e]!; i < edgeStart[e + 1]!; i++) edges[cursor[resolved[i]!]!++] = e
   }
   return { offsets: counts, edges }
+}
+
+const grown = (array: Int32Array, need: number): Int32Array<ArrayBuffer> => {
+  const next = new Int32Array(Math.max(need, array.length * 2))
+  next.set(array)
+  return next
 }
 
 /** First position in `edges[lo..hi)` whose sender is at least `v` (edges sorted by sender). */

@@ -37,6 +37,35 @@ export interface EdgeAttributes {
 }
 
 const flagCache = new WeakMap<CompiledGraph, Uint8Array>()
+const timingCache = new WeakMap<CompiledGraph, EdgeTiming>()
+
+/**
+ * The latency and reliability of every edge (absent latency as 0, absent reliability as
+ * 1), cached per compiled graph: what routes need, without resolving carried assets.
+ * O(E) once.
+ * @category Graph
+ */
+export interface EdgeTiming {
+  readonly latencyDays: Float64Array
+  readonly reliability: Float64Array
+}
+
+/** @category Graph */
+export const edgeTimingOf = (graph: CompiledGraph): EdgeTiming => {
+  const known = timingCache.get(graph)
+  if (known !== undefined) return known
+  const channels = graph.model.channels
+  const latencyDays = new Float64Array(graph.edgeCount)
+  const reliability = new Float64Array(graph.edgeCount)
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const channel = channels[graph.edgeChannel[e]!]!
+    latencyDays[e] = channel.latencyDays ?? 0
+    reliability[e] = channel.reliability ?? 1
+  }
+  const timing = { latencyDays, reliability }
+  timingCache.set(graph, timing)
+  return timing
+}
 const attributeCache = new WeakMap<CompiledGraph, EdgeAttributes>()
 
 /**
@@ -87,14 +116,11 @@ export const edgeAttributesOf = (graph: CompiledGraph): EdgeAttributes => {
   for (const asset of graph.model.assets) if (!kindBit.has(asset.id)) kindBit.set(asset.id, assetKindBit(asset.kind))
   const m = graph.edgeCount
   const channels = graph.model.channels
-  const latencyDays = new Float64Array(m)
-  const reliability = new Float64Array(m)
+  const { latencyDays, reliability } = edgeTimingOf(graph)
   const polarity = new Int8Array(m)
   const carriedKinds = new Uint16Array(m)
   for (let e = 0; e < m; e++) {
     const channel = channels[graph.edgeChannel[e]!]!
-    latencyDays[e] = channel.latencyDays ?? 0
-    reliability[e] = channel.reliability ?? 1
     polarity[e] = channel.polarity === '+' ? 1 : channel.polarity === '-' ? -1 : 0
     let bits = 0
     for (const id of channel.carries) bits |= kindBit.get(id) ?? 0

@@ -1,6 +1,6 @@
 import type { AssetId } from '../model/primitives.js'
 import { type Carriage, firstCarrierFrom } from './carriage.js'
-import { edgeAttributesOf } from './edge-data.js'
+import { edgeTimingOf } from './edge-data.js'
 import { IndexHeap } from './heap.js'
 import type { Provenance } from './provenance.js'
 import type { TracedStep } from './trace-types.js'
@@ -31,7 +31,7 @@ export interface RouteFinder {
 /** @internal */
 export const createRouteFinder = (carriage: Carriage, provenance: Provenance): RouteFinder => {
   const { graph, reachOffsets, reachActors } = carriage
-  const { latencyDays, reliability } = edgeAttributesOf(graph)
+  const { latencyDays, reliability } = edgeTimingOf(graph)
   const states = reachActors.length
   const stateAsset = new Int32Array(states)
   for (let a = 0; a < carriage.assetCount; a++) stateAsset.fill(a, reachOffsets[a]!, reachOffsets[a + 1]!)
