@@ -15,11 +15,14 @@ const load = (file: string): Model => {
 }
 
 describe('bundled example models', () => {
-  it('include the four documented models', () => {
+  it('include the seven documented models', () => {
     expect(files).toEqual([
+      'acute-ward-fft.json',
       'commissioning-cycle.json',
       'health-and-wellbeing-board.json',
       'healthy-reference.json',
+      'icb-quality-committee.json',
+      'recovery-college.json',
       'ward-you-said-we-did.json',
     ])
   })
