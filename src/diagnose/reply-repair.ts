@@ -32,18 +32,55 @@ const furthestMade = (context: DiagnosisContext, loop: TracedLoop): AssetId => {
   return chosen
 }
 
+interface Fallbacks {
+  readonly byLevel: ReadonlyMap<Level, { readonly professional: ActorId[]; readonly anyone: ActorId[] }>
+  readonly anyone: ReadonlyArray<ActorId>
+}
+
+/** Per level, the first two professional voices and the first two actors of all (by id): fallbacks that never scan the model twice. */
+const fallbacksOf = (context: DiagnosisContext): Fallbacks => {
+  let known = fallbackCache.get(context)
+  if (known === undefined) {
+    const byLevel = new Map<Level, { professional: ActorId[]; anyone: ActorId[] }>(levels.map((level) => [level, { professional: [], anyone: [] }]))
+    const anyone: ActorId[] = []
+    for (const actor of context.model.actors) {
+      if (anyone.length < 2) anyone.push(actor.id)
+      for (const level of actor.levels) {
+        const lists = byLevel.get(level)!
+        if (lists.anyone.length < 2) lists.anyone.push(actor.id)
+        if (lists.professional.length < 2 && isProfessionalVoice(actor.perspective)) lists.professional.push(actor.id)
+      }
+    }
+    fallbackCache.set(context, (known = { byLevel, anyone }))
+  }
+  return known
+}
+const fallbackCache = new WeakMap<DiagnosisContext, Fallbacks>()
+
 /**
  * Someone who could answer the holder when the knowledge never left it: a professional
- * voice sharing a level (one the holder already has a channel to first), else a peer
- * sharing a level, else anyone; by id.
+ * voice the holder already has an active channel to, else one sharing a level, else a
+ * peer sharing a level, else anyone (by id). O(holder's channels).
  */
 const listener = (context: DiagnosisContext, holder: ActorId): ActorId | undefined => {
   const mine = context.actor(holder)?.levels ?? []
-  const others = context.model.actors.filter((actor) => actor.id !== holder)
-  const sharing = others.filter((actor) => actor.levels.some((level) => mine.includes(level)))
-  const professional = sharing.filter((actor) => isProfessionalVoice(actor.perspective))
-  const linked = professional.find((actor) => context.channelsBetween(holder, actor.id).length > 0)
-  return (linked ?? professional[0] ?? sharing[0] ?? others[0])?.id
+  const graph = context.graph
+  const v = graph.indexOf.get(holder)
+  if (v !== undefined) {
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+      const other = graph.actors[graph.targets[e]!]!
+      if (other.id !== holder && isProfessionalVoice(other.perspective) && other.levels.some((level) => mine.includes(level))) return other.id
+    }
+  }
+  const { byLevel, anyone } = fallbacksOf(context)
+  const first = (ids: ReadonlyArray<ActorId>): ActorId | undefined => ids.find((id) => id !== holder)
+  for (const pick of [(level: Level) => byLevel.get(level)!.professional, (level: Level) => byLevel.get(level)!.anyone]) {
+    for (const level of mine) {
+      const found = first(pick(level))
+      if (found !== undefined) return found
+    }
+  }
+  return first(anyone)
 }
 
 /**
