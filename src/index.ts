@@ -9,6 +9,9 @@
 export { Actor, Channel, DeclaredLoop, KnowledgeAsset, ModelCodec, previousSchemaVersion, schemaVersion } from './model/codecs.js'
 export type { Model } from './model/codecs.js'
 export { decodeModel, encodeModel, parseModel } from './model/decode.js'
+export { decodeModelDocument, parseModelDocument } from './model/decode.js'
+export type { DecodedModel } from './model/decode.js'
+export type { ModelNotice, ModelNoticeCode } from './model/errors.js'
 export { formatModelErrors, maxReportedErrors } from './model/errors.js'
 export type { ModelError, ModelErrorCode, ModelWarning, ModelWarningCode } from './model/errors.js'
 export { modelWarnings } from './model/warnings.js'
@@ -18,6 +21,7 @@ export { createModel, modelBuilder } from './model/builder.js'
 export type { ActorDraft, AssetDraft, ChannelDraft, LoopDraft, ModelBuilder, ModelDraft, ModelHeader } from './model/builder.js'
 export { ActorId, AssetId, ChannelId, LoopId, NonEmptyText, NonNegative, PositiveCount, Probability } from './model/primitives.js'
 export type { DerivedDefault, DraftOf, FieldDefault } from './model/primitives.js'
+export { Text } from './model/primitives.js'
 export {
   ActorKind,
   AssetKind,

@@ -52,6 +52,8 @@ export const namedExpectations: ReadonlyMap<string, string> = new Map([
   ['ChannelId', 'a non-empty id'],
   ['LoopId', 'a non-empty id'],
   ['NonEmptyText', 'non-empty text'],
+  ['Text', 'text'],
+  ['PositiveCount', 'a whole number, 1 or more'],
   ['NonNegative', 'a number, 0 or more'],
   ['Probability', 'a number from 0 to 1'],
   ['Levels', 'a list of at least one level'],

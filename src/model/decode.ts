@@ -1,33 +1,73 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import { type Model, ModelCodec, previousSchemaVersion, schemaVersion } from './codecs.js'
-import { type ModelError, capErrors, maxReportedErrors } from './errors.js'
+import { inDocumentOrder, partsOfDocument } from './document-parts.js'
+import { type ModelError, type ModelNotice, capErrors, maxReportedErrors } from './errors.js'
 import { firstSyntaxErrorOffset } from './json-syntax.js'
-import { referenceErrors } from './references.js'
-import { shapeErrorsUpTo } from './shape-errors.js'
+import { partsOfModel, referenceErrors } from './references.js'
+import { shapeErrorsUpTo, subjectOf } from './shape-errors.js'
+import { unknownFieldErrors } from './unknown-fields.js'
 
 /**
- * Decode and validate an `orgintel/v2` document (a parsed JSON value). Two steps: the
- * shape (io-ts codecs, applying defaults), then the cross-references (unique ids,
- * references that resolve, closed declared loops). Every error is collected, up to
- * {@link maxReportedErrors}; none is thrown.
+ * A decoded model with what decoding did to it that its author may want to know (for
+ * now, that an `orgintel/v1` document was upgraded). @category Model
+ */
+export interface DecodedModel {
+  readonly model: Model
+  readonly notices: ReadonlyArray<ModelNotice>
+}
+
+const upgradeNotice: ModelNotice = {
+  code: 'upgraded-from-v1',
+  path: '/schema',
+  message: `The document is in the earlier format '${previousSchemaVersion}' and was read as '${schemaVersion}' (nothing else changes). Write it back with encodeModel, or run 'orgintel migrate', to update it.`,
+}
+
+/**
+ * Decode and validate a document (a parsed JSON value) in format `orgintel/v2`, or in
+ * `orgintel/v1`, which is read as v2 (v2 only adds optional fields and kinds) and
+ * reported in `notices` as `upgraded-from-v1`. In one pass, every error is collected,
+ * up to {@link maxReportedErrors}, and none is thrown:
+ *
+ * - the shape (io-ts codecs, applying defaults): types, vocabularies, ranges, ids a
+ *   writer can carry (`invalid-id`), and every field the format does not define
+ *   (`unknown-field`, with a "did you mean"), in every object of the document;
+ * - the cross-references, on every part that decoded, even when another part did not:
+ *   unique ids, references that resolve (holders, `derivedFrom`, channel ends and
+ *   carried assets, loop actors and `source`), provenance without circles
+ *   (`cyclic-provenance`) and closed declared loops.
+ *
+ * O(size of the document).
+ * @category Model
+ */
+export const decodeModelDocument = (input: unknown): E.Either<ReadonlyArray<ModelError>, DecodedModel> => {
+  const upgraded = isPreviousVersion(input)
+  const document = upgraded ? { ...(input as object), schema: schemaVersion } : input
+  const decoded = ModelCodec.decode(document)
+  const unknownFields = unknownFieldErrors(ModelCodec, input, maxReportedErrors, (segments) => subjectOf(input, segments))
+  if (E.isRight(decoded) && unknownFields.errors.length === 0) {
+    const errors = referenceErrors(partsOfModel(decoded.right))
+    return errors.length === 0
+      ? E.right({ model: decoded.right, notices: upgraded ? [upgradeNotice] : [] })
+      : E.left(capErrors(errors))
+  }
+  const shape = E.isLeft(decoded) ? shapeErrorsUpTo(input, decoded.left, maxReportedErrors) : { errors: [], more: 0 }
+  const references = referenceErrors(E.isRight(decoded) ? partsOfModel(decoded.right) : partsOfDocument(document))
+  return E.left(
+    capErrors([...inDocumentOrder([...shape.errors, ...unknownFields.errors]), ...references], shape.more + unknownFields.more),
+  )
+}
+
+/**
+ * Decode and validate a document: {@link decodeModelDocument} without its notices. An
+ * `orgintel/v1` document is read as `orgintel/v2`; use `decodeModelDocument` to learn
+ * that it was.
  *
  * @example
  * {@includeCode ../../examples/validate-model.ts#decode}
  * @category Model
  */
 export const decodeModel = (input: unknown): E.Either<ReadonlyArray<ModelError>, Model> =>
-  pipe(
-    ModelCodec.decode(upgradeDocument(input)),
-    E.mapLeft((errors) => {
-      const shape = shapeErrorsUpTo(input, errors, maxReportedErrors)
-      return capErrors(shape.errors, shape.more)
-    }),
-    E.chain((model) => {
-      const errors = referenceErrors(model)
-      return errors.length === 0 ? E.right(model) : E.left(capErrors(errors))
-    }),
-  )
+  E.map((decoded: DecodedModel) => decoded.model)(decodeModelDocument(input))
 
 /**
  * Whether a parsed document is in the earlier `orgintel/v1` format. Every v1 document is
@@ -36,10 +76,6 @@ export const decodeModel = (input: unknown): E.Either<ReadonlyArray<ModelError>,
  */
 export const isPreviousVersion = (input: unknown): boolean =>
   typeof input === 'object' && input !== null && !Array.isArray(input) && (input as { schema?: unknown }).schema === previousSchemaVersion
-
-/** A v1 document as the same document in v2 (a shallow copy with the new `schema`); anything else as it is. */
-const upgradeDocument = (input: unknown): unknown =>
-  isPreviousVersion(input) ? { ...(input as object), schema: schemaVersion } : input
 
 /** Line and column (1-based) of a character offset in a text. */
 const lineAndColumn = (text: string, offset: number): { line: number; column: number } => {
@@ -66,17 +102,11 @@ const describeCharacter = (text: string, offset: number): string => {
   return `unexpected character ${printable ? `'${String.fromCodePoint(code)}'` : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`}`
 }
 
-/**
- * Parse JSON text and decode it with {@link decodeModel}. A leading byte order mark
- * (U+FEFF) is skipped. A syntax error is returned as an `invalid-json` error with its
- * line and column, never thrown.
- * @category Model
- */
-export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Model> => {
+/** JSON text as a value, or an `invalid-json` error with its line and column. */
+const parseJson = (text: string): E.Either<ReadonlyArray<ModelError>, unknown> => {
   const body = withoutByteOrderMark(text)
-  let value: unknown
   try {
-    value = JSON.parse(body)
+    return E.right(JSON.parse(body))
   } catch {
     const offset = firstSyntaxErrorOffset(body)
     if (offset === undefined) {
@@ -96,12 +126,28 @@ export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Mo
       },
     ])
   }
-  return decodeModel(value)
 }
 
 /**
- * Encode a model as a plain JSON value (the inverse of {@link decodeModel}; defaults
- * are written out).
+ * Parse JSON text and decode it with {@link decodeModelDocument}. A leading byte order
+ * mark (U+FEFF) is skipped. A syntax error is returned as an `invalid-json` error with
+ * its line and column, never thrown.
+ * @category Model
+ */
+export const parseModelDocument = (text: string): E.Either<ReadonlyArray<ModelError>, DecodedModel> =>
+  E.chain(decodeModelDocument)(parseJson(text))
+
+/**
+ * Parse JSON text and decode it with {@link decodeModel}. A leading byte order mark
+ * (U+FEFF) is skipped. A syntax error is returned as an `invalid-json` error with its
+ * line and column, never thrown.
+ * @category Model
+ */
+export const parseModel = (text: string): E.Either<ReadonlyArray<ModelError>, Model> => E.chain(decodeModel)(parseJson(text))
+
+/**
+ * Encode a model as a plain JSON value in format `orgintel/v2` (the inverse of
+ * {@link decodeModel}; defaults are written out).
  * @category Model
  */
 export const encodeModel = (model: Model): unknown => ModelCodec.encode(model)

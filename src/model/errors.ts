@@ -3,15 +3,21 @@
  * new ones may be added.
  *
  * - `invalid-json`: the text is not JSON (`line` and `column` say where).
- * - `unsupported-schema`: `schema` is not `orgintel/v1`.
+ * - `unsupported-schema`: `schema` is neither `orgintel/v2` nor `orgintel/v1`.
  * - `missing-field`: a required field is absent.
+ * - `unknown-field`: a field the format does not define (often a misspelling: the
+ *   message suggests the nearest field). Never silently dropped.
  * - `invalid-type`: a field has the wrong JSON type (text where a list belongs).
  * - `invalid-value`: the type is right but the value is not allowed (an unknown kind,
  *   an empty id, an empty list of levels).
  * - `out-of-range`: a number outside its range (negative latency, reliability above 1).
+ * - `invalid-id`: an id holding a character no output format can carry (a C0 control
+ *   character, U+FFFE, U+FFFF or a lone surrogate); the message names it as `U+XXXX`.
  * - `duplicate-id`: two items of one collection share an id.
  * - `unknown-reference`: an id that names nothing in the model.
  * - `invalid-loop`: a declared loop that does not return to its first actor.
+ * - `cyclic-provenance`: assets that derive from one another in a circle (or an asset
+ *   that derives from itself); the message names the circle.
  * - `too-many-errors`: the document has more errors than are listed.
  * @category Model
  */
@@ -26,6 +32,9 @@ export type ModelErrorCode =
   | 'unknown-reference'
   | 'invalid-loop'
   | 'too-many-errors'
+  | 'unknown-field'
+  | 'invalid-id'
+  | 'cyclic-provenance'
 
 /**
  * One thing wrong with a document. `path` is a JSON Pointer (RFC 6901) into the input,
@@ -60,6 +69,23 @@ export interface ModelWarning {
   readonly message: string
 }
 
+/**
+ * Codes for what decoding did to a valid document that its author may want to know.
+ *
+ * - `upgraded-from-v1`: the document said `orgintel/v1` and was read as `orgintel/v2`
+ *   (nothing else changes: v2 only adds optional fields and kinds). `orgintel migrate`
+ *   rewrites the file.
+ * @category Model
+ */
+export type ModelNoticeCode = 'upgraded-from-v1'
+
+/** Something decoding did to a valid document, such as upgrading it from v1. @category Model */
+export interface ModelNotice {
+  readonly code: ModelNoticeCode
+  readonly path: string
+  readonly message: string
+}
+
 /** The most errors one decode reports before it stops listing them. @category Model */
 export const maxReportedErrors = 1000
 
@@ -80,19 +106,13 @@ export const capErrors = (errors: ReadonlyArray<ModelError>, more = 0): Readonly
 }
 
 /**
- * Format errors or warnings one per line: `path: message [code]`, with line and column
- * where known. Suitable for a terminal or a log (it quotes only ids, never names).
+ * Format errors, warnings or notices one per line: `path: message [code]`. Suitable for
+ * a terminal or a log (it quotes only ids, never names). An `invalid-json` message
+ * says its line and column itself, so the position is given once.
  * @category Model
  */
-export const formatModelErrors = (errors: ReadonlyArray<ModelError | ModelWarning>): string =>
-  errors
-    .map((error) => {
-      const where = error.path === '' ? '(document)' : error.path
-      const position =
-        'line' in error && error.line !== undefined ? ` (line ${error.line}, column ${error.column ?? 1})` : ''
-      return `${where}${position}: ${error.message} [${error.code}]`
-    })
-    .join('\n')
+export const formatModelErrors = (errors: ReadonlyArray<ModelError | ModelWarning | ModelNotice>): string =>
+  errors.map((error) => `${error.path === '' ? '(document)' : error.path}: ${error.message} [${error.code}]`).join('\n')
 
 /** Escape one JSON Pointer segment (RFC 6901). @internal */
 export const escapePointerSegment = (segment: string): string =>
@@ -105,15 +125,20 @@ export const toPointer = (segments: ReadonlyArray<string | number>): string => {
   return pointer
 }
 
+/** Controls, invisible and bidirectional characters, non-characters and lone surrogates. */
+const unsafeInMessages =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
 /**
  * Quote an id for a message: at most 64 characters, control and bidirectional
  * characters shown as escapes so a message cannot be spoofed by its content.
  * @internal
  */
 export const quoteId = (id: string): string => {
-  // eslint-disable-next-line no-control-regex
-  const safe = id.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) =>
-    `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
-  return `'${safe.length > 64 ? `${safe.slice(0, 61)}...` : safe}'`
+  const safe = id.replace(unsafeInMessages, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  if (safe.length <= 64) return `'${safe}'`
+  // Never cut a character pair in two: half of one is a lone surrogate.
+  const end = safe.charCodeAt(60) >= 0xd800 && safe.charCodeAt(60) <= 0xdbff ? 60 : 61
+  return `'${safe.slice(0, end)}...'`
 }

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
-import { Actor, Channel, DeclaredLoop, KnowledgeAsset, ModelCodec, schemaVersion } from './codecs.js'
+import { idPattern, textPattern } from './characters.js'
+import { Actor, Channel, DeclaredLoop, KnowledgeAsset, ModelCodec, previousSchemaVersion, schemaVersion } from './codecs.js'
 import { DefaultsType } from './primitives.js'
 import { ActorKind, AssetKind, ChannelStatus, Level, LoopOutcomePromise, Perspective, Polarity } from './vocabulary.js'
 import { describeDefinition, describeField } from './json-schema-descriptions.js'
@@ -25,14 +26,16 @@ const definitionNames: ReadonlyMap<t.Decoder<unknown, unknown>, string> = new Ma
   definitions.map(([name, codec]) => [codec, name]),
 )
 
-const id = { type: 'string', minLength: 1 }
+const id = { type: 'string', minLength: 1, pattern: idPattern }
+const idRule = 'any non-empty string without control characters (U+0000 to U+001F), U+FFFE, U+FFFF or lone surrogates.'
 /** Brands and refinements, by codec name: what their predicate means in JSON Schema. */
 const refinements: ReadonlyMap<string, JsonSchema> = new Map<string, JsonSchema>([
-  ['ActorId', { ...id, description: 'An actor id: any non-empty string.' }],
-  ['AssetId', { ...id, description: 'An asset id: any non-empty string.' }],
-  ['ChannelId', { ...id, description: 'A channel id: any non-empty string.' }],
-  ['LoopId', { ...id, description: 'A declared loop id: any non-empty string.' }],
-  ['NonEmptyText', { type: 'string', minLength: 1 }],
+  ['ActorId', { ...id, description: `An actor id: ${idRule}` }],
+  ['AssetId', { ...id, description: `An asset id: ${idRule}` }],
+  ['ChannelId', { ...id, description: `A channel id: ${idRule}` }],
+  ['LoopId', { ...id, description: `A declared loop id: ${idRule}` }],
+  ['NonEmptyText', { type: 'string', minLength: 1, pattern: textPattern }],
+  ['Text', { type: 'string', pattern: textPattern }],
   ['NonNegative', { type: 'number', minimum: 0 }],
   ['Probability', { type: 'number', minimum: 0, maximum: 1 }],
   ['PositiveCount', { type: 'integer', minimum: 1 }],
@@ -52,7 +55,7 @@ const mergeObjects = (schemas: ReadonlyArray<JsonSchema>): JsonSchema => {
       if (!required.includes(key)) required.push(key)
     }
   }
-  return { type: 'object', properties, required }
+  return { type: 'object', properties, additionalProperties: false, required }
 }
 
 const withFieldDescriptions = (owner: string, schema: JsonSchema): JsonSchema => {
@@ -93,6 +96,7 @@ const toSchema = (codec: t.Decoder<unknown, unknown>, owner: string, inline = fa
     return withFieldDescriptions(owner, {
       type: 'object',
       properties,
+      additionalProperties: false,
       required: codec instanceof t.InterfaceType ? Object.keys(props) : [],
     })
   }
@@ -136,10 +140,15 @@ const definitionSchema = (name: string, codec: t.Decoder<unknown, unknown>): Jso
 export const deriveModelJsonSchema = (): JsonSchema => {
   const $defs: Record<string, JsonSchema> = {}
   for (const [name, codec] of definitions) $defs[name] = definitionSchema(name, codec)
+  const model = definitionSchema('Model', ModelCodec)
+  const properties = model['properties'] as Record<string, JsonSchema>
+  // decodeModel reads a v1 document as v2 (the codec sees only v2), so the schema accepts both.
+  const { const: _written, ...schemaField } = properties['schema']!
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://orgintel.dev/schema/orgintel-v2.json',
-    ...definitionSchema('Model', ModelCodec),
+    ...model,
+    properties: { ...properties, schema: { ...schemaField, enum: [schemaVersion, previousSchemaVersion] } },
     title: `orgintel model (${schemaVersion})`,
     $defs,
   }
@@ -159,9 +168,13 @@ const freezeDeep = <T>(value: T): T => {
 
 /**
  * A JSON Schema (draft 2020-12) for `orgintel/v2` documents, derived from the io-ts
- * codecs, so that tools in other languages can check a document's shape. Like the
- * codecs it allows extra properties. It checks shape only: unique ids, references
- * that resolve and closed declared loops are checked by {@link decodeModel}.
+ * codecs, so that tools in other languages can check a document's shape. Like
+ * {@link decodeModel} it refuses fields the format does not define
+ * (`additionalProperties: false` on every object) and ids with characters no writer
+ * can carry (`pattern`, an ECMAScript regular expression with the `u` flag). It checks
+ * shape only: unique ids, references that resolve, provenance without circles and
+ * closed declared loops are checked by {@link decodeModel}. It describes `orgintel/v2`
+ * only: a v1 document is refused here, though `decodeModel` reads and upgrades it.
  * @category Model
  */
 export const modelJsonSchema: JsonSchema = freezeDeep(deriveModelJsonSchema())

@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { forbiddenIdCharacterOffset, loneSurrogateOffset } from './characters.js'
 
 /** @category Model */
 export interface ActorIdBrand {
@@ -31,41 +32,53 @@ export interface NonEmptyTextBrand {
 
 const isNonEmpty = (s: string): boolean => s.length > 0
 
+/** A non-empty string without C0 controls, U+FFFE, U+FFFF or lone surrogates: what every writer can carry. */
+const isValidId = (s: string): boolean => s.length > 0 && forbiddenIdCharacterOffset(s) < 0
+
 /**
- * An actor id: any non-empty string (ids such as `__proto__` are allowed and safe).
+ * An actor id: any non-empty string without C0 control characters, U+FFFE, U+FFFF or
+ * lone surrogates, which XML and UTF-8 cannot carry (ids such as `__proto__` are
+ * allowed and safe). The same holds for every id.
  * @category Model
  */
-export const ActorId = t.brand(t.string, (s): s is t.Branded<string, ActorIdBrand> => isNonEmpty(s), 'ActorId')
+export const ActorId = t.brand(t.string, (s): s is t.Branded<string, ActorIdBrand> => isValidId(s), 'ActorId')
 /** @category Model */
 export type ActorId = t.TypeOf<typeof ActorId>
 
 /** @category Model */
-export const AssetId = t.brand(t.string, (s): s is t.Branded<string, AssetIdBrand> => isNonEmpty(s), 'AssetId')
+export const AssetId = t.brand(t.string, (s): s is t.Branded<string, AssetIdBrand> => isValidId(s), 'AssetId')
 /** @category Model */
 export type AssetId = t.TypeOf<typeof AssetId>
 
 /** @category Model */
 export const ChannelId = t.brand(
   t.string,
-  (s): s is t.Branded<string, ChannelIdBrand> => isNonEmpty(s),
+  (s): s is t.Branded<string, ChannelIdBrand> => isValidId(s),
   'ChannelId',
 )
 /** @category Model */
 export type ChannelId = t.TypeOf<typeof ChannelId>
 
 /** @category Model */
-export const LoopId = t.brand(t.string, (s): s is t.Branded<string, LoopIdBrand> => isNonEmpty(s), 'LoopId')
+export const LoopId = t.brand(t.string, (s): s is t.Branded<string, LoopIdBrand> => isValidId(s), 'LoopId')
 /** @category Model */
 export type LoopId = t.TypeOf<typeof LoopId>
 
-/** A non-empty string (names). @category Model */
+/** A non-empty string without lone surrogates (names). @category Model */
 export const NonEmptyText = t.brand(
   t.string,
-  (s): s is t.Branded<string, NonEmptyTextBrand> => isNonEmpty(s),
+  (s): s is t.Branded<string, NonEmptyTextBrand> => isNonEmpty(s) && loneSurrogateOffset(s) < 0,
   'NonEmptyText',
 )
 /** @category Model */
 export type NonEmptyText = t.TypeOf<typeof NonEmptyText>
+
+/**
+ * Any string without a lone surrogate (half of a UTF-16 pair, which no UTF-8 writer can
+ * carry): tags and descriptions. Its static type stays `string`.
+ * @category Model
+ */
+export const Text = t.refinement(t.string, (s) => loneSurrogateOffset(s) < 0, 'Text')
 
 /** A finite number, 0 or more (days of latency). @category Model */
 export const NonNegative = t.brand(

@@ -1,7 +1,9 @@
 import * as t from 'io-ts'
+import { describeForbiddenCharacter, forbiddenIdCharacterOffset, loneSurrogateOffset } from './characters.js'
 import { errorSegments, namedExpectations } from './codec-words.js'
 import { DefaultsType } from './primitives.js'
 import { type ModelError, type ModelErrorCode, quoteId, toPointer } from './errors.js'
+import { closestName } from './suggest.js'
 
 /** Look through wrappers that do not change the shape of a value. */
 const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> => {
@@ -18,6 +20,17 @@ function isBrandedLeaf(type: t.Decoder<unknown, unknown>): boolean {
   return namedExpectations.has(type.name)
 }
 
+const idCodecs: ReadonlySet<string> = new Set(['ActorId', 'AssetId', 'ChannelId', 'LoopId'])
+const textCodecs: ReadonlySet<string> = new Set(['NonEmptyText', 'Text'])
+/** The JSON type of the named leaves that are not text. */
+const leafJsonTypes: ReadonlyMap<string, string> = new Map([
+  ['Levels', 'array'],
+  ['NonNegative', 'number'],
+  ['Probability', 'number'],
+  ['PositiveCount', 'number'],
+  ['Int', 'number'],
+])
+
 const jsonTypeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
 
@@ -33,25 +46,25 @@ const describeActual = (value: unknown): string => {
       return 'it is an object'
     case 'string':
       return (value as string).length === 0 ? 'it is empty' : 'it is text'
-    case 'number':
-      return `it is ${String(value)}`
-    case 'boolean':
-      return `it is ${String(value)}`
     default:
-      return `it is a ${typeof value}`
+      return `it is ${String(value)}`
   }
 }
 
-/** What a codec accepts, in words, and the JSON type it needs. */
-const expectation = (type: t.Decoder<unknown, unknown>): { words: string; json: string } => {
+/** What a codec accepts, in words, the JSON type it needs, and its closed vocabulary if it has one. */
+interface Expectation {
+  readonly words: string
+  readonly json: string
+  readonly allowed?: ReadonlyArray<string>
+}
+
+const expectation = (type: t.Decoder<unknown, unknown>): Expectation => {
   const leaf = namedExpectations.get(type.name)
-  if (leaf !== undefined) {
-    const json = type.name === 'Levels' ? 'array' : type.name === 'NonNegative' || type.name === 'Probability' ? 'number' : 'string'
-    return { words: leaf, json }
-  }
+  if (leaf !== undefined) return { words: leaf, json: leafJsonTypes.get(type.name) ?? 'string' }
   const inner = unwrap(type)
   if (inner instanceof t.KeyofType) {
-    return { words: `one of ${Object.keys(inner.keys).map((k) => `'${k}'`).join(', ')}`, json: 'string' }
+    const allowed = Object.keys(inner.keys)
+    return { words: `one of ${allowed.map((k) => `'${k}'`).join(', ')}`, json: 'string', allowed }
   }
   if (inner instanceof t.LiteralType) return { words: `'${String(inner.value)}'`, json: typeof inner.value }
   if (inner instanceof t.StringType) return { words: 'text', json: 'string' }
@@ -66,25 +79,68 @@ const classify = (type: t.Decoder<unknown, unknown>, actual: unknown, json: stri
   if (unwrap(type) instanceof t.LiteralType) return 'unsupported-schema'
   if (jsonTypeOf(actual) !== json) return 'invalid-type'
   if (type.name === 'NonNegative' || type.name === 'Probability') return 'out-of-range'
+  if (type.name === 'PositiveCount') return Number.isInteger(actual) ? 'out-of-range' : 'invalid-value'
+  if (idCodecs.has(type.name) && actual !== '') return 'invalid-id'
   return 'invalid-value'
+}
+
+/**
+ * What was received in a field with a closed vocabulary: the value quoted when it looks
+ * like a misspelt word (no spaces, or close to an allowed value), never when it may be
+ * free text such as a name; a "did you mean" for a near miss (`'Patient'` →
+ * `'patient'`); and, for an item of a list that holds several allowed values run
+ * together, how to give them.
+ */
+const describeVocabularyMiss = (value: string, allowed: ReadonlyArray<string>, inList: boolean): string => {
+  if (value.length === 0) return 'it is empty'
+  const suggestion = closestName(value.trim(), allowed)
+  const quoted = suggestion !== undefined || !/\s/.test(value) ? `it is ${quoteId(value)}` : 'it is other text'
+  if (suggestion !== undefined) return `${quoted}. Did you mean '${suggestion}'?`
+  const parts = value.split(/[|,;/\s]+/).filter((part) => part.length > 0)
+  if (inList && parts.length > 1 && parts.every((part) => allowed.includes(part))) {
+    return `${quoted}. Give each value as its own item of the list (in a spreadsheet cell, separate them with '|')`
+  }
+  return quoted
+}
+
+/** Why the value was refused, after "but". */
+const describeMiss = (type: t.Decoder<unknown, unknown>, code: ModelErrorCode, value: unknown, expected: Expectation, inList: boolean): string => {
+  if (typeof value !== 'string' || value === '') return describeActual(value)
+  if (code === 'invalid-id') {
+    const offset = forbiddenIdCharacterOffset(value)
+    if (offset >= 0) {
+      return `it ${describeForbiddenCharacter(value, offset)} (ids may not contain control characters, U+FFFE, U+FFFF or lone surrogates, which XML and UTF-8 cannot carry)`
+    }
+  }
+  if (textCodecs.has(type.name)) {
+    const offset = loneSurrogateOffset(value)
+    if (offset >= 0) return `it ${describeForbiddenCharacter(value, offset)}, which UTF-8 cannot carry`
+  }
+  if (expected.allowed !== undefined && code === 'invalid-value') return describeVocabularyMiss(value, expected.allowed, inList)
+  return describeActual(value)
 }
 
 const collectionNames: ReadonlyMap<string, string> = new Map([
   ['actors', 'actor'],
   ['assets', 'asset'],
   ['channels', 'channel'],
-  ['loops', 'loop'],
+  ['loops', 'declared loop'],
 ])
 
-/** "Channel 'c4'" or "Channel at /channels/3", from the raw input. */
-const subjectOf = (root: unknown, segments: ReadonlyArray<string>): string => {
+/**
+ * "Channel 'c4'", or "Channel at /channels/3" when the item has no usable id (the same
+ * index as its path, never counted from 1), or "The model", from the raw input.
+ * @internal
+ */
+export const subjectOf = (root: unknown, segments: ReadonlyArray<string>): string => {
   const [collection, index] = segments
   const singular = collection === undefined ? undefined : collectionNames.get(collection)
   if (singular === undefined || index === undefined || segments.length < 2) return 'The model'
   const label = singular[0]!.toUpperCase() + singular.slice(1)
   const item = (root as Record<string, ReadonlyArray<unknown>>)[collection!]?.[Number(index)]
   const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined
-  return typeof id === 'string' && id.length > 0 ? `${label} ${quoteId(id)}` : `${label} ${Number(index) + 1}`
+  const usable = typeof id === 'string' && id.length > 0 && forbiddenIdCharacterOffset(id) < 0
+  return usable ? `${label} ${quoteId(id)}` : `${label} at ${toPointer([collection!, index])}`
 }
 
 const fieldOf = (segments: ReadonlyArray<string>): string => {
@@ -117,8 +173,8 @@ export const shapeErrorsUpTo = (
   const result: ModelError[] = []
   let more = 0
   // A document with many faults repeats the same few codecs: work each out once.
-  const expectationByType = new Map<t.Decoder<unknown, unknown>, { words: string; json: string }>()
-  const expectationCached = (type: t.Decoder<unknown, unknown>): { words: string; json: string } => {
+  const expectationByType = new Map<t.Decoder<unknown, unknown>, Expectation>()
+  const expectationCached = (type: t.Decoder<unknown, unknown>): Expectation => {
     let expected = expectationByType.get(type)
     if (expected === undefined) {
       expected = expectation(type)
@@ -130,8 +186,8 @@ export const shapeErrorsUpTo = (
     const segments = errorSegments(error)
     const last = error.context[error.context.length - 1]
     if (last === undefined) continue
-    const { words, json } = expectationCached(last.type)
-    const code = classify(last.type, error.value, json)
+    const expected = expectationCached(last.type)
+    const code = classify(last.type, error.value, expected.json)
     const path = toPointer(segments)
     const itemOfError = segments.length >= 2 ? `${segments[0]}/${segments[1]}` : ''
     if (itemOfError !== '' && itemOfError !== item) {
@@ -154,7 +210,9 @@ export const shapeErrorsUpTo = (
         : field === ''
           ? subject
           : `${subject}: '${field}'`
-    result.push({ code, path, message: `${what} must be ${words}, but ${describeActual(error.value)}.` })
+    const inList = /^\d+$/.test(segments[segments.length - 1] ?? '') && segments.length > 2
+    const miss = describeMiss(last.type, code, error.value, expected, inList)
+    result.push({ code, path, message: `${what} must be ${expected.words}, but ${miss}.` })
   }
   return { errors: result, more }
 }

@@ -51,10 +51,11 @@ describe('defaults applied on decode', () => {
     expect(JSON.stringify(document)).toBe(before)
   })
 
-  it('allows unknown fields, as the JSON Schema does', () => {
+  it('refuses unknown fields, as the JSON Schema does, rather than dropping them', () => {
     const document = validDocument()
     document['x-note'] = 'extension'
-    expect(decodeModel(document)._tag).toBe('Right')
+    const result = decodeModel(document)
+    expect(result._tag === 'Left' && result.left.map((error) => [error.code, error.path])).toEqual([['unknown-field', '/x-note']])
   })
 })
 

@@ -83,6 +83,8 @@ describe('decodeModel error codes', () => {
       ['invalid-value', '/actors/2/levels'],
       ['invalid-value', '/assets/1/id'],
       ['invalid-value', '/channels/1/status'],
+      // In the same pass: the asset that lost its id can no longer be carried.
+      ['unknown-reference', '/channels/2/carries/0'],
     ])
   })
 
@@ -151,7 +153,7 @@ describe('decodeModel error codes', () => {
 
   it('too-many-errors: the list is capped and says how many more there are', () => {
     const actors = Array.from({ length: maxReportedErrors + 5 }, (_, i) => ({ id: `a${i}`, name: 'A', kind: 'alien', levels: ['delivery'] }))
-    const errors = errorsOf(withChange((d) => (d['actors'] = actors)))
+    const errors = errorsOf(withChange((d) => d['actors'].push(...actors)))
     expect(errors).toHaveLength(maxReportedErrors + 1)
     expect(errors[maxReportedErrors]).toMatchObject({ code: 'too-many-errors', path: '' })
     expect(errors[maxReportedErrors]?.message).toContain('5 more errors')

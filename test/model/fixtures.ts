@@ -71,9 +71,37 @@ const validPointers = pointersOf(validDocument()).filter((path) => path.length >
 
 /** Values near the edges of what the codecs accept. */
 const interestingValues: ReadonlyArray<unknown> = [
-  '', 'x', 'delivery', 'planning', 'patient', 'lay', 'plan', 'inactive', '+', '-', 'orgintel/v2', 'orgintel/v2',
-  -1, 0, 0.5, 1, 1.5, [], ['delivery'], ['patients'], ['stories'], [''], true, false, null, {}, { id: 'x' },
+  '', 'x', 'delivery', 'planning', 'patient', 'lay', 'plan', 'inactive', '+', '-', 'orgintel/v2', 'orgintel/v1',
+  -1, 0, 0.5, 1, 1.5, 2, 3.5, [], ['delivery'], ['patients'], ['stories'], [''], true, false, null, {}, { id: 'x' },
+  'mixed', 'forum', 'experiment', 'did', 'Patient', 'a\u0000', 'b\ufffe', 'c\uffff', '\ud800', 'x\udc00', '🏥', 'tab\t',
+  ['a\u0001'], ['\ud83c'], ['stories', 'reply'],
 ]
+
+/** Keys to add: fields of some object in the format (so right in some places) and misspellings. */
+const extraKeys: ReadonlyArray<string> = [
+  'status', 'Status', 'reliabilty', 'derivedFrom', 'represents', 'source', 'promises', 'description', 'tags', 'notes', '__proto__', 'a/b~c',
+]
+
+/** Objects of a valid document (as pointers), where a field can be added. */
+const objectPointers = validPointers.filter((path) => {
+  const last = path[path.length - 1]
+  return typeof last === 'number' && ['actors', 'assets', 'channels', 'loops'].includes(String(path[0])) && path.length === 2
+})
+
+/** A fresh valid document with one field added to the root or to one item (an own property, even `__proto__`). */
+export const documentWithExtraField = fc
+  .record({
+    target: fc.constantFrom<ReadonlyArray<string | number>>([], ...objectPointers),
+    key: fc.constantFrom(...extraKeys),
+    value: fc.constantFrom(...interestingValues),
+  })
+  .map(({ target, key, value }) => {
+    const document: unknown = validDocument()
+    let owner = document as Record<string | number, unknown>
+    for (const segment of target) owner = owner[segment] as Record<string | number, unknown>
+    Object.defineProperty(owner, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true })
+    return document
+  })
 
 /** Replace or delete the value at one place in a fresh valid document. */
 export const mutatedDocument = fc

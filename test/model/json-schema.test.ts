@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { decodeModel } from '../../src/model/decode.js'
 import type { ModelErrorCode } from '../../src/model/errors.js'
 import { deriveModelJsonSchema, modelJsonSchema } from '../../src/model/json-schema.js'
-import { mutatedDocument, validDocument } from './fixtures.js'
+import { documentWithExtraField, mutatedDocument, validDocument } from './fixtures.js'
 
 const ajv = new Ajv2020({ allErrors: true, strict: true })
 const validate = ajv.compile(modelJsonSchema)
 
 /** Codes a schema cannot know about: they need the whole document's ids. */
-const referenceCodes: ReadonlySet<ModelErrorCode> = new Set(['duplicate-id', 'unknown-reference', 'invalid-loop'])
+const referenceCodes: ReadonlySet<ModelErrorCode> = new Set(['duplicate-id', 'unknown-reference', 'invalid-loop', 'cyclic-provenance'])
 
 /** Whether decodeModel finds the shape right (it may still reject the references). */
 const shapeAccepted = (document: unknown): boolean => {
@@ -59,12 +59,55 @@ const badDocuments: ReadonlyArray<readonly [string, unknown]> = [
   ['negative loop budget', withChange((d) => (d['loops'][0]['maxLatencyDays'] = -1))],
   ['loops is an object', withChange((d) => (d['loops'] = {}))],
   ['description a number', withChange((d) => (d['description'] = 3))],
+  ['an unknown field at the root', withChange((d) => (d['version'] = 2))],
+  ['a misspelt actor field', withChange((d) => (d['actors'][0]['Kind'] = 'patient'))],
+  ['an unknown asset field', withChange((d) => (d['assets'][0]['privateNote'] = 'x'))],
+  ['a misspelt channel field', withChange((d) => (d['channels'][0]['reliabilty'] = 0.5))],
+  ['a misspelt loop field', withChange((d) => (d['loops'][0]['maxLatency'] = 3))],
+  ['an own __proto__ key', JSON.parse(JSON.stringify(validDocument()).replace('{', '{"__proto__":{},'))],
+  ['an id with a control character', withChange((d) => (d['actors'][0]['id'] = 'a\tb'))],
+  ['a reference with U+FFFE', withChange((d) => (d['channels'][0]['to'] = 'nurses\ufffe'))],
+  ['an id with a lone surrogate', withChange((d) => (d['loops'][0]['id'] = '\ud800'))],
+  ['a name with a lone surrogate', withChange((d) => (d['actors'][0]['name'] = 'x\udc00'))],
+  ['a tag with a lone surrogate', withChange((d) => (d['actors'][0]['tags'] = ['\ud83c']))],
+  ['a description with a lone surrogate', withChange((d) => (d['description'] = 'end\ud83c'))],
+  ['represents 0', withChange((d) => (d['actors'][0]['represents'] = 0))],
+  ['represents 2.5', withChange((d) => (d['actors'][0]['represents'] = 2.5))],
+  ['derivedFrom text', withChange((d) => (d['assets'][1]['derivedFrom'] = 'stories'))],
+  ['derivedFrom an empty id', withChange((d) => (d['assets'][1]['derivedFrom'] = ['']))],
+  ['an unknown promise', withChange((d) => (d['loops'][0]['promises'] = 'changed'))],
+  ['an empty loop source', withChange((d) => (d['loops'][0]['source'] = ''))],
+]
+
+const acceptedDocuments: ReadonlyArray<readonly [string, unknown]> = [
+  ['an orgintel/v1 document', withChange((d) => (d['schema'] = 'orgintel/v1'))],
+  ['v2 fields and kinds', withChange((d) => {
+    d['actors'].push({ id: 'ppg', name: 'PPG', kind: 'forum', perspective: 'mixed', levels: ['planning'], represents: 12 })
+    d['assets'].push({ id: 'pilot', name: 'Pilot', kind: 'experiment', holder: 'manager', derivedFrom: ['stories'] })
+    Object.assign(d['loops'][0], { source: 'stories', promises: 'did' })
+  })],
+  ['names and ids with characters writers escape', withChange((d) => {
+    d['actors'][0]['name'] = 'tab\there \u0007 \ufffe 🏥'
+    d['actors'][0]['tags'] = ['\u0000']
+    d['description'] = 'line\nbreak'
+    d['actors'][0]['id'] = '🏥 \u202e\u0085'
+    d['channels'][0]['from'] = '🏥 \u202e\u0085'
+    d['channels'][2]['to'] = '🏥 \u202e\u0085'
+    d['loops'][0]['through'] = ['🏥 \u202e\u0085', 'nurses', '🏥 \u202e\u0085']
+    d['assets'][0]['holder'] = '🏥 \u202e\u0085'
+  })],
 ]
 
 const referenceOnlyDocuments: ReadonlyArray<readonly [string, unknown]> = [
   ['duplicate actor', withChange((d) => d['actors'].push(d['actors'][0]))],
   ['unknown channel end', withChange((d) => (d['channels'][0]['to'] = 'ward-7'))],
   ['open declared loop', withChange((d) => (d['loops'][0]['through'] = ['patients', 'nurses']))],
+  ['unknown derivedFrom', withChange((d) => (d['assets'][1]['derivedFrom'] = ['gossip']))],
+  ['circular provenance', withChange((d) => {
+    d['assets'][0]['derivedFrom'] = ['reply']
+    d['assets'][1]['derivedFrom'] = ['stories']
+  })],
+  ['unknown loop source', withChange((d) => (d['loops'][0]['source'] = 'gossip'))],
 ]
 
 describe('modelJsonSchema', () => {
@@ -112,6 +155,20 @@ describe('modelJsonSchema', () => {
     expect(validate(document)).toBe(false)
   })
 
+  it.each(acceptedDocuments)('accepts a document decodeModel accepts: %s', (_, document) => {
+    expect(decodeModel(document)._tag).toBe('Right')
+    expect(validate(document), ajv.errorsText(validate.errors)).toBe(true)
+  })
+
+  it('says additionalProperties: false on every object, and gives ids a pattern', () => {
+    const defs = modelJsonSchema['$defs'] as Record<string, any>
+    expect(modelJsonSchema['additionalProperties']).toBe(false)
+    for (const name of ['Actor', 'KnowledgeAsset', 'Channel', 'DeclaredLoop']) expect(defs[name]['additionalProperties']).toBe(false)
+    expect(defs['Channel']['properties']['from']).toMatchObject({ type: 'string', minLength: 1, pattern: expect.any(String) })
+    expect(defs['KnowledgeAsset']['properties']['derivedFrom']['items']).toMatchObject({ pattern: expect.any(String) })
+    expect((modelJsonSchema['properties'] as any)['schema']['enum']).toEqual(['orgintel/v2', 'orgintel/v1'])
+  })
+
   it.each(referenceOnlyDocuments)('accepts a document whose only faults are references: %s', (_, document) => {
     expect(decodeModel(document)._tag).toBe('Left')
     expect(shapeAccepted(document)).toBe(true)
@@ -124,6 +181,15 @@ describe('modelJsonSchema', () => {
         expect(validate(document)).toBe(shapeAccepted(document))
       }),
       { numRuns: 2000 },
+    )
+  })
+
+  it('agrees with decodeModel on documents with extra fields and odd characters in arbitrary places', () => {
+    fc.assert(
+      fc.property(documentWithExtraField, (document) => {
+        expect(validate(document)).toBe(shapeAccepted(document))
+      }),
+      { numRuns: 1000 },
     )
   })
 

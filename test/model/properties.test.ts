@@ -39,14 +39,17 @@ describe('decodeModel on arbitrary input', () => {
     fc.assert(fc.property(mutatedDocument, checkDecode), { numRuns: 1000 })
   })
 
-  it('accepts valid documents with arbitrary extra top-level keys', () => {
-    const withExtra = fc.dictionary(fc.string().filter((key) => key !== 'description'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }).map((extra) => ({
-      ...extra,
-      ...validDocument(),
-    }))
+  it('refuses valid documents with arbitrary extra top-level keys, one unknown-field error per key', () => {
+    const known = new Set(Object.keys(validDocument()).concat('description'))
+    const withExtra = fc
+      .dictionary(fc.string().filter((key) => !known.has(key)), fc.jsonValue({ maxDepth: 1 }), { minKeys: 1, maxKeys: 3 })
+      .map((extra) => ({ extra: Object.keys(extra), document: { ...extra, ...validDocument() } }))
     fc.assert(
-      fc.property(withExtra, (document) => {
-        expect(decodeModel(document)._tag).toBe('Right')
+      fc.property(withExtra, ({ extra, document }) => {
+        const result = decodeModel(document)
+        expect(result._tag === 'Left' && result.left.map((error) => [error.code, error.path])).toEqual(
+          extra.map((key) => ['unknown-field', `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]),
+        )
       }),
       { numRuns: 200 },
     )

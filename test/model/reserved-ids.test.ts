@@ -60,8 +60,12 @@ describe('reserved ids', () => {
     const text = '{"__proto__": {"polluted": true}, "schema": "orgintel/v2", "id": "x", "name": "x", "actors": [{"__proto__": {"kind": "patient"}, "id": "a", "name": "a", "levels": ["delivery"]}], "assets": [], "channels": []}'
     const result = parseModel(text)
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
-    // The actor's kind is only on a __proto__ key, which is not a kind.
-    expect(result._tag === 'Left' && result.left.map((error) => [error.code, error.path])).toEqual([['missing-field', '/actors/0/kind']])
+    // The actor's kind is only on a __proto__ key, which is not a kind but a field the format does not define.
+    expect(result._tag === 'Left' && result.left.map((error) => [error.code, error.path])).toEqual([
+      ['unknown-field', '/__proto__'],
+      ['missing-field', '/actors/0/kind'],
+      ['unknown-field', '/actors/0/__proto__'],
+    ])
   })
 
   it('the builder names channels between reserved ids without clashes', () => {

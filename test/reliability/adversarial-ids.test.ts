@@ -67,7 +67,7 @@ describe('adversarial ids and names', () => {
 
   it('reports references to missing hostile ids, quoting them safely and never naming anyone', () => {
     const model = hostileModel()
-    const missing = ['\u202emissing', `${'z'.repeat(10_000)}`, 'toString\n', '<script>missing()</script>', '__proto__ ']
+    const missing = ['\u202emissing', `${'z'.repeat(10_000)}`, 'toString\u200b', '<script>missing()</script>', '__proto__ ']
     model.channels = missing.map((id, i) => ({ id: `c${i}`, from: id, to: adversarialIds[0]!, carries: [], level: 'delivery' }))
     const errors = errorsOf(model)
     expect(errors.map((error) => error.path)).toEqual(missing.map((_, i) => `/channels/${i}/from`))
@@ -78,7 +78,7 @@ describe('adversarial ids and names', () => {
       expect(error.message).not.toContain(nameMarker)
     }
     expect(errors[0]!.message).toContain('\\u202emissing')
-    expect(errors[2]!.message).toContain('toString\\u000a')
+    expect(errors[2]!.message).toContain('toString\\u200b')
     expect(formatModelErrors(errors)).not.toContain(nameMarker)
   })
 

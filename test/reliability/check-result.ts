@@ -14,6 +14,7 @@ import { pathPointsIntoInput } from './pointer.js'
 export const errorCodes: ReadonlySet<string> = new Set([
   'invalid-json', 'unsupported-schema', 'missing-field', 'invalid-type', 'invalid-value',
   'out-of-range', 'duplicate-id', 'unknown-reference', 'invalid-loop', 'too-many-errors',
+  'unknown-field', 'invalid-id', 'cyclic-provenance',
 ])
 
 /** The longest message a decode may produce (ids are cut to 64 characters). */

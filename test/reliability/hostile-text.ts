@@ -31,9 +31,22 @@ export const adversarialIds: ReadonlyArray<string> = [
   '0',
   ' ',
   '🏥 ward',
+  '\\',
+]
+
+/**
+ * Ids that no output format can carry (C0 controls, U+FFFE, U+FFFF, lone surrogates):
+ * the decoder refuses them with `invalid-id`, so they are kept out of the valid documents.
+ */
+export const refusedIds: ReadonlyArray<string> = [
   'line\nbreak',
   'tab\there',
-  '\\',
+  '\u0000',
+  'bell\u0007',
+  'not\ufffea character',
+  'end\uffff',
+  'half\ud83c',
+  '\udfe5half',
 ]
 
 /** A marker planted in every name; no message may contain it. */

@@ -4,6 +4,7 @@
  * nothing certain (only the general checks apply).
  */
 import type { Json, JsonObject } from './generate-model.js'
+import { refusedIds } from './hostile-text.js'
 import { toPointer } from './pointer.js'
 import type { Random } from './random.js'
 
@@ -212,7 +213,17 @@ export const mutations: ReadonlyArray<Mutation> = [
       for (const key of Object.keys(added)) {
         Object.defineProperty(place.item, key, { value: added[key], enumerable: true, writable: true, configurable: true })
       }
-      return { root: document, expectation: { kind: 'valid' } }
+      // Unknown fields are refused (never silently dropped), each at its own path.
+      return { root: document, expectation: { kind: 'error', code: 'unknown-field', path: toPointer([...place.segments, Object.keys(added)[0]!]) } }
+    },
+  },
+  {
+    name: 'id no writer can carry',
+    apply: (random, document) => {
+      const place = pickPlace(random, document)
+      if (place.collection === 'root' || !('id' in place.item)) return undefined
+      place.item['id'] = random.pick(refusedIds)
+      return { root: document, expectation: { kind: 'error', code: 'invalid-id', path: toPointer([...place.segments, 'id']) } }
     },
   },
   {

@@ -3,6 +3,7 @@ import { diagnoseCommand } from './diagnose.js'
 import { importCommand } from './import.js'
 import { loopsCommand } from './loops.js'
 import { mergeCommand } from './merge.js'
+import { migrateCommand } from './migrate.js'
 import { renderCommand } from './render.js'
 import { schemaCommand } from './schema.js'
 import { simulateCommand } from './simulate.js'
@@ -20,4 +21,5 @@ export const commands: ReadonlyArray<Command> = [
   sweepCommand,
   mergeCommand,
   schemaCommand,
+  migrateCommand,
 ]

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { decodeModel } from '../../src/model/decode.js'
+import type { ModelError } from '../../src/model/errors.js'
+import { validDocument } from './fixtures.js'
+
+type Document = Record<string, any>
+
+const errorsOf = (input: unknown): ReadonlyArray<ModelError> => {
+  const result = decodeModel(input)
+  if (result._tag === 'Right') throw new Error('expected the document to be rejected')
+  return result.left
+}
+
+const withChange = (change: (document: Document) => void): Document => {
+  const document = validDocument() as Document
+  change(document)
+  return document
+}
+
+const codesAndPaths = (errors: ReadonlyArray<ModelError>) => errors.map((error) => [error.code, error.path])
+
+describe('shape and reference errors in one pass', () => {
+  it('a bad kind and a dangling reference are both reported', () => {
+    const errors = errorsOf(
+      withChange((d) => {
+        d['actors'][0]['kind'] = 'doctor'
+        d['channels'][0]['to'] = 'ward-7'
+      }),
+    )
+    expect(codesAndPaths(errors)).toEqual([
+      ['invalid-value', '/actors/0/kind'],
+      ['unknown-reference', '/channels/0/to'],
+    ])
+  })
+
+  it('an item with a shape error still counts as having its id: no false unknown references', () => {
+    // The patients actor is broken, but the channels and the loop that name it are fine.
+    const errors = errorsOf(withChange((d) => (d['actors'][0]['levels'] = [])))
+    expect(codesAndPaths(errors)).toEqual([['invalid-value', '/actors/0/levels']])
+  })
+
+  it('checks the references of the other items of a collection when one item is broken', () => {
+    const errors = errorsOf(
+      withChange((d) => {
+        d['channels'][0]['latencyDays'] = -1
+        d['channels'][1]['carries'] = ['gossip']
+        d['assets'][1]['holder'] = 'nobody'
+        d['assets'][0]['kind'] = 'rumour'
+        d['loops'][0]['through'] = ['patients', 'ghost']
+      }),
+    )
+    expect(codesAndPaths(errors)).toEqual([
+      ['invalid-value', '/assets/0/kind'],
+      ['out-of-range', '/channels/0/latencyDays'],
+      ['unknown-reference', '/assets/1/holder'],
+      ['unknown-reference', '/channels/1/carries/0'],
+      ['unknown-reference', '/loops/0/through/1'],
+      ['invalid-loop', '/loops/0/through'],
+    ])
+  })
+
+  it('duplicate ids are found among broken items too', () => {
+    const errors = errorsOf(withChange((d) => d['actors'].push({ id: 'nurses', name: 'Again', kind: 'nurse', levels: ['delivery'] })))
+    expect(codesAndPaths(errors)).toEqual([
+      ['invalid-value', '/actors/3/kind'],
+      ['duplicate-id', '/actors/3/id'],
+    ])
+  })
+
+  it('a collection that is not a list is one error: references into it are not guessed', () => {
+    const errors = errorsOf(
+      withChange((d) => {
+        d['actors'] = 'everyone'
+        d['channels'][0]['carries'] = ['gossip']
+      }),
+    )
+    expect(codesAndPaths(errors)).toEqual([
+      ['invalid-type', '/actors'],
+      ['unknown-reference', '/channels/0/carries/0'],
+    ])
+  })
+
+  it('a broken header does not stop the reference check, and loops may be left out', () => {
+    const errors = errorsOf(
+      withChange((d) => {
+        d['schema'] = 'orgintel/v9'
+        delete d['loops']
+        d['channels'][2]['from'] = 'ghost'
+      }),
+    )
+    expect(codesAndPaths(errors)).toEqual([
+      ['unsupported-schema', '/schema'],
+      ['unknown-reference', '/channels/2/from'],
+    ])
+  })
+
+  it('unknown fields, shape errors and reference errors together, under one cap', () => {
+    const errors = errorsOf(
+      withChange((d) => {
+        d['assets'][0]['Holder'] = 'patients'
+        d['assets'][1]['kind'] = 'Response'
+        d['assets'][1]['derivedFrom'] = ['stories', 'missing']
+      }),
+    )
+    expect(codesAndPaths(errors)).toEqual([
+      ['unknown-field', '/assets/0/Holder'],
+      ['invalid-value', '/assets/1/kind'],
+    ])
+    // The broken asset's own references are checked once its shape is right.
+    const fixed = errorsOf(
+      withChange((d) => {
+        d['assets'][0]['Holder'] = 'patients'
+        d['assets'][1]['derivedFrom'] = ['stories', 'missing']
+      }),
+    )
+    expect(codesAndPaths(fixed)).toEqual([
+      ['unknown-field', '/assets/0/Holder'],
+      ['unknown-reference', '/assets/1/derivedFrom/1'],
+    ])
+  })
+})
