@@ -60,7 +60,7 @@ export interface ModelError {
  * - `unreachable-loop-level`: a declared loop's level is not one its actors share.
  * @category Model
  */
-export type ModelWarningCode = 'asset-not-available' | 'level-mismatch' | 'unreachable-loop-level'
+export type ModelWarningCode = 'asset-not-available' | 'level-mismatch' | 'unreachable-loop-level' | 'provenance-unreached'
 
 /** @category Model */
 export interface ModelWarning {

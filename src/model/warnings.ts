@@ -7,9 +7,10 @@ import type { Level } from './vocabulary.js'
  * its holder over the channels that carry it (any status: a paused channel still says
  * where the asset is meant to go).
  */
-const actorsReachedByAsset = (model: Model): ReadonlyMap<string, ReadonlySet<string>> => {
+const actorsReachedByAsset = (model: Model, activeOnly: boolean): ReadonlyMap<string, ReadonlySet<string>> => {
   const channelsByAsset = new Map<string, Channel[]>()
   for (const channel of model.channels) {
+    if (activeOnly && channel.status !== 'active') continue
     for (const asset of channel.carries) {
       const list = channelsByAsset.get(asset)
       if (list === undefined) channelsByAsset.set(asset, [channel])
@@ -62,19 +63,23 @@ const takesPart = (actor: Actor | undefined, level: Level): boolean =>
  *   receiver does not take part in.
  * - `unreachable-loop-level` (`/loops/i/level`): a declared loop's level is not one
  *   that all its actors share.
+ * - `provenance-unreached` (`/assets/i/derivedFrom/j`): an asset is made from another
+ *   that never reaches its holder over active channels that carry it, so the traced
+ *   loop of its source stops short of it (a lapsed referral, say).
  *
  * Messages quote ids only. Expects a model that {@link decodeModel} accepted; unknown
  * references are skipped rather than reported again.
  *
  * Complexity: O(A + C·k + L·m) for A actors and assets, C channels carrying k assets
- * each and L declared loops of m steps (one breadth-first search per asset).
+ * each and L declared loops of m steps (two breadth-first searches per asset: over every channel, and over active ones).
  * @category Model
  */
 export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
   const warnings: ModelWarning[] = []
   const actors = new Map<string, Actor>()
   for (const actor of model.actors) if (!actors.has(actor.id)) actors.set(actor.id, actor)
-  const reached = actorsReachedByAsset(model)
+  const reached = actorsReachedByAsset(model, false)
+  const reachedNow = actorsReachedByAsset(model, true)
 
   model.channels.forEach((channel, i) => {
     const subject = `Channel ${quoteId(channel.id)}`
@@ -96,6 +101,18 @@ export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
         message: `${subject} works at the ${channel.level} level, but ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not take part in it.`,
       })
     }
+  })
+
+  model.assets.forEach((asset, i) => {
+    asset.derivedFrom?.forEach((source, j) => {
+      const holders = reachedNow.get(source)
+      if (holders === undefined || holders.has(asset.holder)) return
+      warnings.push({
+        code: 'provenance-unreached',
+        path: toPointer(['assets', i, 'derivedFrom', j]),
+        message: `Asset ${quoteId(asset.id)} is made from ${quoteId(source)}, but ${quoteId(source)} never reaches its holder ${quoteId(asset.holder)} over an active channel that carries it, so a traced loop cannot follow it there.`,
+      })
+    })
   })
 
   model.loops.forEach((loop, i) => {

@@ -27,10 +27,16 @@ describe('bundled example models', () => {
     ])
   })
 
-  it.each(files)('%s decodes with no errors and no warnings, and says it is illustrative', (file) => {
+  it.each(files)('%s decodes with no errors, says it is illustrative, and warns only where provenance meets a lapsed channel', (file) => {
     const model = load(file)
-    expect(formatModelErrors(modelWarnings(model))).toBe('')
+    // A broken model's lapsed channels (an inactive themes report, say) leave what was made
+    // downstream unreached: that warning is the point of the model. Nothing else may warn.
+    expect(formatModelErrors(modelWarnings(model).filter((warning) => warning.code !== 'provenance-unreached'))).toBe('')
     expect(model.description).toMatch(/[Ii]llustrative/)
+  })
+
+  it.each(['healthy-reference.json', 'recovery-college.json'])('%s has no warnings at all', (file) => {
+    expect(formatModelErrors(modelWarnings(load(file)))).toBe('')
   })
 
   it('the Health and Wellbeing Board has its statutory members and its strategy assets', () => {

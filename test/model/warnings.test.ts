@@ -97,3 +97,28 @@ describe('modelWarnings', () => {
     expect(result._tag === 'Right' && modelWarnings(result.right)).toEqual([])
   })
 })
+
+describe('provenance-unreached', () => {
+  it('warns where an asset is made from one that never reaches its holder over active channels', () => {
+    const document = {
+      schema: 'orgintel/v2',
+      id: 'ward',
+      name: 'Ward',
+      actors: [
+        { id: 'team', name: 'Experience team', kind: 'staff', levels: ['delivery'] },
+        { id: 'manager', name: 'Ward manager', kind: 'manager', levels: ['delivery'] },
+      ],
+      assets: [
+        { id: 'themes', name: 'Themes', kind: 'insight', holder: 'team' },
+        { id: 'actions', name: 'Actions', kind: 'change', holder: 'manager', derivedFrom: ['themes'] },
+      ],
+      channels: [{ id: 'themes-to-ward', from: 'team', to: 'manager', carries: ['themes'], level: 'delivery', status: 'inactive' }],
+    }
+    const decoded = decodeModel(document)
+    if (decoded._tag === 'Left') throw new Error('expected a valid model')
+    expect(modelWarnings(decoded.right)).toEqual([expect.objectContaining({ code: 'provenance-unreached', path: '/assets/1/derivedFrom/0' })])
+    const active = decodeModel({ ...document, channels: [{ ...document.channels[0], status: 'active' }] })
+    if (active._tag === 'Left') throw new Error('expected a valid model')
+    expect(modelWarnings(active.right)).toEqual([])
+  })
+})
