@@ -20,5 +20,8 @@ export interface Command {
   run(parsed: ParsedCommand, context: CommandContext): Promise<number>
 }
 
-/** Options shared by commands that write a file. @internal */
-export const outputOption = { out: { type: 'string', short: 'o' } } as const
+/**
+ * Options shared by commands that write a file: `-o FILE`, and `--force` to let it
+ * overwrite a file the command reads. @internal
+ */
+export const outputOption = { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } } as const
