@@ -1,3 +1,4 @@
+import { protectCell } from '../io/csv-columns.js'
 import type { ExperimentManifest, ExperimentRow } from './run-experiment.js'
 
 /** Output formats for experiment rows. @category Experiments */
@@ -6,9 +7,13 @@ export type RowFormat = 'csv' | 'jsonl'
 /** The format a file name implies: `.csv` is CSV, anything else JSON Lines. @category Experiments */
 export const formatOfPath = (path: string): RowFormat => (path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl')
 
+/**
+ * One CSV field: numbers and true/false as they are, text protected from being run as a
+ * spreadsheet formula (by the library's one `protectCell`), quoted where it must be.
+ */
 const csvField = (value: unknown): string => {
   if (value === null || value === undefined) return ''
-  const text = String(value)
+  const text = typeof value === 'string' ? protectCell(value) : String(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
