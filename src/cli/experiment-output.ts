@@ -1,7 +1,7 @@
 import type { ExperimentError } from '../node/errors.js'
 import { manifestPathOf } from '../node/formats.js'
 import { basename } from 'node:path'
-import { type AtomicFile, beginAtomicFile, writeFailure } from './files.js'
+import { type AtomicFile, beginAtomicFile, describePath, writeFailure } from './files.js'
 import { CommandFailure, exitCodes, invalidInput } from './failure.js'
 import { reportProblems } from './json-input.js'
 
@@ -64,7 +64,7 @@ export function failWithExperimentErrors(source: string, errors: ReadonlyArray<E
     const index = /^\/(\d+)$/.exec(error.path)?.[1]
     const file = index === undefined ? undefined : files[Number(index)]
     if (file === undefined) reportProblems(source, [error])
-    else process.stderr.write(`${file}: ${error.message} [${error.code}]\n`)
+    else process.stderr.write(`${describePath(file)}: ${error.message} [${error.code}]\n`)
   }
   if (errors.some((error) => error.code === 'unreadable-file')) throw new CommandFailure(summary, exitCodes.usage)
   throw invalidInput(summary)

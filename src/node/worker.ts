@@ -1,7 +1,8 @@
 /**
  * Worker-thread entry for experiments: receives the model (as JSON text) and shared
  * settings in `workerData`, then runs each planned run it is sent and posts back its
- * metric values in a transferred `Float64Array`. Built by tsup as its own entry (`node-worker`).
+ * metric values in a transferred `Float64Array`, or the message of the error that
+ * stopped it. Built by tsup as its own entry (`node-worker`).
  * @internal
  * @packageDocumentation
  */
@@ -15,6 +16,14 @@ const { modelText, settings } = workerData as { readonly modelText: string; read
 const model = JSON.parse(modelText) as Model
 
 parentPort?.on('message', (message: { readonly position: number; readonly run: PlannedRun }) => {
-  const values = encodeValues(executeRun(model, settings, message.run))
+  let values: Float64Array
+  try {
+    values = encodeValues(executeRun(model, settings, message.run))
+  } catch (error) {
+    // One run that fails (a bug, or memory it cannot have) is reported, and the worker goes on.
+    const failure = (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'an unknown error'
+    parentPort?.postMessage({ position: message.position, failure })
+    return
+  }
   parentPort?.postMessage({ position: message.position, values }, [values.buffer as ArrayBuffer])
 })
