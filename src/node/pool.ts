@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Model } from '../model/codecs.js'
-import { decodeValues, executeRun } from './execute.js'
+import { decodeValues, executeRun, failureReason } from './execute.js'
 import type { PlannedRun, RunList, RunSettings } from './plan.js'
 
 /** A finished run and its metric values, or the reason it failed. @internal */
@@ -59,9 +59,6 @@ const tsxLoaderUrl = (from: string): string => {
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-/** What went wrong, in one line, without a stack. */
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'an unknown error'
-
 /** How often a run is started before a crashing worker counts as the run's failure. */
 const maxAttempts = 2
 
@@ -96,7 +93,7 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Run
       try {
         outcome = { run, values: executeRun(model, settings, run) }
       } catch (error) {
-        outcome = { run, failure: reasonOf(error) }
+        outcome = { run, failure: failureReason(error) }
       }
       if (isAborted()) return
       yield outcome
@@ -161,7 +158,7 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Run
       dispatch()
       notify()
     })
-    worker.on('error', (error) => errors.set(worker, reasonOf(error)))
+    worker.on('error', (error) => errors.set(worker, failureReason(error)))
     worker.on('exit', (code) => {
       workers.delete(worker)
       if (stopping) return notify()

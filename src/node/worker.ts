@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Model } from '../model/codecs.js'
-import { encodeValues, executeRun } from './execute.js'
+import { encodeValues, executeRun, failureReason } from './execute.js'
 import type { PlannedRun, RunSettings } from './plan.js'
 
 const { modelText, settings } = workerData as { readonly modelText: string; readonly settings: RunSettings }
@@ -21,8 +21,7 @@ parentPort?.on('message', (message: { readonly position: number; readonly run: P
     values = encodeValues(executeRun(model, settings, message.run))
   } catch (error) {
     // One run that fails (a bug, or memory it cannot have) is reported, and the worker goes on.
-    const failure = (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'an unknown error'
-    parentPort?.postMessage({ position: message.position, failure })
+    parentPort?.postMessage({ position: message.position, failure: failureReason(error) })
     return
   }
   parentPort?.postMessage({ position: message.position, values }, [values.buffer as ArrayBuffer])
