@@ -113,5 +113,5 @@ export const runCli = async (): Promise<void> => {
     // A closed pipe (orgintel … | head) is not an error worth a message.
     if (error.code === 'EPIPE') process.exit(exitCodes.ok)
   })
-  process.exitCode = await main(argv, { signal: controller.signal })
+  process.exitCode = await main(argv, { signal: controller.signal, signalsArrive: true })
 }

@@ -1,11 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Model } from '../model/codecs.js'
 import { decodeValues, executeRun, failureReason } from './execute.js'
 import type { PlannedRun, RunList, RunSettings } from './plan.js'
+import { type WorkerTask, startWorker } from './start-worker.js'
 
 /** A finished run and its metric values, or the reason it failed. @internal */
 export type RunOutcome =
@@ -24,37 +21,7 @@ export interface PoolOptions {
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: ExperimentProgress) => void
   /** Start a worker thread with this data (tests replace it to simulate crashes). */
-  readonly startWorker?: (workerData: unknown) => Worker
-}
-
-/**
- * Start a worker thread. From the built package the worker is `node-worker.js`; from
- * TypeScript source (vitest, tsx) the `.ts` worker is loaded through
- * tsx's loader, registered inside the worker.
- */
-const startWorker = (workerData: unknown): Worker => {
-  const here = import.meta.url
-  if (!here.endsWith('.ts')) return new Worker(builtWorkerUrl(here), { workerData })
-  const tsx = tsxLoaderUrl(here)
-  const source = new URL('./worker.ts', here).href
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}) })`
-  return new Worker(code, { eval: true, workerData })
-}
-
-/**
- * The built worker entry (`dist/node-worker.js`). The bundler may place this code in
- * `dist/node/index.js` or in a shared chunk in `dist/`, so look beside it and one level up.
- */
-const builtWorkerUrl = (from: string): URL => {
-  const candidates = ['./node-worker.js', '../node-worker.js', './worker.js'].map((relative) => new URL(relative, from))
-  return candidates.find((candidate) => existsSync(fileURLToPath(candidate))) ?? candidates[0]!
-}
-
-/** The ESM entry of tsx's loader API, found through tsx's own exports map (a development dependency). */
-const tsxLoaderUrl = (from: string): string => {
-  const manifestPath = createRequire(from).resolve('tsx/package.json')
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
-  return pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href
+  readonly startWorker?: (workerData: WorkerTask) => Worker
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -149,7 +116,7 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Run
   // and parsed in each worker in parallel, instead of a structured clone per worker.
   const modelText = JSON.stringify(model)
   const spawn = (): void => {
-    const worker = start({ modelText, settings })
+    const worker = start({ task: 'runs', modelText, settings })
     workers.add(worker)
     worker.on('message', (reply: WorkerReply) => {
       busy.delete(worker)
