@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Model } from '../model/codecs.js'
 import { decodeModel, encodeModel, parseModel } from '../model/decode.js'
 import { canonicalJson } from '../simulate/seed.js'
 import { type ExperimentError, experimentError, specErrors } from './errors.js'
+import { defaultMaxInputBytes, readTextBounded } from './read-text.js'
 import { libraryVersion } from './version.js'
 import { type ParameterValue, type PlannedRun, type RunList, planExperiment } from './plan.js'
 import { type ExperimentProgress, runPlanned } from './pool.js'
@@ -100,13 +100,13 @@ const loadModel = async (spec: ExperimentSpec): Promise<E.Either<ReadonlyArray<E
   }
   let decoded: ReturnType<typeof decodeModel>
   if (spec.modelPath !== undefined) {
-    let text: string
-    try {
-      text = await readFile(spec.modelPath, 'utf8')
-    } catch {
-      return E.left([experimentError('unreadable-file', ['modelPath'], 'The model file cannot be read.')])
+    // Bounded, so a model path that names a device or an endless stream cannot fill memory.
+    const text = readTextBounded(spec.modelPath)
+    if (E.isLeft(text)) {
+      const tooLarge = text.left.code === 'ERR_INPUT_TOO_LARGE' || text.left.code === 'ERR_STRING_TOO_LONG'
+      return E.left([experimentError('unreadable-file', ['modelPath'], tooLarge ? `The model file is larger than ${defaultMaxInputBytes} bytes.` : 'The model file cannot be read.')])
     }
-    decoded = parseModel(text)
+    decoded = parseModel(text.right)
   } else {
     decoded = decodeModel(spec.model)
   }

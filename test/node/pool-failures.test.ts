@@ -77,6 +77,11 @@ describe('planning', () => {
     expect(prepared.right.manifest.runs.map((run) => run.run)).toEqual([7, 250_007, 500_007, 750_007])
   })
 
+  it('reads a model path only up to the input limit, so /dev/zero cannot fill memory', async () => {
+    const prepared = await runExperiment({ modelPath: '/dev/zero', seed: 1, days: 1 })
+    expect(E.isLeft(prepared) && prepared.left).toEqual([{ code: 'unreadable-file', path: '/modelPath', message: 'The model file is larger than 268435456 bytes.' }])
+  })
+
   it('stops planning when aborted', async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort('SIGINT'), 50)
