@@ -6,10 +6,14 @@
  * every whole-model analysis (repairs, single points of failure, diagnosis, simulation)
  * at the full 1,000,000-actor scale, and no per-test time limit.
  * FUZZ_SEED picks the run seed (default: a new one each run, printed so it can be replayed).
+ * Then the command-line mode (scripts/fuzz-cli.mjs): the real executable with random
+ * options, paths of every file kind and signals at random moments (FUZZ_CLI_CASES,
+ * default 24; FUZZ_CLI_SECONDS, default 30). `npm run fuzz -- --cli` runs only that mode.
  */
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { fuzzCli } from './fuzz-cli.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const env = {
@@ -21,12 +25,23 @@ const env = {
   ORGINTEL_SCALE_DECODE: process.env.ORGINTEL_SCALE_DECODE ?? process.env.ORGINTEL_SCALE_ACTORS ?? '1000000',
   ORGINTEL_SCALE_ANALYSIS: process.env.ORGINTEL_SCALE_ANALYSIS ?? process.env.ORGINTEL_SCALE_ACTORS ?? '1000000',
 }
-console.log(`fuzz: ${env.FUZZ_DOCS} documents, ${env.FUZZ_MODELS} models, seed ${env.FUZZ_SEED} (replay with FUZZ_SEED=${env.FUZZ_SEED})`)
+const cliOnly = process.argv.includes('--cli')
+const vitestArguments = process.argv.slice(2).filter((argument) => argument !== '--cli')
+if (!cliOnly) console.log(`fuzz: ${env.FUZZ_DOCS} documents, ${env.FUZZ_MODELS} models, seed ${env.FUZZ_SEED} (replay with FUZZ_SEED=${env.FUZZ_SEED})`)
 const started = process.hrtime.bigint()
-const result = spawnSync(
-  join(root, 'node_modules', '.bin', 'vitest'),
-  ['run', 'test/reliability', '--testTimeout=0', '--hookTimeout=0', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env },
-)
+const suite = cliOnly
+  ? { status: 0 }
+  : spawnSync(
+      join(root, 'node_modules', '.bin', 'vitest'),
+      ['run', 'test/reliability', '--testTimeout=0', '--hookTimeout=0', ...vitestArguments],
+      { cwd: root, stdio: 'inherit', env },
+    )
+console.log(`fuzz-cli: seed ${env.FUZZ_SEED} (replay with FUZZ_SEED=${env.FUZZ_SEED} npm run fuzz -- --cli)`)
+const problems = await fuzzCli({
+  cases: Number(process.env.FUZZ_CLI_CASES ?? 24),
+  seconds: Number(process.env.FUZZ_CLI_SECONDS ?? 30),
+  seed: Number(env.FUZZ_SEED),
+})
+for (const problem of problems) console.error(`fuzz-cli: ${problem}`)
 console.log(`fuzz: finished in ${(Number(process.hrtime.bigint() - started) / 6e10).toFixed(1)} min`)
-process.exitCode = result.status ?? 1
+process.exitCode = suite.status === 0 && problems.length === 0 ? 0 : 1

@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer'
 import { parseArgs } from 'node:util'
 import { quoteArgument, usageFailure } from './failure.js'
 
@@ -9,6 +10,9 @@ export interface ParsedCommand {
   readonly positionals: ReadonlyArray<string>
   readonly values: Readonly<Record<string, string | boolean | ReadonlyArray<string> | undefined>>
 }
+
+/** Flags every command takes. */
+const commonOptions = { help: { type: 'boolean', short: 'h' }, 'max-input-bytes': { type: 'string' } } as const
 
 const optionNameIn = (message: string): string => /'(?:-[^-' ], )?(-[^' <]+)/.exec(message)?.[1] ?? 'an option'
 
@@ -40,7 +44,7 @@ export const parseCommandArguments = (argv: ReadonlyArray<string>, options: Opti
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      options: { ...options, ...commonOptions },
       allowPositionals: true,
       strict: true,
       tokens: true,
@@ -118,4 +122,16 @@ export const onePositional = (parsed: ParsedCommand, what: string): string => {
 export const noPositionals = (parsed: ParsedCommand): void => {
   const [first] = parsed.positionals
   if (first !== undefined) throw usageFailure(`unexpected argument ${quoteArgument(first)}`)
+}
+
+/**
+ * `--max-input-bytes N`: the most bytes one input file may have, from 1 to the largest
+ * buffer Node.js can hold; `fallback` when absent. @internal
+ */
+export const maxInputBytesOption = (parsed: ParsedCommand, fallback: number): number => {
+  const text = stringOption(parsed, 'max-input-bytes')
+  if (text === undefined) return fallback
+  const value = parseWholeNumber(text, '--max-input-bytes', 1)
+  if (value > bufferConstants.MAX_LENGTH) throw usageFailure(`--max-input-bytes must be at most ${bufferConstants.MAX_LENGTH} (got ${quoteArgument(text, 20)})`)
+  return value
 }

@@ -4,6 +4,12 @@ import type { OptionSpec, ParsedCommand } from './args.js'
 export interface CommandContext {
   /** Aborted on SIGINT or SIGTERM; the reason is the signal's name. */
   readonly signal: AbortSignal
+  /**
+   * `true` in the executable, where SIGINT and SIGTERM abort `signal`. A signal reaches
+   * JavaScript only between tasks, so a command then moves long synchronous work (a
+   * simulation) to a worker thread it can stop; called in-process it need not.
+   */
+  readonly signalsArrive?: boolean
 }
 
 /** One `orgintel` sub-command. `run` resolves to the exit code. @internal */
@@ -20,5 +26,8 @@ export interface Command {
   run(parsed: ParsedCommand, context: CommandContext): Promise<number>
 }
 
-/** Options shared by commands that write a file. @internal */
-export const outputOption = { out: { type: 'string', short: 'o' } } as const
+/**
+ * Options shared by commands that write a file: `-o FILE`, and `--force` to let it
+ * overwrite a file the command reads. @internal
+ */
+export const outputOption = { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } } as const

@@ -1,8 +1,9 @@
 /**
  * Exit codes of the `orgintel` command.
  * - `0`: done; no findings at or above `--fail-on`.
- * - `1`: the input is invalid (a model, spec, parameters or files to merge), or there
- *   are findings at or above `--fail-on`.
+ * - `1`: the input is invalid (a model, spec, parameters or files to merge), there
+ *   are findings at or above `--fail-on`, or a run of a sweep failed (the other runs'
+ *   rows are kept).
  * - `2`: usage error (unknown command or flag, missing or bad argument) or an
  *   input/output error (a file that cannot be read or written).
  * - `130` / `143`: stopped by SIGINT / SIGTERM (128 + the signal number); no output

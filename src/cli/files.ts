@@ -1,49 +1,49 @@
-import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import { defaultMaxInputBytes, readTextBounded } from '../node/read-text.js'
 import { CommandFailure, exitCodes } from './failure.js'
+import { describePath, readFailure, writeFailure } from './file-errors.js'
+import { type OutputTarget, noteInput, planOutput, temporaryPathFor } from './output-target.js'
 
-const describeSystemError = (error: unknown): string => {
-  const code = (error as { code?: unknown }).code
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder'
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'permission denied'
-    case 'EISDIR':
-      return 'is a folder, not a file'
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder'
-    case 'ENOSPC':
-      return 'no space left on the device'
-    case 'ENAMETOOLONG':
-      return 'the name is too long'
-    default:
-      return typeof code === 'string' ? code : 'input/output error'
-  }
+export { describePath, readFailure, writeFailure } from './file-errors.js'
+
+let maxInputBytes = defaultMaxInputBytes
+
+/** Set the most bytes one input may have (`--max-input-bytes`); the default is 256 MiB. @internal */
+export const setMaxInputBytes = (bytes: number): void => {
+  maxInputBytes = bytes
 }
 
-/** The name a user gave a file, for messages: `-` is standard input or output. @internal */
-export const describePath = (path: string, stream: 'input' | 'output' = 'input'): string =>
-  path === '-' ? `standard ${stream}` : path
-
-/** A one-line failure (exit code 2) for a file that cannot be read. @internal */
-export const readFailure = (path: string, error: unknown): CommandFailure =>
-  new CommandFailure(`cannot read ${describePath(path)}: ${describeSystemError(error)}`, exitCodes.usage)
-
-/** A one-line failure (exit code 2) for a file that cannot be written. @internal */
-export const writeFailure = (path: string, error: unknown): CommandFailure =>
-  new CommandFailure(`cannot write ${describePath(path, 'output')}: ${describeSystemError(error)}`, exitCodes.usage)
-
-/** Read a text file, or standard input when `path` is `-`. @internal */
+/**
+ * Read a text file, or standard input when `path` is `-`, up to the input limit (256
+ * MiB unless `--max-input-bytes` says otherwise): a larger or endless input is a
+ * one-line failure, never a process that fills memory. The file is remembered as an
+ * input, so output cannot overwrite it without `--force`. @internal
+ */
 export const readText = (path: string): string => {
-  try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8')
-  } catch (error) {
-    throw readFailure(path, error)
+  let descriptor = 0
+  if (path !== '-') {
+    try {
+      descriptor = openSync(path, 'r')
+    } catch (error) {
+      throw readFailure(path, error)
+    }
   }
+  let text: ReturnType<typeof readTextBounded>
+  try {
+    if (path !== '-') noteInput(fstatSync(descriptor))
+    text = readTextBounded(descriptor, maxInputBytes)
+  } finally {
+    if (path !== '-') closeSync(descriptor)
+  }
+  if (E.isRight(text)) return text.right
+  if (text.left.code === 'ERR_INPUT_TOO_LARGE') {
+    throw new CommandFailure(
+      `cannot read ${describePath(path)}: it is larger than the input limit of ${maxInputBytes.toLocaleString('en-GB')} bytes (raise it with --max-input-bytes)`,
+      exitCodes.usage,
+    )
+  }
+  throw readFailure(path, text.left)
 }
 
 const pendingTemporaryFiles = new Set<string>()
@@ -65,63 +65,67 @@ export const removePendingTemporaryFiles = (): void => {
   pendingTemporaryFiles.clear()
 }
 
-/**
- * A hidden temporary name beside `path` that keeps its extension (`.orgintel-<hex>.tmp.<name>`),
- * so code that picks a format from the extension sees the same one. @internal
- */
-export const temporaryPathFor = (path: string): string =>
-  join(dirname(path), `.orgintel-${randomBytes(6).toString('hex')}.tmp.${basename(path)}`)
+/** A file being written under a temporary name until `commit` renames it into place. @internal */
+export interface AtomicFile {
+  /** The path the user gave. */
+  readonly path: string
+  /** The regular file `commit` replaces or creates (`path` with its links followed). */
+  readonly target: string
+  readonly temporary: string
+  /** Flush the temporary file to disk, give it the target's mode, and rename it over the target. */
+  commit(): void
+  /** Delete the temporary file (safe to call twice, or after `commit`). */
+  abandon(): void
+}
 
-const flushToDisk = (path: string): void => {
-  const descriptor = openSync(path, 'r+')
+/** Give the temporary file what the file it replaces had: its mode, and its owner where allowed. */
+const finishTemporary = (temporary: string, target: OutputTarget): void => {
+  const descriptor = openSync(temporary, 'r+')
   try {
+    if (target.kind === 'replace') {
+      fchmodSync(descriptor, target.stats.mode & 0o7777)
+      try {
+        fchownSync(descriptor, target.stats.uid, target.stats.gid)
+      } catch {
+        // Only the superuser may give a file away; the mode is what matters.
+      }
+    }
     fsyncSync(descriptor)
   } finally {
     closeSync(descriptor)
   }
 }
 
-/**
- * Write text to `path` atomically: into a temporary file beside it, flushed to disk,
- * then renamed over the target, so an interrupted run never leaves a half-written
- * file. `-` writes to standard output. @internal
- */
-export const writeTextAtomically = (path: string, text: string): void => {
-  if (path === '-') {
-    process.stdout.write(text)
-    return
-  }
-  const file = beginAtomicFile(path)
-  try {
-    writeFileSync(file.temporary, text)
-  } catch (error) {
-    file.abandon()
-    throw writeFailure(path, error)
-  }
-  file.commit()
+const atomicTargetOf = (path: string, target: OutputTarget): Extract<OutputTarget, { readonly kind: 'replace' | 'create' }> => {
+  if (target.kind === 'replace' || target.kind === 'create') return target
+  throw new CommandFailure(`cannot write ${describePath(path, 'output')}: not a regular file (this output needs a file beside it)`, exitCodes.usage)
 }
 
-/** A file being written under a temporary name until `commit` renames it into place. @internal */
-export interface AtomicFile {
-  readonly path: string
-  readonly temporary: string
-  /** Flush the temporary file to disk and rename it over `path`. */
-  commit(): void
-  /** Delete the temporary file (safe to call twice, or after `commit`). */
-  abandon(): void
+/** Options of {@link beginAtomicFile}. @internal */
+export interface AtomicFileOptions {
+  /** The temporary name, when another writer chooses it (beside the target, on the same file system). */
+  readonly temporary?: string
+  /** Bytes to leave free in the temporary name for a suffix another writer adds. */
+  readonly reserve?: number
+  /** The target, when it was already planned. */
+  readonly target?: OutputTarget
 }
 
 /**
- * Begin an atomic streamed write of `path`: the caller writes `temporary` (created
- * empty here, so an unwritable folder fails now with a clear message), then calls
- * `commit` or `abandon`. A signal or crash before `commit` removes the temporary file.
- * `temporary` may be given when another writer chooses the name (it must sit beside
- * `path`, on the same file system). @internal
+ * Begin an atomic streamed write of the regular file at `path` (a device, FIFO or
+ * standard output is a usage failure: use {@link writeTextAtomically} for those). The
+ * caller writes `temporary` (created empty here, so an unwritable folder fails now with
+ * a clear message), then calls `commit` or `abandon`. A signal or crash before
+ * `commit` removes the temporary file. A new file gets the umask's mode; a replaced
+ * one keeps its mode (and owner, where allowed); a link to a file stays a link. @internal
  */
-export const beginAtomicFile = (path: string, temporary: string = temporaryPathFor(path)): AtomicFile => {
+export const beginAtomicFile = (path: string, options: AtomicFileOptions = {}): AtomicFile => {
+  const target = atomicTargetOf(path, options.target ?? planOutput(path))
+  const temporary = options.temporary ?? temporaryPathFor(target.path, options.reserve)
   pendingTemporaryFiles.add(temporary)
   try {
-    closeSync(openSync(temporary, 'wx', 0o644))
+    // A replaced file may be private: its copy is private too until it gets the file's mode.
+    closeSync(openSync(temporary, 'wx', target.kind === 'replace' ? 0o600 : 0o666))
   } catch (error) {
     pendingTemporaryFiles.delete(temporary)
     throw writeFailure(path, error)
@@ -129,13 +133,14 @@ export const beginAtomicFile = (path: string, temporary: string = temporaryPathF
   let settled = false
   return {
     path,
+    target: target.path,
     temporary,
     commit() {
       if (settled) return
       settled = true
       try {
-        flushToDisk(temporary)
-        renameSync(temporary, path)
+        finishTemporary(temporary, target)
+        renameSync(temporary, target.path)
       } catch (error) {
         removeQuietly(temporary)
         throw writeFailure(path, error)
@@ -149,4 +154,34 @@ export const beginAtomicFile = (path: string, temporary: string = temporaryPathF
       pendingTemporaryFiles.delete(temporary)
     },
   }
+}
+
+/**
+ * Write text to `path`. A regular file (or a new one) is written atomically: into a
+ * temporary file beside it, flushed to disk, then renamed over it keeping its mode, so
+ * an interrupted run never leaves a half-written file. `-` and `/dev/stdout` write to
+ * standard output; a device or FIFO is written as it is, never replaced. @internal
+ */
+export const writeTextAtomically = (path: string, text: string): void => {
+  const target = planOutput(path)
+  if (target.kind === 'standard-output') {
+    process.stdout.write(text)
+    return
+  }
+  if (target.kind === 'in-place') {
+    try {
+      writeFileSync(target.path, text)
+    } catch (error) {
+      throw writeFailure(path, error)
+    }
+    return
+  }
+  const file = beginAtomicFile(path, { target })
+  try {
+    writeFileSync(file.temporary, text)
+  } catch (error) {
+    file.abandon()
+    throw writeFailure(path, error)
+  }
+  file.commit()
 }

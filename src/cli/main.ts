@@ -1,8 +1,10 @@
-import { parseCommandArguments } from './args.js'
+import { defaultMaxInputBytes } from '../node/read-text.js'
+import { maxInputBytesOption, parseCommandArguments } from './args.js'
 import type { Command, CommandContext } from './command.js'
 import { commands } from './commands/index.js'
 import { CommandFailure, exitCodeOfSignal, exitCodes, quoteArgument } from './failure.js'
-import { removePendingTemporaryFiles } from './files.js'
+import { removePendingTemporaryFiles, setMaxInputBytes } from './files.js'
+import { beginFileSession } from './output-target.js'
 
 declare const __ORGINTEL_VERSION__: string | undefined
 
@@ -17,7 +19,9 @@ const helpText = (): string =>
     ...commands.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`),
     '',
     'Run "orgintel <command> --help" for a command\'s options. "-" reads standard input or writes standard output.',
-    'Output files are written atomically: a failed or interrupted run leaves the old file (or none), never half a file.',
+    'Output files are written atomically: a failed or interrupted run leaves the old file (or none), never half a file;',
+    'a replaced file keeps its mode, a device or FIFO is written as it is, and a file the command reads is not',
+    'overwritten unless --force is given. Every command reads at most 256 MiB from one input (--max-input-bytes N).',
     'Exit codes: 0 done; 1 invalid input or findings at or above --fail-on; 2 usage or input/output error;',
     '130/143 stopped by SIGINT/SIGTERM.',
     '',
@@ -61,6 +65,8 @@ export const main = async (argv: ReadonlyArray<string>, context: CommandContext 
       process.stdout.write(commandHelp(command))
       return exitCodes.ok
     }
+    beginFileSession({ force: parsed.values['force'] === true })
+    setMaxInputBytes(maxInputBytesOption(parsed, defaultMaxInputBytes))
     return await command.run(parsed, context)
   } catch (error) {
     if (error instanceof CommandFailure) {
@@ -107,5 +113,5 @@ export const runCli = async (): Promise<void> => {
     // A closed pipe (orgintel … | head) is not an error worth a message.
     if (error.code === 'EPIPE') process.exit(exitCodes.ok)
   })
-  process.exitCode = await main(argv, { signal: controller.signal })
+  process.exitCode = await main(argv, { signal: controller.signal, signalsArrive: true })
 }

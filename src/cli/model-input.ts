@@ -2,7 +2,7 @@ import { formatModelErrors, type ModelError } from '../model/errors.js'
 import { parseModel } from '../model/decode.js'
 import type { Model } from '../model/codecs.js'
 import { CommandFailure, exitCodes } from './failure.js'
-import { readText } from './files.js'
+import { describePath, readText } from './files.js'
 
 /** Print errors on stderr, one per line, prefixed with the file they came from. @internal */
 export const reportErrors = (source: string, errors: ReadonlyArray<ModelError>): void => {
@@ -13,8 +13,8 @@ export const reportErrors = (source: string, errors: ReadonlyArray<ModelError>):
 export const loadModel = (path: string): Model => {
   const result = parseModel(readText(path))
   if (result._tag === 'Left') {
-    reportErrors(path === '-' ? 'stdin' : path, result.left)
-    throw new CommandFailure(`${path === '-' ? 'standard input' : path} is not a valid orgintel/v2 model`, exitCodes.findings)
+    reportErrors(path === '-' ? 'stdin' : describePath(path), result.left)
+    throw new CommandFailure(`${describePath(path)} is not a valid orgintel/v2 model`, exitCodes.findings)
   }
   return result.right
 }

@@ -56,13 +56,15 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
   ],
 }
 
-// Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
-const formulaStart = /^'*[=+\-@\t\r]/
+// Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"),
+// with their full-width forms, which some spreadsheets (in East Asian locales) read the same.
+const formulaStart = /^'*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/
 
 /**
  * Protect a cell from being run as a spreadsheet formula: a cell that starts with
- * `=`, `+`, `-`, `@`, tab or carriage return (after any leading `'`s) gets one more
- * `'` in front. A cell that is exactly `+` or `-` (a polarity) is left alone: no
+ * `=`, `+`, `-`, `@`, tab or carriage return, or full-width `＝`, `＋`, `－`, `＠` (after
+ * any leading `'`s) gets one more `'` in front. The one protection every CSV writer of
+ * the library applies to its text cells. A cell that is exactly `+` or `-` (a polarity) is left alone: no
  * spreadsheet reads it as a formula. {@link unprotectCell} undoes this.
  * @internal
  */

@@ -3,11 +3,13 @@ import { describeContext, errorSegments, tagOf } from '../model/codec-words.js'
 
 /**
  * Something wrong with an experiment spec, its model, or files to merge. `path` is a
- * JSON Pointer into the spec (or `""`), `code` is stable.
+ * JSON Pointer into the spec (or `""`; `/i` names the i-th file of a merge), `code` is
+ * stable: `invalid-rows` is a rows file that differs from its manifest, `stopped` an
+ * experiment aborted while it was being planned.
  * @category Experiments
  */
 export interface ExperimentError {
-  readonly code: 'invalid-spec' | 'invalid-model' | 'unreadable-file' | 'mismatched-shards'
+  readonly code: 'invalid-spec' | 'invalid-model' | 'unreadable-file' | 'mismatched-shards' | 'invalid-rows' | 'stopped'
   readonly path: string
   readonly message: string
 }

@@ -53,3 +53,6 @@ export const decodeValues = (packed: Float64Array): ReadonlyArray<number | null>
   for (let index = 0; 2 * index < packed.length; index++) values.push(packed[2 * index] === 1 ? null : packed[2 * index + 1]!)
   return values
 }
+
+/** Why a run failed, in one line without a stack: the error's first line. @internal */
+export const failureReason = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] || 'an unknown error'

@@ -28,24 +28,44 @@ export interface RunSettings {
   readonly metrics: ReadonlyArray<keyof SimulationMetrics>
 }
 
+/**
+ * A list of planned runs computed on demand: `at(position)` builds the run at that
+ * position (0 ≤ position < length), so a plan never holds its runs in memory. @internal
+ */
+export interface RunList {
+  readonly length: number
+  at(position: number): PlannedRun
+}
+
 /** The runs of an experiment, in run order, and what they share. @internal */
 export interface ExperimentPlan {
   readonly settings: RunSettings
-  readonly runs: ReadonlyArray<PlannedRun>
+  readonly runs: RunList
 }
+
+/**
+ * The most runs an experiment may have (1,000,000): each run needs a line in the
+ * manifest, and planning one takes a few microseconds, so a larger spec is refused
+ * with its count before anything is planned. Split a larger study into several specs.
+ * @category Experiments
+ */
+export const maxExperimentRuns = 1_000_000
 
 const scalarParameters: ReadonlySet<string> = new Set([
   'raiseRate', 'respond', 'makeSense', 'decide', 'act', 'recordLesson', 'passOn', 'capacityPerDay',
   'latency', 'jitter', 'defaultLatencyDays', 'defaultReliability', 'maxHops', 'scenario',
 ])
 
-/** Every combination of the grid's values, the last name varying fastest. */
-const combinations = (names: ReadonlyArray<string>, values: ReadonlyArray<ReadonlyArray<ParameterValue>>): ReadonlyArray<ReadonlyArray<ParameterValue>> => {
-  let result: Array<ReadonlyArray<ParameterValue>> = [[]]
-  names.forEach((_, index) => {
-    result = result.flatMap((prefix) => values[index]!.map((value) => [...prefix, value]))
-  })
-  return result
+/** The parameter set at `index` of a full factorial grid, the last name varying fastest (mixed radix). */
+const gridSetAt = (lists: ReadonlyArray<ReadonlyArray<ParameterValue>>, index: number): ReadonlyArray<ParameterValue> => {
+  const values = new Array<ParameterValue>(lists.length)
+  let rest = index
+  for (let column = lists.length - 1; column >= 0; column--) {
+    const list = lists[column]!
+    values[column] = list[rest % list.length]!
+    rest = Math.floor(rest / list.length)
+  }
+  return values
 }
 
 const checkValue = (name: string, value: ParameterValue, scenarios: ReadonlySet<string>, path: ReadonlyArray<string | number>): ReadonlyArray<ExperimentError> => {
@@ -63,47 +83,71 @@ const checkValue = (name: string, value: ParameterValue, scenarios: ReadonlySet<
     : []
 }
 
-/**
- * Expand a decoded spec into its runs (parameter combinations × replicates, in that
- * order), checking varied names and values. Each run's seed comes from
- * `deriveRunSeed(spec.seed, varied values by name, replicate)`. O(runs × columns).
- * @internal
- */
-export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<ExperimentError>, ExperimentPlan> => {
+/** The parameter sets a spec varies over: a count, and the set at each index. */
+interface ParameterSets {
+  readonly columns: ReadonlyArray<string>
+  readonly count: bigint
+  at(index: number): ReadonlyArray<ParameterValue>
+}
+
+const parameterSets = (spec: ExperimentSpec, errors: ExperimentError[]): ParameterSets => {
   const scenarioNames = new Set((spec.scenarios ?? []).map((scenario) => scenario.name))
-  const errors: ExperimentError[] = []
-  let columns: ReadonlyArray<string> = []
-  let sets: ReadonlyArray<ReadonlyArray<ParameterValue>> = [[]]
   const vary = spec.vary
   if (vary !== undefined && 'grid' in vary) {
-    columns = Object.keys(vary.grid)
-    const values = columns.map((name) => vary.grid[name]!)
-    values.forEach((list, index) => {
+    const columns = Object.keys(vary.grid)
+    const lists = columns.map((name) => vary.grid[name]!)
+    lists.forEach((list, index) => {
       if (list.length === 0) errors.push(experimentError('invalid-spec', ['vary', 'grid', columns[index]!], 'A varied parameter needs at least one value.'))
       list.forEach((value, position) => errors.push(...checkValue(columns[index]!, value, scenarioNames, ['vary', 'grid', columns[index]!, position])))
     })
-    sets = combinations(columns, values)
-  } else if (vary !== undefined) {
+    const count = lists.reduce((product, list) => product * BigInt(list.length), 1n)
+    return { columns, count, at: (index) => gridSetAt(lists, index) }
+  }
+  if (vary !== undefined) {
     const names: string[] = []
     for (const entry of vary.list) for (const name of Object.keys(entry)) if (!names.includes(name)) names.push(name)
-    columns = names
-    sets = vary.list.map((entry, position) => {
+    const sets = vary.list.map((entry, position) => {
       for (const [name, value] of Object.entries(entry)) errors.push(...checkValue(name, value, scenarioNames, ['vary', 'list', position, name]))
       return names.map((name) => (Object.prototype.hasOwnProperty.call(entry, name) ? entry[name]! : null))
     })
+    return { columns: names, count: BigInt(sets.length), at: (index) => sets[index]! }
   }
+  return { columns: [], count: 1n, at: () => [] }
+}
+
+/**
+ * Plan a decoded spec's runs (parameter sets × replicates, in that order), checking
+ * varied names and values and the number of runs ({@link maxExperimentRuns} at most),
+ * without listing them: the run at a position is computed when asked for. Each run's
+ * seed comes from `deriveRunSeed(spec.seed, varied values by name, replicate)`.
+ * O(size of the spec); each run O(columns).
+ * @internal
+ */
+export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<ExperimentError>, ExperimentPlan> => {
+  const errors: ExperimentError[] = []
+  const sets = parameterSets(spec, errors)
   if (errors.length > 0) return E.left(errors)
   const replications = spec.replications ?? 1
-  const runs: PlannedRun[] = []
-  for (const values of sets) {
-    const named = new Map<string, ParameterValue>()
+  const total = sets.count * BigInt(replications)
+  if (total > BigInt(maxExperimentRuns)) {
+    const factors = sets.count === 1n ? '' : ` (${sets.count.toLocaleString('en-GB')} parameter sets × ${replications.toLocaleString('en-GB')} replication${replications === 1 ? '' : 's'})`
+    return E.left([
+      experimentError(
+        'invalid-spec',
+        [],
+        `The spec has ${total.toLocaleString('en-GB')} runs${factors}, more than the ${maxExperimentRuns.toLocaleString('en-GB')} an experiment may have; split it into several specs.`,
+      ),
+    ])
+  }
+  const { columns } = sets
+  const at = (position: number): PlannedRun => {
+    const replicate = position % replications
+    const values = sets.at(Math.floor(position / replications))
+    const named: Record<string, ParameterValue> = {}
     columns.forEach((name, index) => {
-      if (values[index] !== null) named.set(name, values[index]!)
+      if (values[index] !== null) named[name] = values[index]!
     })
-    const forSeed = Object.fromEntries(named)
-    for (let replicate = 0; replicate < replications; replicate++) {
-      runs.push({ run: runs.length, replicate, seed: deriveRunSeed(spec.seed, forSeed, replicate), values })
-    }
+    return { run: position, replicate, seed: deriveRunSeed(spec.seed, named, replicate), values }
   }
   return E.right({
     settings: {
@@ -115,6 +159,6 @@ export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<Exp
       columns,
       metrics: spec.metrics ?? simulationMetricNames,
     },
-    runs,
+    runs: { length: Number(total), at },
   })
 }

@@ -1,17 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Model } from '../model/codecs.js'
-import { decodeValues, executeRun } from './execute.js'
-import type { PlannedRun, RunSettings } from './plan.js'
+import { decodeValues, executeRun, failureReason } from './execute.js'
+import type { PlannedRun, RunList, RunSettings } from './plan.js'
+import { type WorkerTask, startWorker } from './start-worker.js'
 
-/** A finished run and its metric values. @internal */
-export interface RunOutcome {
-  readonly run: PlannedRun
-  readonly values: ReadonlyArray<number | null>
-}
+/** A finished run and its metric values, or the reason it failed. @internal */
+export type RunOutcome =
+  | { readonly run: PlannedRun; readonly values: ReadonlyArray<number | null> }
+  | { readonly run: PlannedRun; readonly failure: string }
 
 /** Progress of an experiment, after each run that is emitted. @category Experiments */
 export interface ExperimentProgress {
@@ -24,39 +20,17 @@ export interface PoolOptions {
   readonly workers: number
   readonly signal?: AbortSignal
   readonly onProgress?: (progress: ExperimentProgress) => void
-}
-
-/**
- * Start a worker thread. From the built package the worker is `node-worker.js`; from
- * TypeScript source (vitest, tsx) the `.ts` worker is loaded through
- * tsx's loader, registered inside the worker.
- */
-const startWorker = (workerData: unknown): Worker => {
-  const here = import.meta.url
-  if (!here.endsWith('.ts')) return new Worker(builtWorkerUrl(here), { workerData })
-  const tsx = tsxLoaderUrl(here)
-  const source = new URL('./worker.ts', here).href
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}) })`
-  return new Worker(code, { eval: true, workerData })
-}
-
-/**
- * The built worker entry (`dist/node-worker.js`). The bundler may place this code in
- * `dist/node/index.js` or in a shared chunk in `dist/`, so look beside it and one level up.
- */
-const builtWorkerUrl = (from: string): URL => {
-  const candidates = ['./node-worker.js', '../node-worker.js', './worker.js'].map((relative) => new URL(relative, from))
-  return candidates.find((candidate) => existsSync(fileURLToPath(candidate))) ?? candidates[0]!
-}
-
-/** The ESM entry of tsx's loader API, found through tsx's own exports map (a development dependency). */
-const tsxLoaderUrl = (from: string): string => {
-  const manifestPath = createRequire(from).resolve('tsx/package.json')
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
-  return pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href
+  /** Start a worker thread with this data (tests replace it to simulate crashes). */
+  readonly startWorker?: (workerData: WorkerTask) => Worker
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** How often a run is started before a crashing worker counts as the run's failure. */
+const maxAttempts = 2
+
+/** What a worker answers for one run. */
+type WorkerReply = { readonly position: number; readonly values: Float64Array } | { readonly position: number; readonly failure: string }
 
 /**
  * Run planned runs on `workers` worker threads (0: in this thread) and yield each
@@ -64,11 +38,16 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * depends on the number of workers. Each worker receives the model once (as JSON
  * text) and then one small message per run; it answers with the run's metric values
  * in a transferred `Float64Array`, so nothing is cloned per row. Runs go to whichever
- * worker is idle, at most a few runs per worker ahead of the one awaited. After an
- * abort nothing more is yielded; every outcome yielded is complete.
+ * worker is idle, at most a few runs per worker ahead of the one awaited, and each run
+ * is built from the plan only when sent.
+ *
+ * A run that throws is a failed outcome (with the error's message), not the end of the
+ * experiment. A worker that dies (out of memory, killed) is replaced and its run tried
+ * once more; a run whose worker dies twice is a failed outcome. After an abort nothing
+ * more is yielded; every outcome yielded is complete.
  * @internal
  */
-export async function* runPlanned(model: Model, settings: RunSettings, runs: ReadonlyArray<PlannedRun>, options: PoolOptions): AsyncGenerator<RunOutcome> {
+export async function* runPlanned(model: Model, settings: RunSettings, runs: RunList, options: PoolOptions): AsyncGenerator<RunOutcome> {
   const { signal, onProgress } = options
   const total = runs.length
   const isAborted = (): boolean => signal?.aborted === true
@@ -76,20 +55,32 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Rea
     for (let position = 0; position < total; position++) {
       await nextTurn()
       if (isAborted()) return
-      const values = executeRun(model, settings, runs[position]!)
+      const run = runs.at(position)
+      let outcome: RunOutcome
+      try {
+        outcome = { run, values: executeRun(model, settings, run) }
+      } catch (error) {
+        outcome = { run, failure: failureReason(error) }
+      }
       if (isAborted()) return
-      yield { run: runs[position]!, values }
+      yield outcome
       onProgress?.({ completedRuns: position + 1, totalRuns: total })
     }
     return
   }
+  const start = options.startWorker ?? startWorker
   const count = Math.min(options.workers, Math.max(1, total))
   const window = count * 4
-  const results = new Map<number, ReadonlyArray<number | null>>()
+  const results = new Map<number, RunOutcome>()
+  const inFlight = new Map<number, { readonly run: PlannedRun; attempts: number }>()
+  const retries: number[] = []
   const idle: Worker[] = []
+  const busy = new Map<Worker, number>()
+  const errors = new Map<Worker, string>()
+  const workers = new Set<Worker>()
   let nextToDispatch = 0
   let nextToEmit = 0
-  let failure: unknown
+  let failure: Error | undefined
   let stopping = false
   let wake: (() => void) | undefined
   const notify = (): void => {
@@ -97,35 +88,66 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Rea
     wake = undefined
     resume?.()
   }
-  const dispatch = (): void => {
-    while (idle.length > 0 && nextToDispatch < total && nextToDispatch < nextToEmit + window) {
-      const position = nextToDispatch++
-      idle.pop()!.postMessage({ position, run: runs[position] })
+  const send = (worker: Worker, position: number): void => {
+    let entry = inFlight.get(position)
+    if (entry === undefined) {
+      entry = { run: runs.at(position), attempts: 0 }
+      inFlight.set(position, entry)
     }
+    entry.attempts++
+    busy.set(worker, position)
+    worker.postMessage({ position, run: entry.run })
+  }
+  const dispatch = (): void => {
+    while (idle.length > 0) {
+      const retry = retries.shift()
+      if (retry !== undefined) send(idle.pop()!, retry)
+      else if (nextToDispatch < total && nextToDispatch < nextToEmit + window) send(idle.pop()!, nextToDispatch++)
+      else return
+    }
+  }
+  const finish = (position: number, outcome: (run: PlannedRun) => RunOutcome): void => {
+    const entry = inFlight.get(position)
+    if (entry === undefined) return
+    inFlight.delete(position)
+    results.set(position, outcome(entry.run))
   }
   // The model goes to every worker as one string: serialised once here, copied as a block,
   // and parsed in each worker in parallel, instead of a structured clone per worker.
   const modelText = JSON.stringify(model)
-  const workers = Array.from({ length: count }, () => {
-    const worker = startWorker({ modelText, settings })
-    worker.on('message', (message: { readonly position: number; readonly values: Float64Array }) => {
-      results.set(message.position, decodeValues(message.values))
+  const spawn = (): void => {
+    const worker = start({ task: 'runs', modelText, settings })
+    workers.add(worker)
+    worker.on('message', (reply: WorkerReply) => {
+      busy.delete(worker)
+      finish(reply.position, (run) => ('failure' in reply ? { run, failure: reply.failure } : { run, values: decodeValues(reply.values) }))
       idle.push(worker)
       dispatch()
       notify()
     })
-    worker.on('error', (error) => {
-      failure ??= error
-      notify()
-    })
+    worker.on('error', (error) => errors.set(worker, failureReason(error)))
     worker.on('exit', (code) => {
-      // A worker that dies without an error event (out of memory, killed) must not leave us waiting.
-      if (nextToEmit < total && !stopping) failure ??= new Error(`An experiment worker stopped unexpectedly (exit code ${code}).`)
+      workers.delete(worker)
+      if (stopping) return notify()
+      const waiting = idle.indexOf(worker)
+      if (waiting >= 0) idle.splice(waiting, 1)
+      const position = busy.get(worker)
+      busy.delete(worker)
+      const reason = `the worker thread running it stopped (${errors.get(worker) ?? `exit code ${code}`})`
+      if (position === undefined) {
+        // A worker that dies before running anything cannot be helped by another try.
+        failure ??= new Error(`An experiment worker stopped before running anything (${reason}).`)
+        return notify()
+      }
+      if (inFlight.get(position)!.attempts < maxAttempts) retries.push(position)
+      else finish(position, (run) => ({ run, failure: reason }))
+      spawn()
+      dispatch()
       notify()
     })
     idle.push(worker)
-    return worker
-  })
+  }
+  for (let index = 0; index < count; index++) spawn()
   const onAbort = (): void => notify()
   signal?.addEventListener('abort', onAbort, { once: true })
   try {
@@ -133,22 +155,21 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Rea
     while (nextToEmit < total) {
       if (failure !== undefined) throw failure
       if (isAborted()) return
-      const values = results.get(nextToEmit)
-      if (values === undefined) {
+      const outcome = results.get(nextToEmit)
+      if (outcome === undefined) {
         await new Promise<void>((resolve) => {
           wake = resolve
         })
         continue
       }
-      results.delete(nextToEmit)
-      const run = runs[nextToEmit++]!
+      results.delete(nextToEmit++)
       dispatch()
-      yield { run, values }
+      yield outcome
       onProgress?.({ completedRuns: nextToEmit, totalRuns: total })
     }
   } finally {
     stopping = true
     signal?.removeEventListener('abort', onAbort)
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    await Promise.all([...workers].map((worker) => worker.terminate()))
   }
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Model } from '../model/codecs.js'
 import { decodeModel, encodeModel, parseModel } from '../model/decode.js'
 import { canonicalJson } from '../simulate/seed.js'
 import { type ExperimentError, experimentError, specErrors } from './errors.js'
+import { defaultMaxInputBytes, readTextBounded } from './read-text.js'
 import { libraryVersion } from './version.js'
-import { type ParameterValue, type PlannedRun, planExperiment } from './plan.js'
+import { type ParameterValue, type PlannedRun, type RunList, planExperiment } from './plan.js'
 import { type ExperimentProgress, runPlanned } from './pool.js'
 import { ExperimentSpec } from './spec.js'
 
@@ -19,14 +19,36 @@ export interface Shard {
 
 /** @category Experiments */
 export interface ExperimentOptions {
-  /** Worker threads, a whole number (default: available parallelism, at most the number of runs; 0 runs in this thread). */
+  /**
+   * Worker threads, a whole number (0 runs in this thread). At most the processor cores
+   * available (`availableParallelism()`) and the number of runs are started; the default
+   * is that many.
+   */
   readonly workers?: number
   readonly shard?: Shard
   /** Called after each run completes, with the runs done and the total. */
   readonly onProgress?: (progress: ExperimentProgress) => void
-  /** Stop early; rows already yielded are complete and nothing more is yielded. */
+  /** Stop early (also while planning); rows already yielded are complete and nothing more is yielded. */
   readonly signal?: AbortSignal
 }
+
+/**
+ * A run that did not finish: its position, replicate and seed, its varied parameters
+ * by name, and why (the error's message, or that its worker thread died twice).
+ * @category Experiments
+ */
+export interface RunFailure {
+  readonly run: number
+  readonly replicate: number
+  readonly seed: number
+  readonly parameters: Readonly<Record<string, ParameterValue>>
+  readonly reason: string
+}
+
+/** What one run gave: its tidy rows, or why it failed. @category Experiments */
+export type RunResult =
+  | { readonly _tag: 'completed'; readonly rows: ReadonlyArray<ExperimentRow> }
+  | { readonly _tag: 'failed'; readonly failure: RunFailure }
 
 /**
  * One tidy long row: a run, its replicate and seed, the varied parameters as columns,
@@ -61,10 +83,15 @@ export interface ExperimentManifest {
   readonly runs: ReadonlyArray<{ readonly run: number; readonly replicate: number; readonly seed: number }>
 }
 
-/** A prepared experiment: its manifest, and its rows (running it as they are read). @category Experiments */
+/**
+ * A prepared experiment: its manifest, and its rows (running it as they are read; a run
+ * that fails gives no rows), or its results run by run, failures included.
+ * @category Experiments
+ */
 export interface ExperimentRun {
   readonly manifest: ExperimentManifest
   readonly rows: AsyncIterable<ExperimentRow>
+  readonly results: AsyncIterable<RunResult>
 }
 
 const loadModel = async (spec: ExperimentSpec): Promise<E.Either<ReadonlyArray<ExperimentError>, Model>> => {
@@ -73,13 +100,13 @@ const loadModel = async (spec: ExperimentSpec): Promise<E.Either<ReadonlyArray<E
   }
   let decoded: ReturnType<typeof decodeModel>
   if (spec.modelPath !== undefined) {
-    let text: string
-    try {
-      text = await readFile(spec.modelPath, 'utf8')
-    } catch {
-      return E.left([experimentError('unreadable-file', ['modelPath'], 'The model file cannot be read.')])
+    // Bounded, so a model path that names a device or an endless stream cannot fill memory.
+    const text = readTextBounded(spec.modelPath)
+    if (E.isLeft(text)) {
+      const tooLarge = text.left.code === 'ERR_INPUT_TOO_LARGE' || text.left.code === 'ERR_STRING_TOO_LONG'
+      return E.left([experimentError('unreadable-file', ['modelPath'], tooLarge ? `The model file is larger than ${defaultMaxInputBytes} bytes.` : 'The model file cannot be read.')])
     }
-    decoded = parseModel(text)
+    decoded = parseModel(text.right)
   } else {
     decoded = decodeModel(spec.model)
   }
@@ -87,6 +114,32 @@ const loadModel = async (spec: ExperimentSpec): Promise<E.Either<ReadonlyArray<E
   return E.isLeft(decoded)
     ? E.left(decoded.left.map((error) => ({ code: 'invalid-model' as const, path: prefix + error.path, message: error.message })))
     : E.right(decoded.right)
+}
+
+const parametersOf = (columns: ReadonlyArray<string>, run: PlannedRun): Readonly<Record<string, ParameterValue>> => {
+  const parameters: Record<string, ParameterValue> = {}
+  columns.forEach((column, position) => {
+    const value = run.values[position]
+    if (value !== null && value !== undefined) parameters[column] = value
+  })
+  return parameters
+}
+
+/** Runs listed in a manifest between two looks at the abort signal while planning. */
+const runsPerTurn = 4096
+
+/** This shard's runs as the manifest lists them, built in slices so that an abort is seen while planning. */
+const listShardRuns = async (runs: RunList, signal: AbortSignal | undefined): Promise<ExperimentManifest['runs'] | undefined> => {
+  const listed: Array<ExperimentManifest['runs'][number]> = []
+  for (let position = 0; position < runs.length; position++) {
+    if (position % runsPerTurn === 0) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (signal?.aborted === true) return undefined
+    }
+    const { run, replicate, seed } = runs.at(position)
+    listed.push({ run, replicate, seed })
+  }
+  return listed
 }
 
 const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, run: PlannedRun, values: ReadonlyArray<number | null>): ReadonlyArray<ExperimentRow> =>
@@ -131,7 +184,13 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
   const { settings, runs } = plan.right
   const { model: _inline, modelPath: _path, ...rest } = decoded.right
   const specHash = createHash('sha256').update(canonicalJson({ ...rest, model: encodeModel(model.right) })).digest('hex')
-  const mine = runs.filter((run) => run.run % shard.count === shard.index)
+  // This shard's runs are those whose number is `index` modulo `count`.
+  const mine: RunList = {
+    length: Math.max(0, Math.ceil((runs.length - shard.index) / shard.count)),
+    at: (position) => runs.at(shard.index + position * shard.count),
+  }
+  const listed = await listShardRuns(mine, options.signal)
+  if (listed === undefined) return E.left([experimentError('stopped', [], 'Stopped while planning the runs.')])
   const manifest: ExperimentManifest = {
     format: 'orgintel-experiment/v1',
     library: 'orgintel',
@@ -142,18 +201,28 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
     metrics: settings.metrics,
     shard: { index: shard.index, count: shard.count },
     totalRuns: runs.length,
-    runs: mine.map(({ run, replicate, seed }) => ({ run, replicate, seed })),
+    runs: listed,
   }
-  const workers = options.workers ?? Math.min(availableParallelism(), mine.length)
-  const rows: AsyncIterable<ExperimentRow> = {
+  const workers = Math.min(options.workers ?? Number.POSITIVE_INFINITY, availableParallelism(), mine.length)
+  const results: AsyncIterable<RunResult> = {
     async *[Symbol.asyncIterator]() {
       const outcomes = runPlanned(model.right, settings, mine, {
         workers,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       })
-      for await (const { run, values } of outcomes) yield* toRows(settings.columns, settings.metrics, run, values)
+      for await (const outcome of outcomes) {
+        const { run } = outcome
+        yield 'failure' in outcome
+          ? { _tag: 'failed', failure: { run: run.run, replicate: run.replicate, seed: run.seed, parameters: parametersOf(settings.columns, run), reason: outcome.failure } }
+          : { _tag: 'completed', rows: toRows(settings.columns, settings.metrics, run, outcome.values) }
+      }
     },
   }
-  return E.right({ manifest, rows })
+  const rows: AsyncIterable<ExperimentRow> = {
+    async *[Symbol.asyncIterator]() {
+      for await (const result of results) if (result._tag === 'completed') yield* result.rows
+    },
+  }
+  return E.right({ manifest, rows, results })
 }

@@ -92,7 +92,7 @@ describe('orgintel sweep and merge', () => {
     controller.abort('SIGTERM')
     const result = await runInProcess(['sweep', spec, '--out', folder.file('all.csv'), '--workers', '0'], { signal: controller.signal })
     expect(result.code).toBe(143)
-    expect(lines(result.stderr).at(-1)).toBe(`orgintel sweep: stopped by SIGTERM after 0 of 8 runs; ${folder.file('all.csv')} was not written`)
+    expect(lines(result.stderr).at(-1)).toBe(`orgintel sweep: stopped by SIGTERM while planning; ${folder.file('all.csv')} was not written`)
     expect(folder.names()).toEqual(['spec.json'])
   })
 

@@ -74,7 +74,7 @@ describe('runExperiment', () => {
     expect(one.rows).toBe(inline.rows)
     expect(two.rows).toBe(inline.rows)
     expect(two.manifest).toBe(inline.manifest)
-    expect(inline.written).toEqual({ rows: 24, completedRuns: 8, complete: true })
+    expect(inline.written).toEqual({ rows: 24, completedRuns: 8, complete: true, failures: [] })
   })
 
   it('merges shards into exactly the unsharded output', async () => {

@@ -1,4 +1,4 @@
-import { findLoops } from '../../graph/loops.js'
+import { defaultLoopBounds } from '../../graph/loops.js'
 import type { Loop } from '../../graph/types.js'
 import type { ActorId } from '../../model/primitives.js'
 import { Level } from '../../model/vocabulary.js'
@@ -6,6 +6,7 @@ import { choiceOption, integerOption, onePositional, stringOption } from '../arg
 import { type Command, outputOption } from '../command.js'
 import { exitCodes, usageFailure } from '../failure.js'
 import { writeTextAtomically } from '../files.js'
+import { type LoopBound, searchLoops } from '../loop-search.js'
 import { loadModel } from '../model-input.js'
 import { countOf } from '../../diagnose/format-text.js'
 
@@ -14,12 +15,22 @@ const describe = (loop: Loop): string =>
   `${loop.layActors} lay, ${loop.professionalActors} professional; ${countOf(loop.latencyDays, 'day')}; ` +
   `reliability ${loop.reliability.toFixed(3)}; ${loop.polarity}]`
 
+const boundMessages: Readonly<Record<LoopBound, (bounds: { maxLength: number; maxLoops: number; budget: number }) => string>> = {
+  'max-loops': ({ maxLoops }) => `--max-loops ${maxLoops} was reached and more loops exist; raise --max-loops to see them`,
+  'max-length': ({ maxLength }) => `loops longer than --max-length ${maxLength} may exist; raise --max-length to find them`,
+  budget: ({ budget }) => `the search budget of ${budget.toLocaleString('en-GB')} steps ran out; raise --budget to search further`,
+}
+
 /** `orgintel loops`: list the elementary cycles of active channels. @internal */
 export const loopsCommand: Command = {
   name: 'loops',
   summary: 'list the loops (elementary cycles of active channels) in a model',
-  usage: 'orgintel loops <model.json|-> [--max-length N] [--max-loops N] [--through actor] [--level L] [--format text|json] [-o file]',
+  usage:
+    'orgintel loops <model.json|-> [--max-length N] [--max-loops N] [--budget STEPS] [--through actor] [--level L] [--format text|json] [-o file]\n' +
+    `       (defaults: --max-length ${defaultLoopBounds.maxLength}, --max-loops ${defaultLoopBounds.maxLoops}, --budget ${defaultLoopBounds.budget} search steps;\n` +
+    '        when one stops the search early the output says which)',
   options: {
+    budget: { type: 'string' },
     'max-length': { type: 'string' },
     'max-loops': { type: 'string' },
     through: { type: 'string' },
@@ -35,9 +46,13 @@ export const loopsCommand: Command = {
     }
     const level = stringOption(parsed, 'level')
     if (level !== undefined && !Level.is(level)) throw usageFailure('--level must be one of delivery, planning, strategy')
-    const search = findLoops(model, {
-      maxLength: integerOption(parsed, 'max-length', 12, 1),
-      maxLoops: integerOption(parsed, 'max-loops', 10_000, 1),
+    const bounds = {
+      maxLength: integerOption(parsed, 'max-length', defaultLoopBounds.maxLength, 1),
+      maxLoops: integerOption(parsed, 'max-loops', defaultLoopBounds.maxLoops, 1),
+      budget: integerOption(parsed, 'budget', defaultLoopBounds.budget, 1),
+    }
+    const search = searchLoops(model, {
+      ...bounds,
       ...(through === undefined ? {} : { through: through as ActorId }),
       ...(level === undefined ? {} : { level }),
     })
@@ -46,7 +61,7 @@ export const loopsCommand: Command = {
       format === 'json'
         ? `${JSON.stringify(search, null, 2)}\n`
         : `${search.loops.map(describe).join('\n')}${search.loops.length > 0 ? '\n' : ''}` +
-          `${countOf(search.loops.length, 'loop')}${search.truncated ? ' (truncated: a bound stopped the search; raise --max-length or --max-loops)' : ''}\n`
+          `${countOf(search.loops.length, 'loop')}${search.stoppedBy === undefined ? '' : ` (truncated: ${boundMessages[search.stoppedBy](bounds)})`}\n`
     writeTextAtomically(stringOption(parsed, 'out') ?? '-', text)
     return exitCodes.ok
   },

@@ -3,8 +3,9 @@ import { mergeRuns } from '../../node/files.js'
 import { requiredOption } from '../args.js'
 import type { Command } from '../command.js'
 import { beginResultFiles, failWithExperimentErrors } from '../experiment-output.js'
-import { exitCodes, usageFailure } from '../failure.js'
-import { readFailure } from '../files.js'
+import { CommandFailure, exitCodeOfSignal, exitCodes, usageFailure } from '../failure.js'
+import { describePath, readFailure } from '../files.js'
+import { noteInputPaths } from '../output-target.js'
 import { countOf } from '../../diagnose/format-text.js'
 
 /** `orgintel merge`: join the shards of one experiment into the unsharded output. @internal */
@@ -12,10 +13,14 @@ export const mergeCommand: Command = {
   name: 'merge',
   summary: 'join the shard files of one sweep into one file, identical to an unsharded run',
   usage:
-    'orgintel merge <shard files…> --out results.csv\n' +
-    '       (each shard file needs its .manifest.json beside it; every shard must be present once and complete)',
-  options: { out: { type: 'string', short: 'o' } },
-  async run(parsed) {
+    'orgintel merge <shard files…> --out results.csv [--force]\n' +
+    '       (each shard file needs its .manifest.json beside it; every shard must be present once and complete, and\n' +
+    '        every row must be the one its manifest lists: a changed, missing or extra row is refused with its line)',
+  options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  // Waits for its own reads and writes to settle before removing its temporary files, so
+  // a signal can never race a write that would re-create one.
+  stopsOnSignal: true,
+  async run(parsed, context) {
     const out = requiredOption(parsed, 'out', 'the merged file to write, e.g. --out results.csv')
     if (out === '-') throw usageFailure('--out must be a file: the merged rows need a manifest beside them')
     const files = parsed.positionals
@@ -28,17 +33,23 @@ export const mergeCommand: Command = {
         throw readFailure(file, error)
       }
     }
+    noteInputPaths(files)
     const target = beginResultFiles(out)
-    const merged = await mergeRuns(files, target.temporary).catch((error: unknown) => {
+    const merged = await mergeRuns(files, target.temporary, { signal: context.signal }).catch((error: unknown) => {
       target.abandon()
       throw error
     })
+    if (context.signal.aborted) {
+      target.abandon()
+      const reason = String(context.signal.reason ?? 'SIGINT')
+      throw new CommandFailure(`stopped by ${reason}; ${describePath(out, 'output')} was not written`, exitCodeOfSignal(reason))
+    }
     if (merged._tag === 'Left') {
       target.abandon()
       failWithExperimentErrors('merge', merged.left, `nothing was written: the files are not the complete shards of one experiment`, files)
     }
     target.commit()
-    process.stderr.write(`wrote ${out}: ${countOf(merged.right.rows, 'row')} from ${countOf(files.length, 'file')}\n`)
+    process.stderr.write(`wrote ${describePath(out, 'output')}: ${countOf(merged.right.rows, 'row')} from ${countOf(files.length, 'file')}\n`)
     return exitCodes.ok
   },
 }

@@ -1,10 +1,11 @@
 import * as t from 'io-ts'
 import { Intervention } from '../../simulate/interventions.js'
 import { SimulationParameters } from '../../simulate/parameters.js'
+import { simulateInWorker } from '../../node/simulate-in-worker.js'
 import { maxSimulationDays, simulate } from '../../simulate/simulate.js'
 import { choiceOption, integerOption, onePositional, requiredOption, parseWholeNumber, seedOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
-import { exitCodes, usageFailure } from '../failure.js'
+import { CommandFailure, exitCodeOfSignal, exitCodes, usageFailure } from '../failure.js'
 import { describePath, writeTextAtomically } from '../files.js'
 import { readDecoded, reportProblems } from '../json-input.js'
 import { loadModel } from '../model-input.js'
@@ -21,7 +22,8 @@ export const simulateCommand: Command = {
     'orgintel simulate <model.json|-> --days N --seed S [--format json|csv] [--parameters params.json]\n' +
     '       [--interventions list.json] [--max-events N] [-o file]\n' +
     '       (json: the whole result; csv (the default for -o *.csv): the daily series, one row per day and\n' +
-    '        level. The same model, options and seed always give the same bytes; write a negative seed as --seed=-7.)',
+    '        level. The same model, options and seed always give the same bytes; write a negative seed as --seed=-7.\n' +
+    '        Ctrl-C stops the simulation at once and writes nothing.)',
   options: {
     days: { type: 'string', short: 'd' },
     seed: { type: 'string', short: 's' },
@@ -31,7 +33,9 @@ export const simulateCommand: Command = {
     'max-events': { type: 'string' },
     ...outputOption,
   },
-  async run(parsed) {
+  // In the executable the simulation runs on a worker thread, so this thread notices a signal and ends it.
+  stopsOnSignal: true,
+  async run(parsed, context) {
     const modelPath = onePositional(parsed, 'model file')
     const days = parseWholeNumber(requiredOption(parsed, 'days', 'how many days to simulate'), '--days')
     if (days > maxSimulationDays) throw usageFailure(`--days must be at most ${maxSimulationDays} (about 270 years; got ${days})`)
@@ -46,13 +50,18 @@ export const simulateCommand: Command = {
     const model = loadModel(modelPath)
     const parameters = parametersPath === undefined ? undefined : readDecoded(parametersPath, SimulationParameters, 'set of simulation parameters', 'invalid-option')
     const interventions = interventionsPath === undefined ? undefined : readDecoded(interventionsPath, Interventions, 'list of interventions', 'invalid-option')
-    const result = simulate(model, {
+    const options = {
       seed,
       days,
       ...(parameters === undefined ? {} : { parameters }),
       ...(interventions === undefined ? {} : { interventions }),
       ...(maxEvents === 0 ? {} : { maxEvents }),
-    })
+    }
+    const result = context.signalsArrive === true ? await simulateInWorker(model, options, context.signal) : simulate(model, options)
+    if (result === undefined || context.signal.aborted) {
+      const reason = String(context.signal.reason ?? 'SIGINT')
+      throw new CommandFailure(`stopped by ${reason}; ${describePath(out, 'output')} was not written`, exitCodeOfSignal(reason))
+    }
     if (result.issues.length > 0) {
       process.stderr.write(`orgintel simulate: ${result.issues.length === 1 ? '1 option names nothing in the model and was' : `${result.issues.length} options name nothing in the model and were`} left out:\n`)
       reportProblems('options', result.issues)

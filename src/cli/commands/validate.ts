@@ -3,6 +3,7 @@ import { modelWarnings } from '../../model/warnings.js'
 import { onePositional } from '../args.js'
 import type { Command } from '../command.js'
 import { exitCodes } from '../failure.js'
+import { describePath } from '../files.js'
 import { loadModel } from '../model-input.js'
 import { countOf } from '../../diagnose/format-text.js'
 
@@ -13,8 +14,9 @@ export const validateCommand: Command = {
   usage: 'orgintel validate <model.json|->',
   options: {},
   async run(parsed) {
-    const path = onePositional(parsed, 'model file')
-    const model = loadModel(path)
+    const given = onePositional(parsed, 'model file')
+    const model = loadModel(given)
+    const path = given === '-' ? given : describePath(given)
     const warnings = modelWarnings(model)
     if (warnings.length > 0) {
       for (const line of formatModelErrors(warnings).split('\n')) process.stderr.write(`${path}: warning: ${line}\n`)
