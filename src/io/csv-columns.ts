@@ -1,4 +1,5 @@
 import type { CsvTableName } from './errors.js'
+import type { ModelIds } from './model-ids.js'
 
 /** How a column's cells are read and written. @internal */
 export type CsvCellType = 'text' | 'word' | 'list' | 'number' | 'boolean'
@@ -10,10 +11,17 @@ export interface CsvColumn {
   readonly required: boolean
   /** The value when the column is absent, where the model has no default of its own. */
   readonly fallback?: ReadonlyArray<never>
+  /** The id space of the ids the cells hold, for a column of ids. */
+  readonly ids?: keyof ModelIds
 }
 
 const column = (name: string, type: CsvCellType, required = false, fallback?: ReadonlyArray<never>): CsvColumn =>
   fallback === undefined ? { name, type, required } : { name, type, required, fallback }
+
+const idColumn = (name: string, type: CsvCellType, ids: keyof ModelIds, required = false, fallback?: ReadonlyArray<never>): CsvColumn => ({
+  ...column(name, type, required, fallback),
+  ids,
+})
 
 /**
  * The columns of each table, in the order {@link toCsv} writes them. `word` cells
@@ -22,7 +30,7 @@ const column = (name: string, type: CsvCellType, required = false, fallback?: Re
  */
 export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>> = {
   actors: [
-    column('id', 'text', true),
+    idColumn('id', 'text', 'actor', true),
     column('name', 'text', true),
     column('kind', 'word', true),
     column('perspective', 'word'),
@@ -30,17 +38,17 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
     column('tags', 'list'),
   ],
   assets: [
-    column('id', 'text', true),
+    idColumn('id', 'text', 'asset', true),
     column('name', 'text', true),
     column('kind', 'word', true),
-    column('holder', 'text', true),
+    idColumn('holder', 'text', 'actor', true),
     column('acknowledged', 'boolean'),
   ],
   channels: [
-    column('id', 'text', true),
-    column('from', 'text', true),
-    column('to', 'text', true),
-    column('carries', 'list', false, []),
+    idColumn('id', 'text', 'channel', true),
+    idColumn('from', 'text', 'actor', true),
+    idColumn('to', 'text', 'actor', true),
+    idColumn('carries', 'list', 'asset', false, []),
     column('level', 'word', true),
     column('status', 'word'),
     column('latencyDays', 'number'),
@@ -48,10 +56,10 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
     column('polarity', 'word'),
   ],
   loops: [
-    column('id', 'text', true),
+    idColumn('id', 'text', 'loop', true),
     column('name', 'text', true),
     column('level', 'word', true),
-    column('through', 'list', true),
+    idColumn('through', 'list', 'actor', true),
     column('maxLatencyDays', 'number'),
   ],
 }
