@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { countOf } from '../../diagnose/format-text.js'
 import { fromFhirBundle } from '../../fhir/bundle.js'
 import { fromCsv } from '../../io/csv-read.js'
@@ -61,7 +62,7 @@ const importGraphml = (parsed: ParsedCommand): Model => {
  * none. A key that is empty or only whitespace is a usage error, never "no key": asking
  * for pseudonyms must not quietly give real ids.
  */
-const pseudonymKey = (keyFile: string | undefined): string | undefined => {
+const givenPseudonymKey = (keyFile: string | undefined): string | undefined => {
   if (keyFile !== undefined) {
     const key = readText(keyFile).trim()
     if (key === '') throw usageFailure(`the pseudonym key file is empty (or only whitespace): ${describePath(keyFile)}`)
@@ -72,13 +73,38 @@ const pseudonymKey = (keyFile: string | undefined): string | undefined => {
   return key
 }
 
+/**
+ * The key to pseudonymise with: the given one; none only when `--keep-ids` asks for the
+ * real ids; otherwise a random key for this run alone, said on stderr, because a bundle's
+ * ids (a Patient id can be an NHS number) must not reach the model by default.
+ */
+const pseudonymKey = (parsed: ParsedCommand, keyFile: string | undefined): string | Uint8Array | undefined => {
+  const keepIds = parsed.values['keep-ids'] === true
+  const key = givenPseudonymKey(keyFile)
+  if (keepIds) {
+    if (key !== undefined) throw usageFailure(`--keep-ids cannot be used with a pseudonym key (${keyFile === undefined ? 'ORGINTEL_PSEUDONYM_KEY is set' : '--key-file'})`)
+    process.stderr.write('orgintel import: --keep-ids: the model keeps the bundle\'s resource ids, which may identify people\n')
+    return undefined
+  }
+  if (key !== undefined) return key
+  process.stderr.write(
+    'orgintel import: no pseudonym key given, so resource ids are replaced by pseudonyms from a random key for this run only ' +
+      '(they cannot be linked to other imports; give --key-file or ORGINTEL_PSEUDONYM_KEY to link them, or --keep-ids to keep the real ids)\n',
+  )
+  return new Uint8Array(randomBytes(32))
+}
+
 const importFhir = async (parsed: ParsedCommand): Promise<Model> => {
   const input = onlyInput(parsed, 'fhir')
   const keyFile = stringOption(parsed, 'key-file')
   if (keyFile === '-' && input === '-') throw usageFailure('only one input can come from standard input (-)')
-  const key = pseudonymKey(keyFile)
+  const key = pseudonymKey(parsed, keyFile)
   const bundle = readJson(input, 'the bundle')
-  const imported = await fromFhirBundle(bundle, { ...header(parsed), ...(key === undefined ? {} : { pseudonymKey: key }) })
+  const imported = await fromFhirBundle(bundle, {
+    ...header(parsed),
+    ...(key === undefined ? {} : { pseudonymKey: key }),
+    ...(parsed.values['no-organisation-names'] === true ? { organisationNames: false } : {}),
+  })
   for (const diagnostic of imported.diagnostics) {
     process.stderr.write(`${describePath(input)}: ${diagnostic.severity}: ${diagnostic.path || '(bundle)'}: ${diagnostic.message} [${diagnostic.code}]\n`)
   }
@@ -93,8 +119,10 @@ export const importCommand: Command = {
   usage:
     'orgintel import --from csv --actors a.csv --channels c.csv [--assets s.csv] [--loops l.csv] -o model.json\n' +
     '       orgintel import --from graphml <file.graphml|-> -o model.json\n' +
-    '       orgintel import --from fhir <bundle.json|-> [--key-file secret.txt] -o model.json\n' +
-    '       (--id and --name set the model id and name; the FHIR pseudonym key may also come from ORGINTEL_PSEUDONYM_KEY)',
+    '       orgintel import --from fhir <bundle.json|-> [--key-file secret.txt | --keep-ids] [--no-organisation-names] -o model.json\n' +
+    '       (--id and --name set the model id and name. FHIR resource ids become pseudonyms: keyed by --key-file or\n' +
+    '        ORGINTEL_PSEUDONYM_KEY, else by a random key for this run only; --keep-ids keeps the real ids.\n' +
+    '        --no-organisation-names numbers organisations and services instead of keeping their names)',
   options: {
     from: { type: 'string' },
     actors: { type: 'string' },
@@ -104,6 +132,8 @@ export const importCommand: Command = {
     id: { type: 'string' },
     name: { type: 'string' },
     'key-file': { type: 'string' },
+    'keep-ids': { type: 'boolean' },
+    'no-organisation-names': { type: 'boolean' },
     ...outputOption,
   },
   async run(parsed) {
