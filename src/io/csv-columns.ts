@@ -1,3 +1,4 @@
+import { ActorKind, assetKinds, ChannelStatus, levels, Perspective, Polarity } from '../model/vocabulary.js'
 import type { CsvTableName } from './errors.js'
 import type { ModelIds } from './model-ids.js'
 
@@ -13,10 +14,17 @@ export interface CsvColumn {
   readonly fallback?: ReadonlyArray<never>
   /** The id space of the ids the cells hold, for a column of ids. */
   readonly ids?: keyof ModelIds
+  /** The closed vocabulary of the cells' values, for a column of words. */
+  readonly values?: ReadonlyArray<string>
 }
 
 const column = (name: string, type: CsvCellType, required = false, fallback?: ReadonlyArray<never>): CsvColumn =>
   fallback === undefined ? { name, type, required } : { name, type, required, fallback }
+
+const wordColumn = (name: string, type: 'word' | 'list', values: ReadonlyArray<string>, required = false): CsvColumn => ({
+  ...column(name, type, required),
+  values,
+})
 
 const idColumn = (name: string, type: CsvCellType, ids: keyof ModelIds, required = false, fallback?: ReadonlyArray<never>): CsvColumn => ({
   ...column(name, type, required, fallback),
@@ -32,15 +40,15 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
   actors: [
     idColumn('id', 'text', 'actor', true),
     column('name', 'text', true),
-    column('kind', 'word', true),
-    column('perspective', 'word'),
-    column('levels', 'list', true),
+    wordColumn('kind', 'word', Object.keys(ActorKind.keys), true),
+    wordColumn('perspective', 'word', Object.keys(Perspective.keys)),
+    wordColumn('levels', 'list', levels, true),
     column('tags', 'list'),
   ],
   assets: [
     idColumn('id', 'text', 'asset', true),
     column('name', 'text', true),
-    column('kind', 'word', true),
+    wordColumn('kind', 'word', assetKinds, true),
     idColumn('holder', 'text', 'actor', true),
     column('acknowledged', 'boolean'),
   ],
@@ -49,16 +57,16 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
     idColumn('from', 'text', 'actor', true),
     idColumn('to', 'text', 'actor', true),
     idColumn('carries', 'list', 'asset', false, []),
-    column('level', 'word', true),
-    column('status', 'word'),
+    wordColumn('level', 'word', levels, true),
+    wordColumn('status', 'word', Object.keys(ChannelStatus.keys)),
     column('latencyDays', 'number'),
     column('reliability', 'number'),
-    column('polarity', 'word'),
+    wordColumn('polarity', 'word', Object.keys(Polarity.keys)),
   ],
   loops: [
     idColumn('id', 'text', 'loop', true),
     column('name', 'text', true),
-    column('level', 'word', true),
+    wordColumn('level', 'word', levels, true),
     idColumn('through', 'list', 'actor', true),
     column('maxLatencyDays', 'number'),
   ],

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { countOf } from '../../diagnose/format-text.js'
 import { fromFhirBundle } from '../../fhir/bundle.js'
-import { fromCsv } from '../../io/csv-read.js'
+import { importCsv } from '../../io/csv-read.js'
 import { type InteropError, formatInteropErrors } from '../../io/errors.js'
 import { fromGraphML } from '../../io/graphml-read.js'
 import type { Model } from '../../model/codecs.js'
@@ -9,7 +10,7 @@ import { encodeModel } from '../../model/decode.js'
 import { choiceOption, type ParsedCommand, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { CommandFailure, exitCodes, quoteArgument, usageFailure } from '../failure.js'
-import { describePath, readText, writeTextAtomically } from '../files.js'
+import { describePath, readFailure, readText, writeTextAtomically } from '../files.js'
 import { readJson } from '../json-input.js'
 
 const failWith = (source: string, errors: ReadonlyArray<InteropError>): never => {
@@ -30,7 +31,19 @@ const onlyInput = (parsed: ParsedCommand, format: string): string => {
   return input
 }
 
-const importCsv = (parsed: ParsedCommand): Model => {
+/**
+ * A CSV file's bytes, so the library can tell its encoding (UTF-8, UTF-16 with a byte
+ * order mark) and refuse Windows-1252 at its row instead of reading mistaken characters.
+ */
+const readCsvBytes = (path: string): Uint8Array => {
+  try {
+    return readFileSync(path === '-' ? 0 : path)
+  } catch (error) {
+    throw readFailure(path, error)
+  }
+}
+
+const importCsvFiles = (parsed: ParsedCommand): Model => {
   const actors = stringOption(parsed, 'actors')
   const channels = stringOption(parsed, 'channels')
   if (actors === undefined || channels === undefined) throw usageFailure('import --from csv needs --actors FILE and --channels FILE')
@@ -38,16 +51,21 @@ const importCsv = (parsed: ParsedCommand): Model => {
   const assets = stringOption(parsed, 'assets')
   const loops = stringOption(parsed, 'loops')
   if ([actors, channels, assets, loops].filter((path) => path === '-').length > 1) throw usageFailure('only one input can come from standard input (-)')
-  const result = fromCsv(
+  const paths = { actors, channels, ...(assets === undefined ? {} : { assets }), ...(loops === undefined ? {} : { loops }) }
+  const result = importCsv(
     {
-      actors: readText(actors),
-      channels: readText(channels),
-      ...(assets === undefined ? {} : { assets: readText(assets) }),
-      ...(loops === undefined ? {} : { loops: readText(loops) }),
+      actors: readCsvBytes(actors),
+      channels: readCsvBytes(channels),
+      ...(assets === undefined ? {} : { assets: readCsvBytes(assets) }),
+      ...(loops === undefined ? {} : { loops: readCsvBytes(loops) }),
     },
-    header(parsed),
+    { ...header(parsed), files: Object.fromEntries(Object.entries(paths).map(([table, path]) => [table, describePath(path)])) },
   )
-  return result._tag === 'Right' ? result.right : failWith('csv', result.left)
+  // Each line starts with the file it is about (`actors.csv row 3, column kind: …`).
+  for (const line of formatInteropErrors(result.warnings).split('\n')) if (line !== '') process.stderr.write(`warning: ${line}\n`)
+  if (result.model !== undefined) return result.model
+  for (const line of formatInteropErrors(result.errors).split('\n')) process.stderr.write(`${line}\n`)
+  throw new CommandFailure('the CSV files could not be imported', exitCodes.findings)
 }
 
 const importGraphml = (parsed: ParsedCommand): Model => {
@@ -141,7 +159,7 @@ export const importCommand: Command = {
     const format = choiceOption(parsed, 'from', ['csv', 'graphml', 'fhir'], 'csv')
     const out = stringOption(parsed, 'out')
     if (out === undefined) throw usageFailure('-o FILE is required (use -o - for standard output)')
-    const model = format === 'csv' ? importCsv(parsed) : format === 'graphml' ? importGraphml(parsed) : await importFhir(parsed)
+    const model = format === 'csv' ? importCsvFiles(parsed) : format === 'graphml' ? importGraphml(parsed) : await importFhir(parsed)
     writeTextAtomically(out, `${JSON.stringify(encodeModel(model), null, 2)}\n`)
     if (out !== '-') process.stderr.write(`wrote ${out}: ${countOf(model.actors.length, 'actor')}, ${countOf(model.channels.length, 'channel')}\n`)
     return exitCodes.ok
