@@ -6,6 +6,8 @@ import { codesOf, field, stringField } from './types.js'
 /** An actor before validation, with the key of the resource it came from. @internal */
 export interface ImportedActor {
   readonly key: string
+  /** The bundle entry of the resource. */
+  readonly entry: number
   readonly id: string
   readonly name: string
   readonly kind: ActorKind
@@ -80,6 +82,6 @@ export const actorBuilder = (options: FhirImportOptions) => {
         name = keepOrganisationNames && own !== undefined && own.trim() !== '' ? own : numbered(resource.type === 'HealthcareService' ? 'Healthcare service' : 'Organisation')
       }
     }
-    return { key: `${resource.type}/${resource.id}`, id, name, kind, levels: importedLevels(kind), tags: [`fhir:${resource.type}`] }
+    return { key: `${resource.type}/${resource.id}`, entry: resource.entry, id, name, kind, levels: importedLevels(kind), tags: [`fhir:${resource.type}`] }
   }
 }

@@ -1,5 +1,6 @@
 import type { Model } from '../model/codecs.js'
 import { decodeModel } from '../model/decode.js'
+import type { ModelError } from '../model/errors.js'
 import { levels, type Level } from '../model/vocabulary.js'
 import { actorBuilder, actorTypes, type ImportedActor } from './actors.js'
 import { indexBundle, resolveReference, type BundleIndex } from './bundle-index.js'
@@ -37,6 +38,18 @@ const actorResolver = (index: BundleIndex, actors: ReadonlyMap<string, ImportedA
     }
     return actor
   }
+
+/**
+ * A model error as a diagnostic that quotes no id: the model's messages quote ids, and
+ * here an id is a resource id (an NHS number can be a Patient id) or its pseudonym. The
+ * path into the model is kept, and the bundle entry it came from is named.
+ */
+const modelProblem = (error: ModelError, entries: Readonly<Record<'actors' | 'assets' | 'channels', ReadonlyArray<number>>>): FhirDiagnostic => {
+  const match = /^\/(actors|assets|channels)\/(\d+)(?:\/|$)/.exec(error.path)
+  const entry = match === null ? undefined : entries[match[1] as 'actors' | 'assets' | 'channels'][Number(match[2])]
+  const source = entry === undefined ? '' : `, from the resource at /entry/${entry}/resource`
+  return { code: error.code, severity: 'error', path: error.path, message: `The model built from the bundle is not valid at ${error.path || '(document)'}${source}; the model's own message is left out, as it quotes ids.` }
+}
 
 /**
  * The level of a channel between two imported actors: the lowest level both take part
@@ -120,6 +133,9 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
   }
   const assets: object[] = []
   const channels: object[] = []
+  // The bundle entry each asset and channel comes from, to point model errors at it.
+  const assetEntries: number[] = []
+  const channelEntries: number[] = []
   let messages = 0
   let responses = 0
   let questionnaires = 0
@@ -145,6 +161,7 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
       const from = actorAt(sender.reference, `${base}/sender`)
       if (from === undefined) continue
       const lay = from.kind === 'patient' || from.kind === 'carer'
+      assetEntries.push(resource.entry)
       assets.push({
         id,
         name: response ? `Response ${++responses}` : `Message ${++messages}`,
@@ -158,6 +175,7 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
         const level = channelLevel(from, to)
         join(from, level)
         join(to, level)
+        channelEntries.push(resource.entry)
         channels.push({
           id: recipients.length === 1 ? id : `${id}#${position + 1}`,
           from: from.id,
@@ -180,12 +198,14 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
         diagnostics.push({ code: candidates.length === 0 ? 'missing-reference' : 'unresolved-reference', severity: 'warning', path: base, message: `The QuestionnaireResponse at ${base} has no author, subject or source that is an actor; it is skipped.` })
         continue
       }
+      assetEntries.push(resource.entry)
       assets.push({ id: await pseudonymise('QuestionnaireResponse', resource.id), name: `Questionnaire response ${++questionnaires}`, kind: 'experience', holder: holder.id })
     }
   }
 
-  const uniqueActors = [...new Set(actors.values())].map((imported) => {
-    const { key: _key, ...actor } = imported
+  const importedActors = [...new Set(actors.values())]
+  const uniqueActors = importedActors.map((imported) => {
+    const { key: _key, entry: _entry, ...actor } = imported
     const extra = joined.get(imported)
     return extra === undefined ? actor : { ...actor, levels: levels.filter((level) => actor.levels.includes(level) || extra.has(level)) }
   })
@@ -199,7 +219,8 @@ export const fromFhirBundle = async (bundle: unknown, options: FhirImportOptions
     loops: [],
   })
   if (decoded._tag === 'Left') {
-    for (const error of decoded.left) diagnostics.push({ code: error.code, severity: 'error', path: error.path, message: error.message })
+    const entries = { actors: importedActors.map((actor) => actor.entry), assets: assetEntries, channels: channelEntries }
+    for (const error of decoded.left) diagnostics.push(modelProblem(error, entries))
     return { diagnostics }
   }
   return { model: decoded.right, diagnostics }

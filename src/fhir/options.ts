@@ -15,6 +15,10 @@ export interface FhirImportOptions {
    * bytes of HMAC-SHA-256(key, `Type/id`) in hex, e.g. `Patient/9f2c…`. The same key
    * gives the same pseudonyms, so imports can be joined without revealing ids. An empty
    * key is an `invalid-option` error (no model), never a silent return to real ids.
+   * Without a key the resource ids are kept: the library asks its caller to choose,
+   * while the command line (`orgintel import --from fhir`) pseudonymises by default,
+   * with a random key for that run when none is given, and keeps ids only with
+   * `--keep-ids`.
    */
   readonly pseudonymKey?: string | Uint8Array
   /**
@@ -25,7 +29,11 @@ export interface FhirImportOptions {
   readonly organizationKinds?: ReadonlyMap<string, ActorKind>
   /** PractitionerRole codes to actor kinds; merged over {@link defaultRoleKinds}; unmatched → `clinician`. */
   readonly roleKinds?: ReadonlyMap<string, ActorKind>
-  /** Keep the names of Organization and HealthcareService resources (default `true`: they name organisations, not people). */
+  /**
+   * Keep the names of Organization and HealthcareService resources (default `true`:
+   * they name organisations, not people); `false` numbers them (`Organisation 1`…), as
+   * `--no-organisation-names` does on the command line.
+   */
   readonly organisationNames?: boolean
 }
 

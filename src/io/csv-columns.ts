@@ -1,4 +1,6 @@
+import { ActorKind, assetKinds, ChannelStatus, levels, Perspective, Polarity } from '../model/vocabulary.js'
 import type { CsvTableName } from './errors.js'
+import type { ModelIds } from './model-ids.js'
 
 /** How a column's cells are read and written. @internal */
 export type CsvCellType = 'text' | 'word' | 'list' | 'number' | 'boolean'
@@ -10,10 +12,24 @@ export interface CsvColumn {
   readonly required: boolean
   /** The value when the column is absent, where the model has no default of its own. */
   readonly fallback?: ReadonlyArray<never>
+  /** The id space of the ids the cells hold, for a column of ids. */
+  readonly ids?: keyof ModelIds
+  /** The closed vocabulary of the cells' values, for a column of words. */
+  readonly values?: ReadonlyArray<string>
 }
 
 const column = (name: string, type: CsvCellType, required = false, fallback?: ReadonlyArray<never>): CsvColumn =>
   fallback === undefined ? { name, type, required } : { name, type, required, fallback }
+
+const wordColumn = (name: string, type: 'word' | 'list', values: ReadonlyArray<string>, required = false): CsvColumn => ({
+  ...column(name, type, required),
+  values,
+})
+
+const idColumn = (name: string, type: CsvCellType, ids: keyof ModelIds, required = false, fallback?: ReadonlyArray<never>): CsvColumn => ({
+  ...column(name, type, required, fallback),
+  ids,
+})
 
 /**
  * The columns of each table, in the order {@link toCsv} writes them. `word` cells
@@ -22,36 +38,36 @@ const column = (name: string, type: CsvCellType, required = false, fallback?: Re
  */
 export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>> = {
   actors: [
-    column('id', 'text', true),
+    idColumn('id', 'text', 'actor', true),
     column('name', 'text', true),
-    column('kind', 'word', true),
-    column('perspective', 'word'),
-    column('levels', 'list', true),
+    wordColumn('kind', 'word', Object.keys(ActorKind.keys), true),
+    wordColumn('perspective', 'word', Object.keys(Perspective.keys)),
+    wordColumn('levels', 'list', levels, true),
     column('tags', 'list'),
   ],
   assets: [
-    column('id', 'text', true),
+    idColumn('id', 'text', 'asset', true),
     column('name', 'text', true),
-    column('kind', 'word', true),
-    column('holder', 'text', true),
+    wordColumn('kind', 'word', assetKinds, true),
+    idColumn('holder', 'text', 'actor', true),
     column('acknowledged', 'boolean'),
   ],
   channels: [
-    column('id', 'text', true),
-    column('from', 'text', true),
-    column('to', 'text', true),
-    column('carries', 'list', false, []),
-    column('level', 'word', true),
-    column('status', 'word'),
+    idColumn('id', 'text', 'channel', true),
+    idColumn('from', 'text', 'actor', true),
+    idColumn('to', 'text', 'actor', true),
+    idColumn('carries', 'list', 'asset', false, []),
+    wordColumn('level', 'word', levels, true),
+    wordColumn('status', 'word', Object.keys(ChannelStatus.keys)),
     column('latencyDays', 'number'),
     column('reliability', 'number'),
-    column('polarity', 'word'),
+    wordColumn('polarity', 'word', Object.keys(Polarity.keys)),
   ],
   loops: [
-    column('id', 'text', true),
+    idColumn('id', 'text', 'loop', true),
     column('name', 'text', true),
-    column('level', 'word', true),
-    column('through', 'list', true),
+    wordColumn('level', 'word', levels, true),
+    idColumn('through', 'list', 'actor', true),
     column('maxLatencyDays', 'number'),
   ],
 }

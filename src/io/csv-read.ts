@@ -1,119 +1,77 @@
 import * as E from 'fp-ts/lib/Either.js'
-import Papa from 'papaparse'
 import type { Model } from '../model/codecs.js'
-import { decodeModel, withoutByteOrderMark } from '../model/decode.js'
-import { quoteId, type ModelError } from '../model/errors.js'
-import { csvColumns, unprotectCell, type CsvColumn } from './csv-columns.js'
+import { decodeModel } from '../model/decode.js'
+import type { ModelError } from '../model/errors.js'
+import { csvBytesText } from './csv-bytes.js'
+import { locate } from './csv-locate.js'
+import { readTable, type ReadTable } from './csv-table.js'
 import { asInteropErrors, type CsvTableName, type InteropError } from './errors.js'
-import { splitList } from './text.js'
 
 /**
- * CSV texts to read. `actors` and `channels` are required; `assets` and `loops` may be
- * left out (no assets, no declared loops).
+ * CSV tables to read, as text or as the bytes of a file (UTF-8, or UTF-16 with a byte
+ * order mark). `actors` and `channels` are required; `assets` and `loops` may be left
+ * out (no assets, no declared loops).
  * @category Interop
  */
 export interface CsvInput {
-  readonly actors: string
-  readonly channels: string
-  readonly assets?: string
-  readonly loops?: string
+  readonly actors: string | Uint8Array
+  readonly channels: string | Uint8Array
+  readonly assets?: string | Uint8Array
+  readonly loops?: string | Uint8Array
 }
 
-/** Model-level fields, which the tables do not hold. @category Interop */
+/** Model-level fields, which the tables do not hold, and the names of the files. @category Interop */
 export interface CsvImportOptions {
   /** The model's id (default `csv-import`). */
   readonly id?: string
   /** The model's name (default `Imported from CSV`). */
   readonly name?: string
   readonly description?: string
+  /** The file each table came from, set as `file` on its errors and warnings so messages can start with it. */
+  readonly files?: Readonly<Partial<Record<CsvTableName, string>>>
 }
 
-interface ReadTable {
-  readonly items: ReadonlyArray<Record<string, unknown>>
-  /** Spreadsheet row number (header = 1) of each item. */
-  readonly rows: ReadonlyArray<number>
-}
-
-const valueOf = (cell: string, column: CsvColumn): unknown => {
-  const trimmed = cell.trim()
-  switch (column.type) {
-    case 'text':
-      return cell === '' ? undefined : cell
-    case 'word':
-      return trimmed === '' ? undefined : trimmed
-    case 'list':
-      return splitList(cell)
-    case 'number':
-      return trimmed === '' ? undefined : Number.isFinite(Number(trimmed)) ? Number(trimmed) : cell
-    case 'boolean': {
-      const lower = trimmed.toLowerCase()
-      return lower === '' ? undefined : lower === 'true' ? true : lower === 'false' ? false : cell
-    }
-  }
+/**
+ * The result of {@link importCsv}: the model when the tables describe a valid one (and
+ * `errors` is empty), and what is only worth a warning, such as a column orgintel does
+ * not read (a spreadsheet's `notes`), which is ignored.
+ * @category Interop
+ */
+export interface CsvImport {
+  readonly model?: Model
+  readonly errors: ReadonlyArray<InteropError>
+  readonly warnings: ReadonlyArray<InteropError>
 }
 
 const describeInput = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`
 
-const readTable = (table: CsvTableName, text: string, errors: InteropError[]): ReadTable => {
-  const parsed = Papa.parse<string[]>(withoutByteOrderMark(text), { delimiter: ',', header: false, skipEmptyLines: false })
-  for (const error of parsed.errors) {
-    const row = (error.row ?? 0) + 1
-    errors.push({ code: 'invalid-csv', path: '', table, row, message: `The ${table} CSV cannot be read at row ${row} (${error.code}).` })
+// By tag rather than `instanceof`, so a Buffer or a Uint8Array from another realm counts.
+const isBytes = (value: unknown): value is Uint8Array => Object.prototype.toString.call(value) === '[object Uint8Array]'
+
+/** The text of a table, or `undefined` after adding why there is none to `errors`. */
+const tableText = (name: CsvTableName, input: unknown, errors: InteropError[]): string | undefined => {
+  if (typeof input === 'string') return input
+  // Untyped callers (JavaScript, parsed JSON) can pass anything; only text or bytes is a table.
+  if (!isBytes(input)) {
+    errors.push({ code: 'invalid-csv', path: '', table: name, message: `The ${name} table must be CSV text or bytes, but it is ${describeInput(input)}.` })
+    return undefined
   }
-  const [header = [], ...records] = parsed.data
-  const known = csvColumns[table]
-  const columns: Array<CsvColumn | undefined> = []
-  header.forEach((title, position) => {
-    const match = known.find((column) => column.name.toLowerCase() === title.trim().toLowerCase())
-    if (match === undefined || columns.includes(match)) {
-      if (title.trim() !== '' || records.some((record) => (record[position] ?? '') !== '')) {
-        // The header cell is not quoted: in a file without a header row it holds data,
-        // which may be a person's name.
-        const place = `column ${position + 1}`
-        errors.push({ code: 'unknown-column', path: '', table, row: 1, column: place, message: `The ${table} table has an unknown or repeated heading in ${place} (known columns: ${known.map((column) => column.name).join(', ')}).` })
-      }
-      columns.push(undefined)
-    } else columns.push(match)
+  const decoded = csvBytesText(input)
+  if ('text' in decoded) return decoded.text
+  const { row, byte } = decoded.invalidAt
+  errors.push({
+    code: 'invalid-csv',
+    path: '',
+    table: name,
+    row,
+    message: `The ${name} table is not UTF-8 text: row ${row} (byte ${byte}) has a byte that UTF-8 does not allow. It may be saved as Windows-1252 or Latin-1: save it as "CSV UTF-8".`,
   })
-  for (const column of known) {
-    if (column.required && !columns.includes(column)) {
-      errors.push({ code: 'missing-column', path: '', table, row: 1, column: column.name, message: `The ${table} table has no '${column.name}' column.` })
-    }
-  }
-  const items: Record<string, unknown>[] = []
-  const rows: number[] = []
-  records.forEach((record, position) => {
-    const row = position + 2
-    if (record.every((cell) => cell.trim() === '')) return
-    const item: Record<string, unknown> = {}
-    record.forEach((raw, index) => {
-      const column = columns[index]
-      if (column !== undefined) {
-        const value = valueOf(unprotectCell(raw), column)
-        if (value !== undefined) item[column.name] = value
-      } else if (index >= header.length && raw.trim() !== '') {
-        errors.push({ code: 'extra-cell', path: `/${table}/${items.length}`, table, row, message: `Row ${row} of the ${table} table has more cells than the header.` })
-      }
-    })
-    for (const column of known) if (column.fallback !== undefined && !(column.name in item)) item[column.name] = column.fallback
-    items.push(item)
-    rows.push(row)
-  })
-  return { items, rows }
+  return undefined
 }
 
-const unescapeSegment = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~')
-
-/** Attach the table, row and column to an error whose path points into a table. */
-const locate = (error: InteropError, tables: ReadonlyMap<CsvTableName, ReadTable>): InteropError => {
-  const [, collection = '', index = '', field] = error.path.split('/').map(unescapeSegment)
-  const table = tables.get(collection as CsvTableName)
-  const row = table?.rows[Number(index)]
-  if (table === undefined || row === undefined || !/^\d+$/.test(index)) return error
-  const column = csvColumns[collection as CsvTableName].find((candidate) => candidate.name === field)
-  return { ...error, table: collection as CsvTableName, row, ...(column === undefined ? {} : { column: column.name }) }
-}
+const withFile = (file: string | undefined) => (error: InteropError): InteropError =>
+  file === undefined || error.table === undefined ? error : { ...error, file }
 
 /**
  * Read a model from spreadsheet CSV (the texts {@link toCsv} writes). The first row of
@@ -131,33 +89,35 @@ const locate = (error: InteropError, tables: ReadonlyMap<CsvTableName, ReadTable
  * before `=`, `+`, `-`, `@`, tab or CR (added by `toCsv` against formula injection) is
  * removed. The model is validated by `decodeModel`; every error carries its table, its
  * spreadsheet row (the header is row 1) and its column where it has one, so
- * `/channels/3/to` is reported as channels row 5, column `to`. A table given as
- * anything but text (from untyped JavaScript or JSON) is an `invalid-csv` error for that
- * table, never a throw. O(size of the text).
- * @example
- * {@includeCode ../../examples/import-csv.ts#import}
+ * `/channels/3/to` is reported as channels row 5, column `to`, and a message's
+ * pointers name rows too (a repeated id says `first at actors row 2`). A word outside
+ * its column's vocabulary is quoted with the word it may have meant (`Patient` →
+ * `patient`), and for a list column with a hint at the `|` separator.
+ *
+ * Tables can be given as bytes: UTF-8 (a byte order mark is dropped) or UTF-16 with its
+ * byte order mark; bytes that are not UTF-8 (a file saved as Windows-1252) are an
+ * `invalid-csv` error naming the row, never read as mistaken characters. A table whose
+ * cells are separated by `;` or tabs is an `invalid-csv` error that says so. A column
+ * orgintel does not read (such as `notes`) is ignored with an `unknown-column` warning
+ * naming it; a heading close to a known column (`levles`) or, in a table that lacks a
+ * required column, any unknown heading is an error. A table given as anything but text
+ * or bytes (from untyped JavaScript or JSON) is an `invalid-csv` error for that table,
+ * never a throw. O(size of the text).
  * @category Interop
  */
-export const fromCsv = (input: CsvInput, options: CsvImportOptions = {}): E.Either<ReadonlyArray<InteropError>, Model> => {
+export const importCsv = (input: CsvInput, options: CsvImportOptions = {}): CsvImport => {
   const errors: InteropError[] = []
+  const warnings: InteropError[] = []
   const tables = new Map<CsvTableName, ReadTable>()
   const given: Partial<Record<CsvTableName, unknown>> = typeof input === 'object' && input !== null ? input : {}
-  const inputs: ReadonlyArray<readonly [CsvTableName, unknown]> = [
-    ['actors', given.actors],
-    ['assets', given.assets],
-    ['channels', given.channels],
-    ['loops', given.loops],
-  ]
-  for (const [name, text] of inputs) {
-    if (text === undefined) continue
-    // Untyped callers (JavaScript, parsed JSON) can pass anything; only text is a table.
-    if (typeof text !== 'string') {
-      errors.push({ code: 'invalid-csv', path: '', table: name, message: `The ${name} table must be CSV text, but it is ${describeInput(text)}.` })
-      continue
-    }
-    tables.set(name, readTable(name, text, errors))
+  const names: ReadonlyArray<CsvTableName> = ['actors', 'assets', 'channels', 'loops']
+  for (const name of names) {
+    if (given[name] === undefined) continue
+    const text = tableText(name, given[name], errors)
+    if (text !== undefined) tables.set(name, readTable(name, text, errors, warnings))
   }
-  if (errors.length > 0) return E.left(errors)
+  const named = (list: ReadonlyArray<InteropError>): ReadonlyArray<InteropError> => list.map((error) => withFile(error.table === undefined ? undefined : options.files?.[error.table])(error))
+  if (errors.length > 0) return { errors: named(errors), warnings: named(warnings) }
   const document = {
     schema: 'orgintel/v2',
     id: options.id ?? 'csv-import',
@@ -168,7 +128,20 @@ export const fromCsv = (input: CsvInput, options: CsvImportOptions = {}): E.Eith
     channels: tables.get('channels')?.items ?? [],
     loops: tables.get('loops')?.items ?? [],
   }
-  return E.mapLeft((modelErrors: ReadonlyArray<ModelError>) => asInteropErrors(modelErrors).map((error) => locate(error, tables)))(
-    decodeModel(document),
-  )
+  const decoded = decodeModel(document)
+  if (E.isRight(decoded)) return { model: decoded.right, errors: [], warnings: named(warnings) }
+  const located = asInteropErrors(decoded.left as ReadonlyArray<ModelError>).map((error) => locate(error, tables))
+  return { errors: named(located), warnings: named(warnings) }
+}
+
+/**
+ * Read a model from spreadsheet CSV as {@link importCsv} does, with its errors in a
+ * `Left` and its warnings dropped.
+ * @example
+ * {@includeCode ../../examples/import-csv.ts#import}
+ * @category Interop
+ */
+export const fromCsv = (input: CsvInput, options: CsvImportOptions = {}): E.Either<ReadonlyArray<InteropError>, Model> => {
+  const result = importCsv(input, options)
+  return result.model === undefined ? E.left(result.errors) : E.right(result.model)
 }

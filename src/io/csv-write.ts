@@ -2,7 +2,8 @@ import Papa from 'papaparse'
 import type { Model } from '../model/codecs.js'
 import { csvColumns, protectCell } from './csv-columns.js'
 import type { CsvTableName } from './errors.js'
-import { joinList } from './text.js'
+import { modelIds, type ModelIds } from './model-ids.js'
+import { carriableText, joinList } from './text.js'
 
 /**
  * The CSV texts of a model, one per table, as {@link fromCsv} reads them.
@@ -15,16 +16,18 @@ export interface CsvTables {
   readonly loops: string
 }
 
-const cellOf = (value: unknown): string => {
+const cellOf = (value: unknown, id: (id: string) => string): string => {
   if (value === undefined) return ''
-  if (Array.isArray(value)) return joinList(value as ReadonlyArray<string>)
-  return String(value)
+  if (Array.isArray(value)) return joinList((value as ReadonlyArray<string>).map(id))
+  return typeof value === 'string' ? id(value) : String(value)
 }
 
-const tableOf = (name: CsvTableName, rows: ReadonlyArray<object>): string => {
+const tableOf = (name: CsvTableName, rows: ReadonlyArray<object>, ids: ModelIds): string => {
   const columns = csvColumns[name]
   const data = rows.map((row) =>
-    columns.map((column) => protectCell(cellOf((row as Readonly<Record<string, unknown>>)[column.name]))),
+    columns.map((column) =>
+      protectCell(cellOf((row as Readonly<Record<string, unknown>>)[column.name], column.ids === undefined ? carriableText : ids[column.ids])),
+    ),
   )
   return `${Papa.unparse({ fields: columns.map((column) => column.name), data }, { newline: '\n', escapeFormulae: false })}\n`
 }
@@ -39,12 +42,18 @@ const tableOf = (name: CsvTableName, rows: ReadonlyArray<object>): string => {
  * Lists are `|`-joined (`\|` and `\\` inside a value). Cells are quoted only when they
  * must be (comma, quote, line break, or edge spaces) and lines end with `\n`. A cell
  * that a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or CR) is
- * written with a leading `'`; `fromCsv` removes it. O(size of the model) time.
+ * written with a leading `'`; `fromCsv` removes it. Only the schema's columns are
+ * written. Characters that UTF-8 or XML cannot carry (C0 controls but tab and line
+ * breaks, U+FFFE, U+FFFF, lone surrogates; possible only in a model built in code)
+ * become U+FFFD in text, and `\uXXXX` escapes in ids, so two ids never become one. O(size of the model) time.
  * @category Interop
  */
-export const toCsv = (model: Model): CsvTables => ({
-  actors: tableOf('actors', model.actors),
-  channels: tableOf('channels', model.channels),
-  assets: tableOf('assets', model.assets),
-  loops: tableOf('loops', model.loops),
-})
+export const toCsv = (model: Model): CsvTables => {
+  const ids = modelIds(model)
+  return {
+    actors: tableOf('actors', model.actors, ids),
+    channels: tableOf('channels', model.channels, ids),
+    assets: tableOf('assets', model.assets, ids),
+    loops: tableOf('loops', model.loops, ids),
+  }
+}

@@ -27,13 +27,16 @@ export type InteropErrorCode =
  * One thing wrong with an imported file. `path` is a JSON Pointer into the model the
  * file describes (`""` when the fault is in the file as a whole). CSV errors also name
  * the `table`, the 1-based `row` (the header is row 1, as a spreadsheet shows it) and
- * the `column` header. Messages quote ids only, never names or free text.
+ * the `column` header, and the `file` the table came from when the caller named it.
+ * Messages quote ids only, never names or free text (a CSV heading or a word outside
+ * its vocabulary is quoted, as an id is).
  * @category Interop
  */
 export interface InteropError {
   readonly code: InteropErrorCode
   readonly path: string
   readonly message: string
+  readonly file?: string
   readonly table?: CsvTableName
   readonly row?: number
   readonly column?: string
@@ -43,19 +46,23 @@ export interface InteropError {
 export type CsvTableName = 'actors' | 'channels' | 'assets' | 'loops'
 
 /**
- * Format import errors one per line: `table row N, column C: message [code]`, or the
- * JSON Pointer when no row is known.
+ * Format import errors one per line: `table row N, column C: message [code]` (the
+ * `file` instead of the table when it is known: `actors.csv row 3, column kind: …`), or
+ * the JSON Pointer when no row is known.
  * @category Interop
  */
 export const formatInteropErrors = (errors: ReadonlyArray<InteropError>): string =>
   errors
     .map((error) => {
+      const table = error.file ?? error.table
       const where =
-        error.table !== undefined && error.row !== undefined
-          ? `${error.table} row ${error.row}${error.column === undefined ? '' : `, column ${error.column}`}`
-          : error.path === ''
-            ? '(document)'
-            : error.path
+        table !== undefined && error.row !== undefined
+          ? `${table} row ${error.row}${error.column === undefined ? '' : `, ${/^column \d+$/.test(error.column) ? '' : 'column '}${error.column}`}`
+          : table !== undefined
+            ? table
+            : error.path === ''
+              ? '(document)'
+              : error.path
       return `${where}: ${error.message} [${error.code}]`
     })
     .join('\n')

@@ -1,11 +1,24 @@
 import type { InteropError } from './errors.js'
 
-/** `base`, or else the first of `base-2`, `base-3`, ... that is not in `taken`; added to it. @internal */
-export const freshId = (base: string, taken: Set<string>): string => {
-  let id = base
-  for (let suffix = 2; taken.has(id); suffix++) id = `${base}-${suffix}`
-  taken.add(id)
-  return id
+/**
+ * A source of fresh ids: each call gives `base`, or else the first of `base-2`,
+ * `base-3`, ... that is not in `taken`, and adds it there. It counts on from the last
+ * suffix it gave for a base, so n ids from one base take O(n) time, not O(n²) (20,000
+ * undirected edges sharing one id took 40 s). @internal
+ */
+export const freshIds = (taken: Set<string>): ((base: string) => string) => {
+  const next = new Map<string, number>()
+  return (base) => {
+    let id = base
+    let suffix = next.get(base) ?? 2
+    if (taken.has(id)) {
+      do id = `${base}-${suffix++}`
+      while (taken.has(id))
+      next.set(base, suffix)
+    }
+    taken.add(id)
+    return id
+  }
 }
 
 /**

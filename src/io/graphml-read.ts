@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import type { Model } from '../model/codecs.js'
 import { decodeModel } from '../model/decode.js'
 import { asInteropErrors, type InteropError } from './errors.js'
-import { freshId, pointAtEdges } from './graphml-edges.js'
+import { freshIds, pointAtEdges } from './graphml-edges.js'
 import { graphmlKeys } from './graphml-keys.js'
 import { splitList } from './text.js'
 import { attribute, children, parseXml, textOf, type XmlElement } from './xml.js'
@@ -82,9 +82,9 @@ const channelsOf = (
 ): { readonly channels: ReadonlyArray<Record<string, unknown>>; readonly reverseOf: ReadonlyArray<number> } => {
   const edges = children(graph, 'edge')
   // Ids the file gives are reserved first, so no derived id can take one of them.
-  const taken = new Set<string>(edges.flatMap((edge) => attribute(edge, 'id') ?? []))
+  const freshId = freshIds(new Set<string>(edges.flatMap((edge) => attribute(edge, 'id') ?? [])))
   const undirectedByDefault = attribute(graph, 'edgedefault') === 'undirected'
-  const channels = edges.map((edge, index) => channelOf(edge, attribute(edge, 'id') ?? freshId(`e${index}`, taken), keys))
+  const channels = edges.map((edge, index) => channelOf(edge, attribute(edge, 'id') ?? freshId(`e${index}`), keys))
   const reverseOf: number[] = []
   edges.forEach((edge, index) => {
     const directed = attribute(edge, 'directed')
@@ -92,7 +92,7 @@ const channelsOf = (
     // A self-loop runs both ways already.
     if (forward['from'] === forward['to']) return
     if (directed === 'false' || (directed !== 'true' && undirectedByDefault)) {
-      channels.push({ ...forward, id: freshId(`${String(forward['id'])}~reverse`, taken), from: forward['to'], to: forward['from'] })
+      channels.push({ ...forward, id: freshId(`${String(forward['id'])}~reverse`), from: forward['to'], to: forward['from'] })
       reverseOf.push(index)
     }
   })

@@ -6,8 +6,8 @@
  * @module orgintel/io
  */
 
-export { fromCsv } from './csv-read.js'
-export type { CsvImportOptions, CsvInput } from './csv-read.js'
+export { fromCsv, importCsv } from './csv-read.js'
+export type { CsvImport, CsvImportOptions, CsvInput } from './csv-read.js'
 export { toCsv } from './csv-write.js'
 export type { CsvTables } from './csv-write.js'
 export { toCytoscape } from './cytoscape.js'

@@ -1,13 +1,18 @@
 /**
- * Text helpers shared by the writers: XML escaping and display-safe labels.
+ * Text helpers shared by the writers: XML escaping, ids that every format can carry,
+ * and display-safe labels.
  * @internal
  */
 
-// eslint-disable-next-line no-control-regex
-const xmlUnsafe = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+// Lone surrogates: UTF-8 cannot encode them (a writer would turn each into U+FFFD).
+const loneSurrogate = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]'
+// What XML 1.0 cannot carry at all, not even as a character reference.
+const forbiddenInXml = `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|${loneSurrogate}`
 
-// eslint-disable-next-line no-control-regex
-const needsXmlEscape = /[&<>"'\u0000-\u001f\ufffe\uffff]/
+const xmlUnsafe = new RegExp(`[&<>"']|${forbiddenInXml}`, 'g')
+const needsXmlEscape = new RegExp(`[&<>"'\\u0000-\\u001f\\ufffe\\uffff\\ud800-\\udfff]`)
+const forbidden = new RegExp(forbiddenInXml, 'g')
+const hasForbidden = new RegExp(forbiddenInXml)
 
 const xmlReplacement = (character: string): string => {
   switch (character) {
@@ -28,10 +33,12 @@ const xmlReplacement = (character: string): string => {
 }
 
 /**
- * Escape text for XML element content or a double- or single-quoted attribute. Control
- * characters that XML 1.0 forbids become U+FFFD; tab, newline and carriage return are
- * kept (in attributes they are written as character references so they survive
- * attribute-value normalisation).
+ * Escape text for XML element content or a double- or single-quoted attribute.
+ * Characters that XML 1.0 forbids (C0 controls other than tab, newline and carriage
+ * return; U+FFFE, U+FFFF) and lone surrogates (which UTF-8 cannot encode) become
+ * U+FFFD; tab, newline and carriage return are kept (in attributes they are written as
+ * character references so they survive attribute-value normalisation). For text only:
+ * ids go through {@link carriableIds} first, so that two ids never become one.
  * @internal
  */
 export const escapeXml = (text: string, attribute = false): string => {
@@ -40,6 +47,53 @@ export const escapeXml = (text: string, attribute = false): string => {
   return attribute ? escaped.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;') : escaped.replace(/\r/g, '&#13;')
 }
 
+/** Replace what XML or UTF-8 cannot carry (see {@link escapeXml}) with U+FFFD. @internal */
+export const carriableText = (text: string): string => (hasForbidden.test(text) ? text.replace(forbidden, '\ufffd') : text)
+
+// Every match of `forbidden` is one UTF-16 code unit.
+const codeUnit = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`
+
+/**
+ * Ids as text that XML and UTF-8 can carry, one id space at a time (actors, channels…),
+ * without ever making two ids one: an id with a character XML cannot carry (see
+ * {@link escapeXml}) has it written as `\uXXXX` (each code unit), and if that text is
+ * another id of the space (or another escaped id's text) it gets `~2`, `~3`, ….
+ * Every other id is kept as it is and is reserved first. The model decoder refuses such
+ * ids, so this only matters for models built in code. Returns the mapping, which gives
+ * an id not in `ids` its escaped text. O(total length of the ids).
+ * @internal
+ */
+export const carriableIds = (ids: Iterable<string>): ((id: string) => string) => {
+  const escaped = new Map<string, string>()
+  const unsafe: string[] = []
+  const taken = new Set<string>()
+  for (const id of ids) {
+    if (hasForbidden.test(id)) unsafe.push(id)
+    else taken.add(id)
+  }
+  const counters = new Map<string, number>()
+  for (const id of unsafe) {
+    if (escaped.has(id)) continue
+    const base = id.replace(forbidden, codeUnit)
+    let text = base
+    // Counting on from the last suffix given for this text keeps many collisions linear.
+    for (let suffix = counters.get(base) ?? 2; taken.has(text); suffix++) {
+      text = `${base}~${suffix}`
+      counters.set(base, suffix + 1)
+    }
+    taken.add(text)
+    escaped.set(id, text)
+  }
+  return (id) => escaped.get(id) ?? (hasForbidden.test(id) ? id.replace(forbidden, codeUnit) : id)
+}
+
+/**
+ * JSON text for embedding in XML: `JSON.stringify` already escapes C0 controls and lone
+ * surrogates; U+FFFE and U+FFFF are escaped too, so the text survives {@link escapeXml}
+ * unchanged in meaning. @internal
+ */
+export const jsonForXml = (value: unknown): string => JSON.stringify(value).replace(/[\ufffe\uffff]/g, (character) => codeUnit(character))
+
 // Bidirectional embeddings, overrides and isolates, and invisible marks: in a label
 // they can reorder the text around them and disguise what a diagram says.
 const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
@@ -47,20 +101,21 @@ const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
 
 // eslint-disable-next-line no-control-regex
-const needsCleaning = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+const needsCleaning = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]/
 
 /** The longest label a diagram shows before shortening it with an ellipsis. @internal */
 export const maxLabelLength = 120
 
 /**
  * Prepare a name for display in a diagram: remove bidirectional controls, turn control
- * characters and line breaks into spaces, and shorten to {@link maxLabelLength}
+ * characters and line breaks into spaces, U+FFFE, U+FFFF and lone surrogates (which
+ * neither XML nor UTF-8 can carry) into U+FFFD, and shorten to {@link maxLabelLength}
  * characters (code points).
  * @internal
  */
 export const displayText = (text: string, limit = maxLabelLength): string => {
   if (text.length <= limit && !needsCleaning.test(text)) return text
-  const clean = text.replace(bidiControls, '').replace(controls, ' ')
+  const clean = carriableText(text.replace(bidiControls, '').replace(controls, ' '))
   const codePoints = Array.from(clean)
   return codePoints.length > limit ? `${codePoints.slice(0, limit - 1).join('')}…` : clean
 }
@@ -90,4 +145,39 @@ export const splitList = (text: string): string[] => {
   }
   values.push(current)
   return values
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment), case-insensitive. */
+const distance = (a: string, b: string): number => {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1)
+      rows[i]![j] = best
+    }
+  }
+  return rows[x.length]![y.length]!
+}
+
+/**
+ * The name a mistyped `text` most likely meant, for a "did you mean": the closest of
+ * `names` (ignoring case) within 1 edit for short names and 2 for names of five or more
+ * characters, or `undefined`. Texts over 64 characters are never matched. @internal
+ */
+export const closestName = (text: string, names: ReadonlyArray<string>): string | undefined => {
+  if (text === '' || text.length > 64) return undefined
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const name of names) {
+    const found = distance(text, name)
+    if (found <= (name.length >= 5 ? 2 : 1) && found < bestDistance) {
+      best = name
+      bestDistance = found
+    }
+  }
+  return best
 }

@@ -9,7 +9,15 @@ export interface XmlElement {
   readonly [tag: string]: unknown
 }
 
+/**
+ * How deep elements may nest in XML read by orgintel (GraphML is 4 deep; tools that
+ * wrap it rarely add more than a few levels). Deeper text is refused with a message
+ * that names this limit. @internal
+ */
+export const maxXmlDepth = 1000
+
 const parser = new XMLParser({
+  maxNestedTags: maxXmlDepth,
   ignoreAttributes: false,
   attributeNamePrefix: '',
   attributesGroupName: '@',
@@ -63,6 +71,9 @@ export const parseXml = (text: string): E.Either<ReadonlyArray<InteropError>, Xm
   try {
     return E.right(parser.parse(text, true) as XmlElement)
   } catch (error) {
+    if (error instanceof Error && /nested tags/i.test(error.message)) {
+      return E.left([{ code: 'invalid-xml', path: '', message: `The XML nests elements more than ${maxXmlDepth.toLocaleString('en-GB')} deep, the most this reader accepts.` }])
+    }
     // Quote only the position from the parser's message: the rest may echo the input.
     const position = error instanceof Error ? /:(\d+):(\d+)$/.exec(error.message) : null
     const detail = position === null ? '' : ` (line ${position[1]}, column ${position[2]})`

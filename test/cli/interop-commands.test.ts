@@ -105,7 +105,7 @@ describe('orgintel import', () => {
       'import', '--from', 'csv', '--actors', examplePath('data/community-actors.csv'), '--channels', folder.file('channels.csv'), '-o', out,
     ])
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/channels row 3, column polarity/)
+    expect(result.stderr).toMatch(/channels\.csv row 3, column polarity/)
     expect(folder.names()).toEqual(['channels.csv'])
   })
 

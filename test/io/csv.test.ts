@@ -77,8 +77,8 @@ describe('toCsv and fromCsv', () => {
     expect(result).toEqual({
       _tag: 'Left',
       left: [
-        expect.objectContaining({ code: 'invalid-csv', table: 'actors', path: '', message: 'The actors table must be CSV text, but it is a number.' }),
-        expect.objectContaining({ code: 'invalid-csv', table: 'loops', path: '', message: 'The loops table must be CSV text, but it is null.' }),
+        expect.objectContaining({ code: 'invalid-csv', table: 'actors', path: '', message: 'The actors table must be CSV text or bytes, but it is a number.' }),
+        expect.objectContaining({ code: 'invalid-csv', table: 'loops', path: '', message: 'The loops table must be CSV text or bytes, but it is null.' }),
       ],
     })
     expect(() => fromCsv(null as any)).not.toThrow()

@@ -106,3 +106,29 @@ export const hostileModel = (): Model => {
   if (decoded._tag === 'Left') throw new Error(JSON.stringify(decoded.left))
   return decoded.right
 }
+
+/**
+ * Ids that differ only in characters XML cannot carry (C0 controls, U+FFFE, U+FFFF,
+ * lone surrogates), beside the texts their escapes would take. The model decoder
+ * refuses such ids, but a model built in code can hold them.
+ */
+export const xmlUnsafeIds: ReadonlyArray<string> = [
+  'a', 'a\u0000', 'a\u0001', 'a\u0002', 'a\u0008', 'a\u000b', 'a\u000c', 'a\u001f', 'a\ufffe', 'a\uffff',
+  'a\ud800', 'a\udbff', 'a\udc00', 'a\udfff', 'a\ud800x', 'x\udc00a', 'a\ufffd', 'a\\u0001', 'a\\u0001~2',
+  '\u0001', '\u0002', '\ud83d', 'a\ud83d\ude00', 'a\t',
+]
+
+/** A model built in code (not decoded) whose ids and names hold characters XML cannot carry. */
+export const xmlUnsafeModel = (): Model => {
+  const ids = xmlUnsafeIds
+  return {
+    schema: 'orgintel/v2',
+    id: 'unsafe\u0001\ufffe',
+    name: 'Unsafe \u0002 \uffff \ud800 name',
+    description: 'control \u0003 and \ufffe',
+    actors: ids.map((id, index) => ({ id, name: `Name ${index} \u0001\ufffe\udc00`, kind: 'patient', perspective: 'lay', levels: ['delivery'], tags: [`tag\u0002${index}`] })),
+    assets: ids.map((id) => ({ id, name: `Asset \uffff`, kind: 'experience', holder: id, acknowledged: true })),
+    channels: ids.map((id, index) => ({ id, from: id, to: ids[(index + 1) % ids.length]!, carries: [id], level: 'delivery', status: 'active' })),
+    loops: [{ id: 'loop\u0001', name: 'Loop \ufffe', level: 'delivery', through: [ids[1]!, ids[2]!, ids[1]!] }],
+  } as unknown as Model
+}

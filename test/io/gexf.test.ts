@@ -8,7 +8,7 @@ describe('toGexf', () => {
     const text = toGexf(model)
     expectGolden(`${name}.gexf`, text)
     expect(XMLValidator.validate(text)).toBe(true)
-    expect(text).toContain('<gexf xmlns="http://gexf.net/1.3"')
+    expect(text).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"')
     expect(text.match(/<node /g)).toHaveLength(model.actors.length)
     expect(text.match(/<edge /g) ?? []).toHaveLength(model.channels.length)
   })
