@@ -1,5 +1,6 @@
 import type { Command } from '../command.js'
 import { diagnoseCommand } from './diagnose.js'
+import { exampleCommand } from './example.js'
 import { importCommand } from './import.js'
 import { loopsCommand } from './loops.js'
 import { mergeCommand } from './merge.js'
@@ -20,4 +21,5 @@ export const commands: ReadonlyArray<Command> = [
   sweepCommand,
   mergeCommand,
   schemaCommand,
+  exampleCommand,
 ]
