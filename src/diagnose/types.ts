@@ -34,7 +34,7 @@ export interface Finding {
 }
 
 /**
- * One thing wrong with the organisation's intelligence loops (DESIGN.md §5).
+ * One thing wrong with the organisation's intelligence loops ([Architecture: the public contract](../../docs/architecture.md#the-public-contract)).
  * @category Diagnosis
  */
 export interface Defect extends Finding {
