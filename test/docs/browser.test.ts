@@ -53,7 +53,7 @@ const diagramTextSizes = (page: Page): Promise<ReadonlyArray<{ readonly src: str
       svg.style.width = `${width}px`
       svg.style.height = 'auto'
       let smallestText = Number.POSITIVE_INFINITY
-      for (const text of svg.querySelectorAll('text')) {
+      for (const text of Array.from(svg.querySelectorAll('text'))) {
         if ((text.textContent ?? '').trim() === '') continue
         // The length of a unit vector as drawn: the scale, whatever the rotation.
         const matrix = text.getScreenCTM()
