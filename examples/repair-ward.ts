@@ -7,9 +7,9 @@ import assert from 'node:assert/strict'
 
 // #region apply
 import { readFileSync } from 'node:fs'
-import { applyRepairs, diagnose, parseModel } from '../src/index.js'
+import { applyRepairs, diagnose, parseModel } from 'orgintel'
 
-const parsed = parseModel(readFileSync(new URL('./models/acute-ward-fft.json', import.meta.url), 'utf8'))
+const parsed = parseModel(readFileSync('examples/models/acute-ward-fft.json', 'utf8'))
 if (parsed._tag === 'Left') throw new Error('the model is not valid')
 const ward = parsed.right
 

@@ -4,18 +4,15 @@
  * Run: `npx tsx examples/simulate-repairs.ts`.
  */
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import * as E from 'fp-ts/lib/Either.js'
-import { parseModel } from '../src/model/decode.js'
-import { suggestRepairs } from '../src/graph/repairs.js'
-import { repairInterventions } from '../src/simulate/interventions.js'
-import { simulate } from '../src/simulate/simulate.js'
-
-const parsed = parseModel(readFileSync(new URL('./models/ward-you-said-we-did.json', import.meta.url), 'utf8'))
-assert.ok(E.isRight(parsed))
-const model = parsed.right
 
 // #region compare
+import { readFileSync } from 'node:fs'
+import { formatModelErrors, parseModel, repairInterventions, simulate, suggestRepairs } from 'orgintel'
+
+const parsed = parseModel(readFileSync('examples/models/ward-you-said-we-did.json', 'utf8'))
+if (parsed._tag === 'Left') throw new Error(formatModelErrors(parsed.left))
+const model = parsed.right
+
 // The carers' reply channel (PALS letters) is inactive: carers never hear back.
 const repairs = suggestRepairs(model)
 const scenarios = { 'as is': [], repaired: repairInterventions(repairs) }
@@ -40,6 +37,5 @@ const [asIs, repaired] = summary
 assert.ok(repairs.length > 0, 'the ward has open loops to repair')
 assert.ok(asIs!.closureRate < 0.35, `as is, most stories go unanswered (${asIs!.closureRate})`)
 assert.ok(repaired!.closureRate > asIs!.closureRate + 0.2, `repairs raise closure (${asIs!.closureRate} → ${repaired!.closureRate})`)
-
 // The same seed gives the same result, byte for byte.
 assert.equal(JSON.stringify(simulate(model, { seed: 9, days: 90 })), JSON.stringify(simulate(model, { seed: 9, days: 90 })))

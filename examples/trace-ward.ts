@@ -6,9 +6,9 @@ import assert from 'node:assert/strict'
 
 // #region trace
 import { readFileSync } from 'node:fs'
-import { parseModel, traceLoops } from '../src/index.js'
+import { parseModel, traceLoops } from 'orgintel'
 
-const parsed = parseModel(readFileSync(new URL('./models/acute-ward-fft.json', import.meta.url), 'utf8'))
+const parsed = parseModel(readFileSync('examples/models/acute-ward-fft.json', 'utf8'))
 if (parsed._tag === 'Left') throw new Error('the model is not valid')
 const { loops } = traceLoops(parsed.right)
 for (const loop of loops) {

@@ -50,9 +50,11 @@ interface Diagram {
   readonly render: () => Promise<string>
 }
 
-const optionalIo = async (): Promise<{ toMermaid?: (model: Model) => string } | undefined> => {
+type ToMermaid = (model: Model, options?: { readonly direction?: 'LR' | 'TB' }) => string
+
+const optionalIo = async (): Promise<{ toMermaid?: ToMermaid } | undefined> => {
   if (!existsSync(join(root, 'src', 'io', 'index.ts'))) return undefined
-  return (await import('../src/io/index.js' as string)) as { toMermaid?: (model: Model) => string }
+  return (await import('../src/io/index.js' as string)) as { toMermaid?: ToMermaid }
 }
 
 /** Every diagram the site needs, by output name (without `.svg`). */
@@ -72,13 +74,15 @@ export const collectDiagrams = async (): Promise<Diagram[]> => {
     })
   }
   for (const file of listFiles(modelsDirectory, '.json')) {
-    diagrams.push({ name: `model-${basename(file, '.json')}`, render: () => renderDot(modelToDot(readModel(file))) })
+    // Whole models are shown in a page's column: top to bottom and compact, so that
+    // their text stays readable (the browser test checks it).
+    diagrams.push({ name: `model-${basename(file, '.json')}`, render: () => renderDot(modelToDot(readModel(file), { direction: 'TB', compact: true })) })
   }
   const io = await optionalIo()
   const toMermaid = io?.toMermaid
   if (toMermaid !== undefined) {
     const ward = join(modelsDirectory, 'ward-you-said-we-did.json')
-    diagrams.push({ name: 'mermaid-ward-you-said-we-did', render: async () => renderMermaid(toMermaid(readModel(ward))) })
+    diagrams.push({ name: 'mermaid-ward-you-said-we-did', render: async () => renderMermaid(toMermaid(readModel(ward), { direction: 'TB' })) })
   }
   for (const [name, svg] of await renderPlots(readModel)) diagrams.push({ name, render: async () => svg })
   return diagrams

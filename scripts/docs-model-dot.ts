@@ -34,6 +34,8 @@ export interface ModelDotOptions {
   readonly direction?: 'LR' | 'TB'
   /** Show `+`/`-`/`?` on every edge (default: only where a polarity is given). */
   readonly showPolarity?: boolean
+  /** Less space between nodes and ranks, for a whole model in a page's column. */
+  readonly compact?: boolean
 }
 
 /** Convert a decoded model into DOT text. O(actors + channels). */
@@ -44,7 +46,7 @@ export const modelToDot = (model: Model, options: ModelDotOptions = {}): string 
   for (const asset of model.assets) kindOf.set(asset.id, asset.kind)
   const lines: string[] = [
     'digraph model {',
-    `  graph [rankdir=${options.direction ?? 'LR'}, bgcolor="white", fontname="Arial", nodesep=0.5, ranksep=0.7, pad=0.2];`,
+    `  graph [rankdir=${options.direction ?? 'LR'}, bgcolor="white", fontname="Arial", ${options.compact === true ? 'nodesep=0.25, ranksep=0.45' : 'nodesep=0.5, ranksep=0.7'}, pad=0.2];`,
     `  node [fontname="Arial", fontsize=11, color=${quote(palette.darkBlue)}, fontcolor=${quote(palette.text)}, style="filled", penwidth=1.2];`,
     `  edge [fontname="Arial", fontsize=9, color=${quote(palette.secondaryText)}, fontcolor=${quote(palette.secondaryText)}, arrowsize=0.7];`,
   ]

@@ -9,13 +9,16 @@
  * Also checks what the tarball holds (no tests, fixtures, .tmp) and that neither the
  * package nor anything it installs runs install scripts.
  *
- * Needs a build (`npm run build`) first. Set SMOKE_KEEP=1 to keep the consumer folder.
+ * `npm pack` builds first (`prepack`); `npm test` builds once and packs with scripts off.
+ * Set SMOKE_KEEP=1 to keep the consumer folder. Packing and installing are shared with
+ * the newcomer suite (`scripts/pack-install.mjs`).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { installTarball, packPackage } from './pack-install.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
@@ -26,12 +29,8 @@ const installScripts = ['preinstall', 'install', 'postinstall']
 // 1. Pack.
 const packFolder = join(root, '.tmp', 'pack')
 rmSync(packFolder, { recursive: true, force: true })
-mkdirSync(packFolder, { recursive: true })
-const packed = JSON.parse(
-  execFileSync('npm', ['pack', '--json', '--pack-destination', packFolder], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
-)[0]
-const tarball = join(packFolder, packed.filename)
-const files = packed.files.map((file) => file.path)
+const packed = packPackage(root, packFolder)
+const { tarball, files } = packed
 console.log(`smoke: packed ${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} kB`)
 
 // 2. What the tarball holds.
@@ -57,19 +56,14 @@ for (const target of targetsOf(exportsMap)) {
 for (const name of installScripts) {
   if (manifest.scripts?.[name] !== undefined) fail(`package.json has an install script: scripts.${name}`)
 }
+// What a user needs after installing: the build and the example models the docs use.
+for (const needed of ['dist/index.js', 'dist/cli.js', 'examples/models/ward-you-said-we-did.json']) {
+  if (!files.includes(needed)) fail(`tarball lacks ${needed}`)
+}
 
 // 3. A consumer project, installed the way a user would (cache first, no audit).
 const consumer = mkdtempSync(join(tmpdir(), 'orgintel-smoke-'))
-const peerVersion = (name) => manifest.devDependencies?.[name] ?? manifest.peerDependencies?.[name] ?? 'latest'
-writeFileSync(
-  join(consumer, 'package.json'),
-  JSON.stringify({ name: 'orgintel-smoke-consumer', version: '0.0.0', private: true, type: 'module' }, null, 2),
-)
-const install = spawnSync(
-  'npm',
-  ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...Object.keys(manifest.peerDependencies ?? {}).map((name) => `${name}@${peerVersion(name)}`)],
-  { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
-)
+const install = installTarball(consumer, tarball, manifest)
 if (install.status !== 0) {
   console.error(`smoke: npm install failed in ${consumer}`)
   process.exit(1)

@@ -9,7 +9,7 @@ const kebabCase = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$
  * optionally prefixed by a plugin name (`my-trust/no-board-story`).
  *
  * @example
- * {@includeCode ../../examples/diagnose-board.ts#custom-rule}
+ * {@includeCode ../../examples/custom-rule.ts#custom-rule}
  * @category Rules
  */
 export const defineRule = <const Id extends string, Options>(rule: Rule<Id, Options>): Rule<Id, Options> => {

@@ -22,7 +22,7 @@ export const diagnosisFormatVersion = 'orgintel-diagnosis/v2' as const
  * Messages quote ids, not names, unless the diagnosis ran with `names: true`.
  *
  * @example
- * {@includeCode ../../examples/diagnose-board.ts#format}
+ * {@includeCode ../../examples/format-diagnosis.ts#format}
  * @category Diagnosis
  */
 export const formatDiagnosis = (diagnosis: Diagnosis, format: DiagnosisFormat): string => {

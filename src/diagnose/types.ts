@@ -42,9 +42,8 @@ export interface Finding {
 }
 
 /**
- * One thing wrong with the organisation's intelligence loops (see the architecture
- * guide, "Public contract"): `{ rule, severity, message, level?, actors, channels,
- * assets, loop?, repair? }`, ids sorted.
+ * One thing wrong with the organisation's intelligence loops ([Architecture: the public contract](../../docs/architecture.md#the-public-contract)):
+ * `{ rule, severity, message, level?, actors, channels, assets, loop?, repair? }`, ids sorted.
  * @category Diagnosis
  */
 export interface Defect extends Finding {

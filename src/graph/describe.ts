@@ -84,7 +84,7 @@ export const describeCycle = (
 
 /**
  * Describe a cycle of actor indices (as the bounded search finds them) as a {@link Loop}
- * (DESIGN.md §3): canonical rotation starting at the actor whose id sorts first (code-unit
+ * ([Architecture: loops](../../docs/architecture.md#loops)): canonical rotation starting at the actor whose id sorts first (code-unit
  * order); per step every active channel joining the two actors (at `level`, by default
  * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when a
  * `strategy` asset lies on the loop, `double` for a `plan`, else `single`, where an asset

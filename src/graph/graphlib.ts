@@ -27,13 +27,13 @@ export type ModelGraph = Graph<GraphlibModelLabel, Actor, Channel>
  * `__proto__` or `constructor` never reach graphlib's object keys raw.
  * @category Interop
  */
-export const encodeActorNodeId = (id: ActorId): string => `${actorPrefix}${id}`
+export const encodeActorNodeId = (id: string): string => `${actorPrefix}${id}`
 
 /**
  * The graphlib edge name of a channel (the id behind a fixed prefix).
  * @category Interop
  */
-export const encodeChannelEdgeName = (id: ChannelId): string => `${channelPrefix}${id}`
+export const encodeChannelEdgeName = (id: string): string => `${channelPrefix}${id}`
 
 /**
  * Decode a graphlib node id or edge name made by {@link toGraphlib}, or `undefined` for

@@ -1,4 +1,5 @@
 import { type BoundedCycleEnd, type CycleView, createCycleView } from './bounded.js'
+import type { ActorId } from '../model/primitives.js'
 import type { CompiledGraph } from './compile.js'
 import { componentsOf } from './components.js'
 import { BoundedCycleCursor } from './cycle-cursor.js'
@@ -36,7 +37,7 @@ const bound = (value: number | undefined, fallback: number): number =>
 export const prepareLoopSearch = (graph: CompiledGraph, options: FindLoopsOptions): LoopCursor | undefined => {
   let through: number | undefined
   if (options.through !== undefined) {
-    through = graph.indexOf.get(options.through)
+    through = graph.indexOf.get(options.through as ActorId)
     if (through === undefined) return undefined
   }
   const steps = loopStepsOf(graph, options.level)

@@ -137,13 +137,13 @@ const compileFor = (model: Model, options: ReturnPathOptions): CompiledGraph =>
  */
 export const returnPath = (
   model: Model,
-  from: ActorId,
-  to: ActorId,
+  from: string,
+  to: string,
   options: ReturnPathOptions = {},
 ): ReturnPath | undefined => {
   const graph = compileFor(model, options)
-  const source = graph.indexOf.get(from)
-  const target = graph.indexOf.get(to)
+  const source = graph.indexOf.get(from as ActorId)
+  const target = graph.indexOf.get(to as ActorId)
   return source === undefined || target === undefined ? undefined : returnPathInGraph(graph, source, target, options)
 }
 
@@ -152,8 +152,8 @@ export const returnPath = (
  * path from the actor back to itself, or `undefined` when it is on no loop.
  * @category Graph
  */
-export const shortestLoopThrough = (model: Model, actor: ActorId, options: ReturnPathOptions = {}): ReturnPath | undefined => {
+export const shortestLoopThrough = (model: Model, actor: string, options: ReturnPathOptions = {}): ReturnPath | undefined => {
   const graph = compileFor(model, options)
-  const index = graph.indexOf.get(actor)
+  const index = graph.indexOf.get(actor as ActorId)
   return index === undefined ? undefined : shortestLoopInGraph(graph, index, options)
 }

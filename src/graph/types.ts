@@ -49,8 +49,8 @@ export interface FindLoopsOptions {
   readonly maxLength?: number
   /** Most loops returned (default 10,000). */
   readonly maxLoops?: number
-  /** Only loops through this actor. */
-  readonly through?: ActorId
+  /** Only loops through this actor (its id). */
+  readonly through?: string
   /** Only channels at this level. */
   readonly level?: Level
   /** Most search steps (edge visits) before giving up (default 5,000,000). */

@@ -1,5 +1,5 @@
 import type { Actor, Model } from '../model/codecs.js'
-import type { ActorId, ChannelId } from '../model/primitives.js'
+import type { ActorId } from '../model/primitives.js'
 import type { ProposedChannel } from '../graph/types.js'
 import { levels, type Level } from '../model/vocabulary.js'
 
@@ -7,32 +7,38 @@ import { levels, type Level } from '../model/vocabulary.js'
  * What a diagram should pick out. Any source can fill it: a diagnosis (the channels
  * and actors of its defects, the repairs it proposes), a loop search, or a hand-made
  * list. Highlighted channels and actors are drawn red; proposed channels are drawn
- * dashed. Ids that name nothing in the model are ignored.
+ * dashed. Ids that name nothing in the model are ignored. Ids are read as plain
+ * strings (`channels: ['pals-letter']`), so a hand-made list needs no casts; the
+ * branded ids a diagnosis returns fit as they are.
  * @category Interop
  */
 export interface Highlight {
   /** Channels to draw red (broken, open or otherwise in question). */
-  readonly channels?: ReadonlyArray<ChannelId>
+  readonly channels?: ReadonlyArray<string>
   /** Actors to outline red. */
-  readonly actors?: ReadonlyArray<ActorId>
-  /** Channels that do not exist yet, drawn dashed (repairs). */
-  readonly proposed?: ReadonlyArray<ProposedChannel>
+  readonly actors?: ReadonlyArray<string>
+  /** Channels that do not exist yet, drawn dashed (repairs): what `suggestRepairs` returns, or the same shape by hand. */
+  readonly proposed?: ReadonlyArray<
+    Omit<ProposedChannel, 'from' | 'to' | 'carries'> & { readonly from: string; readonly to: string; readonly carries: ReadonlyArray<string> }
+  >
 }
 
 /** A {@link Highlight} as sets, with proposed channels between known actors only. @internal */
 export interface HighlightSets {
-  readonly channels: ReadonlySet<ChannelId>
+  readonly channels: ReadonlySet<string>
   readonly actors: ReadonlySet<ActorId>
   readonly proposed: ReadonlyArray<ProposedChannel>
 }
 
 /** Normalise a highlight against a model. @internal */
 export const highlightSets = (model: Model, highlight: Highlight = {}): HighlightSets => {
-  const known = new Set<ActorId>(model.actors.map((actor) => actor.id))
+  const known = new Set<string>(model.actors.map((actor) => actor.id))
+  // An id that names an actor of the model is that actor's (branded) id.
+  const isKnown = (id: string): id is ActorId => known.has(id)
   return {
     channels: new Set(highlight.channels ?? []),
-    actors: new Set(highlight.actors ?? []),
-    proposed: (highlight.proposed ?? []).filter((channel) => known.has(channel.from) && known.has(channel.to)),
+    actors: new Set((highlight.actors ?? []).filter(isKnown)),
+    proposed: (highlight.proposed ?? []).filter((channel): channel is ProposedChannel => isKnown(channel.from) && isKnown(channel.to)),
   }
 }
 

@@ -61,7 +61,9 @@ const nameChannels = (channels: ReadonlyArray<ChannelDraft>): ReadonlyArray<Draf
  * Make a model from a draft: fill in `schema`, empty collections and channel ids, then
  * validate with {@link decodeModel}, so a scripted model passes exactly the checks a
  * JSON document does. Error paths point into the completed draft (`/channels/2/to` is
- * the third channel given). The draft is not changed.
+ * the third channel given). The draft is not changed. A decoded {@link Model} is a
+ * draft too: `createModel({ ...model, channels: [...model.channels, extra] })` checks an
+ * edited copy of an existing model.
  *
  * @example
  * {@includeCode ../../examples/build-model.ts#create}
@@ -134,13 +136,32 @@ const builderFrom = (header: ModelHeader, last: Node | undefined): ModelBuilder 
   }
 }
 
+/** The header of a model or draft, without its collections or anything else it carries. */
+const headerOf = (from: ModelHeader): ModelHeader =>
+  from.description === undefined ? { id: from.id, name: from.name } : { id: from.id, name: from.name, description: from.description }
+
 /**
  * Start building a model in a script: add actors, assets, channels and loops in any
- * order, then `build()` to validate. Each step costs O(1); `build` costs what
- * {@link decodeModel} does.
+ * order, then `build()` to validate. Start from a header (`{ id, name }`) for a new
+ * model, or from an existing model or draft to extend it: its actors, assets, channels
+ * and loops come first, in their order, and what is added follows. Each step costs
+ * O(1); starting from a model costs O(its size); `build` costs what {@link decodeModel}
+ * does.
  *
  * @example
  * {@includeCode ../../examples/build-model.ts#builder}
  * @category Model
  */
-export const modelBuilder = (header: ModelHeader): ModelBuilder => builderFrom({ ...header }, undefined)
+export const modelBuilder = (from: ModelHeader | ModelDraft): ModelBuilder => {
+  let last: Node | undefined
+  const seed = (entry: Entry): void => {
+    last = { entry, previous: last }
+  }
+  if ('actors' in from) {
+    for (const item of from.actors) seed({ collection: 'actors', item })
+    for (const item of from.assets ?? []) seed({ collection: 'assets', item })
+    for (const item of from.channels ?? []) seed({ collection: 'channels', item })
+    for (const item of from.loops ?? []) seed({ collection: 'loops', item })
+  }
+  return builderFrom(headerOf(from), last)
+}

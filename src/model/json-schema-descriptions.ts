@@ -1,6 +1,6 @@
 /**
  * Descriptions for the JSON Schema. The codecs say what is allowed; these say what it
- * means, for readers of the schema in other languages (DESIGN.md §2).
+ * means, for readers of the schema in other languages ([Architecture: the model](../../docs/architecture.md#the-model)).
  */
 
 const definitionDescriptions: ReadonlyMap<string, string> = new Map([

@@ -139,7 +139,7 @@ const capabilityOfKind: Readonly<Record<AssetKind, Capability>> = {
 }
 
 /**
- * The capability an asset of this kind stands for (DESIGN.md §2).
+ * The capability an asset of this kind stands for ([Architecture: the model](../../docs/architecture.md#the-model)).
  * @category Model
  */
 export const capabilityOf = (kind: AssetKind): Capability => capabilityOfKind[kind]

@@ -161,7 +161,7 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
  * written never depend on the worker count, and shard outputs merge to the unsharded
  * output exactly.
  * @example
- * {@includeCode ../../examples/calibrate-ward.ts#sweep}
+ * {@includeCode ../../examples/calibrated-sweep.ts#sweep}
  * @category Experiments
  */
 export const runExperiment = async (spec: unknown, options: ExperimentOptions = {}): Promise<E.Either<ReadonlyArray<ExperimentError>, ExperimentRun>> => {

@@ -46,7 +46,7 @@ const kindRates = t.partial(
  * {@link defaultSimulationParameters} gives the defaults. JSON-friendly, so an
  * experiment spec can hold and vary it.
  *
- * Roles follow the assets an actor holds (DESIGN.md §2): a holder of a `response`
+ * Roles follow the assets an actor holds ([Architecture: the model](../../docs/architecture.md#the-model)): a holder of a `response`
  * asset responds, of an `insight` makes sense, of a `decision`, `plan` or `strategy`
  * decides, of a `change` acts, of a `lesson` records lessons. Every actor passes on.
  * Lay actors raise experiences at `raiseRate` a day (a Poisson process); professional

@@ -29,7 +29,42 @@ const guidePages = [
   'Simulating_interventions',
   'Embedding_in_an_app',
   'Command_line',
+  'Architecture',
 ].map((name) => `documents/${name}.html`)
+
+/** Smallest text a diagram may show, in CSS pixels as rendered on the page. */
+const minimumDiagramTextPixels = 9
+
+/**
+ * For each SVG image on the page: the size of its smallest text as drawn (the font size
+ * times the scale at which the image is shown). The SVG is laid out inline, off screen,
+ * at the width the image has on the page, so the browser does the arithmetic.
+ */
+const diagramTextSizes = (page: Page): Promise<ReadonlyArray<{ readonly src: string; readonly width: number; readonly smallestText: number }>> =>
+  page.$$eval('img[src$=".svg"]', async (images) => {
+    const sizes: { src: string; width: number; smallestText: number }[] = []
+    for (const image of images as HTMLImageElement[]) {
+      const width = image.getBoundingClientRect().width
+      const host = document.createElement('div')
+      host.style.cssText = `position:absolute;left:-20000px;top:0;width:${width}px`
+      host.innerHTML = await (await fetch(image.src)).text()
+      document.body.append(host)
+      const svg = host.querySelector('svg')!
+      svg.style.width = `${width}px`
+      svg.style.height = 'auto'
+      let smallestText = Number.POSITIVE_INFINITY
+      for (const text of Array.from(svg.querySelectorAll('text'))) {
+        if ((text.textContent ?? '').trim() === '') continue
+        // The length of a unit vector as drawn: the scale, whatever the rotation.
+        const matrix = text.getScreenCTM()
+        const scale = matrix === null ? 1 : Math.hypot(matrix.a, matrix.b)
+        smallestText = Math.min(smallestText, Number.parseFloat(getComputedStyle(text).fontSize) * scale)
+      }
+      host.remove()
+      sizes.push({ src: image.getAttribute('src') ?? '', width: Math.round(width), smallestText: Math.round(smallestText * 10) / 10 })
+    }
+    return sizes
+  })
 
 /** Everything that went wrong while a page loaded. */
 const watchPage = (page: Page): string[] => {
@@ -105,6 +140,15 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     await page.waitForLoadState('networkidle')
     expect(await brokenImages(page)).toEqual([])
     expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it.each(guidePages)('%s shows every diagram with its text at a readable size', async (path) => {
+    const page = await context.newPage()
+    await page.goto(`${server.url}/${path}`, { waitUntil: 'load' })
+    await page.waitForLoadState('networkidle')
+    const small = (await diagramTextSizes(page)).filter((diagram) => !(diagram.smallestText >= minimumDiagramTextPixels))
+    expect(small).toEqual([])
     await page.close()
   })
 

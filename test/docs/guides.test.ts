@@ -14,7 +14,7 @@ import { renderDiagrams, readModel } from '../../scripts/docs-diagrams.js'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const docs = join(root, 'docs')
 
-/** The seventeen built-in rules of DESIGN.md §3. */
+/** The seventeen built-in rules (docs/architecture.md, docs/diagnosis.md). */
 const ruleIds = [
   'open-loop',
   'declared-loop-broken',

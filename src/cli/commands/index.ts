@@ -1,5 +1,6 @@
 import type { Command } from '../command.js'
 import { diagnoseCommand } from './diagnose.js'
+import { exampleCommand } from './example.js'
 import { importCommand } from './import.js'
 import { loopsCommand } from './loops.js'
 import { mergeCommand } from './merge.js'
@@ -22,4 +23,5 @@ export const commands: ReadonlyArray<Command> = [
   mergeCommand,
   schemaCommand,
   migrateCommand,
+  exampleCommand,
 ]

@@ -17,7 +17,7 @@ import { unknownPolarity } from './unknown-polarity.js'
 import { unusedKnowledge } from './unused-knowledge.js'
 
 /**
- * The seventeen built-in rules of DESIGN.md §3, in id order. Every one runs by default
+ * The built-in rules ([Architecture: diagnosis](../../../docs/architecture.md#diagnosis-and-repairs)), in id order. Every one runs by default
  * at its default severity; a config turns rules off, changes severities and options.
  * @category Rules
  */
