@@ -19,6 +19,7 @@ export const allowedImports: ReadonlyMap<string, ReadonlySet<string> | 'any'> = 
   ['simulate', new Set(['graph', 'model'])],
   ['io', new Set(['diagnose', 'graph', 'model'])],
   ['fhir', new Set(['diagnose', 'graph', 'model'])],
+  ['evidence', new Set(['stats', 'io', 'fhir', 'graph', 'model'])],
   ['node', new Set(['simulate', 'graph', 'model', 'io'])],
   ['cli', 'any'],
 ])
