@@ -2,6 +2,7 @@ import type { Command } from '../command.js'
 import { diagnoseCommand } from './diagnose.js'
 import { importCommand } from './import.js'
 import { loopsCommand } from './loops.js'
+import { measureCommand } from './measure.js'
 import { mergeCommand } from './merge.js'
 import { renderCommand } from './render.js'
 import { schemaCommand } from './schema.js'
@@ -19,5 +20,6 @@ export const commands: ReadonlyArray<Command> = [
   simulateCommand,
   sweepCommand,
   mergeCommand,
+  measureCommand,
   schemaCommand,
 ]
