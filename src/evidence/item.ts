@@ -29,7 +29,7 @@ export interface ItemResult {
   readonly stopsAt: number
 }
 
-/** Events of one item as read: flat (time, row, type) triples in arrival order. @internal */
+/** Events of one item as read: the latest time read, then flat (time, row, type) triples in arrival order. @internal */
 export type ItemEvents = number[]
 
 /**
@@ -51,7 +51,7 @@ export const measureItem = (
   const kept: number[] = []
   const seenKeys = new Set<string>()
   let latest = -Infinity
-  for (let i = 0; i < events.length; i += 3) {
+  for (let i = 1; i < events.length; i += 3) {
     const time = events[i]!
     const row = events[i + 1]!
     const type = events[i + 2]!
@@ -74,7 +74,7 @@ export const measureItem = (
   const actorOf = (i: number): number => context.typeActor[events[i + 2]!]!
   const raise = kept.find((i) => stageOf(i) === raised)
   if (raise === undefined) {
-    bad('missing-raise', events[1]!)
+    bad('missing-raise', events[2]!)
     return undefined
   }
   const origin = events[raise]!

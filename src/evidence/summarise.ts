@@ -1,16 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pseudonymiser, pseudonymKeyProblem } from '../fhir/pseudonym.js'
 import type { Model } from '../model/codecs.js'
-import { levels } from '../model/vocabulary.js'
 import { defaultRelativeAccuracy } from '../stats/quantile-sketch.js'
 import { MeasureContext } from './context.js'
 import type { EvidenceError } from './errors.js'
 import { type BadInputReason, type LogRecord, parseTimestamp } from './events.js'
-import { finalOutcome, type ItemEvents, type ItemResult, measureItem } from './item.js'
-import { type ItemMeasurement, itemMeasurement } from './item-listing.js'
+import { MeasurementCollector } from './collect.js'
+import { type ItemEvents, measureItem } from './item.js'
+import type { ItemMeasurement } from './item-listing.js'
 import type { ResolvedMapping } from './mapping.js'
 import { measurementFormat, type MeasurementSummary } from './measure-summary.js'
-import { type BadInputCount, GroupBuilder, type GroupSummary, reportedRows } from './summary.js'
+import { type BadInputCount, reportedRows } from './summary.js'
 
 /**
  * Options of {@link summariseEvents} (and {@link measureLoops}).
@@ -27,6 +27,14 @@ export interface SummariseOptions {
   readonly relativeAccuracy?: number
   /** Censor open items here (ISO 8601) instead of at the log's latest event. */
   readonly observedUntil?: string
+  /**
+   * Measure and forget an item once the log has moved this many days past its latest
+   * event, so memory holds the items still active, not every item of the log. Choose
+   * it longer than any silence between an item's events: an event that comes after its
+   * item has settled starts a new item, reported as `missing-raise`. Default: never
+   * (every item is kept to the end of the log).
+   */
+  readonly settleDays?: number
   /** Called every 65,536 records read, with the count so far. */
   readonly onProgress?: (recordsRead: number) => void
 }
@@ -54,7 +62,8 @@ const reasonWords: Readonly<Record<BadInputReason, string>> = {
 /**
  * Read a feedback log and count what it says, without building the report: the part of
  * {@link measureLoops} that shards run. Events arrive as an async iterable; memory
- * holds the items (three numbers per event), not the log's text. Every bad row is
+ * holds the items still open (three numbers per event; see `settleDays`), never the
+ * log's text. Every bad row is
  * counted by reason with its first 20 row numbers. O(events + items · e log e).
  * @category Evidence
  */
@@ -80,7 +89,15 @@ export const summariseEvents = async (
     if (entry.rows.length < reportedRows) entry.rows.push(row)
     bad.set(reason, entry)
   }
+  const accuracy = options.relativeAccuracy ?? defaultRelativeAccuracy
+  const collector = new MeasurementCollector(context, accuracy)
+  const pseudonym = await pseudonymiser(options.pseudonymKey)
   const items = new Map<string, ItemEvents>()
+  const settle = async (id: string, list: ItemEvents): Promise<void> => {
+    items.delete(id)
+    const result = measureItem(context, list, report)
+    if (result !== undefined) collector.add(result, options.items === false ? undefined : await pseudonym('item', id))
+  }
   const events = { read: 0, used: 0, ignored: 0 }
   let earliest = Infinity
   let latest = -Infinity
@@ -88,7 +105,16 @@ export const summariseEvents = async (
   for await (const record of records) {
     if ('failure' in record) return E.left([record.failure])
     events.read++
-    if (options.onProgress !== undefined && events.read % 65_536 === 0) options.onProgress(events.read)
+    if (events.read % 65_536 === 0) {
+      options.onProgress?.(events.read)
+      // Items are kept in the order they were last touched: settle from the front.
+      if (options.settleDays !== undefined) {
+        for (const [id, list] of items) {
+          if (list[0]! >= latest - options.settleDays) break
+          await settle(id, list)
+        }
+      }
+    }
     if ('problem' in record) report(record.problem, record.row)
     else {
       const time = parseTimestamp(record.timestamp)
@@ -102,55 +128,23 @@ export const summariseEvents = async (
         if (time! < earliest) earliest = time!
         if (time! > latest) latest = time!
         const list = items.get(record.item)
-        if (list === undefined) items.set(record.item, [time!, record.row, type])
-        else list.push(time!, record.row, type)
+        if (list === undefined) items.set(record.item, [time!, time!, record.row, type])
+        else {
+          if (time! > list[0]!) list[0] = time!
+          list.push(time!, record.row, type)
+          if (options.settleDays !== undefined) {
+            items.delete(record.item)
+            items.set(record.item, list)
+          }
+        }
       }
     }
     if (failure !== undefined) return E.left([failure])
   }
+  for (const [id, list] of items) await settle(id, list)
+  if (failure !== undefined) return E.left([failure])
   const observedUntil = until ?? (latest === -Infinity ? null : latest)
-  const accuracy = options.relativeAccuracy ?? defaultRelativeAccuracy
-  const dimensions = ['levels', 'actors', 'raisers', 'channels', 'tags', 'sources', 'loops'] as const
-  const builders = new Map(dimensions.map((name) => [name, new Map<string, GroupBuilder>()]))
-  const overall = new GroupBuilder(mapping.resolutionDays, accuracy)
-  const addTo = (dimension: (typeof dimensions)[number], key: string, result: ItemResult, followed: number): void => {
-    const groups = builders.get(dimension)!
-    let builder = groups.get(key)
-    if (builder === undefined) groups.set(key, (builder = new GroupBuilder(mapping.resolutionDays, accuracy)))
-    builder.add(result, followed)
-  }
-  const flows = new Map<number, number>()
-  const pseudonym = await pseudonymiser(options.pseudonymKey)
-  const listed: ItemMeasurement[] = []
-  for (const [id, list] of items) {
-    const result = measureItem(context, list, report)
-    if (failure !== undefined) return E.left([failure])
-    if (result === undefined) continue
-    const followed = (observedUntil ?? result.origin) - result.origin
-    overall.add(result, followed)
-    addTo('levels', result.level < 0 ? 'unassigned' : levels[result.level]!, result, followed)
-    for (const actor of result.actors) addTo('actors', context.actorIds[actor]!, result, followed)
-    for (const channel of result.channels) addTo('channels', model.channels[channel]!.id, result, followed)
-    if (result.source >= 0) addTo('sources', context.assetIds[result.source]!, result, followed)
-    if (result.raiser >= 0) {
-      const raiser = model.actors[result.raiser]!
-      addTo('raisers', raiser.id, result, followed)
-      for (const tag of new Set(raiser.tags)) addTo('tags', tag, result, followed)
-      for (const loop of model.loops) {
-        if (loop.through[0] === raiser.id && (result.level < 0 || loop.level === levels[result.level])) addTo('loops', loop.id, result, followed)
-      }
-    }
-    for (const [from, to] of result.unmodelled) {
-      const key = from * context.actorIds.length + to
-      flows.set(key, (flows.get(key) ?? 0) + 1)
-    }
-    if (options.items !== false) listed.push(itemMeasurement(context, await pseudonym('item', id), result, finalOutcome(result)))
-  }
-  items.clear()
-  const toList = (groups: Map<string, GroupBuilder>): ReadonlyArray<GroupSummary> =>
-    [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, builder]) => builder.toSummary(key, context.actorIds))
   const badInput: BadInputCount[] = [...bad.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([reason, entry]) => ({ reason, ...entry }))
-  const actorCount = context.actorIds.length
   const summary: MeasurementSummary = {
     format: measurementFormat,
     model: model.id,
@@ -160,11 +154,7 @@ export const summariseEvents = async (
     observedFrom: earliest === Infinity ? null : earliest,
     observedUntil,
     badInput,
-    overall: overall.toSummary('all', context.actorIds),
-    groups: Object.fromEntries(dimensions.map((name) => [name, toList(builders.get(name)!)])) as unknown as MeasurementSummary['groups'],
-    unmodelledFlows: [...flows.entries()]
-      .map(([key, count]) => ({ from: context.actorIds[Math.floor(key / actorCount)]!, to: context.actorIds[key % actorCount]!, items: count }))
-      .sort((a, b) => (a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1)),
+    ...collector.toSummary(observedUntil ?? 0),
   }
-  return E.right({ summary, items: listed })
+  return E.right({ summary, items: collector.listed })
 }

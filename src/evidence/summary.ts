@@ -31,20 +31,24 @@ export class GroupBuilder {
   private items = 0
   private readonly outcomes = { open: 0, heard: 0, decided: 0, did: 0 }
   private readonly closure = [new RiskSetBuilder(), new RiskSetBuilder(), new RiskSetBuilder()] as const
+  private readonly censored = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()] as const
   private readonly funnel = stages.map(() => 0)
   private readonly transitions = new Map<number, QuantileSketchBuilder>()
   private readonly stopsAt = new Map<number, number>()
 
   constructor(private readonly resolutionDays: number, private readonly relativeAccuracy: number) {}
 
-  /** Count one item; `followedDays` is how long it was observed (raise to log end). */
-  add(result: ItemResult, followedDays: number): void {
+  /**
+   * Count one item. An outcome not reached is censored at the log's end, known only
+   * when the summary is made: until then it is counted by the period it was raised in.
+   */
+  add(result: ItemResult): void {
     this.items++
     this.outcomes[finalOutcome(result)]++
     const step = this.resolutionDays
-    const censoredAt = Math.max(0, Math.floor(followedDays / step + 1e-9) * step)
+    const raisedIn = Math.ceil(result.origin / step - 1e-9)
     result.closedDays.forEach((days, outcome) => {
-      if (Number.isNaN(days)) this.closure[outcome]!.add(censoredAt, false)
+      if (Number.isNaN(days)) this.censored[outcome]!.set(raisedIn, (this.censored[outcome]!.get(raisedIn) ?? 0) + 1)
       else this.closure[outcome]!.add(Math.max(0, Math.ceil(days / step - 1e-9) * step), true)
     })
     this.funnel[result.furthest]!++
@@ -62,8 +66,18 @@ export class GroupBuilder {
     if (result.stopsAt >= 0) this.stopsAt.set(result.stopsAt, (this.stopsAt.get(result.stopsAt) ?? 0) + 1)
   }
 
-  toSummary(key: string, actorIds: ReadonlyArray<string>): GroupSummary {
-    const [heard, decided, did] = this.closure.map((builder) => builder.toSummary()) as [RiskSetSummary, RiskSetSummary, RiskSetSummary]
+  /**
+   * The summary, with items still open censored at `until` (days since 1970): after
+   * the whole periods between the period each was raised in and the one `until` ends.
+   */
+  toSummary(key: string, actorIds: ReadonlyArray<string>, until: number): GroupSummary {
+    const step = this.resolutionDays
+    const end = Math.floor(until / step + 1e-9)
+    const [heard, decided, did] = this.closure.map((builder, outcome) => {
+      const censored = new RiskSetBuilder()
+      for (const [raisedIn, count] of this.censored[outcome]!) censored.add(Math.max(0, end - raisedIn) * step, false, count)
+      return mergeRiskSets(builder.toSummary(), censored.toSummary())
+    }) as [RiskSetSummary, RiskSetSummary, RiskSetSummary]
     return {
       key,
       items: this.items,
