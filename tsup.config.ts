@@ -13,6 +13,7 @@ export default defineConfig([
       index: 'src/index.ts',
       'io/index': 'src/io/index.ts',
       'fhir/index': 'src/fhir/index.ts',
+      'evidence/index': 'src/evidence/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -78,9 +78,9 @@ const importGraphml = (parsed: ParsedCommand): Model => {
  * The pseudonym key: the key file's text without surrounding whitespace (so a final
  * newline does not change the pseudonyms), else ORGINTEL_PSEUDONYM_KEY as it is, else
  * none. A key that is empty or only whitespace is a usage error, never "no key": asking
- * for pseudonyms must not quietly give real ids.
+ * for pseudonyms must not quietly give real ids. @internal
  */
-const givenPseudonymKey = (keyFile: string | undefined): string | undefined => {
+export const givenPseudonymKey = (keyFile: string | undefined): string | undefined => {
   if (keyFile !== undefined) {
     const key = readText(keyFile).trim()
     if (key === '') throw usageFailure(`the pseudonym key file is empty (or only whitespace): ${describePath(keyFile)}`)

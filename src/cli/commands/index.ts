@@ -3,6 +3,7 @@ import { diagnoseCommand } from './diagnose.js'
 import { exampleCommand } from './example.js'
 import { importCommand } from './import.js'
 import { loopsCommand } from './loops.js'
+import { measureCommand } from './measure.js'
 import { mergeCommand } from './merge.js'
 import { migrateCommand } from './migrate.js'
 import { renderCommand } from './render.js'
@@ -21,6 +22,7 @@ export const commands: ReadonlyArray<Command> = [
   simulateCommand,
   sweepCommand,
   mergeCommand,
+  measureCommand,
   schemaCommand,
   migrateCommand,
   exampleCommand,

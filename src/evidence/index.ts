@@ -1,0 +1,61 @@
+/**
+ * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, Care Opinion-shaped
+ * exports) and measure which loops actually close, with Kaplan–Meier closure by outcome,
+ * stage latencies, conformance with the model and small-number suppression. Browser-safe.
+ * @packageDocumentation
+ * @module orgintel/evidence
+ */
+
+export { measureLoops, reportMeasurement, measuredLoopsFormat } from './measure.js'
+export type { MeasuredLoops, MeasureOptions } from './measure.js'
+export { summariseEvents } from './summarise.js'
+export type { SummariseOptions, Summarised } from './summarise.js'
+export { mergeMeasurements, measurementFormat } from './measure-summary.js'
+export type { MeasurementSummary } from './measure-summary.js'
+export type { GroupSummary, BadInputCount } from './summary.js'
+export { reportedRows } from './summary.js'
+export type { GroupReport, ClosureReport, ReportedCount, ReportOptions } from './report.js'
+export type { ConformanceReport, ConformanceFinding, ConformanceOptions, PromiseCheck, TracedLoopClaim } from './conformance.js'
+export type { ItemMeasurement } from './item-listing.js'
+export { StageMapping, Stage, stages, decodeStageMapping } from './mapping.js'
+export type { ResolvedMapping, EventField } from './mapping.js'
+export { readCsvEvents } from './csv-events.js'
+export type { LogText, CsvEventOptions } from './csv-events.js'
+export { readOcelEvents } from './ocel-events.js'
+export { careOpinionMapping } from './care-opinion.js'
+export { parseTimestamp } from './events.js'
+export type { LogEvent, LogProblem, LogFailure, LogRecord, BadInputReason } from './events.js'
+export { formatEvidenceErrors } from './errors.js'
+export type { EvidenceError, EvidenceErrorCode } from './errors.js'
+export { formatMeasuredLoops } from './format.js'
+export type { MeasuredLoopsFormat } from './format.js'
+export {
+  kaplanMeier,
+  survivalAt,
+  closureBy,
+  quantileTime,
+  medianTime,
+  RiskSetBuilder,
+  summariseRiskSet,
+  mergeRiskSets,
+  emptyRiskSet,
+  riskSetTotals,
+  QuantileSketchBuilder,
+  sketchValues,
+  mergeSketches,
+  sketchQuantile,
+  emptySketch,
+  normalQuantile,
+  smallestIndexableValue,
+  defaultRelativeAccuracy,
+} from '../stats/index.js'
+export type {
+  KaplanMeierRow,
+  KaplanMeierEstimate,
+  KaplanMeierOptions,
+  EstimateWithInterval,
+  TimeWithInterval,
+  RiskSetSummary,
+  SurvivalObservation,
+  QuantileSketch,
+} from '../stats/index.js'

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runInProcess, wardModel } from '../cli/harness.js'
+import { wardLog, wardMappingInput } from './ward-log.js'
+
+const directory = mkdtempSync(join(tmpdir(), 'orgintel-measure-'))
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
+const write = (name: string, text: string): string => {
+  const path = join(directory, name)
+  writeFileSync(path, text)
+  return path
+}
+const log = write('events.csv', wardLog)
+const mapping = write('map.json', JSON.stringify(wardMappingInput))
+
+describe('orgintel measure', () => {
+  it('writes a markdown report and lists bad input on stderr', async () => {
+    const result = await runInProcess(['measure', wardModel, log, '--mapping', mapping, '--suppress-below', '1'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('# Measured loops of `ward-7-you-said-we-did`')
+    expect(result.stdout).toContain('| delivery | 7 | 3 |')
+    expect(result.stderr).toContain('1 rows: duplicate-event (first rows 6)')
+  })
+
+  it('writes CSV and JSON, with small numbers suppressed by default', async () => {
+    const csv = await runInProcess(['measure', wardModel, log, '--mapping', mapping, '--format', 'csv'])
+    expect(csv.stdout.split('\n')[1]).toBe('overall,all,<8,<8,<8,<8,<8,,,,,,,,,,')
+    const out = join(directory, 'report.json')
+    const json = await runInProcess(['measure', wardModel, log, '-m', mapping, '-f', 'json', '-o', out, '--key-file', write('key.txt', 'secret\n')])
+    expect(json.code).toBe(0)
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { items: Array<{ item: string }> }
+    expect(report.items[0]!.item).toMatch(/^item\/[0-9a-f]{24}$/)
+  })
+
+  it('writes the mergeable summary of a shard', async () => {
+    const result = await runInProcess(['measure', wardModel, log, '-m', mapping, '--summary'])
+    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'orgintel-measurement/v1', model: 'ward-7-you-said-we-did', overall: { items: 7 } })
+  })
+
+  it('reports a bad mapping with paths and suggestions, and fails on bad input when asked', async () => {
+    const bad = write('bad-map.json', JSON.stringify({ stages: { raised: ['Story posted'] }, actor: {} }))
+    const result = await runInProcess(['measure', wardModel, log, '--mapping', bad])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('/actor: The stage mapping has no field "actor" at /actor (did you mean "actors"?).')
+    const failing = await runInProcess(['measure', wardModel, log, '--mapping', mapping, '--on-bad-input', 'fail'])
+    expect(failing.code).toBe(1)
+    expect(failing.stderr).toContain('row 8: Row 8: the resource is no model actor.')
+    const usage = await runInProcess(['measure', wardModel, log])
+    expect(usage.code).toBe(2)
+  })
+})
