@@ -13,9 +13,10 @@ import { type Finding, type SourceFile, findImports, lineAt } from './source-sca
  */
 export const allowedImports: ReadonlyMap<string, ReadonlySet<string> | 'any'> = new Map<string, ReadonlySet<string> | 'any'>([
   ['model', new Set<string>()],
+  ['stats', new Set<string>()],
   ['graph', new Set(['model'])],
   ['diagnose', new Set(['graph', 'model'])],
-  ['simulate', new Set(['graph', 'model'])],
+  ['simulate', new Set(['graph', 'model', 'stats'])],
   ['io', new Set(['diagnose', 'graph', 'model'])],
   ['fhir', new Set(['diagnose', 'graph', 'model'])],
   ['node', new Set(['simulate', 'graph', 'model', 'io'])],
@@ -36,7 +37,7 @@ export const allowedOutsideSource: ReadonlyMap<string, ReadonlySet<string>> = ne
 ])
 
 /** Folders that must run in a browser: no Node built-ins, console, clock or hidden randomness. */
-export const browserSafeLayers: ReadonlySet<string> = new Set(['model', 'graph', 'diagnose', 'simulate', 'io', 'fhir'])
+export const browserSafeLayers: ReadonlySet<string> = new Set(['model', 'graph', 'diagnose', 'simulate', 'io', 'fhir', 'stats', 'evidence'])
 
 /** Folders where no function may call itself (STYLE.md 9: traversals are iterative). */
 export const recursionFreeLayers: ReadonlySet<string> = new Set(['graph'])
