@@ -2,8 +2,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Intervention } from '../simulate/interventions.js'
 import { type SimulationParameters, SimulationParameters as ParametersCodec } from '../simulate/parameters.js'
 import { type SimulationMetrics, simulationMetricNames } from '../simulate/result.js'
-import { deriveRunSeed } from '../simulate/seed.js'
 import { type ExperimentError, describeValue, experimentError } from './errors.js'
+import { seedOfRun } from './seeding.js'
 import type { ExperimentSpec } from './spec.js'
 
 /** A value of a varied parameter. @category Experiments */
@@ -21,6 +21,7 @@ export interface PlannedRun {
 export interface RunSettings {
   readonly days: number
   readonly maxEvents?: number
+  readonly warmUpDays?: number
   readonly parameters: SimulationParameters
   readonly interventions: ReadonlyArray<Intervention>
   readonly scenarios: ReadonlyArray<readonly [string, ReadonlyArray<Intervention>]>
@@ -66,7 +67,7 @@ const checkValue = (name: string, value: ParameterValue, scenarios: ReadonlySet<
 /**
  * Expand a decoded spec into its runs (parameter combinations × replicates, in that
  * order), checking varied names and values. Each run's seed comes from
- * `deriveRunSeed(spec.seed, varied values by name, replicate)`. O(runs × columns).
+ * `seedOfRun` (common random numbers unless the spec turns them off). O(runs × columns).
  * @internal
  */
 export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<ExperimentError>, ExperimentPlan> => {
@@ -92,6 +93,9 @@ export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<Exp
       return names.map((name) => (Object.prototype.hasOwnProperty.call(entry, name) ? entry[name]! : null))
     })
   }
+  if (spec.warmUpDays !== undefined && spec.warmUpDays > spec.days) {
+    errors.push(experimentError('invalid-spec', ['warmUpDays'], `The warm-up (${spec.warmUpDays} days) must not be longer than the run (${spec.days} days).`))
+  }
   if (errors.length > 0) return E.left(errors)
   const replications = spec.replications ?? 1
   const runs: PlannedRun[] = []
@@ -102,13 +106,14 @@ export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<Exp
     })
     const forSeed = Object.fromEntries(named)
     for (let replicate = 0; replicate < replications; replicate++) {
-      runs.push({ run: runs.length, replicate, seed: deriveRunSeed(spec.seed, forSeed, replicate), values })
+      runs.push({ run: runs.length, replicate, seed: seedOfRun(spec.seed, forSeed, replicate, spec.commonRandomNumbers ?? true), values })
     }
   }
   return E.right({
     settings: {
       days: spec.days,
       ...(spec.maxEvents === undefined ? {} : { maxEvents: spec.maxEvents }),
+      ...(spec.warmUpDays === undefined ? {} : { warmUpDays: spec.warmUpDays }),
       parameters: spec.parameters ?? {},
       interventions: spec.interventions ?? [],
       scenarios: (spec.scenarios ?? []).map((scenario) => [scenario.name, scenario.interventions] as const),

@@ -44,7 +44,8 @@ export interface ExperimentRow {
 
 /**
  * What describes a set of result rows: the library version, a hash of the spec and
- * model, the experiment seed, the columns and metrics, the shard and its runs' seeds.
+ * model, the experiment seed and whether runs share seeds across combinations (common
+ * random numbers), the columns and metrics, the shard and its runs' seeds.
  * It holds no clock time, so equal experiments have equal manifests.
  * @category Experiments
  */
@@ -54,6 +55,8 @@ export interface ExperimentManifest {
   readonly version: string
   readonly specHash: string
   readonly seed: number
+  /** Whether replicate k of every combination ran on the same seed (paired comparisons). */
+  readonly commonRandomNumbers: boolean
   readonly columns: ReadonlyArray<string>
   readonly metrics: ReadonlyArray<string>
   readonly shard: Shard
@@ -138,6 +141,7 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
     version: libraryVersion,
     specHash,
     seed: decoded.right.seed,
+    commonRandomNumbers: decoded.right.commonRandomNumbers ?? true,
     columns: settings.columns,
     metrics: settings.metrics,
     shard: { index: shard.index, count: shard.count },
