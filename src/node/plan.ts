@@ -3,6 +3,7 @@ import type { Intervention } from '../simulate/interventions.js'
 import { type SimulationParameters, SimulationParameters as ParametersCodec } from '../simulate/parameters.js'
 import { type SimulationMetrics, simulationMetricNames } from '../simulate/result.js'
 import { type ExperimentError, describeValue, experimentError } from './errors.js'
+import { didYouMean } from '../simulate/unknown-options.js'
 import { seedOfRun } from './seeding.js'
 import type { ExperimentSpec } from './spec.js'
 
@@ -38,6 +39,7 @@ export interface ExperimentPlan {
 const scalarParameters: ReadonlySet<string> = new Set([
   'raiseRate', 'respond', 'makeSense', 'decide', 'act', 'recordLesson', 'passOn', 'capacityPerDay',
   'latency', 'jitter', 'defaultLatencyDays', 'defaultReliability', 'maxHops', 'scenario',
+  'fatigueDrop', 'fatigueRecovery', 'fatiguePatienceDays',
 ])
 
 /** Every combination of the grid's values, the last name varying fastest. */
@@ -51,12 +53,12 @@ const combinations = (names: ReadonlyArray<string>, values: ReadonlyArray<Readon
 
 const checkValue = (name: string, value: ParameterValue, scenarios: ReadonlySet<string>, path: ReadonlyArray<string | number>): ReadonlyArray<ExperimentError> => {
   if (!scalarParameters.has(name)) {
-    return [experimentError('invalid-spec', path, `'${name}' is not a parameter that can be varied.`)]
+    return [experimentError('invalid-spec', path, `'${name}' is not a parameter that can be varied.${didYouMean(name, scalarParameters)}`)]
   }
   if (name === 'scenario') {
     return typeof value === 'string' && scenarios.has(value)
       ? []
-      : [experimentError('invalid-spec', path, 'This names no scenario in `scenarios`.')]
+      : [experimentError('invalid-spec', path, `This names no scenario in \`scenarios\`.${typeof value === 'string' ? didYouMean(value, scenarios) : ''}`)]
   }
   const decoded = ParametersCodec.decode({ [name]: value })
   return E.isLeft(decoded)

@@ -10,6 +10,7 @@ import { libraryVersion } from './version.js'
 import { type ParameterValue, type PlannedRun, planExperiment } from './plan.js'
 import { type ExperimentProgress, runPlanned } from './pool.js'
 import { ExperimentSpec } from './spec.js'
+import { specReferenceErrors, unknownSpecFields } from './spec-checks.js'
 
 /** Which part of an experiment to run: runs whose number `% count === index`. @category Experiments */
 export interface Shard {
@@ -105,7 +106,9 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
 
 /**
  * Prepare an experiment from a declarative spec (see {@link ExperimentSpec}): check it
- * (a bad spec, shard or worker count is a `Left` of errors with JSON Pointer paths),
+ * (a bad spec, shard or worker count, a field no spec has, or an actor, channel or
+ * asset the model does not have is a `Left` of errors with JSON Pointer paths and,
+ * for a misspelt name, a "did you mean"),
  * load the model, plan the runs and pick this shard's. Reading `rows` runs the
  * simulations on worker threads and yields tidy rows in run order, so the bytes
  * written never depend on the worker count, and shard outputs merge to the unsharded
@@ -116,7 +119,8 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
  */
 export const runExperiment = async (spec: unknown, options: ExperimentOptions = {}): Promise<E.Either<ReadonlyArray<ExperimentError>, ExperimentRun>> => {
   const decoded = ExperimentSpec.decode(spec)
-  if (E.isLeft(decoded)) return E.left(specErrors(decoded.left))
+  const unknown = unknownSpecFields(ExperimentSpec, spec)
+  if (E.isLeft(decoded) || unknown.length > 0) return E.left([...(E.isLeft(decoded) ? specErrors(decoded.left) : []), ...unknown])
   const shard = options.shard ?? { index: 0, count: 1 }
   const optionErrors: ExperimentError[] = []
   if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
@@ -130,7 +134,8 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
   const model = await loadModel(decoded.right)
   if (E.isLeft(model)) return model
   const plan = planExperiment(decoded.right)
-  if (E.isLeft(plan)) return plan
+  const references = specReferenceErrors(model.right, decoded.right)
+  if (E.isLeft(plan) || references.length > 0) return E.left([...(E.isLeft(plan) ? plan.left : []), ...references])
   const { settings, runs } = plan.right
   const { model: _inline, modelPath: _path, ...rest } = decoded.right
   const specHash = createHash('sha256').update(canonicalJson({ ...rest, model: encodeModel(model.right) })).digest('hex')

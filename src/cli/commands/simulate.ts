@@ -1,10 +1,11 @@
 import * as t from 'io-ts'
 import { Intervention } from '../../simulate/interventions.js'
 import { SimulationParameters } from '../../simulate/parameters.js'
+import { checkSimulationOptions } from '../../simulate/issues.js'
 import { maxSimulationDays, simulate } from '../../simulate/simulate.js'
 import { choiceOption, integerOption, onePositional, requiredOption, parseWholeNumber, seedOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
-import { exitCodes, usageFailure } from '../failure.js'
+import { exitCodes, invalidInput, usageFailure } from '../failure.js'
 import { describePath, writeTextAtomically } from '../files.js'
 import { readDecoded, reportProblems } from '../json-input.js'
 import { loadModel } from '../model-input.js'
@@ -46,6 +47,11 @@ export const simulateCommand: Command = {
     const model = loadModel(modelPath)
     const parameters = parametersPath === undefined ? undefined : readDecoded(parametersPath, SimulationParameters, 'set of simulation parameters', 'invalid-option')
     const interventions = interventionsPath === undefined ? undefined : readDecoded(interventionsPath, Interventions, 'list of interventions', 'invalid-option')
+    const problems = checkSimulationOptions(model, { ...(parameters === undefined ? {} : { parameters }), ...(interventions === undefined ? {} : { interventions }) })
+    if (problems.length > 0) {
+      reportProblems('options', problems)
+      throw invalidInput(`${problems.length === 1 ? '1 option does' : `${problems.length} options do`} not fit the model; nothing was simulated`)
+    }
     const result = simulate(model, {
       seed,
       days,
@@ -53,10 +59,6 @@ export const simulateCommand: Command = {
       ...(interventions === undefined ? {} : { interventions }),
       ...(maxEvents === 0 ? {} : { maxEvents }),
     })
-    if (result.issues.length > 0) {
-      process.stderr.write(`orgintel simulate: ${result.issues.length === 1 ? '1 option names nothing in the model and was' : `${result.issues.length} options name nothing in the model and were`} left out:\n`)
-      reportProblems('options', result.issues)
-    }
     if (result.truncated) process.stderr.write('orgintel simulate: the run stopped early at --max-events; the result is marked truncated\n')
     const text = format === 'csv' ? seriesToCsv(result.series) : `${JSON.stringify(result, null, 2)}\n`
     writeTextAtomically(out, text)
