@@ -5,6 +5,7 @@ import { loopsCommand } from './loops.js'
 import { mergeCommand } from './merge.js'
 import { renderCommand } from './render.js'
 import { schemaCommand } from './schema.js'
+import { sensitivityCommand } from './sensitivity.js'
 import { simulateCommand } from './simulate.js'
 import { sweepCommand } from './sweep.js'
 import { validateCommand } from './validate.js'
@@ -19,5 +20,6 @@ export const commands: ReadonlyArray<Command> = [
   simulateCommand,
   sweepCommand,
   mergeCommand,
+  sensitivityCommand,
   schemaCommand,
 ]
