@@ -6,13 +6,14 @@ import assert from 'node:assert/strict'
 
 // #region sweep
 import { readFileSync } from 'node:fs'
-import { formatModelErrors, parseModel, repairInterventions, suggestRepairs } from 'orgintel'
+import { formatModelErrors, parseModel, repairInterventions } from 'orgintel'
 import { runExperiment } from 'orgintel/node'
 
 const modelPath = 'examples/models/ward-you-said-we-did.json'
 const parsed = parseModel(readFileSync(modelPath, 'utf8'))
 if (parsed._tag === 'Left') throw new Error(formatModelErrors(parsed.left))
-const interventions = repairInterventions(suggestRepairs(parsed.right))
+// The repair: PALS replies to carers again (a channel that carries its reply).
+const interventions = repairInterventions([{ from: 'pals', to: 'carers', level: 'delivery', carries: ['pals-reply'], reason: 'PALS replies to carers again' }])
 
 // A declarative spec: the model, fixed parameters, what varies, scenarios and metrics.
 const prepared = await runExperiment(
@@ -27,20 +28,20 @@ const prepared = await runExperiment(
       { name: 'as-is', interventions: [] },
       { name: 'repaired', interventions },
     ],
-    metrics: ['closureRate', 'closureTimeMedianDays'],
+    metrics: ['heardBackRate', 'closureRate', 'closureBy90Days'],
   },
   { workers: 2 },
 )
 if (prepared._tag === 'Left') throw new Error(prepared.left.map((error) => `${error.path}: ${error.message}`).join('\n'))
 // One tidy row per run and metric.
-const closureByScenario = new Map<string, number[]>()
+const heardByScenario = new Map<string, number[]>()
 for await (const row of prepared.right.rows) {
-  if (row.metric !== 'closureRate') continue
+  if (row.metric !== 'heardBackRate') continue
   const scenario = String(row['scenario'])
-  closureByScenario.set(scenario, [...(closureByScenario.get(scenario) ?? []), row.value ?? 0])
+  heardByScenario.set(scenario, [...(heardByScenario.get(scenario) ?? []), row.value ?? 0])
 }
-console.table([...closureByScenario].map(([scenario, values]) => ({ scenario, runs: values.length, meanClosureRate: values.reduce((a, b) => a + b, 0) / values.length })))
+console.table([...heardByScenario].map(([scenario, values]) => ({ scenario, runs: values.length, meanHeardBackRate: values.reduce((a, b) => a + b, 0) / values.length })))
 // #endregion sweep
 
 const mean = (values: ReadonlyArray<number>): number => values.reduce((a, b) => a + b, 0) / values.length
-assert.ok(mean(closureByScenario.get('repaired')!) > mean(closureByScenario.get('as-is')!))
+assert.ok(mean(heardByScenario.get('repaired')!) > mean(heardByScenario.get('as-is')!))

@@ -89,3 +89,59 @@ export const renderLinePlot = (plot: LinePlot): string => {
   parts.push('</svg>')
   return `${parts.join('\n')}\n`
 }
+
+/** One bar of a tornado plot: a name and a non-negative length, with an optional whisker. */
+export interface TornadoBar {
+  readonly name: string
+  readonly value: number
+  /** Drawn as a thin line from the bar's end (e.g. a standard deviation). */
+  readonly spread?: number
+}
+
+/** A tornado plot: horizontal bars, longest first, on one axis from 0. */
+export interface TornadoPlot {
+  readonly title: string
+  readonly xLabel: string
+  readonly bars: ReadonlyArray<TornadoBar>
+  readonly formatX?: (value: number) => string
+  readonly width?: number
+}
+
+/** Render a tornado plot (bars sorted longest first) to an SVG string. O(bars). */
+export const renderTornadoPlot = (plot: TornadoPlot): string => {
+  const bars = [...plot.bars].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
+  const width = plot.width ?? 720
+  const rowHeight = 34
+  const margin = { top: 48, right: 32, bottom: 56, left: 170 }
+  const innerWidth = width - margin.left - margin.right
+  const innerHeight = bars.length * rowHeight
+  const height = margin.top + innerHeight + margin.bottom
+  const xMax = Math.max(...bars.map((bar) => bar.value + (bar.spread ?? 0)), 1e-9)
+  const xStep = niceStep(xMax, 5)
+  const axisMax = Math.ceil(xMax / xStep) * xStep
+  const xOf = (x: number): number => margin.left + (x / axisMax) * innerWidth
+  const formatX = plot.formatX ?? ((value: number) => String(Math.round(value * 100) / 100))
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="Arial, Helvetica, sans-serif" role="img" aria-label="${escapeXml(plot.title)}">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="15" font-weight="bold" fill="${palette.text}">${escapeXml(plot.title)}</text>`,
+  ]
+  for (let tick = 0; tick <= axisMax + 1e-9; tick += xStep) {
+    const x = fixed(xOf(tick))
+    parts.push(`<line x1="${x}" x2="${x}" y1="${margin.top}" y2="${margin.top + innerHeight}" stroke="${palette.paleGrey}"/>`)
+    parts.push(`<text x="${x}" y="${margin.top + innerHeight + 18}" text-anchor="middle" font-size="11" fill="${palette.secondaryText}">${escapeXml(formatX(tick))}</text>`)
+  }
+  bars.forEach((bar, index) => {
+    const y = margin.top + index * rowHeight
+    parts.push(`<text x="${margin.left - 10}" y="${fixed(y + rowHeight / 2)}" dy="4" text-anchor="end" font-size="12" fill="${palette.text}">${escapeXml(bar.name)}</text>`)
+    parts.push(`<rect x="${margin.left}" y="${fixed(y + 6)}" width="${fixed(xOf(bar.value) - margin.left)}" height="${rowHeight - 12}" fill="${palette.blue}"/>`)
+    if (bar.spread !== undefined && bar.spread > 0) {
+      const middle = fixed(y + rowHeight / 2)
+      parts.push(`<line x1="${fixed(xOf(bar.value))}" x2="${fixed(xOf(bar.value + bar.spread))}" y1="${middle}" y2="${middle}" stroke="${palette.darkBlue}" stroke-width="1.5"/>`)
+    }
+  })
+  parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + innerHeight}" stroke="${palette.secondaryText}"/>`)
+  parts.push(`<text x="${margin.left + innerWidth / 2}" y="${margin.top + innerHeight + 40}" text-anchor="middle" font-size="12" fill="${palette.text}">${escapeXml(plot.xLabel)}</text>`)
+  parts.push('</svg>')
+  return `${parts.join('\n')}\n`
+}

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Model } from '../src/index.js'
-import { renderLinePlot } from './docs-plot.js'
+import { renderLinePlot, renderTornadoPlot } from './docs-plot.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -84,5 +84,43 @@ export const renderPlots = async (readModel: (file: string) => Model): Promise<M
       ],
     }),
   )
+  plots.set('plot-ward-tornado', await wardTornado())
   return plots
 }
+
+/** The sensitivity analysis the guide shows: Morris screening of the calibrated ward's people. */
+export const wardSensitivitySpec = {
+  modelPath: join(root, 'examples', 'models', 'ward-you-said-we-did.json'),
+  seed: 16,
+  days: 365,
+  warmUpDays: 30,
+  method: 'morris',
+  samples: 20,
+  replications: 4,
+  parameters: { actors: [{ actor: 'carers', raiseRate: 0.1 }] },
+  ranges: {
+    raiseRate: { min: 0.05, max: 0.5 },
+    respond: { min: 0.2, max: 1 },
+    decide: { min: 0, max: 1 },
+    act: { min: 0.2, max: 1 },
+    passOn: { min: 0.5, max: 1 },
+  },
+  metrics: ['heardBackRate', 'closureBy90Days'],
+} as const
+
+/** Mean absolute elementary effect (μ*) and spread (σ) of each parameter on `metric`, from the guide's analysis. */
+export const wardSensitivity = async (metric: string): Promise<ReadonlyArray<{ readonly parameter: string; readonly muStar: number; readonly sigma: number }>> => {
+  const { runSensitivity } = await import('../src/node/sensitivity/run.js')
+  const result = await runSensitivity(wardSensitivitySpec, { workers: 0 })
+  if (result._tag === 'Left') throw new Error(JSON.stringify(result.left))
+  const found = result.right.metrics.find((entry) => entry.metric === metric)!
+  return found.parameters.map((entry) => ({ parameter: entry.parameter, muStar: entry.muStar ?? 0, sigma: entry.sigma ?? 0 }))
+}
+
+const wardTornado = async (): Promise<string> =>
+  renderTornadoPlot({
+    title: 'Ward 7: what moves closure by day 90 (Morris μ*, 20 trajectories × 4 seeds)',
+    xLabel: 'mean absolute change in closure by day 90 over each parameter’s range (line: σ)',
+    bars: (await wardSensitivity('closureBy90Days')).map((entry) => ({ name: entry.parameter, value: entry.muStar, spread: entry.sigma })),
+    formatX: (value) => value.toFixed(2),
+  })

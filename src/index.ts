@@ -117,3 +117,6 @@ export type { SimulationDay, SimulationMetrics, SimulationResult } from './simul
 export { createRandom } from './simulate/random.js'
 export type { RandomSource } from './simulate/random.js'
 export { deriveRunSeed } from './simulate/seed.js'
+export { closureHorizons } from './simulate/estimates.js'
+export type { SimulationEstimates } from './simulate/estimates.js'
+export type { SimulationGroup, SimulationGroups } from './simulate/groups.js'

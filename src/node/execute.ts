@@ -29,6 +29,7 @@ export const executeRun = (model: Model, settings: RunSettings, run: PlannedRun)
     parameters,
     interventions,
     ...(settings.maxEvents === undefined ? {} : { maxEvents: settings.maxEvents }),
+    ...(settings.warmUpDays === undefined ? {} : { warmUpDays: settings.warmUpDays }),
   })
   return settings.metrics.map((metric) => result.metrics[metric])
 }

@@ -51,6 +51,7 @@ export const manifestText = (manifest: ExperimentManifest, facts: WrittenFacts):
     version: manifest.version,
     specHash: manifest.specHash,
     seed: manifest.seed,
+    commonRandomNumbers: manifest.commonRandomNumbers,
     columns: manifest.columns,
     metrics: manifest.metrics,
     shard: { index: manifest.shard.index, count: manifest.shard.count },

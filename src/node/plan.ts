@@ -2,8 +2,9 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Intervention } from '../simulate/interventions.js'
 import { type SimulationParameters, SimulationParameters as ParametersCodec } from '../simulate/parameters.js'
 import { type SimulationMetrics, simulationMetricNames } from '../simulate/result.js'
-import { deriveRunSeed } from '../simulate/seed.js'
 import { type ExperimentError, describeValue, experimentError } from './errors.js'
+import { didYouMean } from '../simulate/unknown-options.js'
+import { seedOfRun } from './seeding.js'
 import type { ExperimentSpec } from './spec.js'
 
 /** A value of a varied parameter. @category Experiments */
@@ -21,6 +22,7 @@ export interface PlannedRun {
 export interface RunSettings {
   readonly days: number
   readonly maxEvents?: number
+  readonly warmUpDays?: number
   readonly parameters: SimulationParameters
   readonly interventions: ReadonlyArray<Intervention>
   readonly scenarios: ReadonlyArray<readonly [string, ReadonlyArray<Intervention>]>
@@ -54,6 +56,7 @@ export const maxExperimentRuns = 1_000_000
 const scalarParameters: ReadonlySet<string> = new Set([
   'raiseRate', 'respond', 'makeSense', 'decide', 'act', 'recordLesson', 'passOn', 'capacityPerDay',
   'latency', 'jitter', 'defaultLatencyDays', 'defaultReliability', 'maxHops', 'scenario',
+  'fatigueDrop', 'fatigueRecovery', 'fatiguePatienceDays',
 ])
 
 /** The parameter set at `index` of a full factorial grid, the last name varying fastest (mixed radix). */
@@ -70,12 +73,12 @@ const gridSetAt = (lists: ReadonlyArray<ReadonlyArray<ParameterValue>>, index: n
 
 const checkValue = (name: string, value: ParameterValue, scenarios: ReadonlySet<string>, path: ReadonlyArray<string | number>): ReadonlyArray<ExperimentError> => {
   if (!scalarParameters.has(name)) {
-    return [experimentError('invalid-spec', path, `'${name}' is not a parameter that can be varied.`)]
+    return [experimentError('invalid-spec', path, `'${name}' is not a parameter that can be varied.${didYouMean(name, scalarParameters)}`)]
   }
   if (name === 'scenario') {
     return typeof value === 'string' && scenarios.has(value)
       ? []
-      : [experimentError('invalid-spec', path, 'This names no scenario in `scenarios`.')]
+      : [experimentError('invalid-spec', path, `This names no scenario in \`scenarios\`.${typeof value === 'string' ? didYouMean(value, scenarios) : ''}`)]
   }
   const decoded = ParametersCodec.decode({ [name]: value })
   return E.isLeft(decoded)
@@ -119,13 +122,16 @@ const parameterSets = (spec: ExperimentSpec, errors: ExperimentError[]): Paramet
  * Plan a decoded spec's runs (parameter sets × replicates, in that order), checking
  * varied names and values and the number of runs ({@link maxExperimentRuns} at most),
  * without listing them: the run at a position is computed when asked for. Each run's
- * seed comes from `deriveRunSeed(spec.seed, varied values by name, replicate)`.
+ * seed comes from `seedOfRun` (common random numbers unless the spec turns them off).
  * O(size of the spec); each run O(columns).
  * @internal
  */
 export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<ExperimentError>, ExperimentPlan> => {
   const errors: ExperimentError[] = []
   const sets = parameterSets(spec, errors)
+  if (spec.warmUpDays !== undefined && spec.warmUpDays > spec.days) {
+    errors.push(experimentError('invalid-spec', ['warmUpDays'], `The warm-up (${spec.warmUpDays} days) must not be longer than the run (${spec.days} days).`))
+  }
   if (errors.length > 0) return E.left(errors)
   const replications = spec.replications ?? 1
   const total = sets.count * BigInt(replications)
@@ -147,12 +153,13 @@ export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<Exp
     columns.forEach((name, index) => {
       if (values[index] !== null) named[name] = values[index]!
     })
-    return { run: position, replicate, seed: deriveRunSeed(spec.seed, named, replicate), values }
+    return { run: position, replicate, seed: seedOfRun(spec.seed, named, replicate, spec.commonRandomNumbers ?? true), values }
   }
   return E.right({
     settings: {
       days: spec.days,
       ...(spec.maxEvents === undefined ? {} : { maxEvents: spec.maxEvents }),
+      ...(spec.warmUpDays === undefined ? {} : { warmUpDays: spec.warmUpDays }),
       parameters: spec.parameters ?? {},
       interventions: spec.interventions ?? [],
       scenarios: (spec.scenarios ?? []).map((scenario) => [scenario.name, scenario.interventions] as const),

@@ -10,6 +10,7 @@ import { libraryVersion } from './version.js'
 import { type ParameterValue, type PlannedRun, type RunList, planExperiment } from './plan.js'
 import { type ExperimentProgress, runPlanned } from './pool.js'
 import { ExperimentSpec } from './spec.js'
+import { specReferenceErrors, unknownSpecFields } from './spec-checks.js'
 
 /** Which part of an experiment to run: runs whose number `% count === index`. @category Experiments */
 export interface Shard {
@@ -66,7 +67,8 @@ export interface ExperimentRow {
 
 /**
  * What describes a set of result rows: the library version, a hash of the spec and
- * model, the experiment seed, the columns and metrics, the shard and its runs' seeds.
+ * model, the experiment seed and whether runs share seeds across combinations (common
+ * random numbers), the columns and metrics, the shard and its runs' seeds.
  * It holds no clock time, so equal experiments have equal manifests.
  * @category Experiments
  */
@@ -76,6 +78,8 @@ export interface ExperimentManifest {
   readonly version: string
   readonly specHash: string
   readonly seed: number
+  /** Whether replicate k of every combination ran on the same seed (paired comparisons). */
+  readonly commonRandomNumbers: boolean
   readonly columns: ReadonlyArray<string>
   readonly metrics: ReadonlyArray<string>
   readonly shard: Shard
@@ -155,7 +159,9 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
 
 /**
  * Prepare an experiment from a declarative spec (see {@link ExperimentSpec}): check it
- * (a bad spec, shard or worker count is a `Left` of errors with JSON Pointer paths),
+ * (a bad spec, shard or worker count, a field no spec has, or an actor, channel or
+ * asset the model does not have is a `Left` of errors with JSON Pointer paths and,
+ * for a misspelt name, a "did you mean"),
  * load the model, plan the runs and pick this shard's. Reading `rows` runs the
  * simulations on worker threads and yields tidy rows in run order, so the bytes
  * written never depend on the worker count, and shard outputs merge to the unsharded
@@ -166,7 +172,8 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
  */
 export const runExperiment = async (spec: unknown, options: ExperimentOptions = {}): Promise<E.Either<ReadonlyArray<ExperimentError>, ExperimentRun>> => {
   const decoded = ExperimentSpec.decode(spec)
-  if (E.isLeft(decoded)) return E.left(specErrors(decoded.left))
+  const unknown = unknownSpecFields(ExperimentSpec, spec)
+  if (E.isLeft(decoded) || unknown.length > 0) return E.left([...(E.isLeft(decoded) ? specErrors(decoded.left) : []), ...unknown])
   const shard = options.shard ?? { index: 0, count: 1 }
   const optionErrors: ExperimentError[] = []
   if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
@@ -180,7 +187,8 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
   const model = await loadModel(decoded.right)
   if (E.isLeft(model)) return model
   const plan = planExperiment(decoded.right)
-  if (E.isLeft(plan)) return plan
+  const references = specReferenceErrors(model.right, decoded.right)
+  if (E.isLeft(plan) || references.length > 0) return E.left([...(E.isLeft(plan) ? plan.left : []), ...references])
   const { settings, runs } = plan.right
   const { model: _inline, modelPath: _path, ...rest } = decoded.right
   const specHash = createHash('sha256').update(canonicalJson({ ...rest, model: encodeModel(model.right) })).digest('hex')
@@ -197,6 +205,7 @@ export const runExperiment = async (spec: unknown, options: ExperimentOptions = 
     version: libraryVersion,
     specHash,
     seed: decoded.right.seed,
+    commonRandomNumbers: decoded.right.commonRandomNumbers ?? true,
     columns: settings.columns,
     metrics: settings.metrics,
     shard: { index: shard.index, count: shard.count },

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { Intervention } from '../simulate/interventions.js'
 import { SimulationParameters } from '../simulate/parameters.js'
+import { nonNegativeNumber } from '../simulate/plain-codecs.js'
 import { simulationMetricNames } from '../simulate/result.js'
 import { maxSimulationDays } from '../simulate/simulate.js'
 
@@ -72,6 +73,14 @@ export const ExperimentSpec = t.intersection(
       interventions: t.readonlyArray(Intervention),
       scenarios: t.readonlyArray(Scenario),
       maxEvents: positiveInteger,
+      /**
+       * Common random numbers (default `true`): replicate k of every parameter
+       * combination and scenario runs on the same seed, so comparisons are paired.
+       * `false` gives every combination its own seeds.
+       */
+      commonRandomNumbers: t.boolean,
+      /** Days at the start whose experiences the metrics leave out (see `SimulationOptions.warmUpDays`). */
+      warmUpDays: nonNegativeNumber,
     }),
   ],
   'ExperimentSpec',

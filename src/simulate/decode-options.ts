@@ -4,6 +4,7 @@ import { quoteId, toPointer } from '../model/errors.js'
 import { Intervention } from './interventions.js'
 import type { SimulationIssue } from './issues.js'
 import { SimulationParameters } from './parameters.js'
+import { unknownFields } from './unknown-options.js'
 
 const actualText = (value: unknown): string =>
   value === undefined
@@ -51,6 +52,7 @@ const decodeParameters = (input: unknown, issues: SimulationIssue[]): DecodedPar
     issues.push({ code: 'invalid-option', path: '/parameters', message: `The option at /parameters must be an object, but it is ${actualText(input)}.` })
     return { parameters: {}, actorIndices: [] }
   }
+  for (const field of unknownFields(SimulationParameters, input, ['parameters'])) issues.push({ code: 'unknown-option', ...field })
   const decoded = SimulationParameters.decode(input)
   if (decoded._tag === 'Right') return { parameters: decoded.right, actorIndices: (decoded.right.actors ?? []).map((_, index) => index) }
   issues.push(...issuesOf(decoded.left, ['parameters']))
@@ -77,8 +79,9 @@ const decodeParameters = (input: unknown, issues: SimulationIssue[]): DecodedPar
 /**
  * Decode untyped simulation options with their codecs. An intervention that does not
  * decode is left out; so is a parameter field that does not (the default applies), or
- * an entry of `parameters.actors`. Every fault is an `invalid-option` issue whose path
- * is a JSON Pointer into the options. Never throws. O(size of the options). @internal
+ * an entry of `parameters.actors`. Every fault is an `invalid-option` issue, and every
+ * field the codecs do not define an `unknown-option` issue (with a "did you mean"),
+ * whose path is a JSON Pointer into the options. Never throws. O(size of the options). @internal
  */
 export const decodeSimulationOptions = (options: {
   readonly parameters?: unknown
@@ -103,6 +106,7 @@ export const decodeSimulationOptions = (options: {
         issues.push({ code: 'invalid-option', path: toPointer(where), message: `The option at ${toPointer(where)} must be ${expected}, but it is ${actualText(actual)}.` })
         return
       }
+      for (const field of unknownFields(codec, input, ['interventions', index])) issues.push({ code: 'unknown-option', ...field })
       const decoded = codec.decode(input)
       if (decoded._tag === 'Right') interventions.push({ index, intervention: decoded.right })
       else issues.push(...issuesOf(decoded.left, ['interventions', index]))

@@ -1,10 +1,10 @@
 import { applyIntervention } from './apply-intervention.js'
 import { CapacityLedger } from './capacity.js'
+import type { EngineOutput, EngineSettings } from './engine-settings.js'
 import { EventQueue } from './event-queue.js'
 import type { Intervention } from './interventions.js'
 import { LiveExperiences, experienceField, levelField, liveWidth, originField, pendingField } from './live-experiences.js'
 import { type SimulationNetwork, decisionLane, storyLane } from './network.js'
-import type { LatencyDistribution } from './parameters.js'
 import { exponentialDraw } from './portable-math.js'
 import type { RandomSource } from './random.js'
 import type { ActorBehaviour } from './resolve.js'
@@ -13,31 +13,17 @@ import {
   packActors, packEdges, passOnField, profileShift, recordLessonField, reliabilityField, removedBit, respondField, stateField,
 } from './packed.js'
 import { ReplyRoutes } from './routes.js'
-import { Tally, reachedGoverning, responded } from './tally.js'
+import { Tally, changed, decided, outcomeOpen, reachedGoverning, responded } from './tally.js'
 
 const raiseEvent = 0
 const storyEvent = 1
 const decisionEvent = 2
 const replyEvent = 3
 const interventionEvent = 4
+/** An experience's raiser has waited its patience for a reply (feedback fatigue only). */
+const patienceEvent = 5
 /** Added to a story or decision event that has already passed its receiver's capacity check. */
 const admitted = 8
-
-/** Settings of one engine run. @internal */
-export interface EngineSettings {
-  readonly days: number
-  readonly maxEvents: number
-  readonly maxHops: number
-  readonly latency: LatencyDistribution
-  readonly jitter: number
-}
-
-/** What the engine returns: the tally, events processed and whether a bound stopped it. @internal */
-export interface EngineOutput {
-  readonly tally: Tally
-  readonly events: number
-  readonly truncated: boolean
-}
 
 /**
  * Run the discrete-event simulation (see {@link simulate} for the rules). Events are
@@ -59,6 +45,10 @@ export const runEngine = (
   const { offsets, targets } = graph
   const { raiseRate } = behaviour
   const { days, maxEvents, maxHops, jitter } = settings
+  const fatigue = settings.fatigue
+  const tiring = fatigue.drop > 0
+  /** Per actor: the share of its raising rate it still has (feedback fatigue). */
+  const willing = new Float64Array(tiring ? graph.actorCount : 0).fill(1)
   const distribution = settings.latency === 'fixed' ? 0 : settings.latency === 'exponential' ? 1 : 2
   const next = random.nextFloat
   const queue = new EventQueue(days)
@@ -146,6 +136,7 @@ export const runEngine = (
   const carryOut = (time: number, v: number, sender: number, slot: number, hops: number): void => {
     const at = profileOf[v]! * actorWidth
     if (actors[at + actField]! > 0 && next() < actors[at + actField]!) {
+      tally.flags[live.records[slot * liveWidth + experienceField]!]! |= changed
       tally.changes++
       tally.countOn(tally.series.changes, time, live.records[slot * liveWidth + levelField]!)
     } else if (next() < actors[at + passOnField]!) {
@@ -162,10 +153,12 @@ export const runEngine = (
 
   let events = 0
   let truncated = false
+  let endTime = days
   let day = 0
   while (queue.take()) {
     if (events >= maxEvents) {
       truncated = true
+      endTime = queue.time
       break
     }
     events++
@@ -181,13 +174,23 @@ export const runEngine = (
 
     if (type === raiseEvent) {
       if ((actors[profileOf[v]! * actorWidth + stateField]! & removedBit) !== 0) continue
-      const level = actorLevel[v]!
-      const raised = live.open(tally.raise(time, level), v, level)
-      live.visit(raised, v * 2)
-      spread(time, storyEvent, storyLane, v, -1, raised, 0)
-      if (live.records[raised * liveWidth + pendingField] === 0) live.release(raised)
+      // Fatigue thins the actor's Poisson process: each raise happens with the share of willingness left.
+      if (!tiring || next() < willing[v]!) {
+        const level = actorLevel[v]!
+        const x = tally.raise(time, v, level)
+        const raised = live.open(x, v, level)
+        live.visit(raised, v * 2)
+        spread(time, storyEvent, storyLane, v, -1, raised, 0)
+        if (live.records[raised * liveWidth + pendingField] === 0) live.release(raised)
+        if (tiring) queue.push(time + fatigue.patienceDays, patienceEvent, v, x, -1, 0)
+      }
       const following = time + exponentialDraw(1 / raiseRate[v]!, next())
       if (following < days) queue.push(following, raiseEvent, v, -1, -1, 0)
+      continue
+    }
+    if (type === patienceEvent) {
+      // `sender` holds the experience's number.
+      if (tally.outcome[sender] === outcomeOpen) willing[v] = willing[v]! * (1 - fatigue.drop)
       continue
     }
     if (type === interventionEvent) {
@@ -207,8 +210,9 @@ export const runEngine = (
     if ((state & removedBit) !== 0) {
       // Dropped: the receiver has left the organisation.
     } else if (type === replyEvent) {
-      if (v === live.records[at + originField]) tally.close(live.records[at + experienceField]!, time)
-      else sendReply(time, v, slot, sender, hops)
+      if (v === live.records[at + originField]) {
+        if (tally.reachRaiser(live.records[at + experienceField]!, time) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
+      } else sendReply(time, v, slot, sender, hops)
     } else if ((fullType & admitted) !== 0 || firstHearing(time, fullType, v, sender, slot, hops)) {
       if (actors[actor + recordLessonField]! > 0 && next() < actors[actor + recordLessonField]!) {
         tally.lessons++
@@ -219,6 +223,7 @@ export const runEngine = (
         if (actors[actor + makeSenseField]! > 0 && next() < actors[actor + makeSenseField]!) tally.insights++
         if (actors[actor + respondField]! > 0 && next() < actors[actor + respondField]! && sendReply(time, v, slot, -1, 0)) tally.flags[live.records[at + experienceField]!]! |= responded
         if (actors[actor + decideField]! > 0 && next() < actors[actor + decideField]! && live.visit(slot, v * 2 + 1)) {
+          tally.flags[live.records[at + experienceField]!]! |= decided
           carryOut(time, v, -1, slot, hops)
         }
         if (next() < actors[actor + passOnField]!) spread(time, storyEvent, storyLane, v, sender, slot, hops)
@@ -229,5 +234,5 @@ export const runEngine = (
     if (--live.records[at + pendingField]! === 0) live.release(slot)
   }
   while (day < days) tally.snapshot(day++)
-  return { tally, events, truncated }
+  return { tally, events, truncated, endTime }
 }

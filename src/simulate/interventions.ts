@@ -7,7 +7,7 @@ import { idText, nonNegativeNumber, probability } from './plain-codecs.js'
  * A channel to add: a {@link ProposedChannel} from `suggestRepairs` as it is, or a
  * channel-like object with its own `id`, `latencyDays` and `reliability`. Without an
  * id it is called `added-N` (N its position among the added channels, from 1).
- * A channel that carries nothing carries anything (see {@link simulate}).
+ * A channel that carries nothing (`carries: []`) carries nothing (see {@link simulate}).
  * @category Simulation
  */
 export const AddedChannel = t.readonly(

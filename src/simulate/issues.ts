@@ -3,16 +3,18 @@ import { decodeSimulationOptions } from './decode-options.js'
 import type { Intervention } from './interventions.js'
 import type { SimulationParameters } from './parameters.js'
 import type { Model } from '../model/codecs.js'
+import { didYouMean } from './unknown-options.js'
 
 /**
  * Something wrong in the options of a simulation: a reference that names nothing in the
- * model (so it has no effect), or an `invalid-option` (left out of the run, or for
- * `days` and `seed` replaced by the nearest valid value). `path` is a JSON Pointer into
- * the options object.
+ * model (so it has no effect), a field no option has (`unknown-option`, ignored), or an
+ * `invalid-option` (left out of the run, or for `days`, `seed` and `warmUpDays` replaced
+ * by the nearest valid value). `path` is a JSON Pointer into the options object; a
+ * misspelt name comes with a "did you mean".
  * @category Simulation
  */
 export interface SimulationIssue {
-  readonly code: 'unknown-actor' | 'unknown-channel' | 'unknown-asset' | 'invalid-option'
+  readonly code: 'unknown-actor' | 'unknown-channel' | 'unknown-asset' | 'unknown-option' | 'invalid-option'
   readonly path: string
   readonly message: string
 }
@@ -39,7 +41,7 @@ export const prepareSimulationOptions = (
   const channels = new Set<string>(model.channels.map((channel) => channel.id))
   const issues: SimulationIssue[] = [...decoded.issues]
   const unknownActor = (id: string, path: ReadonlyArray<string | number>) => {
-    if (!actors.has(id)) issues.push({ code: 'unknown-actor', path: toPointer(path), message: `No actor has the id ${quoteId(id)}.` })
+    if (!actors.has(id)) issues.push({ code: 'unknown-actor', path: toPointer(path), message: `No actor has the id ${quoteId(id)}.${didYouMean(id, actors)}` })
   }
   ;(parameters.actors ?? []).forEach((entry, position) => unknownActor(entry.actor, ['parameters', 'actors', actorIndices[position]!, 'actor']))
   let added = 0
@@ -53,7 +55,7 @@ export const prepareSimulationOptions = (
         unknownActor(channel.to, [...base, 'channel', 'to'])
         channel.carries.forEach((asset, position) => {
           if (!assets.has(asset)) {
-            issues.push({ code: 'unknown-asset', path: toPointer([...base, 'channel', 'carries', position]), message: `No asset has the id ${quoteId(asset)}.` })
+            issues.push({ code: 'unknown-asset', path: toPointer([...base, 'channel', 'carries', position]), message: `No asset has the id ${quoteId(asset)}.${didYouMean(asset, assets)}` })
           }
         })
         channels.add(channel.id ?? `added-${added}`)
@@ -64,7 +66,7 @@ export const prepareSimulationOptions = (
         break
       default:
         if (intervention.channel !== undefined && !channels.has(intervention.channel)) {
-          issues.push({ code: 'unknown-channel', path: toPointer([...base, 'channel']), message: `No channel has the id ${quoteId(intervention.channel)}.` })
+          issues.push({ code: 'unknown-channel', path: toPointer([...base, 'channel']), message: `No channel has the id ${quoteId(intervention.channel)}.${didYouMean(intervention.channel, channels)}` })
         }
     }
   })

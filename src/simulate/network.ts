@@ -3,7 +3,7 @@ import type { Channel, Model } from '../model/codecs.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { levels } from '../model/vocabulary.js'
 import type { AddedChannel, Intervention } from './interventions.js'
-import { assetKindBit } from '../graph/edge-data.js'
+import { assetKindBit, edgeAttributesOf } from '../graph/edge-data.js'
 
 /** Edge lanes: which kinds of message a channel can carry. @internal */
 export const storyLane = 1
@@ -29,13 +29,26 @@ const laneOfKind: Readonly<Record<AssetKind, number>> = {
 /** Bit of an asset kind in {@link SimulationNetwork.holds}: the graph's one layout. @internal */
 export const kindBit = assetKindBit
 
+/** Per lane, the kind bits (as in `EdgeAttributes.carriedKinds`) that open it. */
+const kindsOfLane: ReadonlyArray<readonly [number, number]> = [storyLane, decisionLane, replyLane].map((lane) => [
+  lane,
+  (Object.keys(laneOfKind) as AssetKind[]).filter((kind) => laneOfKind[kind] === lane).reduce((mask, kind) => mask | kindBit(kind), 0),
+])
+
+/** The lanes a channel opens from the kinds of asset it carries; a channel that carries nothing opens none. @internal */
+export const lanesOfKinds = (carriedKinds: number): number => {
+  let lanes = 0
+  for (const [lane, kinds] of kindsOfLane) if ((carriedKinds & kinds) !== 0) lanes |= lane
+  return lanes
+}
+
 /**
  * The organisation as the engine sees it: the compiled graph of active channels plus
  * added ones, and the mutable state interventions change. Built once per run. @internal
  */
 export interface SimulationNetwork {
   readonly graph: CompiledGraph
-  /** Per edge: lane bits. */
+  /** Per edge: lane bits, from the kinds of asset its channel carries (none when it carries nothing). */
   readonly lanes: Uint8Array
   readonly reliability: Float64Array
   readonly latency: Float64Array
@@ -87,7 +100,7 @@ export const buildNetwork = (
   const extended: Model = added.length === 0 ? model : { ...model, channels: [...model.channels, ...added] }
   const graph = compileGraph(extended, { includeInactive: false })
 
-  const kindOf = new Map<string, AssetKind>(model.assets.map((asset) => [asset.id, asset.kind]))
+  const { carriedKinds } = edgeAttributesOf(graph)
   const m = graph.edgeCount
   const lanes = new Uint8Array(m)
   const reliability = new Float64Array(m)
@@ -103,12 +116,7 @@ export const buildNetwork = (
   for (let e = 0; e < m; e++) {
     const channel = extended.channels[graph.edgeChannel[e]!]!
     edgeOfChannelIndex[graph.edgeChannel[e]!] = e
-    let lane = 0
-    for (const asset of channel.carries) {
-      const kind = kindOf.get(asset)
-      if (kind !== undefined) lane |= laneOfKind[kind]
-    }
-    lanes[e] = channel.carries.length === 0 ? storyLane | decisionLane | replyLane : lane
+    lanes[e] = lanesOfKinds(carriedKinds[e]!)
     reliability[e] = channel.reliability ?? defaults.reliability
     latency[e] = channel.latencyDays ?? defaults.latencyDays
     if (named.size === 0 || !named.has(channel.id)) continue

@@ -50,7 +50,14 @@ const kindRates = t.partial(
  * asset responds, of an `insight` makes sense, of a `decision`, `plan` or `strategy`
  * decides, of a `change` acts, of a `lesson` records lessons. Every actor passes on.
  * Lay actors raise experiences at `raiseRate` a day (a Poisson process); professional
- * actors raise none unless `raiseRateByKind` or `actors` says so.
+ * actors raise none unless `raiseRateByKind` or `actors` says so. Every raising rate is
+ * per person: an actor that `represents` n people (a patient group, a forum) raises n
+ * times as often.
+ *
+ * **Feedback fatigue** (off unless `fatigueDrop` > 0): people who are not heard back
+ * stop speaking up. Each experience that waits `fatiguePatienceDays` with no reply
+ * multiplies its raiser's raising rate by `1 - fatigueDrop`; each first reply to one of
+ * its experiences gives back `fatigueRecovery` of what it has lost.
  * @category Simulation
  */
 export const SimulationParameters = t.readonly(
@@ -72,6 +79,16 @@ export const SimulationParameters = t.readonly(
     defaultReliability: probability,
     /** Most channels a story or decision travels from the actor who raised it, and the longest route a reply can take. */
     maxHops: nonNegativeNumber,
+    /**
+     * Feedback fatigue: the share by which an actor's raising rate falls each time an
+     * experience it raised goes `fatiguePatienceDays` without any reply reaching it.
+     * 0 (the default) turns fatigue off.
+     */
+    fatigueDrop: probability,
+    /** Feedback fatigue: the share of its lost raising rate an actor regains when a reply reaches it. */
+    fatigueRecovery: probability,
+    /** Feedback fatigue: days an actor waits for a reply before an experience counts as unanswered. */
+    fatiguePatienceDays: nonNegativeNumber,
     /** Per-actor overrides. */
     actors: t.readonlyArray(ActorParameters),
   }),
@@ -86,7 +103,8 @@ export type SimulationParameters = t.TypeOf<typeof SimulationParameters>
  * decide a change for 30%, doers act on 90% of decisions, lesson keepers record 50%;
  * everyone passes everything on; capacity is unlimited; latency is fixed at the
  * channel's `latencyDays` (1 day when absent) and reliability is 1 when absent; stories
- * travel at most 8 channels and replies take routes of at most 8 channels.
+ * travel at most 8 channels and replies take routes of at most 8 channels; feedback
+ * fatigue is off (when on: unanswered after 30 days, half the loss regained per reply).
  * @category Simulation
  */
 export const defaultSimulationParameters = {
@@ -103,4 +121,7 @@ export const defaultSimulationParameters = {
   defaultLatencyDays: 1,
   defaultReliability: 1,
   maxHops: 8,
+  fatigueDrop: 0,
+  fatigueRecovery: 0.5,
+  fatiguePatienceDays: 30,
 } as const

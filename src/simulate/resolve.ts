@@ -29,7 +29,8 @@ const roleKinds: ReadonlyArray<readonly [Role, ReadonlyArray<AssetKind>]> = [
 
 /**
  * Resolve parameters for every actor: per-actor overrides win over per-kind rates,
- * which win over the global value and then the defaults. O(V + overrides).
+ * which win over the global value and then the defaults; a raising rate is then
+ * multiplied by the people the actor `represents`. O(V + overrides).
  * @internal
  */
 export const resolveBehaviour = (network: SimulationNetwork, parameters: SimulationParameters): ActorBehaviour => {
@@ -76,5 +77,7 @@ export const resolveBehaviour = (network: SimulationNetwork, parameters: Simulat
       if (value !== undefined) behaviour[role][v] = value
     }
   }
+  // Rates are per person: a group raises for everyone it represents.
+  for (let v = 0; v < n; v++) behaviour.raiseRate[v] = behaviour.raiseRate[v]! * (graph.actors[v]!.represents ?? 1)
   return behaviour
 }

@@ -1,24 +1,47 @@
 import type { Level } from '../model/vocabulary.js'
+import type { SimulationEstimates } from './estimates.js'
+import type { SimulationGroups } from './groups.js'
 import type { SimulationIssue } from './issues.js'
-import { type Tally, closed, reachedGoverning, responded } from './tally.js'
+import { type Tally, outcomeDecided, outcomeDid, outcomeHeard, outcomeOpen, reachedGoverning, responded } from './tally.js'
 
 /**
- * End-of-run measures. A share or time is `null` when there is nothing to measure
- * (no experience raised, none answered).
+ * End-of-run measures, with the Kaplan–Meier estimates of closure over time
+ * ({@link SimulationEstimates}). A share or time is `null` when there is nothing to measure
+ * (no experience raised, none answered). Measures of experiences count only those
+ * raised from `warmUpDays` on; run totals (messages, changes, lessons, insights,
+ * events) cover the whole run.
+ *
+ * Each experience's outcome is what came back to the person who raised it, best over
+ * its replies: `did` when a reply reached them after a change was made because of it,
+ * `decided` when one reached them after a change was only decided, `heard` when a reply
+ * reached them before either, and open when none did. (Whether the reply reports the
+ * change is not traced yet: it counts as `did` when the change was made before the
+ * reply arrived.)
  * @category Simulation
  */
-export interface SimulationMetrics {
-  /** Experiences raised during the run. */
+export interface SimulationMetrics extends SimulationEstimates {
+  /** Experiences raised from `warmUpDays` on. */
   readonly experiencesRaised: number
-  /** Closure rate: the share of experiences for which a reply reached the actor who raised them. */
+  /**
+   * Closure rate: the share of experiences whose loop closed with outcome `did` (a reply
+   * reached the person who raised it after a change was made) by the end of the run.
+   * An experience raised late has had less time, so this share grows with the run's
+   * length; the Kaplan–Meier estimates (`closureBy90Days` and its neighbours) do not.
+   */
   readonly closureRate: number | null
   /** Response rate: the share of experiences that someone replied to (a reply was sent, whether or not it arrived) — what Care Opinion publishes as its response rate. */
   readonly responseRate: number | null
-  /** Median days from raising an experience to the first reply reaching its raiser, over closed experiences. */
+  /** The share of experiences for which some reply reached the person who raised them, whatever the outcome (`did`, `decided` or `heard`). */
+  readonly heardBackRate: number | null
+  /** The share of experiences whose best outcome was `decided`: heard back after a change was decided, but none made. */
+  readonly decidedOnlyRate: number | null
+  /** The share of experiences whose best outcome was `heard`: a reply came back, but nothing had been decided or done. */
+  readonly heardOnlyRate: number | null
+  /** Median days from raising an experience to its closure (outcome `did`), over the experiences that closed during the run (shorter than the true median when many are still open). */
   readonly closureTimeMedianDays: number | null
   /** 90th percentile (nearest rank) of the same closure times. */
   readonly closureTimeP90Days: number | null
-  /** Changes made (an actor acting on a decision) per 100 experiences raised. */
+  /** Changes made (an actor acting on a decision) per 100 experiences raised, over the whole run. */
   readonly changesPer100Experiences: number | null
   /** Lessons recorded by holders of `lesson` assets. */
   readonly lessonsRecorded: number
@@ -30,7 +53,7 @@ export interface SimulationMetrics {
   readonly messagesSent: number
   /** Messages lost to channel unreliability. */
   readonly messagesLost: number
-  /** Replies that could not move because no open channel led towards the raiser. */
+  /** Replies that could not be sent because no open route of channels that carry a `response` led to the raiser. */
   readonly repliesUnroutable: number
   /** Events the engine processed (raises, deliveries, interventions). */
   readonly events: number
@@ -41,8 +64,23 @@ export const simulationMetricNames: ReadonlyArray<keyof SimulationMetrics> = [
   'experiencesRaised',
   'closureRate',
   'responseRate',
+  'heardBackRate',
+  'decidedOnlyRate',
+  'heardOnlyRate',
   'closureTimeMedianDays',
   'closureTimeP90Days',
+  'closureBy30Days',
+  'closureBy30DaysLower',
+  'closureBy30DaysUpper',
+  'closureBy90Days',
+  'closureBy90DaysLower',
+  'closureBy90DaysUpper',
+  'closureBy365Days',
+  'closureBy365DaysLower',
+  'closureBy365DaysUpper',
+  'closureMedianDays',
+  'closureMedianDaysLower',
+  'closureMedianDaysUpper',
   'changesPer100Experiences',
   'lessonsRecorded',
   'insightsMade',
@@ -64,7 +102,7 @@ export interface SimulationDay {
   readonly experiencesRaised: number
   /** Messages about these experiences still travelling (or waiting for capacity) at the end of the day. */
   readonly inFlight: number
-  /** Experiences whose first reply reached their raiser that day. */
+  /** Experiences whose first reply (whatever its outcome) reached their raiser that day. */
   readonly responsesReturned: number
   readonly changesMade: number
   readonly lessonsRecorded: number
@@ -76,7 +114,11 @@ export interface SimulationResult {
   readonly seed: number
   /** The days the run simulated (the number given, unless it was not whole days). */
   readonly days: number
+  /** The days at the start whose experiences the metrics and groups leave out. */
+  readonly warmUpDays: number
   readonly metrics: SimulationMetrics
+  /** What each actor, tag and level got back. */
+  readonly groups: SimulationGroups
   /** Rows for every day and every level some actor of the model takes part in. */
   readonly series: ReadonlyArray<SimulationDay>
   /** `true` when `maxEvents` stopped the run before `days`. */
@@ -85,33 +127,43 @@ export interface SimulationResult {
   readonly issues: ReadonlyArray<SimulationIssue>
 }
 
-const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
+/** A share, or `null` of nothing. @internal */
+export const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
 
 const nearestRank = (sorted: Float64Array, fraction: number): number | null =>
   sorted.length === 0 ? null : sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!
 
-/** Summarise a tally into metrics. O(x log x) for x closed experiences. @internal */
-export const summarise = (tally: Tally, events: number, deliveryLevel: number): SimulationMetrics => {
+/** Summarise a tally into metrics, counting experiences raised from `warmUpDays` on. O(x log x) for x experiences. @internal */
+export const summarise = (tally: Tally, events: number, deliveryLevel: number, warmUpDays: number, estimates: SimulationEstimates): SimulationMetrics => {
+  let counted = 0
   let answered = 0
-  let closedCount = 0
+  const outcomes = [0, 0, 0, 0]
   let delivery = 0
   let deliveryReached = 0
+  const times: number[] = []
   for (let x = 0; x < tally.count; x++) {
+    if (tally.raisedAt[x]! < warmUpDays) continue
+    counted++
     const flags = tally.flags[x]!
     if ((flags & responded) !== 0) answered++
-    if ((flags & closed) !== 0) closedCount++
+    outcomes[tally.outcome[x]!]!++
+    if (tally.outcome[x] === outcomeDid) times.push(tally.closedAt[x]! - tally.raisedAt[x]!)
     if (tally.level[x] === deliveryLevel) {
       delivery++
       if ((flags & reachedGoverning) !== 0) deliveryReached++
     }
   }
-  const times = Float64Array.from(tally.closureTimes).sort()
+  const sorted = Float64Array.from(times).sort()
   return {
-    experiencesRaised: tally.count,
-    closureRate: share(closedCount, tally.count),
-    responseRate: share(answered, tally.count),
-    closureTimeMedianDays: nearestRank(times, 0.5),
-    closureTimeP90Days: nearestRank(times, 0.9),
+    experiencesRaised: counted,
+    closureRate: share(outcomes[outcomeDid]!, counted),
+    responseRate: share(answered, counted),
+    heardBackRate: share(counted - outcomes[outcomeOpen]!, counted),
+    decidedOnlyRate: share(outcomes[outcomeDecided]!, counted),
+    heardOnlyRate: share(outcomes[outcomeHeard]!, counted),
+    closureTimeMedianDays: nearestRank(sorted, 0.5),
+    closureTimeP90Days: nearestRank(sorted, 0.9),
+    ...estimates,
     changesPer100Experiences: tally.count === 0 ? null : (tally.changes * 100) / tally.count,
     lessonsRecorded: tally.lessons,
     insightsMade: tally.insights,

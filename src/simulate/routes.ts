@@ -3,17 +3,17 @@ import { RouteCache } from './route-cache.js'
 
 /**
  * Reply routes. A reply travels towards the actor who raised the experience by a
- * shortest route (fewest channels, at most a limit) over open channels between actors
- * still present.
+ * shortest route (fewest channels, at most a limit) over open channels that carry a
+ * `response`, between actors still present: a reply goes only where a channel exists
+ * for replies, never over care delivery or a report that carries something else.
  * Each route is found when the reply is sent, by bidirectional breadth-first search
  * (Pohl 1971) from the sender forwards and from the raiser backwards, expanding the
  * smaller frontier one whole layer at a time; where one actor can be reached by two
- * equally short steps, a channel that carries a `response` asset is preferred, then
- * the earlier channel in model order. O(V + E) at worst, and typically far less (two
- * balls of half the route's length); only the actors a search reached are reset
- * after it. Routes are kept in a pool of edge lists that replies walk, and cached by
- * (sender, raiser) in a typed-array table until an intervention changes the network.
- * Iterative.
+ * equally short steps, the earlier channel in model order wins. O(V + E) at worst, and
+ * typically far less (two balls of half the route's length); only the actors a search
+ * reached are reset after it. Routes are kept in a pool of edge lists that replies
+ * walk, and cached by (sender, raiser) in a typed-array table until an intervention
+ * changes the network. Iterative.
  * @internal
  */
 export class ReplyRoutes {
@@ -26,7 +26,7 @@ export class ReplyRoutes {
 
   /** Edge `k` of the forward index is edge `k` itself, so both directions expand alike. */
   private readonly forwardEdges: Int32Array
-  /** Per entry of the forward and the reverse index: its edge's lanes plus {@link openArc}, or 0 while closed; read in index order. */
+  /** Per entry of the forward and the reverse index: 1 while its edge is open and carries replies, else 0; read in index order. */
   private readonly forwardArcs: Uint8Array
   private readonly backwardArcs: Uint8Array
 
@@ -46,10 +46,10 @@ export class ReplyRoutes {
     this.markArcs()
   }
 
-  /** Copy each edge's open state and lanes into both indexes' order. O(E). */
+  /** Copy whether each edge is open to replies into both indexes' order. O(E). */
   private markArcs(): void {
     const { enabled, lanes, graph } = this.network
-    for (let e = 0; e < graph.edgeCount; e++) this.forwardArcs[e] = enabled[e] === 0 ? 0 : lanes[e]! | openArc
+    for (let e = 0; e < graph.edgeCount; e++) this.forwardArcs[e] = enabled[e] === 0 || (lanes[e]! & replyLane) === 0 ? 0 : 1
     for (let k = 0; k < graph.edgeCount; k++) this.backwardArcs[k] = this.forwardArcs[graph.reverseEdge[k]!]!
   }
 
@@ -133,17 +133,10 @@ export class ReplyRoutes {
   }
 }
 
-/** Marks an open edge in an arc array (above every lane bit), so an open edge that carries nothing is not 0. */
-const openArc = 8
-
-/**
- * One direction of the search: distances from its start (-1: not reached), the edge
- * each actor was reached by and whether that edge carries a reply, and a queue.
- */
+/** One direction of the search: distances from its start (-1: not reached), the edge each actor was reached by, and a queue. */
 interface Side {
   readonly distance: Int32Array
   readonly link: Int32Array
-  readonly linkCarriesReply: Uint8Array
   readonly queue: Int32Array
   head: number
   tail: number
@@ -152,7 +145,6 @@ interface Side {
 const newSide = (n: number): Side => ({
   distance: new Int32Array(n).fill(-1),
   link: new Int32Array(n),
-  linkCarriesReply: new Uint8Array(n),
   queue: new Int32Array(n),
   head: 0,
   tail: 0,
@@ -180,7 +172,7 @@ const reset = (side: Side): void => {
  * raiser's. Returns the best edge where the two sides meet, or -1.
  */
 const expandLayer = (side: Side, other: Int32Array, offsets: Int32Array, ends: Int32Array, edgeAt: Int32Array, arcs: Uint8Array): number => {
-  const { distance, link, linkCarriesReply, queue } = side
+  const { distance, link, queue } = side
   let best = Number.POSITIVE_INFINITY
   let meetingEdge = -1
   const layerEnd = side.tail
@@ -188,8 +180,7 @@ const expandLayer = (side: Side, other: Int32Array, offsets: Int32Array, ends: I
     const w = queue[side.head++]!
     const next = distance[w]! + 1
     for (let k = offsets[w]!, end = offsets[w + 1]!; k < end; k++) {
-      const arc = arcs[k]!
-      if (arc === 0) continue
+      if (arcs[k] === 0) continue
       const u = ends[k]!
       const beyond = other[u]!
       if (beyond >= 0) {
@@ -199,19 +190,9 @@ const expandLayer = (side: Side, other: Int32Array, offsets: Int32Array, ends: I
         }
         continue
       }
-      const seen = distance[u]!
-      const carriesReply = arc & replyLane
-      if (seen >= 0) {
-        // An equally short step that carries a reply wins over the one found first.
-        if (seen === next && carriesReply !== 0 && linkCarriesReply[u] === 0) {
-          link[u] = edgeAt[k]!
-          linkCarriesReply[u] = 1
-        }
-        continue
-      }
+      if (distance[u]! >= 0) continue
       distance[u] = next
       link[u] = edgeAt[k]!
-      linkCarriesReply[u] = carriesReply === 0 ? 0 : 1
       queue[side.tail++] = u
     }
   }

@@ -7,6 +7,8 @@ import { type SimulationIssue, prepareSimulationOptions } from './issues.js'
 import { buildNetwork } from './network.js'
 import { type SimulationParameters, defaultSimulationParameters } from './parameters.js'
 import { type RandomSource, createRandom } from './random.js'
+import { estimateClosure } from './estimates.js'
+import { groupResults } from './groups.js'
 import { resolveBehaviour } from './resolve.js'
 import { type SimulationResult, dailyRows, summarise } from './result.js'
 
@@ -42,6 +44,13 @@ export interface SimulationOptions {
   readonly days: number
   readonly parameters?: SimulationParameters
   readonly interventions?: ReadonlyArray<Intervention>
+  /**
+   * Days at the start whose experiences the metrics leave out (default 0), while the
+   * organisation fills with work in flight: a number from 0 to `days`. Anything else is
+   * an `invalid-option` issue at `/warmUpDays`, and the run uses the nearest such number
+   * (0 if not finite). The daily series and run totals still cover every day.
+   */
+  readonly warmUpDays?: number
   /** Stop after this many events and mark the result `truncated` (default {@link defaultMaxEvents}). */
   readonly maxEvents?: number
   /** A generator to use instead of `createRandom(seed)`. */
@@ -54,17 +63,18 @@ export interface SimulationOptions {
  * `compileGraph`).
  *
  * - **Raising.** Each actor raises experiences as a Poisson process (lay actors at
- *   `raiseRate` a day by default). The raiser sends the story along its channels.
+ *   `raiseRate` a day per person by default; an actor raises for every person it
+ *   `represents`). The raiser sends the story along its channels.
  * - **Routing.** A channel's lanes follow the kinds of asset it carries: stories move
  *   on channels that carry `experience`, `evidence`, `data`, `insight` or `lesson`;
- *   decisions on channels that carry `decision`, `plan`, `strategy` or `change`. A
- *   channel that carries nothing carries anything. Each actor handles a story (and a
- *   decision) about an experience once (later copies are ignored) and, with probability
- *   `passOn`, passes it on to every actor it did not come from; a story travels at
- *   most `maxHops` channels. A reply travels towards the raiser
- *   by a shortest route over any open channel (people pass replies on by whatever
- *   route they have), preferring channels that carry a `response`; a route longer
- *   than `maxHops` channels counts as none, and the reply is not sent.
+ *   decisions on channels that carry `decision`, `plan`, `strategy`, `change` or
+ *   `experiment`; replies on channels that carry a `response`. A channel that carries
+ *   nothing (`carries: []`) carries nothing. Each actor handles a story (and a
+ *   decision) about an experience once (later copies are ignored) and, with
+ *   probability `passOn`, passes it on to every actor it did not come from; a story
+ *   travels at most `maxHops` channels. A reply travels towards the raiser by a
+ *   shortest route over open channels that carry a `response`; when there is no such
+ *   route of at most `maxHops` channels, the reply is not sent.
  * - **Delivery.** Each message gets through with the channel's `reliability` (else it
  *   is lost) after its `latencyDays` (fixed, exponential or uniform: `latency`).
  * - **Roles** come from the assets an actor holds: on hearing a story a holder of a
@@ -73,8 +83,15 @@ export interface SimulationOptions {
  *   receives a decision makes the change (else passes it on); a holder of a `lesson`
  *   records one. Each with its probability; `capacityPerDay` limits how many stories
  *   and decisions an actor handles a day (the rest wait).
- * - **Closure.** An experience's loop closes when a reply caused by it reaches the
- *   actor who raised it.
+ * - **Outcome.** When a reply reaches the person who raised an experience, its outcome
+ *   is `did` if a change has been made because of it by then, `decided` if one was only
+ *   decided, else `heard`; an experience keeps the best outcome of its replies. Its loop
+ *   closes with outcome `did` ({@link SimulationMetrics}).
+ * - **Fatigue** (optional, off by default): people who are not heard back raise less
+ *   (see {@link SimulationParameters}).
+ *
+ * Channel `polarity` is not read: what flows is experiences and replies, whose signs
+ * the model does not give.
  *
  * Same model, options and seed give a byte-identical result (`JSON.stringify`), in
  * Node and in browsers: every draw comes from one seeded generator and only
@@ -107,12 +124,17 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
   if (seed !== options.seed) {
     issues.push({ code: 'invalid-option', path: '/seed', message: `The seed must be a whole number (a safe integer); ran with ${seed}.` })
   }
+  const givenWarmUp = options.warmUpDays ?? 0
+  const warmUpDays = Number.isFinite(givenWarmUp) ? Math.min(days, Math.max(0, givenWarmUp)) : 0
+  if (warmUpDays !== givenWarmUp) {
+    issues.push({ code: 'invalid-option', path: '/warmUpDays', message: `The warm-up must be a number of days from 0 to the run's ${days}; ran with ${warmUpDays}.` })
+  }
   const network = buildNetwork(model, interventions, {
     latencyDays: parameters.defaultLatencyDays ?? defaultSimulationParameters.defaultLatencyDays,
     reliability: parameters.defaultReliability ?? defaultSimulationParameters.defaultReliability,
   })
   const behaviour = resolveBehaviour(network, parameters)
-  const { tally, events, truncated } = runEngine(
+  const { tally, events, truncated, endTime } = runEngine(
     network,
     behaviour,
     interventions,
@@ -122,6 +144,11 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
       maxHops: parameters.maxHops ?? defaultSimulationParameters.maxHops,
       latency: parameters.latency ?? defaultSimulationParameters.latency,
       jitter: parameters.jitter ?? defaultSimulationParameters.jitter,
+      fatigue: {
+        drop: parameters.fatigueDrop ?? defaultSimulationParameters.fatigueDrop,
+        recovery: parameters.fatigueRecovery ?? defaultSimulationParameters.fatigueRecovery,
+        patienceDays: parameters.fatiguePatienceDays ?? defaultSimulationParameters.fatiguePatienceDays,
+      },
     },
     options.random ?? createRandom(seed),
   )
@@ -130,7 +157,9 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
   return {
     seed,
     days,
-    metrics: summarise(tally, events, levels.indexOf('delivery')),
+    warmUpDays,
+    metrics: summarise(tally, events, levels.indexOf('delivery'), warmUpDays, estimateClosure(tally, warmUpDays, endTime)),
+    groups: groupResults(tally, network.graph, behaviour.raiseRate, network.actorLevel, warmUpDays),
     series: dailyRows(tally, levelNames),
     truncated,
     issues,

@@ -1,9 +1,25 @@
 /** Experience flags. @internal */
 export const responded = 1
 /** @internal */
-export const closed = 2
-/** @internal */
 export const reachedGoverning = 4
+/** Someone decided a change because of the experience. @internal */
+export const decided = 8
+/** Someone made a change (acted on a decision) because of the experience. @internal */
+export const changed = 16
+
+/**
+ * What came back to the person who raised an experience, best over its replies: `open`
+ * (no reply reached them), `heard` (a reply did, before anything was decided), `decided`
+ * (a reply reached them after a change was decided) or `did` (after a change was made).
+ * The numbers order the outcomes from worst to best. @internal
+ */
+export const outcomeOpen = 0
+/** @internal */
+export const outcomeHeard = 1
+/** @internal */
+export const outcomeDecided = 2
+/** @internal */
+export const outcomeDid = 3
 
 /** The series recorded per day and level (index `day * 3 + level`). @internal */
 export interface DailySeries {
@@ -14,18 +30,29 @@ export interface DailySeries {
   readonly lessons: Float64Array
 }
 
+const grow = <A extends Float64Array | Uint8Array | Int32Array>(old: A, next: A): A => {
+  next.set(old)
+  return next
+}
+
 /**
- * Everything the engine counts: what the results need of every experience (when it was
- * raised, its level and flags) in growable typed arrays, the daily series, and run
- * totals. What only matters while an experience is in flight lives in
- * `LiveExperiences`. @internal
+ * Everything the engine counts: what the results need of every experience (who raised
+ * it and when, its level, flags, outcome, and when a reply and a reply with a change
+ * first reached its raiser) in growable typed arrays, the daily series, and run totals.
+ * What only matters while an experience is in flight lives in `LiveExperiences`.
+ * @internal
  */
 export class Tally {
   raisedAt = new Float64Array(256)
+  raisedBy = new Int32Array(256)
   level = new Uint8Array(256)
   flags = new Uint8Array(256)
+  outcome = new Uint8Array(256)
+  /** When the first reply reached the raiser (NaN: none did). */
+  heardAt = new Float64Array(256)
+  /** When the first reply after a change reached the raiser: the loop closed with outcome `did` (NaN: it did not). */
+  closedAt = new Float64Array(256)
   count = 0
-  readonly closureTimes: number[] = []
   readonly series: DailySeries
   readonly inFlightByLevel = new Float64Array(3)
   messagesSent = 0
@@ -40,21 +67,24 @@ export class Tally {
     this.series = { raised: make(), inFlight: make(), replies: make(), changes: make(), lessons: make() }
   }
 
-  /** Record a new experience; returns its number. */
-  raise(time: number, level: number): number {
+  /** Record a new experience raised by actor `v`; returns its number. */
+  raise(time: number, v: number, level: number): number {
     if (this.count === this.raisedAt.length) {
-      const grow = <A extends Float64Array | Uint8Array>(old: A, next: A): A => {
-        next.set(old)
-        return next
-      }
       const size = this.count * 2
       this.raisedAt = grow(this.raisedAt, new Float64Array(size))
+      this.raisedBy = grow(this.raisedBy, new Int32Array(size))
       this.level = grow(this.level, new Uint8Array(size))
       this.flags = grow(this.flags, new Uint8Array(size))
+      this.outcome = grow(this.outcome, new Uint8Array(size))
+      this.heardAt = grow(this.heardAt, new Float64Array(size))
+      this.closedAt = grow(this.closedAt, new Float64Array(size))
     }
     const x = this.count++
     this.raisedAt[x] = time
+    this.raisedBy[x] = v
     this.level[x] = level
+    this.heardAt[x] = Number.NaN
+    this.closedAt[x] = Number.NaN
     this.series.raised[Math.floor(time) * 3 + level]!++
     return x
   }
@@ -64,12 +94,20 @@ export class Tally {
     series[Math.floor(time) * 3 + level]!++
   }
 
-  /** Record that a reply for `x` reached its raiser at `time`. */
-  close(x: number, time: number): void {
-    if ((this.flags[x]! & closed) !== 0) return
-    this.flags[x]! |= closed
-    this.closureTimes.push(time - this.raisedAt[x]!)
+  /**
+   * Record that a reply about `x` reached its raiser at `time`, with the outcome what
+   * had been decided or done about it by then. Returns `true` for its first reply.
+   */
+  reachRaiser(x: number, time: number): boolean {
+    const flags = this.flags[x]!
+    const now = (flags & changed) !== 0 ? outcomeDid : (flags & decided) !== 0 ? outcomeDecided : outcomeHeard
+    const before = this.outcome[x]!
+    if (now > before) this.outcome[x] = now
+    if (now === outcomeDid && before !== outcomeDid) this.closedAt[x] = time
+    if (before !== outcomeOpen) return false
+    this.heardAt[x] = time
     this.countOn(this.series.replies, time, this.level[x]!)
+    return true
   }
 
   /** Store the number of messages in flight at the end of `day`. */

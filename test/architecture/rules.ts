@@ -16,7 +16,7 @@ export const allowedImports: ReadonlyMap<string, ReadonlySet<string> | 'any'> = 
   ['stats', new Set<string>()],
   ['graph', new Set(['model'])],
   ['diagnose', new Set(['graph', 'model'])],
-  ['simulate', new Set(['graph', 'model'])],
+  ['simulate', new Set(['graph', 'model', 'stats'])],
   ['io', new Set(['diagnose', 'graph', 'model'])],
   ['fhir', new Set(['diagnose', 'graph', 'model'])],
   ['evidence', new Set(['stats', 'io', 'fhir', 'graph', 'model'])],

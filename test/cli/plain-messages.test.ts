@@ -115,11 +115,11 @@ describe('counts in the output agree with their nouns', () => {
     expect(simulation.stderr).toBe(`wrote ${folder.file('run.json')}: 1 day, 0 experiences raised\n`)
   })
 
-  it('says "1 option names … was left out" and "1 run", "1 file"', async () => {
+  it('says "1 option does not fit" and "1 run", "1 file"', async () => {
     const model = write('tiny.json', tinyModel)
     const interventions = write('i.json', [{ day: 0, kind: 'remove-actor', actor: 'nobody' }])
     const simulation = await runInProcess(['simulate', model, '--days', '1', '--seed', '1', '--interventions', interventions])
-    expect(lines(simulation.stderr)[0]).toBe('orgintel simulate: 1 option names nothing in the model and was left out:')
+    expect(lines(simulation.stderr).at(-1)).toBe('orgintel simulate: 1 option does not fit the model; nothing was simulated')
     const spec = write('spec.json', { seed: 1, days: 1, modelPath: model, metrics: ['closureRate'] })
     const sweep = await runInProcess(['sweep', spec, '--out', folder.file('rows.csv'), '--workers', '0'])
     expect(sweep.stderr).toContain(`wrote ${folder.file('rows.csv')}: 1 row from 1 run\n`)

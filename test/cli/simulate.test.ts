@@ -38,11 +38,21 @@ describe('orgintel simulate', () => {
     writeFileSync(folder.file('quiet.json'), `\ufeff${JSON.stringify({ raiseRate: 0 })}`)
     const quiet = await runInProcess(['simulate', wardModel, '--days', '60', '--seed', '1', '--parameters', folder.file('quiet.json')])
     expect(JSON.parse(quiet.stdout).metrics.experiencesRaised).toBe(0)
-    writeFileSync(folder.file('changes.json'), JSON.stringify([{ day: 0, kind: 'remove-actor', actor: 'nobody' }]))
-    const result = await runInProcess(['simulate', wardModel, '--days', '10', '--seed', '1', '--interventions', folder.file('changes.json')])
-    expect(result.code).toBe(0)
-    expect(result.stderr).toContain('options: /interventions/0/actor: ')
-    expect(result.stderr).toContain('[unknown-actor]')
+    writeFileSync(folder.file('changes.json'), JSON.stringify([{ day: 0, kind: 'remove-actor', actor: 'ward-teem' }]))
+    const out = folder.file('result.json')
+    const result = await runInProcess(['simulate', wardModel, '--days', '10', '--seed', '1', '--interventions', folder.file('changes.json'), '-o', out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("options: /interventions/0/actor: No actor has the id 'ward-teem'. Did you mean 'ward-team'? [unknown-actor]")
+    expect(result.stdout).toBe('')
+    expect(folder.names()).not.toContain('result.json')
+  })
+
+  it('refuses a misspelt parameter with a suggestion instead of running on the default', async () => {
+    writeFileSync(folder.file('params.json'), JSON.stringify({ raiseRte: 0.5, actors: [{ actor: 'ward-manager', respnd: 1 }] }))
+    const result = await runInProcess(['simulate', wardModel, '--days', '10', '--seed', '1', '--parameters', folder.file('params.json')])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("options: /parameters/raiseRte: 'raiseRte' at /parameters/raiseRte is not an option here. Did you mean 'raiseRate'? [unknown-option]")
+    expect(result.stderr).toContain("/parameters/actors/0/respnd: 'respnd' at /parameters/actors/0/respnd is not an option here. Did you mean 'respond'?")
   })
 
   it('exits 1 with the JSON Pointer of a bad parameter, writing nothing', async () => {

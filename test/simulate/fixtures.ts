@@ -27,7 +27,8 @@ interface ChannelSpec {
 }
 
 /**
- * A patient raises a story to a manager who holds a reply; `channels` join them.
+ * A patient raises a story to a manager who holds a reply, a decision and a change
+ * (so the manager can reply, decide and act); `channels` join them.
  * Ids may be given to test hostile ones such as `__proto__`.
  */
 export const patientAndManager = (
@@ -45,6 +46,8 @@ export const patientAndManager = (
     assets: [
       { id: 'story', name: 'Story', kind: 'experience', holder: ids.patient },
       { id: 'reply', name: 'Reply', kind: 'response', holder: ids.manager },
+      { id: 'agreed', name: 'What was agreed', kind: 'decision', holder: ids.manager },
+      { id: 'fix', name: 'What was done', kind: 'change', holder: ids.manager },
     ],
     channels: channels.map((channel) => ({ level: 'delivery', ...channel })),
   })

@@ -22,12 +22,27 @@ describe('simulate', () => {
     expect(result.metrics).toMatchInlineSnapshot(`
       {
         "changesPer100Experiences": 20.77922077922078,
-        "closureRate": 0.22077922077922077,
+        "closureBy30Days": 0.053333333333333344,
+        "closureBy30DaysLower": 0.020357908501680955,
+        "closureBy30DaysUpper": 0.13588501284425913,
+        "closureBy365Days": null,
+        "closureBy365DaysLower": null,
+        "closureBy365DaysUpper": null,
+        "closureBy90Days": 0.053333333333333344,
+        "closureBy90DaysLower": 0.020357908501680955,
+        "closureBy90DaysUpper": 0.13588501284425913,
+        "closureMedianDays": null,
+        "closureMedianDaysLower": null,
+        "closureMedianDaysUpper": null,
+        "closureRate": 0.05194805194805195,
         "closureTimeMedianDays": 10,
         "closureTimeP90Days": 10,
+        "decidedOnlyRate": 0,
         "events": 329,
         "experiencesRaised": 77,
         "governingReachShare": 0,
+        "heardBackRate": 0.22077922077922077,
+        "heardOnlyRate": 0.16883116883116883,
         "insightsMade": 30,
         "lessonsRecorded": 0,
         "messagesLost": 32,
@@ -41,10 +56,10 @@ describe('simulate', () => {
   it('closes loops only when a reply can come back', () => {
     const open = simulate(patientAndManager([story]), { seed: 1, days: 100, parameters: { raiseRate: 1 } })
     expect(open.metrics.experiencesRaised).toBeGreaterThan(50)
-    expect(open.metrics.closureRate).toBe(0)
+    expect(open.metrics.heardBackRate).toBe(0)
     expect(open.metrics.repliesUnroutable).toBeGreaterThan(0)
-    const closedLoop = simulate(patientAndManager([story, reply]), { seed: 1, days: 100, parameters: { raiseRate: 1 } })
-    // Every channel is reliable and the manager answers 80%; latency is fixed at 5 days round trip.
+    const closedLoop = simulate(patientAndManager([story, reply]), { seed: 1, days: 100, parameters: { raiseRate: 1, decide: 1, act: 1 } })
+    // Every channel is reliable and the manager answers 80% (and acts on all); latency is fixed at 5 days round trip.
     expect(closedLoop.metrics.closureRate).toBeGreaterThan(0.6)
     expect(closedLoop.metrics.closureTimeMedianDays).toBe(5)
     expect(closedLoop.metrics.closureTimeP90Days).toBe(5)
@@ -57,15 +72,15 @@ describe('simulate', () => {
     ]
     const before = simulate(model, { seed: 3, days: 100, parameters: { raiseRate: 1 } })
     const after = simulate(model, { seed: 3, days: 100, parameters: { raiseRate: 1 }, interventions })
-    expect(before.metrics.closureRate).toBe(0)
-    expect(after.metrics.closureRate).toBeGreaterThan(0.6)
+    expect(before.metrics.heardBackRate).toBe(0)
+    expect(after.metrics.heardBackRate).toBeGreaterThan(0.6)
     expect(after.issues).toEqual([])
   })
 
   it('applies interventions from their day', () => {
     const model = patientAndManager([story, reply])
     const run = (interventions: ReadonlyArray<Intervention>) =>
-      simulate(model, { seed: 5, days: 200, parameters: { raiseRate: 1, respond: 1 }, interventions }).metrics
+      simulate(model, { seed: 5, days: 200, parameters: { raiseRate: 1, respond: 1, decide: 1, act: 1 }, interventions }).metrics
     const base = run([])
     expect(base.closureRate).toBeGreaterThan(0.9)
     expect(run([{ day: 0, kind: 'remove-channel', channel: 'answer' } ]).closureRate).toBe(0)
@@ -123,14 +138,14 @@ describe('simulate', () => {
       result.series.reduce((sum, row) => sum + row[field], 0)
     expect(result.series).toHaveLength(300 * 2)
     expect(total('experiencesRaised')).toBe(result.metrics.experiencesRaised)
-    expect(total('responsesReturned')).toBe(Math.round(result.metrics.closureRate! * result.metrics.experiencesRaised))
+    expect(total('responsesReturned')).toBe(Math.round(result.metrics.heardBackRate! * result.metrics.experiencesRaised))
     expect(total('changesMade')).toBeCloseTo((result.metrics.changesPer100Experiences! * result.metrics.experiencesRaised) / 100, 6)
     expect(result.series.at(-1)!.inFlight).toBeGreaterThanOrEqual(0)
   })
 
   it('delays work beyond an actor capacity', () => {
     const model = patientAndManager([story, reply])
-    const parameters = { raiseRate: 5, respond: 1 }
+    const parameters = { raiseRate: 5, respond: 1, decide: 1, act: 1 }
     const free = simulate(model, { seed: 4, days: 60, parameters })
     const limited = simulate(model, { seed: 4, days: 60, parameters: { ...parameters, actors: [{ actor: 'manager', capacityPerDay: 2 }] } })
     expect(free.metrics.closureTimeP90Days).toBe(5)
@@ -150,7 +165,7 @@ describe('simulate', () => {
       days: 50,
       parameters: { raiseRate: 1, actors: [{ actor: 'constructor', respond: 1 }] },
     })
-    expect(result.metrics.closureRate).toBeGreaterThan(0.8)
+    expect(result.metrics.heardBackRate).toBeGreaterThan(0.8)
     expect(({} as Record<string, unknown>)['days']).toBeUndefined()
   })
 
@@ -159,10 +174,10 @@ describe('simulate', () => {
     const none = simulate(model, { seed: 1, days: 50, parameters: { raiseRateByKind: { patient: 0 } } })
     expect(none.metrics.experiencesRaised).toBe(0)
     expect(none.metrics.closureRate).toBeNull()
-    const jittered = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, latency: 'uniform', jitter: 0.5 } })
+    const jittered = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, decide: 1, latency: 'uniform', jitter: 0.5 } })
     expect(jittered.metrics.closureTimeP90Days!).toBeGreaterThan(5)
     expect(jittered.metrics.closureTimeP90Days!).toBeLessThanOrEqual(7.5)
-    const exponential = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, latency: 'exponential' } })
+    const exponential = simulate(model, { seed: 1, days: 200, parameters: { raiseRate: 1, decide: 1, latency: 'exponential' } })
     expect(exponential.metrics.closureTimeP90Days!).toBeGreaterThan(7.5)
   })
   it('reports a seed that is not a safe integer and runs with it rounded towards 0', () => {

@@ -8,6 +8,7 @@ import { mergeCommand } from './merge.js'
 import { migrateCommand } from './migrate.js'
 import { renderCommand } from './render.js'
 import { schemaCommand } from './schema.js'
+import { sensitivityCommand } from './sensitivity.js'
 import { simulateCommand } from './simulate.js'
 import { sweepCommand } from './sweep.js'
 import { validateCommand } from './validate.js'
@@ -23,6 +24,7 @@ export const commands: ReadonlyArray<Command> = [
   sweepCommand,
   mergeCommand,
   measureCommand,
+  sensitivityCommand,
   schemaCommand,
   migrateCommand,
   exampleCommand,

@@ -2,10 +2,11 @@ import * as t from 'io-ts'
 import { Intervention } from '../../simulate/interventions.js'
 import { SimulationParameters } from '../../simulate/parameters.js'
 import { simulateInWorker } from '../../node/simulate-in-worker.js'
+import { checkSimulationOptions } from '../../simulate/issues.js'
 import { maxSimulationDays, simulate } from '../../simulate/simulate.js'
 import { choiceOption, integerOption, onePositional, requiredOption, parseWholeNumber, seedOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
-import { CommandFailure, exitCodeOfSignal, exitCodes, usageFailure } from '../failure.js'
+import { CommandFailure, exitCodeOfSignal, exitCodes, invalidInput, usageFailure } from '../failure.js'
 import { describePath, writeTextAtomically } from '../files.js'
 import { readDecoded, reportProblems } from '../json-input.js'
 import { loadModel } from '../model-input.js'
@@ -50,6 +51,11 @@ export const simulateCommand: Command = {
     const model = loadModel(modelPath)
     const parameters = parametersPath === undefined ? undefined : readDecoded(parametersPath, SimulationParameters, 'set of simulation parameters', 'invalid-option')
     const interventions = interventionsPath === undefined ? undefined : readDecoded(interventionsPath, Interventions, 'list of interventions', 'invalid-option')
+    const problems = checkSimulationOptions(model, { ...(parameters === undefined ? {} : { parameters }), ...(interventions === undefined ? {} : { interventions }) })
+    if (problems.length > 0) {
+      reportProblems('options', problems)
+      throw invalidInput(`${problems.length === 1 ? '1 option does' : `${problems.length} options do`} not fit the model; nothing was simulated`)
+    }
     const options = {
       seed,
       days,

@@ -7,8 +7,8 @@ import { loopActorIds, loopChannelIds, loopInWords } from './words.js'
 /**
  * **unknown-polarity** finds loops with a link whose polarity (`+` or `-`) is not given,
  * so nobody can tell whether the loop reinforces (grows what flows round it) or balances
- * (holds it steady) — the distinction system dynamics and Beer's regulation rest on, and
- * that the simulator needs.
+ * (holds it steady) — the distinction system dynamics and Beer's regulation rest on.
+ * (The simulation does not read polarity.)
  *
  * How: a scan of the loops found (bounded) for a step whose channels lack a polarity.
  * O(loops × length).
