@@ -12,7 +12,7 @@ const parsed = parseModel(readFileSync('examples/models/acute-ward-fft.json', 'u
 if (parsed._tag === 'Left') throw new Error('the model is not valid')
 const { loops } = traceLoops(parsed.right)
 for (const loop of loops) {
-  const where = loop.stopsAt === undefined ? `closes (${loop.outcome}) in ${loop.latencyDays} days` : `stops at ${loop.stopsAt.actor}: ${loop.stopsAt.reason}`
+  const where = loop.stopsAt === undefined ? `closes (${loop.outcome}) after ${loop.latencyDays} day(s)` : `stops at ${loop.stopsAt.actor}: ${loop.stopsAt.reason}`
   console.log(`${loop.source} from ${loop.holder}: ${where}`)
 }
 // #endregion trace
