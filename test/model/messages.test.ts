@@ -63,6 +63,15 @@ describe('messages about a closed vocabulary', () => {
   })
 })
 
+describe('quoted ids', () => {
+  it('are cut to 64 characters without splitting a character pair', () => {
+    const id = '🏥'.repeat(40)
+    const message = messageOf((d) => (d['channels'][0]['from'] = id))
+    expect(message).toContain(`'${'🏥'.repeat(30)}...'`)
+    expect(message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/)
+  })
+})
+
 describe('labels agree with paths', () => {
   it('an item without a usable id is named by its path, counted from 0 as the path is', () => {
     const errors = errorsOf(withChange((d) => delete d['actors'][0]['id']))
