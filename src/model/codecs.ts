@@ -38,7 +38,10 @@ const derivedPerspective = {
 /**
  * A person, group or organisation that takes part in one or more levels of
  * co-production. `perspective` defaults from `kind` (lay for patients, carers,
- * citizens, community groups and peer supporters).
+ * citizens, community groups and peer supporters; mixed for a forum such as a Patient
+ * Participation Group; professional for the rest). `represents` (v2) is how many
+ * people the actor stands for, a whole number, 1 when absent. `tags` are free labels.
+ * No other field is allowed.
  * @category Model
  */
 export const Actor = withDefaults(
@@ -64,8 +67,12 @@ export const Actor = withDefaults(
 export type Actor = t.TypeOf<typeof Actor>
 
 /**
- * Knowledge held by an actor: a story, evidence, a plan, a reply. `acknowledged: false`
- * marks knowledge the organisation relies on but does not recognise (Ostrom).
+ * Knowledge held by an actor: a story, evidence, a plan, a reply, an experiment.
+ * `acknowledged: false` marks knowledge the organisation relies on but does not
+ * recognise (Ostrom). `derivedFrom` (v2) is its provenance: the ids of the assets it
+ * was made from (a % score from the ratings it counts, a plan from what residents
+ * said); every id must name an asset and provenance must not go round in a circle.
+ * No other field is allowed.
  * @category Model
  */
 export const KnowledgeAsset = withDefaults(
@@ -90,8 +97,10 @@ export const KnowledgeAsset = withDefaults(
 export type KnowledgeAsset = t.TypeOf<typeof KnowledgeAsset>
 
 /**
- * A directed channel from one actor to another, carrying knowledge assets. Several
- * channels may join the same pair of actors.
+ * A directed channel from one actor to another, carrying knowledge assets (`carries:
+ * []` carries nothing traceable). Several channels may join the same pair of actors.
+ * `status` defaults to `active`; `latencyDays`, `reliability` and `polarity` are
+ * absent when unknown. No other field is allowed.
  * @category Model
  */
 export const Channel = withDefaults(
@@ -122,7 +131,9 @@ export type Channel = t.TypeOf<typeof Channel>
 
 /**
  * A loop the organisation says it has. `through` lists the actors in order and ends
- * with the first actor again.
+ * with the first actor again; `maxLatencyDays` is a budget for the whole round trip.
+ * In v2, `source` names the asset the loop is about and `promises` the outcome it
+ * claims (`heard`, `decided` or `did`). No other field is allowed.
  * @category Model
  */
 export const DeclaredLoop = t.readonly(
@@ -143,8 +154,11 @@ export const DeclaredLoop = t.readonly(
 export type DeclaredLoop = t.TypeOf<typeof DeclaredLoop>
 
 /**
- * An `orgintel/v1` document: the actors, their knowledge, the channels between them
- * and the loops the organisation declares.
+ * An `orgintel/v2` document: the actors, their knowledge, the channels between them
+ * and the loops the organisation declares. The codec checks shape only (types,
+ * vocabularies, ranges, ids every writer can carry); {@link decodeModel} also refuses
+ * unknown fields, checks references and reads `orgintel/v1` documents, so decode
+ * documents with it rather than with this codec.
  * @category Model
  */
 export const ModelCodec = withDefaults(

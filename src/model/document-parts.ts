@@ -2,9 +2,7 @@ import type * as t from 'io-ts'
 import { Actor, Channel, DeclaredLoop, KnowledgeAsset } from './codecs.js'
 import type { ModelError } from './errors.js'
 import type { DecodedCollection, DecodedParts } from './references.js'
-
-const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isPlainObject } from './unknown-fields.js'
 
 /** The id an item was written with, if it is a non-empty string. */
 const writtenId = (item: unknown): string | undefined => {

@@ -38,7 +38,9 @@ export type ModelErrorCode =
 
 /**
  * One thing wrong with a document. `path` is a JSON Pointer (RFC 6901) into the input,
- * `""` for the whole document. Messages never quote names or free text, only ids.
+ * `""` for the whole document. Messages never quote names or free text: they quote
+ * ids, field names and a value given where a closed vocabulary belongs when it looks
+ * like a misspelt word (`'Patient'`), each escaped and cut to 64 characters.
  * @category Model
  */
 export interface ModelError {

@@ -84,23 +84,24 @@ const classify = (type: t.Decoder<unknown, unknown>, actual: unknown, json: stri
   return 'invalid-value'
 }
 
+/** A value shaped like a vocabulary word (lower case, digits, `-`, `+`, `/`, `.`, `_`): never a person's name. */
+const vocabularyShaped = /^[a-z0-9][a-z0-9+\-/._]{0,39}$/
+
 /**
- * What was received in a field with a closed vocabulary: the value quoted when it looks
- * like a misspelt word (no spaces, or close to an allowed value), never when it may be
- * free text such as a name; a "did you mean" for a near miss (`'Patient'` →
- * `'patient'`); and, for an item of a list that holds several allowed values run
- * together, how to give them.
+ * What was received in a field with a closed vocabulary: the value quoted when it is
+ * close to an allowed value, or shaped like a vocabulary word, never when it may be
+ * free text such as a name (`'Patient'` is quoted, `Jane` is not); a "did you mean"
+ * for a near miss (`'Patient'` → `'patient'`); and, for an item of a list that holds
+ * several allowed values run together, how to give them.
  */
 const describeVocabularyMiss = (value: string, allowed: ReadonlyArray<string>, inList: boolean): string => {
   if (value.length === 0) return 'it is empty'
   const suggestion = closestName(value.trim(), allowed)
-  const quoted = suggestion !== undefined || !/\s/.test(value) ? `it is ${quoteId(value)}` : 'it is other text'
-  if (suggestion !== undefined) return `${quoted}. Did you mean '${suggestion}'?`
   const parts = value.split(/[|,;/\s]+/).filter((part) => part.length > 0)
-  if (inList && parts.length > 1 && parts.every((part) => allowed.includes(part))) {
-    return `${quoted}. Give each value as its own item of the list (in a spreadsheet cell, separate them with '|')`
-  }
-  return quoted
+  const several = inList && parts.length > 1 && parts.every((part) => allowed.includes(part))
+  const quoted = suggestion !== undefined || several || vocabularyShaped.test(value) ? `it is ${quoteId(value)}` : 'it is other text'
+  if (suggestion !== undefined) return `${quoted}. Did you mean '${suggestion}'?`
+  return several ? `${quoted}. Give each value as its own item of the list (in a spreadsheet cell, separate them with '|')` : quoted
 }
 
 /** Why the value was refused, after "but". */
@@ -212,7 +213,7 @@ export const shapeErrorsUpTo = (
           : `${subject}: '${field}'`
     const inList = /^\d+$/.test(segments[segments.length - 1] ?? '') && segments.length > 2
     const miss = describeMiss(last.type, code, error.value, expected, inList)
-    result.push({ code, path, message: `${what} must be ${expected.words}, but ${miss}.` })
+    result.push({ code, path, message: `${what} must be ${expected.words}, but ${miss}${miss.endsWith('?') ? '' : '.'}` })
   }
   return { errors: result, more }
 }

@@ -10,7 +10,8 @@ const fieldsOfCodec = (codec: t.Decoder<unknown, unknown>): ReadonlyMap<string, 
   let isObject = false
   while (pending.length > 0) {
     const current = unwrapCodec(pending.pop()!)
-    if (current instanceof t.IntersectionType) pending.push(...(current.types as ReadonlyArray<t.Decoder<unknown, unknown>>))
+    // Members in reverse, so that fields come out in the order the codec lists them.
+    if (current instanceof t.IntersectionType) pending.push(...[...(current.types as ReadonlyArray<t.Decoder<unknown, unknown>>)].reverse())
     else if (current instanceof t.InterfaceType || current instanceof t.PartialType) {
       isObject = true
       for (const [key, field] of Object.entries(current.props as t.Props)) fields.set(key, field)
@@ -54,13 +55,16 @@ const shapeOf = (codec: t.Decoder<unknown, unknown>): CodecShape => {
   return shape
 }
 
-const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+/** Whether a JSON value is an object (not null, not a list). @internal */
+export const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** " Did you mean 'status'?" for the known field nearest a misspelt one, or nothing. */
-const suggestField = (key: string, known: Iterable<string>): string => {
-  const suggestion = closestName(key, known)
-  return suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`
+/** " Did you mean 'status'?" for the known field nearest a misspelt one, else the known fields. */
+const suggestField = (key: string, known: ReadonlyMap<string, unknown>): string => {
+  const suggestion = closestName(key, known.keys())
+  return suggestion === undefined
+    ? ` Its fields are ${[...known.keys()].map((field) => `'${field}'`).join(', ')}.`
+    : ` Did you mean '${suggestion}'?`
 }
 
 /** A list being walked: its items' codec, the list, its path and the next item to look at. */
@@ -107,7 +111,7 @@ export const unknownFieldErrors = (
         errors.push({
           code: 'unknown-field',
           path: toPointer([...path, key]),
-          message: `${subjectOf(path.map(String))} has a field ${quoteId(key)} that the format does not define.${suggestField(key, fields.keys())}`,
+          message: `${subjectOf(path.map(String))} has a field ${quoteId(key)} that the format does not define.${suggestField(key, fields)}`,
         })
       }
       const lists: ListCursor[] = []

@@ -50,14 +50,25 @@ describe('messages about a closed vocabulary', () => {
   })
 
   it('never quote what may be free text (a name typed into the wrong field)', () => {
-    const message = messageOf((d) => (d['actors'][0]['kind'] = 'Mrs Jane Example'))
-    expect(message).toContain("but it is other text.")
-    expect(message).not.toContain('Jane')
+    for (const name of ['Mrs Jane Example', 'Jane', 'NAME§12', 'O\'Brien']) {
+      const message = messageOf((d) => (d['actors'][0]['kind'] = name))
+      expect(message).toMatch(/but it is other text\.$/)
+      expect(message).not.toContain(name)
+    }
   })
 
   it('quote safely: controls escaped, long values cut', () => {
     expect(messageOf((d) => (d['actors'][0]['perspective'] = 'lay\u202e'))).toContain("but it is 'lay\\u202e'. Did you mean 'lay'?")
     expect(messageOf((d) => (d['actors'][0]['perspective'] = 'x'.repeat(1000)))?.length).toBeLessThan(200)
+  })
+})
+
+describe('quoted ids', () => {
+  it('are cut to 64 characters without splitting a character pair', () => {
+    const id = '🏥'.repeat(40)
+    const message = messageOf((d) => (d['channels'][0]['from'] = id))
+    expect(message).toContain(`'${'🏥'.repeat(30)}...'`)
+    expect(message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/)
   })
 })
 

@@ -60,9 +60,11 @@ describe('unknown fields are errors, never silently dropped', () => {
     ])
   })
 
-  it('says nothing it cannot stand behind: no suggestion for an unrelated field', () => {
+  it('lists the fields there are when none is close to an unrelated field', () => {
     const [error] = errorsOf(withChange((d) => (d['channels'][0]['notes'] = 'x')))
-    expect(error?.message).toBe("Channel 'tell' has a field 'notes' that the format does not define.")
+    expect(error?.message).toBe(
+      "Channel 'tell' has a field 'notes' that the format does not define. Its fields are 'id', 'from', 'to', 'carries', 'level', 'status', 'latencyDays', 'reliability', 'polarity'.",
+    )
   })
 
   it('are reported in the same pass as other shape errors and reference errors, in document order', () => {
