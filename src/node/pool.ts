@@ -117,8 +117,10 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Run
   const modelText = JSON.stringify(model)
   const spawn = (): void => {
     const worker = start({ task: 'runs', modelText, settings })
+    let answered = false
     workers.add(worker)
     worker.on('message', (reply: WorkerReply) => {
+      answered = true
       busy.delete(worker)
       finish(reply.position, (run) => ('failure' in reply ? { run, failure: reply.failure } : { run, values: decodeValues(reply.values) }))
       idle.push(worker)
@@ -134,13 +136,13 @@ export async function* runPlanned(model: Model, settings: RunSettings, runs: Run
       const position = busy.get(worker)
       busy.delete(worker)
       const reason = `the worker thread running it stopped (${errors.get(worker) ?? `exit code ${code}`})`
-      if (position === undefined) {
+      if (position === undefined && !answered) {
         // A worker that dies before running anything cannot be helped by another try.
         failure ??= new Error(`An experiment worker stopped before running anything (${reason}).`)
         return notify()
       }
-      if (inFlight.get(position)!.attempts < maxAttempts) retries.push(position)
-      else finish(position, (run) => ({ run, failure: reason }))
+      if (position !== undefined && inFlight.get(position)!.attempts < maxAttempts) retries.push(position)
+      else if (position !== undefined) finish(position, (run) => ({ run, failure: reason }))
       spawn()
       dispatch()
       notify()
