@@ -56,14 +56,23 @@ const shell = (line: string, cwd: string): Run => {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-/** Each snippet once (the quick start and the modelling guide show the same one), in page order. */
+/** Source files whose doc comments include example regions (the API pages show them). */
+const sourcesWithExamples = (): ReadonlyArray<string> =>
+  (readdirSync(join(root, 'src'), { recursive: true }) as string[])
+    .filter((path) => path.endsWith('.ts') && readFileSync(join(root, 'src', path), 'utf8').includes('{@includeCode'))
+    .sort()
+    .map((path) => join(root, 'src', path))
+
+/** Each snippet of the guides and the API pages once (several pages show the same one), in page order. */
 const allSnippets = (): ReadonlyArray<Snippet> => {
   const pages = readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => join(root, 'docs', name))
   const seen = new Set<string>()
-  return pages.flatMap((page) => guideSnippets(page)).filter((snippet) => !seen.has(snippet.text) && seen.add(snippet.text) !== undefined)
+  return [...pages, ...sourcesWithExamples()]
+    .flatMap((page) => guideSnippets(page))
+    .filter((snippet) => !seen.has(snippet.text) && seen.add(snippet.text) !== undefined)
 }
 
 let folder: string
@@ -138,7 +147,7 @@ describe('after npm install of the tarball, in an empty ESM project', () => {
     expect(existsSync(join(consumer, 'examples', 'models', 'ward-you-said-we-did.json'))).toBe(true)
   })
 
-  it('every code sample of the guides runs when pasted into an empty file', async () => {
+  it('every code sample of the guides and the API pages runs when pasted into an empty file', async () => {
     const snippets = allSnippets()
     expect(snippets.length).toBeGreaterThan(20)
     snippets.forEach((snippet, index) => writeFileSync(join(consumer, `sample-${index}.ts`), snippet.text))
