@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanCopy, installTarball, packPackage } from '../../scripts/pack-install.mjs'
 import { commandLines, fencedBlocks, guideSnippets, sectionOf, type Snippet } from './snippets.js'
@@ -20,7 +21,6 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   readonly devDependencies?: Record<string, string>
 }
 const readme = readFileSync(join(root, 'README.md'), 'utf8')
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
 const installLine = 'npm install orgintel fp-ts io-ts'
 
@@ -41,20 +41,38 @@ const runAsync = (command: string, args: ReadonlyArray<string>, cwd: string): Pr
     child.on('close', (status) => done({ status, stdout, stderr }))
   })
 
+/**
+ * Turn TypeScript files of the consumer into JavaScript beside them (`x.ts` → `x.mjs`),
+ * as `tsx` does when a user runs one, but in one step for all of them: starting `tsx`
+ * once per sample costs more than running the samples.
+ */
+const transpile = async (cwd: string, names: ReadonlyArray<string>): Promise<void> => {
+  await build({ entryPoints: names.map((name) => join(cwd, name)), outdir: cwd, outExtension: { '.js': '.mjs' }, format: 'esm', platform: 'node', target: 'node20', bundle: false, logLevel: 'silent' })
+}
+
 /** A shell line as a user types it, in `cwd`. */
 const shell = (line: string, cwd: string): Run => {
   const result = spawnSync('sh', ['-c', line], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-/** Each snippet once (the quick start and the modelling guide show the same one), in page order. */
+/** Source files whose doc comments include example regions (the API pages show them). */
+const sourcesWithExamples = (): ReadonlyArray<string> =>
+  (readdirSync(join(root, 'src'), { recursive: true }) as string[])
+    .filter((path) => path.endsWith('.ts') && readFileSync(join(root, 'src', path), 'utf8').includes('{@includeCode'))
+    .sort()
+    .map((path) => join(root, 'src', path))
+
+/** Each snippet of the guides and the API pages once (several pages show the same one), in page order. */
 const allSnippets = (): ReadonlyArray<Snippet> => {
   const pages = readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => join(root, 'docs', name))
   const seen = new Set<string>()
-  return pages.flatMap((page) => guideSnippets(page)).filter((snippet) => !seen.has(snippet.text) && seen.add(snippet.text) !== undefined)
+  return [...pages, ...sourcesWithExamples()]
+    .flatMap((page) => guideSnippets(page))
+    .filter((snippet) => !seen.has(snippet.text) && seen.add(snippet.text) !== undefined)
 }
 
 let folder: string
@@ -114,7 +132,8 @@ describe('after npm install of the tarball, in an empty ESM project', () => {
     }
     expect(readFileSync(join(consumer, 'ward.json'), 'utf8')).toContain('"orgintel/v2"')
     writeFileSync(join(consumer, 'readme.ts'), code[0]!.text)
-    const result = await runAsync(process.execPath, [tsx, 'readme.ts'], consumer)
+    await transpile(consumer, ['readme.ts'])
+    const result = await runAsync(process.execPath, ['readme.mjs'], consumer)
     expect(result.stderr).toBe('')
     expect(result.stdout).toMatch(/^Diagnosis of ward-7-you-said-we-did/)
   })
@@ -128,17 +147,18 @@ describe('after npm install of the tarball, in an empty ESM project', () => {
     expect(existsSync(join(consumer, 'examples', 'models', 'ward-you-said-we-did.json'))).toBe(true)
   })
 
-  it('every code sample of the guides runs when pasted into an empty file', async () => {
+  it('every code sample of the guides and the API pages runs when pasted into an empty file', async () => {
     const snippets = allSnippets()
     expect(snippets.length).toBeGreaterThan(20)
     snippets.forEach((snippet, index) => writeFileSync(join(consumer, `sample-${index}.ts`), snippet.text))
+    await transpile(consumer, snippets.map((_, index) => `sample-${index}.ts`))
     const failures: string[] = []
     // Two at a time: the samples are small, the machine may be shared.
     let next = 0
     const worker = async (): Promise<void> => {
       while (next < snippets.length) {
         const index = next++
-        const result = await runAsync(process.execPath, [tsx, `sample-${index}.ts`], consumer)
+        const result = await runAsync(process.execPath, [`sample-${index}.mjs`], consumer)
         if (result.status !== 0) failures.push(`${snippets[index]!.source} (sample-${index}.ts) exited ${result.status}:\n${result.stderr.slice(0, 1500)}`)
         else if (result.stdout.trim() === '') failures.push(`${snippets[index]!.source} printed nothing`)
       }

@@ -45,11 +45,14 @@ export const regionOf = (file: string, name: string): string => {
   return `${lines.slice(start + 1, end).join('\n')}\n`
 }
 
-/** Every code snippet a guide page shows: its TypeScript and JavaScript blocks and its included regions. */
+/**
+ * Every code snippet a guide page shows: its TypeScript and JavaScript blocks and its
+ * included regions. A source file's doc comments are read for their included regions.
+ */
 export const guideSnippets = (page: string): ReadonlyArray<Snippet> => {
   const markdown = readFileSync(page, 'utf8')
   const snippets: Snippet[] = []
-  for (const block of fencedBlocks(markdown)) {
+  for (const block of page.endsWith('.md') ? fencedBlocks(markdown) : []) {
     if (['ts', 'typescript', 'js', 'javascript', 'mjs'].includes(block.language)) snippets.push({ source: `${page} (a ${block.language} block)`, text: block.text })
   }
   for (const match of markdown.matchAll(/\{@includeCode ([^#}]+)#([^}]+)\}/g)) {
