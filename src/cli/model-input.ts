@@ -1,5 +1,5 @@
 import { formatModelErrors, type ModelError } from '../model/errors.js'
-import { parseModel } from '../model/decode.js'
+import { parseModelDocument } from '../model/decode.js'
 import type { Model } from '../model/codecs.js'
 import { CommandFailure, exitCodes } from './failure.js'
 import { describePath, readText } from './files.js'
@@ -9,12 +9,18 @@ export const reportErrors = (source: string, errors: ReadonlyArray<ModelError>):
   for (const line of formatModelErrors(errors).split('\n')) process.stderr.write(`${source}: ${line}\n`)
 }
 
-/** Read and decode a model file (or `-`); an invalid model ends the command with exit code 1. @internal */
+/**
+ * Read and decode a model file (or `-`); an invalid model ends the command with exit
+ * code 1. What decoding did that the author may want to know (a v1 document read as v2)
+ * is said on stderr, one line each. @internal
+ */
 export const loadModel = (path: string): Model => {
-  const result = parseModel(readText(path))
+  const result = parseModelDocument(readText(path))
+  const source = path === '-' ? 'stdin' : describePath(path)
   if (result._tag === 'Left') {
-    reportErrors(path === '-' ? 'stdin' : describePath(path), result.left)
+    reportErrors(source, result.left)
     throw new CommandFailure(`${describePath(path)} is not a valid orgintel/v2 model`, exitCodes.findings)
   }
-  return result.right
+  for (const notice of result.right.notices) process.stderr.write(`${source}: ${notice.message} [${notice.code}]\n`)
+  return result.right.model
 }
