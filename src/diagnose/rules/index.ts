@@ -11,6 +11,7 @@ import { openLoop } from './open-loop.js'
 import { singleLoopTrap } from './single-loop-trap.js'
 import { singlePointOfFailure } from './single-point-of-failure.js'
 import { slowLoop } from './slow-loop.js'
+import { storiesStop } from './stories-stop.js'
 import { tokenisticParticipation } from './tokenistic-participation.js'
 import { undeclaredLoop } from './undeclared-loop.js'
 import { unknownPolarity } from './unknown-polarity.js'
@@ -35,6 +36,7 @@ export const builtinRules = [
   singleLoopTrap,
   singlePointOfFailure,
   slowLoop,
+  storiesStop,
   tokenisticParticipation,
   undeclaredLoop,
   unknownPolarity,
