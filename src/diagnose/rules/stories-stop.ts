@@ -5,7 +5,7 @@ import { isLayVoice, levels } from '../../model/vocabulary.js'
 import { traceStageOf } from '../../graph/provenance.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
-import { listInWords } from '../naming.js'
+import { listInWords, quoteIdQuickly } from '../naming.js'
 import { replyRepair, sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
@@ -82,7 +82,7 @@ const storiesFinding = (
   const why =
     idle.length === 0
       ? 'no channel passes them, or anything made of them, on to anyone who could act on them'
-      : `the channel that would pass them on (${listInWords(idle.map((id) => `'${id}'`))}) is not active`
+      : `the channel that would pass them on (${listInWords(idle.map(quoteIdQuickly))}) is not active`
   const repair = onward(context, actor, loops, madeFrom)
   return {
     message: `Stories from ${from} reach ${naming.actor(actor)} and go no further: ${why}, so nobody who could act on what people said hears it.`,
