@@ -9,6 +9,7 @@ import { replyMadeFrom, replyRepair } from '../reply-repair.js'
 import * as t from 'io-ts'
 import { ruleOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
+import { chainLevels } from './chain-levels.js'
 
 /**
  * **acted-not-reported** finds changes made from what people said that are never
@@ -23,7 +24,8 @@ import type { Finding } from '../types.js'
  * said, we did" (`open-loop` still notes, as info, that nothing comes back to it). The repair is `replyRepair`: a
  * reply from the change's holder made from the change; where a reply exists but is not
  * delivered and was not made from a change, a new reply made from the change instead,
- * so the loop closes with `did`. O(traced loops and the provenance links among their assets).
+ * so the loop closes with `did`. O(traced loops; a trace's provenance links where a reply
+ * is not delivered).
  *
  * Options: `includeProfessional` (default `false`): report professional sources too,
  * one severity lower.
@@ -72,25 +74,7 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
 /** `replyRepair`, unless it would deliver a reply not made from a change: then a new reply made from the last change. */
 const actedRepair = (context: DiagnosisContext, loop: TracedLoop, changes: ReadonlyArray<AssetId>): ReadonlyArray<ProposedChannel> | undefined => {
   const stop = loop.stopsAt
-  if (stop === undefined || stop.reason !== 'reply-not-delivered' || madeFromAnAct(context, loop, stop.asset)) return replyRepair(context, loop)
+  if (stop === undefined || stop.reason !== 'reply-not-delivered' || chainLevels(context, loop).get(stop.asset) === 2) return replyRepair(context, loop)
   const change = changes[changes.length - 1]!
   return [replyMadeFrom(context, { source: loop.source, holder: loop.holder, made: change, responder: context.asset(change)!.holder })]
-}
-
-/** Whether `target` is made (through the trace's provenance links) from a change or experiment of the loop. */
-const madeFromAnAct = (context: DiagnosisContext, loop: TracedLoop, target: AssetId): boolean => {
-  const { carriage, provenance } = context.traceIndex()
-  const inTrace = new Set(loop.derived.map((id) => carriage.assetIndex.get(id)))
-  const goal = carriage.assetIndex.get(target)
-  const queue = loop.derived.filter((id) => isAct(context, id)).map((id) => carriage.assetIndex.get(id)!)
-  const seen = new Set(queue)
-  for (let head = 0; head < queue.length; head++) {
-    const a = queue[head]!
-    if (a === goal) return true
-    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
-      const child = provenance.children[i]!
-      if (inTrace.has(child) && !seen.has(child)) (seen.add(child), queue.push(child))
-    }
-  }
-  return false
 }

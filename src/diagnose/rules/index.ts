@@ -8,6 +8,7 @@ import { noLayVoice } from './no-lay-voice.js'
 import { noMemory } from './no-memory.js'
 import { noSensemaking } from './no-sensemaking.js'
 import { openLoop } from './open-loop.js'
+import { promiseNotKept } from './promise-not-kept.js'
 import { singleLoopTrap } from './single-loop-trap.js'
 import { singlePointOfFailure } from './single-point-of-failure.js'
 import { slowLoop } from './slow-loop.js'
@@ -33,6 +34,7 @@ export const builtinRules = [
   noMemory,
   noSensemaking,
   openLoop,
+  promiseNotKept,
   singleLoopTrap,
   singlePointOfFailure,
   slowLoop,
