@@ -82,7 +82,9 @@ const storiesFinding = (
   const why =
     idle.length === 0
       ? 'no channel passes them, or anything made of them, on to anyone who could act on them'
-      : `the channel that would pass them on (${listInWords(idle.map(quoteIdQuickly))}) is not active`
+      : idle.length === 1
+        ? `the channel that would pass them on (${quoteIdQuickly(idle[0]!)}) is not active`
+        : `the channels that would pass them on (${listInWords(idle.map(quoteIdQuickly))}) are not active`
   const repair = onward(context, actor, loops, madeFrom)
   return {
     message: `Stories from ${from} reach ${naming.actor(actor)} and go no further: ${why}, so nobody who could act on what people said hears it.`,
