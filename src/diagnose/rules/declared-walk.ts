@@ -37,13 +37,29 @@ export interface DeclaredWalk {
   readonly best?: { readonly asset: AssetId; readonly level: ChainLevel }
 }
 
+/** Traced loops by holder, once per diagnosis. */
+const tracesByHolder = new WeakMap<DiagnosisContext, ReadonlyMap<ActorId, ReadonlyArray<TracedLoop>>>()
+
+const tracesHeldBy = (context: DiagnosisContext, holder: ActorId): ReadonlyArray<TracedLoop> => {
+  let index = tracesByHolder.get(context)
+  if (index === undefined) {
+    const built = new Map<ActorId, TracedLoop[]>()
+    for (const loop of context.traces().loops) {
+      const list = built.get(loop.holder)
+      if (list === undefined) built.set(loop.holder, [loop])
+      else list.push(loop)
+    }
+    tracesByHolder.set(context, (index = built))
+  }
+  return index.get(holder) ?? []
+}
+
 /** The traced loop a declared loop is about: its source's, else the first actor's that reaches most of it. */
 const subjectOf = (context: DiagnosisContext, declared: DeclaredLoop): TracedLoop | undefined => {
   if (declared.source !== undefined) return context.traceOf(declared.source)
   let chosen: TracedLoop | undefined
   let most = 0
-  for (const loop of context.traces().loops) {
-    if (loop.holder !== declared.through[0]) continue
+  for (const loop of tracesHeldBy(context, declared.through[0]!)) {
     const covered = declared.through.filter((id) => loop.reached.includes(id)).length
     if (covered > most) ((most = covered), (chosen = loop))
   }

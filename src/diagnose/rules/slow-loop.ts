@@ -6,7 +6,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
-import { namesTracedLoop } from './declared-names.js'
+import { declaredNamesOf } from './declared-names.js'
 
 /** Days for a message: at most two decimals, so sums of fractions read as people write them. */
 const days = (value: number): string => String(Number(value.toFixed(2)))
@@ -24,7 +24,7 @@ const days = (value: number): string => String(Number(value.toFixed(2)))
  * `TracedLoop.latencyDays`, the fastest round trip; open loops are left to `open-loop`.
  * One finding per source, with the tightest budget that names it. There is no channel
  * repair: speed up the slowest step, or agree a budget the service can keep.
- * O(traced loops × declared loops).
+ * O(traced loops + declared loops' lengths).
  *
  * Options: `maxLatencyDays` (default `null`): one budget for every loop no declared loop
  * names; `levelBudgetDays` (default delivery 30, planning 180, strategy 365): budgets
@@ -46,9 +46,10 @@ export const slowLoop = defineRule({
   check: (context, options) => {
     const budgetFor = (level: Level): number => options.maxLatencyDays ?? options.levelBudgetDays[level]
     const findings: Finding[] = []
+    const namesOf = declaredNamesOf(context.model.loops)
     for (const loop of context.traces().loops) {
       if (loop.latencyDays === undefined) continue
-      const named = context.model.loops.filter((declared) => namesTracedLoop(declared, loop))
+      const named = namesOf(loop)
       if (named.length > 0) {
         // The tightest budget of the declared loops that name it.
         let tightest = named[0]!
