@@ -62,7 +62,9 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   const made = listInWords(changes.map((id) => `${naming.asset(id)} by ${naming.actor(context.asset(id)!.holder)}`))
   const repair = actedRepair(context, loop, changes)
   return {
-    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from that change comes back to ${naming.actor(loop.holder)}: they never hear "you said, we did".`,
+    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${
+      loop.closedBy === undefined ? '' : ` (the reply they get, ${naming.asset(loop.closedBy)}, is not made from ${changes.length === 1 ? 'it' : 'them'})`
+    }: they never hear "you said, we did".`,
     level: levels.find((level) => holder?.levels.includes(level)),
     actors: [loop.holder, ...makers],
     channels: loop.steps.map((step) => step.channel),

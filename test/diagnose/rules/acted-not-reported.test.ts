@@ -46,6 +46,22 @@ describe('acted-not-reported', () => {
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
   })
 
+  it('says so when the reply people get was made from a decision, not from the change', () => {
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['manager', 'manager'], ['team', 'clinician']],
+      assets: [
+        ['comments', 'experience', 'patients'],
+        ['decision', 'decision', 'manager', ['comments']],
+        ['we-decided', 'response', 'manager', ['decision']],
+        ['fix', 'change', 'team', ['decision']],
+      ],
+      channels: [['tell', 'patients', 'manager', ['comments']], ['agree', 'manager', 'team', ['decision']], ['answer', 'manager', 'patients', ['we-decided']]],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.message).toContain("no reply made from that change comes back to 'patients' (the reply they get, 'we-decided', is not made from it)")
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+  })
+
   it('leaves professional sources to open-loop unless asked, then reports them one severity lower', () => {
     const spec: TracedSpec = {
       actors: [['nice', 'regulator'], ['trust', 'provider']],
