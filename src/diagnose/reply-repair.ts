@@ -57,7 +57,10 @@ export const replyMadeFrom = (
   const { source, holder, made, responder } = about
   const reply: ProposedAsset = {
     id: freshAssetId(context, made),
-    name: `Reply to ${context.actor(holder)?.name ?? holder}: what became of ${context.asset(source)?.name ?? source}`,
+    // Names only when the caller asked for them: a report prints the repairs it proposes.
+    name: naming.useNames
+      ? `Reply to ${context.actor(holder)?.name ?? holder}: what became of ${context.asset(source)?.name ?? source}`
+      : `Reply to ${holder}: what became of ${source}`,
     kind: 'response',
     holder: responder,
     derivedFrom: [made],

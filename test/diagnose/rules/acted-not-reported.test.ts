@@ -27,6 +27,9 @@ describe('acted-not-reported', () => {
     const [defect] = defectsOf(model)
     expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', creates: [expect.objectContaining({ kind: 'response', derivedFrom: ['actions'] })] })])
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+    // The reply it would create is named by ids, unless the caller asked for names: reports print it.
+    expect(defect!.repair![0]!.creates![0]!.name).toBe('Reply to patients: what became of comments')
+    expect(defectsOf(model, { names: true })[0]!.repair![0]!.creates![0]!.name).toBe('Reply to Name of patients: what became of Name of comments')
   })
 
   it('does not deliver a reply made only from a decision when a change was made: it answers from the change', () => {
