@@ -5,8 +5,8 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 
-/** A level both actors take part in (the lowest of the holder's), else the holder's lowest. */
-const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: ActorId): Level => {
+/** A level both actors take part in (the lowest of the holder's), else the holder's lowest. @internal */
+export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: ActorId): Level => {
   const mine = context.actor(holder)?.levels ?? []
   const theirs = context.actor(other)?.levels ?? []
   return levels.find((level) => mine.includes(level) && theirs.includes(level)) ?? levels.find((level) => mine.includes(level)) ?? 'delivery'
@@ -84,6 +84,39 @@ const listener = (context: DiagnosisContext, holder: ActorId): ActorId | undefin
 }
 
 /**
+ * A channel that answers a source's holder with a new `response` made from `made`,
+ * held by `responder`: the one way a repair writes a reply, so every rule words and
+ * builds it alike ("tell 'patients' what became of 'fft-comments': a reply from
+ * 'ward-manager' made from 'ward-actions'").
+ * @internal
+ */
+export const replyMadeFrom = (
+  context: DiagnosisContext,
+  about: { readonly source: AssetId; readonly holder: ActorId; readonly made: AssetId; readonly responder: ActorId },
+): ProposedChannel => {
+  const { naming } = context
+  const { source, holder, made, responder } = about
+  const reply: ProposedAsset = {
+    id: freshAssetId(context, made),
+    // Names only when the caller asked for them: a report prints the repairs it proposes.
+    name: naming.useNames
+      ? `Reply to ${context.actor(holder)?.name ?? holder}: what became of ${context.asset(source)?.name ?? source}`
+      : `Reply to ${holder}: what became of ${source}`,
+    kind: 'response',
+    holder: responder,
+    derivedFrom: [made],
+  }
+  return {
+    from: responder,
+    to: holder,
+    level: sharedLevel(context, holder, responder),
+    carries: [reply.id],
+    reason: `tell ${naming.actor(holder)} what became of ${naming.asset(source)}: a reply from ${naming.actor(responder)} made from ${naming.asset(made)}`,
+    creates: [reply],
+  }
+}
+
+/**
  * The channels that close one traced loop with a reply. A reply that exists but never
  * arrives is delivered; otherwise the actor holding the furthest thing made from the
  * source (a change, a decision, an insight, or, when nothing was made, the last actor
@@ -125,20 +158,6 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
       reason: `let ${naming.actor(responder)} hear ${sourceWords} from ${holderWords}`,
     })
   }
-  const reply: ProposedAsset = {
-    id: freshAssetId(context, made),
-    name: `Reply to ${context.actor(loop.holder)?.name ?? loop.holder}: what became of ${context.asset(loop.source)?.name ?? loop.source}`,
-    kind: 'response',
-    holder: responder,
-    derivedFrom: [made],
-  }
-  proposals.push({
-    from: responder,
-    to: loop.holder,
-    level: sharedLevel(context, loop.holder, responder),
-    carries: [reply.id],
-    reason: `tell ${holderWords} what became of ${sourceWords}: a reply from ${naming.actor(responder)} made from ${naming.asset(made)}`,
-    creates: [reply],
-  })
+  proposals.push(replyMadeFrom(context, { source: loop.source, holder: loop.holder, made, responder }))
   return proposals
 }

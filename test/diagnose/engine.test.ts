@@ -18,9 +18,11 @@ const ward = buildModel({
     ['story', 'experience', 'p'],
     ['action', 'decision', 'm'],
     ['fix', 'change', 'c'],
+    ['reply', 'response', 'm'],
   ],
   channels: [
     ['tell', 'p', 'm', ['story'], { latencyDays: 10 }],
+    ['answer', 'm', 'p', ['reply'], { latencyDays: 10 }],
     ['agree', 'm', 'c', ['action'], { latencyDays: 10 }],
     ['treat', 'c', 'p', ['fix'], { latencyDays: 10, polarity: undefined }],
   ],

@@ -7,9 +7,10 @@ describe('figures in messages', () => {
     // 0.1 + 0.2 is 0.30000000000000004 in either order.
     const model = buildModel({
       actors: [['patient', 'patient'], ['nurse', 'clinician']],
+      assets: [['story', 'experience', 'patient'], ['answer', 'response', 'nurse']],
       channels: [
-        ['tell', 'patient', 'nurse', [], { latencyDays: 0.1 }],
-        ['reply', 'nurse', 'patient', [], { latencyDays: 0.2 }],
+        ['tell', 'patient', 'nurse', ['story'], { latencyDays: 0.1 }],
+        ['reply', 'nurse', 'patient', ['answer'], { latencyDays: 0.2 }],
       ],
       loops: [{ id: 'loop', name: 'Loop', level: 'delivery', through: ['patient', 'nurse', 'patient'], maxLatencyDays: 0.25 }],
     })

@@ -1,62 +1,100 @@
 import type { ProposedChannel } from '../../graph/types.js'
-import type { ActorId, ChannelId } from '../../model/primitives.js'
-import { quoteId } from '../../model/errors.js'
-import type { Finding } from '../types.js'
+import type { DeclaredLoop } from '../../model/codecs.js'
+import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
+import { listInWords, quoteIdQuickly } from '../naming.js'
+import { replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
-import { sortedUnique } from './words.js'
+import type { Finding } from '../types.js'
+import { type DeclaredStep, type DeclaredWalk, outcomeRank, walkDeclaredLoop } from './declared-walk.js'
+
+/** A promise or outcome in words. @internal */
+export const outcomeInWords: Readonly<Record<string, string>> = {
+  did: 'that something changes ("you said, we did")',
+  decided: 'that something is decided',
+  heard: 'an answer',
+  open: 'nothing',
+}
 
 /**
  * **declared-loop-broken** finds loops the organisation says it has — "you said, we
- * did", a carers' concerns service — with a step on which no channel is active: a
- * letter template withdrawn, a meeting that stopped. A declared loop that cannot close
- * is worse than none, because people keep speaking into it (Care Opinion: one story in
- * four gets no reply).
+ * did", a carers' concerns service — that cannot close: a step with no active channel (a
+ * letter template withdrawn, a meeting that stopped) or, for a loop that names its
+ * `source`, a step over which nothing of that source travels, or a promise (`promises`)
+ * the loop does not keep though a channel could make it. A declared loop that cannot
+ * close is worse than none, because people keep speaking into it (Care Opinion: one
+ * story in four gets no reply).
  *
- * How: for each step of each declared loop, look for an active channel, at any level,
- * from the step's actor to the next. O(steps) with the context's channel index.
- * The repair proposes one channel per broken step, at the loop's level, carrying what
- * an inactive channel on that step carried, if there is one.
+ * How: walk the declared steps (`walkDeclaredLoop`), carrying what each actor has of the
+ * source's traced loop and what it makes of it. A step is broken when no channel on it
+ * is active, or, with a declared source, when no active channel carries anything of the
+ * source on (or, back to the source's holder, no reply). Its repair is a channel at the
+ * loop's level carrying the furthest thing the sender has, or a reply (an existing one,
+ * else a new `response` made from the furthest thing). A declared `promises` is compared
+ * with the outcome the loop would have once its steps are repaired (did > decided >
+ * heard); where a decision or change made from the source exists but no reply made from
+ * it comes back, a reply from its holder repairs it. A promise no channel can keep is
+ * `promise-not-kept`'s. O(steps × assets the actors on them hold + the trace's reach).
  *
  * Options: none.
  * @category Rules
  */
 export const declaredLoopBroken = defineRule({
   id: 'declared-loop-broken',
-  description: 'A declared loop with a step that has no active channel.',
+  description: 'A declared loop that cannot close: a step with no active channel, or nothing of its source carried on, or a promise a channel could keep.',
   defaultSeverity: 'error',
   options: noOptions,
   check: (context) => {
     const findings: Finding[] = []
-    for (const loop of context.model.loops) {
-      const brokenSteps: Array<readonly [ActorId, ActorId]> = []
-      const idle: ChannelId[] = []
-      const repair: ProposedChannel[] = []
-      for (let i = 0; i + 1 < loop.through.length; i++) {
-        const from = loop.through[i]!
-        const to = loop.through[i + 1]!
-        const channels = context.channelsBetween(from, to)
-        if (channels.some((channel) => channel.status === 'active')) continue
-        brokenSteps.push([from, to])
-        idle.push(...channels.map((channel) => channel.id))
-        repair.push({
-          from,
-          to,
-          level: loop.level,
-          carries: sortedUnique(channels.flatMap((channel) => channel.carries)),
-          reason: `Restores the step from ${quoteId(from)} to ${quoteId(to)} of declared loop ${quoteId(loop.id)}.`,
-        })
-      }
-      if (brokenSteps.length === 0) continue
-      const steps = brokenSteps.map(([from, to]) => `from ${context.naming.actor(from)} to ${context.naming.actor(to)}`)
-      findings.push({
-        message: `Declared loop ${quoteId(loop.id)} is broken: no active channel runs ${steps.join(' or ')}, so people keep speaking into a loop that cannot close.`,
-        level: loop.level,
-        actors: sortedUnique(brokenSteps.flat()),
-        channels: sortedUnique(idle),
-        repair,
-      })
+    for (const declared of context.model.loops) {
+      const walk = walkDeclaredLoop(context, declared)
+      const broken = walk.steps.filter((step) => step.status !== 'ok')
+      const promise = fixablePromise(context, declared, walk)
+      if (broken.length === 0 && promise === undefined) continue
+      findings.push(brokenFinding(context, declared, walk, broken, promise))
     }
     return findings
   },
 })
+
+/** The reply that keeps a broken promise, when the trace holds something made from the source that is good enough. @internal */
+export const fixablePromise = (context: DiagnosisContext, declared: DeclaredLoop, walk: DeclaredWalk): ProposedChannel | undefined => {
+  if (declared.promises === undefined || walk.expected === undefined || walk.subject === undefined) return undefined
+  const promised = outcomeRank(declared.promises)
+  if (walk.expected >= promised || walk.best === undefined || walk.best.level < promised) return undefined
+  const made = context.asset(walk.best.asset)!
+  return replyMadeFrom(context, { source: walk.subject.source, holder: walk.subject.holder, made: made.id, responder: made.holder })
+}
+
+const stepInWords = (context: DiagnosisContext, walk: DeclaredWalk, step: DeclaredStep): string => {
+  const { naming } = context
+  const idle = step.idle.length === 0 ? '' : ` (${listInWords(step.idle.map(quoteIdQuickly))} ${step.idle.length === 1 ? 'is' : 'are'} not active)`
+  if (step.status === 'missing') return `no active channel runs from ${naming.actor(step.from)} to ${naming.actor(step.to)}${idle}`
+  if (step.back) return `nothing from ${naming.actor(step.from)} brings a reply back to ${naming.actor(step.to)}${idle}`
+  return `nothing from ${naming.actor(step.from)} to ${naming.actor(step.to)} carries ${naming.asset(walk.subject!.source)} or anything made from it${idle}`
+}
+
+const brokenFinding = (
+  context: DiagnosisContext,
+  declared: DeclaredLoop,
+  walk: DeclaredWalk,
+  broken: ReadonlyArray<DeclaredStep>,
+  promise: ProposedChannel | undefined,
+): Finding => {
+  const { naming } = context
+  const about = declared.source === undefined ? '' : ` for ${naming.asset(declared.source)}`
+  const clauses = broken.map((step) => stepInWords(context, walk, step))
+  if (promise !== undefined) {
+    const now = ['open', 'heard', 'decided', 'did'][walk.expected! + 1]!
+    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but what comes back is ${outcomeInWords[now]} though ${naming.asset(promise.creates![0]!.derivedFrom[0]!)} was made from it`)
+  }
+  const people = walk.subject === undefined ? 'people' : naming.actor(walk.subject.holder)
+  return {
+    message: `Declared loop ${quoteIdQuickly(declared.id)}${about} is broken: ${clauses.join('; ')}. ${people === 'people' ? 'People keep' : `${people} keep`} speaking into a loop that cannot close.`,
+    level: declared.level,
+    actors: [...broken.flatMap((step) => [step.from, step.to]), ...(promise === undefined ? [] : [promise.from, promise.to])],
+    channels: broken.flatMap((step) => step.idle),
+    assets: walk.subject === undefined ? [] : [walk.subject.source, ...walk.subject.derived],
+    repair: [...broken.flatMap((step) => (step.repair === undefined ? [] : [step.repair])), ...(promise === undefined ? [] : [promise])],
+  }
+}

@@ -1,46 +1,52 @@
-import type { Finding } from '../types.js'
+import type { TracedLoop } from '../../graph/trace-types.js'
+import { isLayVoice, levels } from '../../model/vocabulary.js'
+import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
-import { carriers, maskOf } from '../flow.js'
+import { listInWords } from '../naming.js'
 import { noOptions } from '../rule-options.js'
-import { decidingLevelOf, decidingRoleOf } from './words.js'
+import type { Finding } from '../types.js'
 
 /**
- * **heard-not-acted** finds decision makers whom lay experience reaches but whose
- * decisions never lead to a change: listening without acting. Being heard and seeing
- * nothing change is the step on Arnstein's ladder of participation called placation,
- * and Argyris & Schön's single loop does not even start: no action changes.
+ * **heard-not-acted** finds knowledge that is answered but never acted on: a patient's
+ * story gets a reply ("thank you, your comments have been received and noted"), yet
+ * nothing traced was decided or changed because of it. Being heard and seeing nothing
+ * change is what Arnstein's ladder of participation calls placation, and Argyris &
+ * Schön's single loop does not even start: no action changes.
  *
- * How: experience travels over active channels that carry experience, or the insights
- * and lessons made from it by someone who heard it (the context's `flow`). A decision
- * maker holds a `decision`, `plan` or `strategy`. A change follows when a chain of
- * channels carrying decisions, plans or strategies runs from the decision maker to a
- * holder of a `change` (or the decision maker holds one). Two breadth-first searches,
- * O(V + E).
+ * How: one finding per source whose traced loop (`traceLoops`) has outcome `heard`: a
+ * reply made from it comes back to its holder, but no decision, plan, strategy, change
+ * or experiment lies between the source and the reply. Lay and mixed sources are
+ * reported at the rule's severity, professional ones one step lower. There is no channel
+ * repair: a channel can carry a decision or a change, not make one. O(traced loops).
  *
  * Options: none.
  * @category Rules
  */
 export const heardNotActed = defineRule({
   id: 'heard-not-acted',
-  description: 'Experience reaches a decision maker, but no change follows from their decisions.',
+  description: 'Knowledge that is answered, but from which nothing traced was decided or changed.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
-    const graph = context.graph
-    const deciders = context.holders(carriers.decision)
-    const heard = context.flow(maskOf('experience'), carriers.experience, 'forward')
-    const leadsToChange = context.flow(maskOf('change'), carriers.decision, 'backward')
     const findings: Finding[] = []
-    for (let v = 0; v < graph.actorCount; v++) {
-      if (deciders[v] === 0 || heard[v] === 0 || leadsToChange[v] === 1) continue
-      const id = graph.actors[v]!.id
-      findings.push({
-        message: `Experience reaches ${context.naming.actor(id)}, who ${decidingRoleOf(context, id)}, but none of those decisions leads to a change: people are heard and nothing is done.`,
-        level: decidingLevelOf(context, id),
-        actors: [id],
-        channels: [],
-      })
-    }
+    for (const loop of context.traces().loops) if (loop.outcome === 'heard') findings.push(heardFinding(context, loop))
     return findings
   },
 })
+
+const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
+  const { naming } = context
+  const holder = context.actor(loop.holder)
+  const others = loop.reached.filter((id) => id !== loop.holder)
+  const holderWords = naming.actor(loop.holder)
+  const reaches = others.length === 0 ? '' : ` reaches ${listInWords(others.map(naming.actor))} and`
+  const reply = loop.closedBy === undefined ? '' : ` (${naming.asset(loop.closedBy)})`
+  return {
+    message: `${naming.asset(loop.source)} from ${holderWords}${reaches} is answered${reply}, but nothing was decided or changed because of it: ${holderWords} are heard and nothing is done.`,
+    level: levels.find((level) => holder?.levels.includes(level)),
+    actors: [loop.holder, ...others],
+    channels: loop.steps.map((step) => step.channel),
+    assets: [loop.source, ...loop.derived],
+    ...(holder === undefined || isLayVoice(holder.perspective) ? {} : { demoted: true }),
+  }
+}

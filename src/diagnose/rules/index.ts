@@ -8,9 +8,11 @@ import { noLayVoice } from './no-lay-voice.js'
 import { noMemory } from './no-memory.js'
 import { noSensemaking } from './no-sensemaking.js'
 import { openLoop } from './open-loop.js'
+import { promiseNotKept } from './promise-not-kept.js'
 import { singleLoopTrap } from './single-loop-trap.js'
 import { singlePointOfFailure } from './single-point-of-failure.js'
 import { slowLoop } from './slow-loop.js'
+import { storiesStop } from './stories-stop.js'
 import { tokenisticParticipation } from './tokenistic-participation.js'
 import { undeclaredLoop } from './undeclared-loop.js'
 import { unknownPolarity } from './unknown-polarity.js'
@@ -32,9 +34,11 @@ export const builtinRules = [
   noMemory,
   noSensemaking,
   openLoop,
+  promiseNotKept,
   singleLoopTrap,
   singlePointOfFailure,
   slowLoop,
+  storiesStop,
   tokenisticParticipation,
   undeclaredLoop,
   unknownPolarity,

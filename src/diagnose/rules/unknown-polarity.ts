@@ -1,46 +1,52 @@
-import { quoteIdQuickly } from '../naming.js'
-import type { Finding } from '../types.js'
+import type { ActorId, ChannelId } from '../../model/primitives.js'
+import { levels } from '../../model/vocabulary.js'
 import { defineRule } from '../define-rule.js'
+import { listInWords, quoteIdQuickly } from '../naming.js'
 import { noOptions } from '../rule-options.js'
-import { loopActorIds, loopChannelIds, loopInWords } from './words.js'
+import type { Finding } from '../types.js'
 
 /**
- * **unknown-polarity** finds loops with a link whose polarity (`+` or `-`) is not given,
- * so nobody can tell whether the loop reinforces (grows what flows round it) or balances
- * (holds it steady) — the distinction system dynamics and Beer's regulation rest on.
- * (The simulation does not read polarity.)
+ * **unknown-polarity** finds links of working loops whose polarity (`+` or `-`) is not
+ * given, so nobody can tell whether the loop reinforces (grows what flows round it) or
+ * balances (holds it steady) — the distinction system dynamics and Beer's regulation
+ * rest on. (The simulation does not read polarity.)
  *
- * How: a scan of the loops found (bounded) for a step whose channels lack a polarity.
- * O(loops × length).
+ * How: the channels on the routes (`steps`) of closed traced loops (`traceLoops`) that
+ * have no `polarity`, one finding per sending actor. Only for a model that gives a
+ * polarity to at least one channel: polarity is an optional layer of a model, and a
+ * model that never uses it would get a note on every loop that says nothing about the
+ * organisation, so such a model gets none. O(steps of the traced loops).
  *
  * Options: none.
  * @category Rules
  */
 export const unknownPolarity = defineRule({
   id: 'unknown-polarity',
-  description: 'A loop with a link of unknown polarity.',
+  description: 'A channel on a working loop with no polarity, in a model that uses polarity.',
   defaultSeverity: 'info',
   options: noOptions,
   check: (context) => {
-    const findings: Finding[] = []
-    const loops = context.loops().loops.filter((loop) => loop.polarity === 'unknown')
-    if (loops.length === 0) return findings
     const unsigned = context.cargo().unsignedChannels
-    for (const loop of loops) {
-      const unknown = loopChannelIds(loop).filter((id) => unsigned.has(id))
-      const opening = loopInWords(context, loop)
-      const links =
-        unknown.length === 0
-          ? 'a step whose parallel channels disagree in polarity'
-          : `${unknown.length === 1 ? 'a link' : `${unknown.length} links`} of unknown polarity (${unknown.slice(0, 3).map(quoteIdQuickly).join(', ')}${unknown.length > 3 ? ', ...' : ''})`
-      findings.push({
-        message: `${opening[0]!.toUpperCase()}${opening.slice(1)} has ${links}, so nobody can tell whether it reinforces or balances.`,
-        level: loop.levels[0],
-        actors: loopActorIds(loop),
-        channels: unknown.length === 0 ? loopChannelIds(loop) : unknown,
-        loop,
-      })
+    if (unsigned.size === 0 || unsigned.size === context.model.channels.length) return []
+    const bySender = new Map<ActorId, Set<ChannelId>>()
+    for (const loop of context.traces().loops) {
+      if (loop.outcome === 'open') continue
+      for (const step of loop.steps) {
+        if (!unsigned.has(step.channel)) continue
+        const channels = bySender.get(step.from)
+        if (channels === undefined) bySender.set(step.from, new Set([step.channel]))
+        else channels.add(step.channel)
+      }
     }
-    return findings
+    return [...bySender].map(([sender, set]): Finding => {
+      const channels = [...set].sort()
+      const one = channels.length === 1
+      return {
+        message: `${one ? 'Channel' : 'Channels'} ${listInWords(channels.map(quoteIdQuickly))} from ${context.naming.actor(sender)}, on a working loop, ${one ? 'has' : 'have'} no polarity (+ or -), so nobody can tell whether the loop reinforces or balances what flows round it.`,
+        level: levels.find((level) => context.actor(sender)?.levels.includes(level)),
+        actors: [sender, ...channels.map((id) => context.channel(id)?.to ?? sender)],
+        channels,
+      }
+    })
   },
 })

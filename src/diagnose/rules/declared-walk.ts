@@ -1,0 +1,207 @@
+import { traceStageOf } from '../../graph/provenance.js'
+import type { TracedLoop } from '../../graph/trace-types.js'
+import type { ProposedChannel } from '../../graph/types.js'
+import type { DeclaredLoop } from '../../model/codecs.js'
+import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
+import type { DiagnosisContext } from '../context.js'
+import { quoteIdQuickly } from '../naming.js'
+import { replyMadeFrom } from '../reply-repair.js'
+import { type ChainLevel, chainLevels, ownChainLevel } from './chain-levels.js'
+import { sortedUnique } from './words.js'
+
+/** Rank of an outcome or promise: open -1, heard 0, decided 1, did 2. @internal */
+export const outcomeRank = (outcome: TracedLoop['outcome']): number => ['heard', 'decided', 'did'].indexOf(outcome)
+
+/** One step of a declared loop: `ok`, `missing` (no active channel) or `empty` (active channels carry nothing of its source on). @internal */
+export interface DeclaredStep {
+  readonly from: ActorId
+  readonly to: ActorId
+  readonly status: 'ok' | 'missing' | 'empty'
+  /** Whether the step brings the source's knowledge back to its holder (it must carry a reply). */
+  readonly back: boolean
+  /** Channels on the step that are not active. */
+  readonly idle: ReadonlyArray<ChannelId>
+  readonly repair?: ProposedChannel
+}
+
+/** A declared loop walked along its steps, as it is and as it would be with the step repairs. @internal */
+export interface DeclaredWalk {
+  /** The traced loop of the declared source (or, with no source, the first actor's best-travelled one). */
+  readonly subject?: TracedLoop
+  /** Whether the steps were checked against the source's trace (a declared source the first actor has). */
+  readonly traced: boolean
+  readonly steps: ReadonlyArray<DeclaredStep>
+  /** The outcome rank the source's loop would reach with the step repairs (absent unless traced). */
+  readonly expected?: number
+  /** The asset of the trace with the best chain level, and that level (for a reply that keeps a promise). */
+  readonly best?: { readonly asset: AssetId; readonly level: ChainLevel }
+}
+
+/** Traced loops by holder, once per diagnosis. */
+const tracesByHolder = new WeakMap<DiagnosisContext, ReadonlyMap<ActorId, ReadonlyArray<TracedLoop>>>()
+
+const tracesHeldBy = (context: DiagnosisContext, holder: ActorId): ReadonlyArray<TracedLoop> => {
+  let index = tracesByHolder.get(context)
+  if (index === undefined) {
+    const built = new Map<ActorId, TracedLoop[]>()
+    for (const loop of context.traces().loops) {
+      const list = built.get(loop.holder)
+      if (list === undefined) built.set(loop.holder, [loop])
+      else list.push(loop)
+    }
+    tracesByHolder.set(context, (index = built))
+  }
+  return index.get(holder) ?? []
+}
+
+/** The traced loop a declared loop is about: its source's, else the first actor's that reaches most of it. */
+const subjectOf = (context: DiagnosisContext, declared: DeclaredLoop): TracedLoop | undefined => {
+  if (declared.source !== undefined) return context.traceOf(declared.source)
+  let chosen: TracedLoop | undefined
+  let most = 0
+  for (const loop of tracesHeldBy(context, declared.through[0]!)) {
+    const covered = declared.through.filter((id) => loop.reached.includes(id)).length
+    if (covered > most) ((most = covered), (chosen = loop))
+  }
+  return chosen
+}
+
+/**
+ * Walk a declared loop step by step, carrying what each actor has of the subject's
+ * trace (what it has now, what arrives over the step before, and what it makes of that
+ * by `derivedFrom` or by a later stage), and propose for each broken step a channel
+ * carrying the furthest thing its sender has, or on a step back to the source's holder
+ * a reply (an existing one, else a new one made from the furthest thing). O(steps ×
+ * assets the actors on it hold + the trace's reach).
+ * @internal
+ */
+export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLoop): DeclaredWalk => {
+  const subject = subjectOf(context, declared)
+  const level = subject === undefined ? new Map<AssetId, ChainLevel>() : chainLevels(context, subject)
+  const hasNow = new Map<ActorId, AssetId[]>()
+  if (subject !== undefined) {
+    const { carriage } = context.traceIndex()
+    for (const id of level.keys()) {
+      const a = carriage.assetIndex.get(id)!
+      for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
+        const actor = carriage.graph.actors[carriage.reachActors[i]!]!.id
+        const list = hasNow.get(actor)
+        if (list === undefined) hasNow.set(actor, [id])
+        else list.push(id)
+      }
+    }
+  }
+  const traced = declared.source !== undefined && subject !== undefined && (hasNow.get(declared.through[0]!)?.length ?? 0) > 0
+  const stageOf = (id: AssetId): number => traceStageOf(context.asset(id)?.kind ?? 'response')
+  const steps: DeclaredStep[] = []
+  let arriving: AssetId[] = []
+  let returned = -1
+  for (let i = 0; i + 1 < declared.through.length; i++) {
+    const from = declared.through[i]!
+    const to = declared.through[i + 1]!
+    const available = grow(context, from, [...(hasNow.get(from) ?? []), ...arriving], level)
+    const channels = context.channelsBetween(from, to)
+    const active = channels.filter((channel) => channel.status === 'active')
+    const idle = channels.filter((channel) => channel.status !== 'active').map((channel) => channel.id)
+    const back = subject !== undefined && to === subject.holder && i + 2 === declared.through.length
+    const carried = sortedUnique(active.flatMap((channel) => channel.carries.filter((id) => available.includes(id))))
+    const delivered = back ? carried.filter((id) => context.asset(id)?.kind === 'response') : carried
+    const status = active.length === 0 ? 'missing' : traced && delivered.length === 0 ? 'empty' : 'ok'
+    if (status === 'ok') {
+      arriving = delivered
+    } else {
+      const repair = stepRepair(context, declared, { from, to, back, available, idle, subject }, level, stageOf)
+      steps.push({ from, to, status, back, idle, repair })
+      arriving = repair.creates === undefined ? [...repair.carries] : []
+      if (repair.creates !== undefined) for (const made of repair.creates) level.set(made.id, level.get(made.derivedFrom[0]!) ?? 0)
+      if (back) returned = Math.max(returned, ...repair.carries.map((id) => level.get(id) ?? 0), ...(repair.creates ?? []).map((made) => level.get(made.id) ?? 0))
+      continue
+    }
+    steps.push({ from, to, status, back, idle })
+    if (back) returned = Math.max(returned, ...delivered.map((id) => level.get(id) ?? 0))
+  }
+  let best: DeclaredWalk['best']
+  for (const [id, chain] of level) {
+    const kind = context.asset(id)?.kind
+    if (kind === undefined || kind === 'response' || kind === 'lesson' || !isHeldByOther(context, id, subject)) continue
+    if (best === undefined || chain > best.level) best = { asset: id, level: chain }
+  }
+  return {
+    ...(subject === undefined ? {} : { subject }),
+    traced,
+    steps,
+    ...(traced ? { expected: Math.max(outcomeRank(subject!.outcome), returned) } : {}),
+    ...(best === undefined ? {} : { best }),
+  }
+}
+
+const isHeldByOther = (context: DiagnosisContext, id: AssetId, subject: TracedLoop | undefined): boolean =>
+  subject !== undefined && context.asset(id)?.holder !== subject.holder
+
+/** What an actor has of the trace, with what it makes of it: its own assets made from what it has (declared, or a later stage). */
+const grow = (context: DiagnosisContext, actor: ActorId, start: ReadonlyArray<AssetId>, level: Map<AssetId, ChainLevel>): AssetId[] => {
+  const have = new Set(start)
+  const own = context.assetsHeldBy(actor)
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const asset of own) {
+      if (have.has(asset.id)) continue
+      const stage = traceStageOf(asset.kind)
+      const parents = asset.derivedFrom === undefined ? [...have].filter((id) => stage > 0 && traceStageOf(context.asset(id)!.kind) < stage && traceStageOf(context.asset(id)!.kind) >= 0) : asset.derivedFrom.filter((id) => have.has(id))
+      if (parents.length === 0) continue
+      have.add(asset.id)
+      level.set(asset.id, Math.max(ownChainLevel(asset.kind), ...parents.map((id) => level.get(id) ?? 0)) as ChainLevel)
+      changed = true
+    }
+  }
+  return [...have]
+}
+
+interface StepAt {
+  readonly from: ActorId
+  readonly to: ActorId
+  readonly back: boolean
+  readonly available: ReadonlyArray<AssetId>
+  readonly idle: ReadonlyArray<ChannelId>
+  readonly subject: TracedLoop | undefined
+}
+
+/**
+ * The channel a broken step needs: back to the source's holder, a reply the sender has
+ * (the best made), else a new one made from the furthest thing it has; on the way out,
+ * the furthest thing it has; with nothing of the trace, what the idle channels carried.
+ */
+const stepRepair = (
+  context: DiagnosisContext,
+  declared: DeclaredLoop,
+  step: StepAt,
+  level: ReadonlyMap<AssetId, ChainLevel>,
+  stageOf: (id: AssetId) => number,
+): ProposedChannel => {
+  const { naming } = context
+  const { from, to, back, available, subject } = step
+  const loopWords = `declared loop ${quoteIdQuickly(declared.id)}`
+  // Later stage first, then the better chain, then what the step's idle channels used to carry.
+  const idleCarried = new Set(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
+  const rank = (id: AssetId): number => stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0)
+  const furthest = (ids: ReadonlyArray<AssetId>): AssetId | undefined => {
+    let chosen: AssetId | undefined
+    for (const id of ids) if (chosen === undefined || rank(id) > rank(chosen)) chosen = id
+    return chosen
+  }
+  const replies = available.filter((id) => context.asset(id)?.kind === 'response')
+  const made = furthest(available.filter((id) => stageOf(id) >= 0 && stageOf(id) < 4))
+  if (back && subject !== undefined) {
+    const reply = furthest(replies.filter((id) => (level.get(id) ?? 0) >= (made === undefined ? 0 : (level.get(made) ?? 0))))
+    if (reply !== undefined) return { from, to, level: declared.level, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
+    if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: declared.level }
+  }
+  if (made !== undefined) {
+    return { from, to, level: declared.level, carries: [made], reason: `pass ${naming.asset(made)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
+  }
+  // Nothing of the loop's source reaches the sender: what the step's idle channels carried, else the furthest thing it holds.
+  const idleCarries = sortedUnique(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
+  const held = furthest(context.assetsHeldBy(from).map((asset) => asset.id))
+  const carries = idleCarries.length > 0 || held === undefined ? idleCarries : [held]
+  return { from, to, level: declared.level, carries, reason: `restore the step from ${naming.actor(from)} to ${naming.actor(to)} of ${loopWords}` }
+}

@@ -1,0 +1,127 @@
+import type { TracedLoop } from '../../graph/trace-types.js'
+import type { ProposedChannel } from '../../graph/types.js'
+import type { ActorId, AssetId } from '../../model/primitives.js'
+import { isLayVoice, levels } from '../../model/vocabulary.js'
+import { traceStageOf } from '../../graph/provenance.js'
+import type { DiagnosisContext } from '../context.js'
+import { defineRule } from '../define-rule.js'
+import { listInWords, quoteIdQuickly } from '../naming.js'
+import { replyRepair, sharedLevel } from '../reply-repair.js'
+import { noOptions } from '../rule-options.js'
+import type { Finding } from '../types.js'
+
+/**
+ * **stories-stop** finds the actor where people's stories pile up: lay experience that
+ * reaches a team (a patient experience team, a complaints office, a survey contractor)
+ * and goes no further, so nobody who could act on it ever hears it. Collecting feedback
+ * is not listening (Care Opinion; the NHS Friends and Family Test guidance asks that
+ * comments, not only scores, reach the teams that give care); the stop is where a
+ * service's intelligence loop breaks.
+ *
+ * How: the open traced loops (`traceLoops`) of `experience` sources held by lay or mixed
+ * actors, whose knowledge reached someone else and stopped there because nothing passes
+ * it on (`not-passed-on`) or the channel that would is not active (`channel-not-active`),
+ * grouped by the actor where they stop: one finding per such actor, naming the idle
+ * channels. The repair passes what that actor made of the stories on to whoever the
+ * model says makes the next thing of it (an asset with `derivedFrom` naming it, held by
+ * someone else); where the model names nobody, the loops' reply repairs (`replyRepair`).
+ * O(traced loops + assets' provenance links).
+ *
+ * Options: none.
+ * @category Rules
+ */
+export const storiesStop = defineRule({
+  id: 'stories-stop',
+  description: 'Lay experience that reaches an actor and goes no further.',
+  defaultSeverity: 'warning',
+  options: noOptions,
+  check: (context) => {
+    const byStop = new Map<ActorId, TracedLoop[]>()
+    for (const loop of context.traces().loops) {
+      const stop = loop.stopsAt
+      if (stop === undefined || stop.actor === loop.holder) continue
+      if (stop.reason !== 'not-passed-on' && stop.reason !== 'channel-not-active') continue
+      const holder = context.actor(loop.holder)
+      if (context.asset(loop.source)?.kind !== 'experience' || holder === undefined || !isLayVoice(holder.perspective)) continue
+      const group = byStop.get(stop.actor)
+      if (group === undefined) byStop.set(stop.actor, [loop])
+      else group.push(loop)
+    }
+    if (byStop.size === 0) return []
+    const madeFrom = declaredChildren(context)
+    return [...byStop].map(([actor, loops]) => storiesFinding(context, actor, loops, madeFrom))
+  },
+})
+
+/** For each asset id, the assets the model declares are made from it. */
+const declaredChildren = (context: DiagnosisContext): ReadonlyMap<AssetId, ReadonlyArray<AssetId>> => {
+  const children = new Map<AssetId, AssetId[]>()
+  for (const asset of context.model.assets) {
+    for (const parent of asset.derivedFrom ?? []) {
+      const list = children.get(parent)
+      if (list === undefined) children.set(parent, [asset.id])
+      else list.push(asset.id)
+    }
+  }
+  return children
+}
+
+const storiesFinding = (
+  context: DiagnosisContext,
+  actor: ActorId,
+  loops: ReadonlyArray<TracedLoop>,
+  madeFrom: ReadonlyMap<AssetId, ReadonlyArray<AssetId>>,
+): Finding => {
+  const { naming } = context
+  const holders = [...new Set(loops.map((loop) => loop.holder))]
+  const from = listInWords(holders.map((holder) => {
+    const own = loops.filter((loop) => loop.holder === holder)
+    return `${naming.actor(holder)} (${own.length === 1 ? naming.asset(own[0]!.source) : own.length})`
+  }))
+  const idle = [...new Set(loops.flatMap((loop) => loop.stopsAt!.idleChannels))].sort()
+  const why =
+    idle.length === 0
+      ? 'no channel passes them, or anything made of them, on to anyone who could act on them'
+      : idle.length === 1
+        ? `the channel that would pass them on (${quoteIdQuickly(idle[0]!)}) is not active`
+        : `the channels that would pass them on (${listInWords(idle.map(quoteIdQuickly))}) are not active`
+  const repair = onward(context, actor, loops, madeFrom)
+  return {
+    message: `Stories from ${from} reach ${naming.actor(actor)} and go no further: ${why}, so nobody who could act on what people said hears it.`,
+    level: levels.find((level) => context.actor(actor)?.levels.includes(level)),
+    actors: [actor, ...holders],
+    channels: [...loops.flatMap((loop) => loop.steps.map((step) => step.channel)), ...idle],
+    assets: loops.flatMap((loop) => [loop.source, ...loop.derived]),
+    ...(repair.length === 0 ? {} : { repair }),
+  }
+}
+
+/** Channels from the stop to whoever makes the next thing of what it holds; else the loops' reply repairs. */
+const onward = (
+  context: DiagnosisContext,
+  actor: ActorId,
+  loops: ReadonlyArray<TracedLoop>,
+  madeFrom: ReadonlyMap<AssetId, ReadonlyArray<AssetId>>,
+): ReadonlyArray<ProposedChannel> => {
+  const { naming } = context
+  const proposals = new Map<string, ProposedChannel>()
+  for (const loop of loops) {
+    const stopped = loop.stopsAt!.asset
+    const stage = traceStageOf(context.asset(stopped)!.kind)
+    for (const next of madeFrom.get(stopped) ?? []) {
+      const asset = context.asset(next)
+      if (asset === undefined || asset.holder === actor || traceStageOf(asset.kind) <= stage) continue
+      const key = JSON.stringify([asset.holder, stopped])
+      if (proposals.has(key)) continue
+      proposals.set(key, {
+        from: actor,
+        to: asset.holder,
+        level: sharedLevel(context, asset.holder, actor),
+        carries: [stopped],
+        reason: `pass ${naming.asset(stopped)} from ${naming.actor(actor)} on to ${naming.actor(asset.holder)}, who makes ${naming.asset(next)} of it`,
+      })
+    }
+  }
+  if (proposals.size > 0) return [...proposals.values()]
+  return loops.flatMap((loop) => replyRepair(context, loop) ?? [])
+}

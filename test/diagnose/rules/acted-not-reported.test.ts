@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { diagnose } from '../../../src/diagnose/diagnose.js'
+import { applyRepairs } from '../../../src/graph/apply-repairs.js'
+import type { Model } from '../../../src/model/codecs.js'
+import { type TracedSpec, tracedModel, wardSpec } from './traced-model.js'
+
+const defectsOf = (model: Model, config?: Parameters<typeof diagnose>[1]) => diagnose(model, config).defects.filter((defect) => defect.rule === 'acted-not-reported')
+
+describe('acted-not-reported', () => {
+  it('reports a change made from patients\' comments whose "you said, we did" never reaches them, and delivers it', () => {
+    const model = tracedModel(wardSpec(['ysywd-board']))
+    const [defect, ...rest] = defectsOf(model)
+    expect(rest).toEqual([])
+    expect(defect).toMatchObject({ severity: 'error', actors: ['manager', 'patients'], assets: ['actions', 'board', 'comments', 'themes'] })
+    expect(defect!.message).toContain("'comments' from 'patients' led to 'actions' by 'manager'")
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', carries: ['board'] })])
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+  })
+
+  it('is silent when the reply made from the change comes back', () => {
+    expect(defectsOf(tracedModel(wardSpec()))).toEqual([])
+  })
+
+  it('creates a reply made from the change when none exists', () => {
+    const spec = wardSpec()
+    const model = tracedModel({ ...spec, assets: spec.assets.filter(([id]) => id !== 'board'), channels: spec.channels.filter(([id]) => id !== 'ysywd-board') })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', creates: [expect.objectContaining({ kind: 'response', derivedFrom: ['actions'] })] })])
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+    // The reply it would create is named by ids, unless the caller asked for names: reports print it.
+    expect(defect!.repair![0]!.creates![0]!.name).toBe('Reply to patients: what became of comments')
+    expect(defectsOf(model, { names: true })[0]!.repair![0]!.creates![0]!.name).toBe('Reply to Name of patients: what became of Name of comments')
+  })
+
+  it('does not deliver a reply made only from a decision when a change was made: it answers from the change', () => {
+    const spec: TracedSpec = {
+      actors: [['patients', 'patient'], ['manager', 'manager'], ['team', 'clinician']],
+      assets: [
+        ['comments', 'experience', 'patients'],
+        ['decision', 'decision', 'manager', ['comments']],
+        ['we-decided', 'response', 'manager', ['decision']],
+        ['fix', 'change', 'team', ['decision']],
+      ],
+      channels: [['tell', 'patients', 'manager', ['comments']], ['agree', 'manager', 'team', ['decision']], ['answer', 'manager', 'patients', ['we-decided'], { status: 'inactive' }]],
+    }
+    const model = tracedModel(spec)
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'team', to: 'patients', creates: [expect.objectContaining({ derivedFrom: ['fix'] })] })])
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+  })
+
+  it('says so when the reply people get was made from a decision, not from the change', () => {
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['manager', 'manager'], ['team', 'clinician']],
+      assets: [
+        ['comments', 'experience', 'patients'],
+        ['decision', 'decision', 'manager', ['comments']],
+        ['we-decided', 'response', 'manager', ['decision']],
+        ['fix', 'change', 'team', ['decision']],
+      ],
+      channels: [['tell', 'patients', 'manager', ['comments']], ['agree', 'manager', 'team', ['decision']], ['answer', 'manager', 'patients', ['we-decided']]],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.message).toContain("no reply made from that change comes back to 'patients' (the reply they get, 'we-decided', is not made from it)")
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+  })
+
+  it('leaves professional sources to open-loop unless asked, then reports them one severity lower', () => {
+    const spec: TracedSpec = {
+      actors: [['nice', 'regulator'], ['trust', 'provider']],
+      assets: [['guidance', 'evidence', 'nice'], ['new-practice', 'change', 'trust', ['guidance']]],
+      channels: [['publish', 'nice', 'trust', ['guidance']]],
+    }
+    expect(defectsOf(tracedModel(spec))).toEqual([])
+    const asked = defectsOf(tracedModel(spec), { rules: { 'acted-not-reported': ['error', { includeProfessional: true }] } })
+    expect(asked.map((defect) => defect.severity)).toEqual(['warning'])
+  })
+})

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { diagnose } from '../../../src/diagnose/diagnose.js'
+import { applyRepairs } from '../../../src/graph/apply-repairs.js'
+import type { Model } from '../../../src/model/codecs.js'
+import { type TracedSpec, tracedModel, wardSpec } from './traced-model.js'
+
+const defectsOf = (model: Model, rule = 'declared-loop-broken') => diagnose(model).defects.filter((defect) => defect.rule === rule)
+
+const ysywd = (extra: Record<string, unknown> = {}) => ({ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'team', 'manager', 'patients'], source: 'comments', ...extra })
+
+/** Repairs applied, then the rule again: nothing left. */
+const repairedClean = (model: Model): void => {
+  const repairs = defectsOf(model).flatMap((defect) => defect.repair ?? [])
+  expect(repairs.length).toBeGreaterThan(0)
+  expect(defectsOf(applyRepairs(model, repairs))).toEqual([])
+}
+
+describe('declared-loop-broken', () => {
+  it('reports a step with no active channel and repairs it with what the sender has of the source', () => {
+    const model = tracedModel(wardSpec(['themes-to-ward'], [ysywd()]))
+    const [defect, ...rest] = defectsOf(model)
+    expect(rest).toEqual([])
+    expect(defect).toMatchObject({ severity: 'error', level: 'delivery', actors: ['manager', 'team'], channels: ['themes-to-ward'] })
+    expect(defect!.message).toContain("Declared loop 'ysywd' for 'comments' is broken: no active channel runs from 'team' to 'manager' ('themes-to-ward' is not active)")
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'team', to: 'manager', level: 'delivery', carries: ['themes'] })])
+    repairedClean(model)
+  })
+
+  it('with a declared source, an active channel that carries nothing of it does not make the step', () => {
+    const spec = wardSpec(['themes-to-ward'], [ysywd()])
+    const model = tracedModel({ ...spec, assets: [...spec.assets, ['rota', 'data', 'team']], channels: [...spec.channels, ['rota-to-ward', 'team', 'manager', ['rota']]] })
+    const [defect] = defectsOf(model)
+    expect(defect!.message).toContain("nothing from 'team' to 'manager' carries 'comments' or anything made from it")
+    repairedClean(model)
+    // Without a declared source the same loop is only checked for active channels.
+    const structural = tracedModel({ ...spec, assets: [...spec.assets, ['rota', 'data', 'team']], channels: [...spec.channels, ['rota-to-ward', 'team', 'manager', ['rota']]], loops: [ysywd({ source: undefined })] })
+    expect(defectsOf(structural)).toEqual([])
+  })
+
+  it('the step back to the source holder must bring a reply: a change delivered as care is not one', () => {
+    const spec = wardSpec(['ysywd-board'], [ysywd()])
+    const model = tracedModel({ ...spec, channels: [...spec.channels, ['care', 'manager', 'patients', ['actions']]] })
+    const [defect] = defectsOf(model)
+    expect(defect!.message).toContain("nothing from 'manager' brings a reply back to 'patients'")
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', carries: ['board'] })])
+    repairedClean(model)
+  })
+
+  it('repairs two broken steps in a row, making the reply from what the repaired step brings', () => {
+    const spec = wardSpec(['themes-to-ward', 'ysywd-board'], [ysywd({ promises: 'did' })])
+    const model = tracedModel({ ...spec, assets: spec.assets.filter(([id]) => id !== 'board'), channels: spec.channels.filter(([id]) => id !== 'ysywd-board') })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'team', to: 'manager', carries: ['themes'] }),
+      expect.objectContaining({ from: 'manager', to: 'patients', creates: [expect.objectContaining({ derivedFrom: ['actions'] })] }),
+    ])
+    repairedClean(model)
+    expect(defectsOf(applyRepairs(model, defect!.repair!), 'promise-not-kept')).toEqual([])
+  })
+
+  it('a promise a reply could keep is part of the error: "you said, we did" that only says thank you though a change was made', () => {
+    const spec: TracedSpec = {
+      actors: [['patients', 'patient'], ['team', 'staff'], ['manager', 'manager']],
+      assets: [
+        ['comments', 'experience', 'patients'],
+        ['themes', 'insight', 'team', ['comments']],
+        ['thanks', 'response', 'team', ['themes']],
+        ['actions', 'change', 'manager', ['themes']],
+      ],
+      channels: [['box', 'patients', 'team', ['comments']], ['thank', 'team', 'patients', ['thanks']], ['themes-to-ward', 'team', 'manager', ['themes']]],
+      loops: [{ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'team', 'patients'], source: 'comments', promises: 'did' }],
+    }
+    const model = tracedModel(spec)
+    const [defect] = defectsOf(model)
+    expect(defect!.message).toContain('it promises that something changes ("you said, we did"), but what comes back is an answer though \'actions\' was made from it')
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', creates: [expect.objectContaining({ derivedFrom: ['actions'] })] })])
+    repairedClean(model)
+    expect(defectsOf(model, 'promise-not-kept')).toEqual([])
+  })
+
+  it('is silent when every step carries the source on and the promise is kept', () => {
+    expect(defectsOf(tracedModel(wardSpec([], [ysywd({ promises: 'did' })])))).toEqual([])
+  })
+
+  it('without a source, checks each step for an active channel and restores it with what the step carried', () => {
+    const model = tracedModel({
+      actors: [['carers', 'carer'], ['pals', 'intermediary']],
+      assets: [['concerns', 'experience', 'carers'], ['letter', 'response', 'pals']],
+      channels: [['raise', 'carers', 'pals', ['concerns']], ['reply', 'pals', 'carers', ['letter'], { status: 'inactive' }]],
+      loops: [{ id: 'answered', name: 'Answered', level: 'delivery', through: ['carers', 'pals', 'carers'] }],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect).toMatchObject({ actors: ['carers', 'pals'], channels: ['reply'] })
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'pals', to: 'carers', carries: ['letter'] })])
+    repairedClean(model)
+  })
+})

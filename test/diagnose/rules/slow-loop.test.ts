@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { diagnose } from '../../../src/diagnose/diagnose.js'
+import type { Model } from '../../../src/model/codecs.js'
+import { type TracedSpec, tracedModel, wardSpec } from './traced-model.js'
+
+const defectsOf = (model: Model, config?: Parameters<typeof diagnose>[1]) => diagnose(model, config).defects.filter((defect) => defect.rule === 'slow-loop')
+
+const ysywd = (extra: Record<string, unknown>) => ({ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'team', 'manager', 'patients'], ...extra })
+
+describe('slow-loop', () => {
+  it('holds a declared source\'s fastest round trip to the declared budget, once per source', () => {
+    // 7 + 30 + 14 = 51 days; a second, slower route back adds a cycle but not a finding.
+    const spec = wardSpec([], [ysywd({ source: 'comments', maxLatencyDays: 42 })])
+    const model = tracedModel({ ...spec, channels: [...spec.channels, ['newsletter', 'manager', 'team', ['board'], { latencyDays: 60 }], ['team-news', 'team', 'patients', ['board'], { latencyDays: 30 }]] })
+    const [defect, ...rest] = defectsOf(model)
+    expect(rest).toEqual([])
+    expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', channels: ['comment-box', 'themes-to-ward', 'ysywd-board'] })
+    expect(defect!.message).toBe(
+      "'comments' from 'patients' takes 51 days to come back ('board') by the fastest route, more than the 42-day budget of declared loop 'ysywd': by the time they hear back, the moment has passed.",
+    )
+  })
+
+  it('is silent within the budget', () => {
+    expect(defectsOf(tracedModel(wardSpec([], [ysywd({ source: 'comments', maxLatencyDays: 60 })])))).toEqual([])
+  })
+
+  it('a declared loop without a source names the loops of its actors, and its budget replaces the level budget', () => {
+    expect(defectsOf(tracedModel(wardSpec([], [ysywd({ maxLatencyDays: 60 })])))).toEqual([])
+    expect(defectsOf(tracedModel(wardSpec([])))).toHaveLength(1)
+  })
+
+  it('holds loops nobody declared to the budget of the highest level they travel at, or to maxLatencyDays', () => {
+    const [defect] = defectsOf(tracedModel(wardSpec()))
+    expect(defect!.message).toContain('more than the 30-day budget of delivery loops')
+    expect(defectsOf(tracedModel(wardSpec()), { rules: { 'slow-loop': ['warning', { maxLatencyDays: 60 }] } })).toEqual([])
+  })
+
+  it('leaves open loops to open-loop', () => {
+    expect(defectsOf(tracedModel(wardSpec(['ysywd-board'])))).toEqual([])
+  })
+
+  it('writes days as people do', () => {
+    const spec: TracedSpec = {
+      actors: [['patient', 'patient'], ['nurse', 'clinician']],
+      assets: [['story', 'experience', 'patient'], ['reply', 'response', 'nurse', ['story']]],
+      channels: [['tell', 'patient', 'nurse', ['story'], { latencyDays: 0.1 }], ['answer', 'nurse', 'patient', ['reply'], { latencyDays: 0.2 }]],
+      loops: [{ id: 'loop', name: 'Loop', level: 'delivery', through: ['patient', 'nurse', 'patient'], source: 'story', maxLatencyDays: 0.25 }],
+    }
+    expect(defectsOf(tracedModel(spec))[0]!.message).toContain(' 0.3 days ')
+  })
+})
