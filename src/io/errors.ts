@@ -4,9 +4,11 @@ import type { ModelError, ModelErrorCode } from '../model/errors.js'
  * Codes for what can be wrong with a file read by `orgintel/io`, besides the model's
  * own {@link ModelErrorCode}s (which keep their meaning):
  *
- * - `invalid-csv`: the CSV text cannot be parsed (an unclosed quote), or a table is not text.
+ * - `invalid-csv`: the CSV text cannot be parsed (an unclosed quote), its bytes are not
+ *   UTF-8, its cells are separated by `;` or tabs, or a table is not text or bytes.
  * - `missing-column`: a table lacks a required column.
- * - `unknown-column`: a header names no known column (often a typo).
+ * - `unknown-column`: a heading names no known column: an error when it is close to one
+ *   (a typo) or a required column is missing, otherwise a warning (the column is ignored).
  * - `extra-cell`: a row has a non-empty cell beyond the last header.
  * - `invalid-xml`: the XML text cannot be parsed.
  * - `unsupported-xml`: the XML has a DOCTYPE or entity declarations, which are refused.

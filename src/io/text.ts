@@ -181,3 +181,34 @@ export const closestName = (text: string, names: ReadonlyArray<string>): string 
   }
   return best
 }
+
+/** The widest line of a wrapped diagram label, in characters. @internal */
+export const labelLineWidth = 22
+
+/**
+ * Wrap text onto lines of at most `width` characters (code points) at spaces; a word
+ * longer than a line is cut. For diagram labels, so a long name makes a taller box
+ * rather than a wide one whose text may overflow under another font. @internal
+ */
+export const wrapWords = (text: string, width = labelLineWidth): ReadonlyArray<string> => {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ').filter((part) => part !== '')) {
+    let rest = Array.from(word)
+    while (rest.length > width) {
+      if (line !== '') lines.push(line)
+      lines.push(rest.slice(0, width).join(''))
+      line = ''
+      rest = rest.slice(width)
+    }
+    const piece = rest.join('')
+    if (line === '') line = piece
+    else if (Array.from(line).length + 1 + rest.length <= width) line = `${line} ${piece}`
+    else {
+      lines.push(line)
+      line = piece
+    }
+  }
+  if (line !== '') lines.push(line)
+  return lines.length === 0 ? [''] : lines
+}

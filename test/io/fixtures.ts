@@ -115,7 +115,7 @@ export const hostileModel = (): Model => {
 export const xmlUnsafeIds: ReadonlyArray<string> = [
   'a', 'a\u0000', 'a\u0001', 'a\u0002', 'a\u0008', 'a\u000b', 'a\u000c', 'a\u001f', 'a\ufffe', 'a\uffff',
   'a\ud800', 'a\udbff', 'a\udc00', 'a\udfff', 'a\ud800x', 'x\udc00a', 'a\ufffd', 'a\\u0001', 'a\\u0001~2',
-  '\u0001', '\u0002', '\ud83d', 'a\ud83d\ude00', 'a\t',
+  '\u0001', '\u0002', '\ud83d', 'a\ud83d\ude00', 'a\u00e9',
 ]
 
 /** A model built in code (not decoded) whose ids and names hold characters XML cannot carry. */
