@@ -63,7 +63,7 @@ describe('a co-produced recovery college', () => {
   it('closes every loop, and the council is answered', () => {
     const loops = traceLoops(model).loops
     expect(loops.filter((loop) => loop.outcome === 'open')).toEqual([])
-    expect(loops.find((loop) => loop.source === 'council-advice')!.outcome).toBe('did')
+    expect(loops.find((loop) => loop.source === 'council-experience')!.outcome).toBe('did')
   })
 })
 
