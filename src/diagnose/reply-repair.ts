@@ -117,6 +117,23 @@ export const replyMadeFrom = (
 }
 
 /**
+ * What an actor would make of a source once it hears it: of the assets it holds that
+ * name the source in `derivedFrom`, or declare no provenance (and so are inferred from
+ * what their holder has), the one of the latest stage; replies and lessons aside.
+ */
+const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetId): AssetId | undefined => {
+  let chosen: AssetId | undefined
+  let stage = 0
+  for (const asset of context.assetsHeldBy(actor)) {
+    if (asset.kind === 'response' || asset.kind === 'lesson') continue
+    const own = traceStageOf(asset.kind)
+    const fromSource = asset.derivedFrom === undefined ? own > 0 : asset.derivedFrom.includes(source)
+    if (fromSource && own > stage) ((stage = own), (chosen = asset.id))
+  }
+  return chosen
+}
+
+/**
  * The channels that close one traced loop with a reply. A reply that exists but never
  * arrives is delivered; otherwise the actor holding the furthest thing made from the
  * source (a change, a decision, an insight, or, when nothing was made, the last actor
@@ -143,13 +160,16 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
       },
     ]
   }
-  const made = furthestMade(context, loop)
+  let made = furthestMade(context, loop)
   const madeAsset = context.asset(made)
   let responder: ActorId | undefined = made === loop.source ? stop?.actor : madeAsset?.holder
   const proposals: ProposedChannel[] = []
   if (responder === undefined || responder === loop.holder) {
     responder = listener(context, loop.holder)
     if (responder === undefined) return undefined
+    // Once the listener hears the source, what it makes of it joins the trace: answer
+    // from the furthest of that, so a change it makes is reported too.
+    made = madeOnHearing(context, responder, loop.source) ?? loop.source
     proposals.push({
       from: loop.holder,
       to: responder,
