@@ -38,13 +38,17 @@ const checkTime = (time: number): void => {
 export class RiskSetBuilder {
   private readonly counts = new Map<number, [events: number, censored: number]>()
 
-  /** Record an item followed for `time` (finite, ≥ 0) that had the event (`true`) or was censored. */
-  add(time: number, event: boolean): void {
+  /**
+   * Record an item followed for `time` (finite, ≥ 0) that had the event (`true`) or was
+   * censored; `times` records that many such items at once (a whole number ≥ 0).
+   */
+  add(time: number, event: boolean, times = 1): void {
     checkTime(time)
+    if (!Number.isInteger(times) || times < 0) throw new RangeError(`a count of observations must be a whole number ≥ 0, got ${times}`)
     const key = time === 0 ? 0 : time // one key for -0 and 0
     const count = this.counts.get(key)
-    if (count === undefined) this.counts.set(key, event ? [1, 0] : [0, 1])
-    else count[event ? 0 : 1]++
+    if (count === undefined) this.counts.set(key, event ? [times, 0] : [0, times])
+    else count[event ? 0 : 1] += times
   }
 
   /** The summary of everything added so far (the builder may go on collecting). */
