@@ -2,6 +2,7 @@ import type { Level } from '../model/vocabulary.js'
 import type { SimulationEstimates } from './estimates.js'
 import type { SimulationGroups } from './groups.js'
 import type { SimulationIssue } from './issues.js'
+import type { SimulationItem } from './items.js'
 import { type Tally, outcomeDecided, outcomeDid, outcomeHeard, outcomeOpen, reachedGoverning, responded } from './tally.js'
 
 /**
@@ -121,9 +122,11 @@ export interface SimulationResult {
   readonly groups: SimulationGroups
   /** Rows for every day and every level some actor of the model takes part in. */
   readonly series: ReadonlyArray<SimulationDay>
+  /** Every experience raised from `warmUpDays` on, with its outcome: only when `recordItems` is set. */
+  readonly items?: ReadonlyArray<SimulationItem>
   /** `true` when `maxEvents` stopped the run before `days`. */
   readonly truncated: boolean
-  /** Options that named nothing in the model and were left out. */
+  /** Options that named nothing in the model, or that no option has, or that were not valid, and were left out (see {@link SimulationIssue}). */
   readonly issues: ReadonlyArray<SimulationIssue>
 }
 

@@ -9,6 +9,7 @@ import { type SimulationParameters, defaultSimulationParameters } from './parame
 import { type RandomSource, createRandom } from './random.js'
 import { estimateClosure } from './estimates.js'
 import { groupResults } from './groups.js'
+import { itemRecords } from './items.js'
 import { resolveBehaviour } from './resolve.js'
 import { type SimulationResult, dailyRows, summarise } from './result.js'
 
@@ -51,6 +52,8 @@ export interface SimulationOptions {
    * (0 if not finite). The daily series and run totals still cover every day.
    */
   readonly warmUpDays?: number
+  /** Return every experience with its outcome in `items` (default `false`: a long run raises many). */
+  readonly recordItems?: boolean
   /** Stop after this many events and mark the result `truncated` (default {@link defaultMaxEvents}). */
   readonly maxEvents?: number
   /** A generator to use instead of `createRandom(seed)`. */
@@ -161,6 +164,7 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
     metrics: summarise(tally, events, levels.indexOf('delivery'), warmUpDays, estimateClosure(tally, warmUpDays, endTime)),
     groups: groupResults(tally, network.graph, behaviour.raiseRate, network.actorLevel, warmUpDays),
     series: dailyRows(tally, levelNames),
+    ...(options.recordItems === true ? { items: itemRecords(tally, network.graph, warmUpDays) } : {}),
     truncated,
     issues,
   }

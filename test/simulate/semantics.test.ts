@@ -45,6 +45,27 @@ describe('simulate: what travels, and what counts as closure', () => {
     }
   })
 
+  it('records each experience with its outcome when asked, and agrees with the metrics', () => {
+    const model = patientAndManager([story, reply])
+    const options = { seed: 7, days: 90, warmUpDays: 5, parameters: { raiseRate: 1, respond: 0.7, decide: 0.5, act: 0.5 } }
+    const plain = simulate(model, options)
+    expect(plain.items).toBeUndefined()
+    const { items, metrics } = simulate(model, { ...options, recordItems: true })
+    expect(items).toHaveLength(metrics.experiencesRaised)
+    const shareOf = (outcome: string) => items!.filter((item) => item.outcome === outcome).length / items!.length
+    expect(shareOf('did')).toBe(metrics.closureRate)
+    expect(shareOf('decided')).toBe(metrics.decidedOnlyRate)
+    expect(shareOf('heard')).toBe(metrics.heardOnlyRate)
+    expect(shareOf('did')).toBeGreaterThan(0)
+    for (const item of items!) {
+      expect(item.raisedBy).toBe('patient')
+      expect(item.raisedAt).toBeGreaterThanOrEqual(5)
+      expect(item.closedAt === null).toBe(item.outcome !== 'did')
+      expect(item.heardBackAt === null).toBe(item.outcome === 'open')
+      if (item.closedAt !== null) expect(item.closedAt - item.raisedAt).toBeCloseTo(5, 9)
+    }
+  })
+
   it('leaves the warm-up out of the metrics but not out of the series', () => {
     const model = patientAndManager([story, reply])
     const whole = simulate(model, { seed: 3, days: 100, parameters: { raiseRate: 1 } })
