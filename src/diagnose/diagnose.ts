@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Model } from '../model/codecs.js'
 import { compareIds } from '../graph/components.js'
-import { type DiagnosisConfig, resolveConfig, severityOf } from './config.js'
+import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
+import { settleRepairs } from './settle-repairs.js'
 import { createDiagnosisContext } from './context.js'
 import { invariant } from './invariant.js'
 import { compareDefects, compareDefectsOfOneRule, summarise } from './order.js'
@@ -69,6 +70,36 @@ const toDefect = (rule: string, severity: Defect['severity'], finding: Finding):
   return defect
 }
 
+/** Run every rule the config leaves on over one shared context; the defects sorted. */
+const runRules = (model: Model, resolved: ResolvedConfig) => {
+  const context = createDiagnosisContext(model, { loopBounds: resolved.loops, names: resolved.names })
+  // Defects of one rule share its severity, the first two sort keys: sort each rule's
+  // batch on its own, then lay the batches out in (severity, rule) order.
+  const batches = new Map<string, Defect[]>()
+  const ran: string[] = []
+  for (const entry of resolved.rules) {
+    const severity = severityOf(entry)
+    if (severity === undefined) continue
+    ran.push(entry.rule.id)
+    const batchOf = (own: Defect['severity']): Defect[] => {
+      const key = JSON.stringify([own, entry.rule.id])
+      let batch = batches.get(key)
+      if (batch === undefined) batches.set(key, (batch = []))
+      return batch
+    }
+    const batch = batchOf(severity)
+    for (const finding of entry.rule.check(context, entry.options)) {
+      if (finding.demoted === true) batchOf(demote(severity)).push(toDefect(entry.rule.id, demote(severity), finding))
+      else batch.push(toDefect(entry.rule.id, severity, finding))
+    }
+  }
+  const defects: Defect[] = []
+  for (const batch of [...batches.values()].filter((list) => list.length > 0).sort((a, b) => compareDefects(a[0]!, b[0]!))) {
+    for (const defect of batch.sort(compareDefectsOfOneRule)) defects.push(defect)
+  }
+  return { context, defects, ran }
+}
+
 /**
  * Diagnose a model: run every rule the config leaves on over one shared context (the
  * compiled graph, components, loops enumerated once within bounds, asset flows), and
@@ -101,34 +132,13 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
     `invalid diagnosis config: ${E.isLeft(resolved) ? resolved.left.map((error) => `${error.path} ${error.message}`).join('; ') : ''}`,
   )
   const { rules, loops, names } = resolved.right
-  const context = createDiagnosisContext(model, { loopBounds: loops, names })
-  // Defects of one rule share its severity, the first two sort keys: sort each rule's
-  // batch on its own, then lay the batches out in (severity, rule) order.
-  const batches = new Map<string, Defect[]>()
-  const ran: string[] = []
-  for (const entry of rules) {
-    const severity = severityOf(entry)
-    if (severity === undefined) continue
-    ran.push(entry.rule.id)
-    const batchOf = (own: Defect['severity']): Defect[] => {
-      const key = JSON.stringify([own, entry.rule.id])
-      let batch = batches.get(key)
-      if (batch === undefined) batches.set(key, (batch = []))
-      return batch
-    }
-    const batch = batchOf(severity)
-    for (const finding of entry.rule.check(context, entry.options)) {
-      if (finding.demoted === true) batchOf(demote(severity)).push(toDefect(entry.rule.id, demote(severity), finding))
-      else batch.push(toDefect(entry.rule.id, severity, finding))
-    }
-  }
-  const defects: Defect[] = []
-  for (const batch of [...batches.values()].filter((list) => list.length > 0).sort((a, b) => compareDefects(a[0]!, b[0]!))) {
-    for (const defect of batch.sort(compareDefectsOfOneRule)) defects.push(defect)
-  }
+  const { context, defects: found, ran } = runRules(model, resolved.right)
+  // Repairs of different findings can meet (a story passed on reaches a change another
+  // repair does not report): settle them so that applying them all clears every error.
+  const defects = settleRepairs(model, found, (repaired) => runRules(repaired, resolved.right).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
-  const truncated = context.truncated || context.loops().truncated
+  const truncated = context.truncated
   const labels = names ? repairLabels(context, defects) : undefined
   return {
     model: model.id,

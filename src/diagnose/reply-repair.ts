@@ -163,6 +163,9 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
   let made = furthestMade(context, loop)
   const madeAsset = context.asset(made)
   let responder: ActorId | undefined = made === loop.source ? stop?.actor : madeAsset?.holder
+  // Where the knowledge stopped, answer from what reached that actor (the source, or
+  // something made of it there): a reply made from anything else would not join the trace.
+  if (made === loop.source && stop !== undefined) made = stop.asset
   const proposals: ProposedChannel[] = []
   if (responder === undefined || responder === loop.holder) {
     responder = listener(context, loop.holder)
