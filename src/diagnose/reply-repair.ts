@@ -5,17 +5,17 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 
-/** A level both actors take part in (the lowest of the holder's), else the holder's lowest. */
-const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: ActorId): Level => {
+/** A level both actors take part in (the lowest of the holder's), else the holder's lowest. @internal */
+export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: ActorId): Level => {
   const mine = context.actor(holder)?.levels ?? []
   const theirs = context.actor(other)?.levels ?? []
   return levels.find((level) => mine.includes(level) && theirs.includes(level)) ?? levels.find((level) => mine.includes(level)) ?? 'delivery'
 }
 
-/** An id for a new asset made from `base`, unused in the model. */
-const freshAssetId = (context: DiagnosisContext, base: string): AssetId => {
-  let id = `${base}-reply`
-  for (let k = 2; context.asset(id as AssetId) !== undefined; k++) id = `${base}-reply-${k}`
+/** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */
+export const freshAssetId = (context: DiagnosisContext, base: string, suffix = 'reply'): AssetId => {
+  let id = `${base}-${suffix}`
+  for (let k = 2; context.asset(id as AssetId) !== undefined; k++) id = `${base}-${suffix}-${k}`
   return id as AssetId
 }
 
