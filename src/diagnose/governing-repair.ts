@@ -20,7 +20,8 @@ export interface GoverningRepair {
  * the furthest thing made from their sources that a governing asset could be made from
  * (the source itself or an insight), from an actor that has it to a holder of an asset
  * of `kinds` (a plan, a strategy). Prefers a holder already linked to such an actor (an
- * active channel, then an inactive one), else one sharing a level with it; among equals,
+ * active channel, then an inactive one), else one sharing a level with it, else the first
+ * holder; among equals,
  * the furthest asset and the first ids. `undefined` when no loop has anything to bring or
  * nobody holds such an asset. O(Σ reach of the loops' assets + V + E over the holders).
  * @internal
@@ -84,6 +85,9 @@ export const governingRepair = (
         if (u !== undefined && u !== t && better(u)) chosen = { from: u, to: t }
       }
     }
+    // Nobody shares a level with a holder: the first holder hears from whoever has the furthest asset.
+    const first = targets.find((t) => t !== undefined)
+    for (const u of bestAt.values()) if (chosen === undefined && first !== undefined && u !== first) chosen = { from: u, to: first }
   }
   if (chosen === undefined) return undefined
   const from = graph.actors[chosen.from]!.id
