@@ -28,10 +28,12 @@ interface Unsensed {
  *
  * How: for each traced loop (`traceLoops`) of an experience or data source (professional
  * evidence such as a guideline is meant to be applied as it is), follow what was made
- * from what: a `decision`, `plan` or `strategy` is made with sensemaking when some chain
- * of provenance from the source to it passes an insight. Decisions held by lay or mixed
- * actors are left alone: a forum deliberating is itself sensemaking, and people deciding
- * about their own lives need no themes report. One finding per decision maker. The
+ * from what: a `decision`, `plan` or `strategy` made from it is made with sensemaking
+ * when some chain of provenance into it passes an insight (a plan made from a forum's
+ * advice and from an evaluation report was made sense of, even if the advice went in as
+ * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
+ * counts as made sense of, and decisions held by lay or mixed actors are left alone:
+ * people deciding about their own lives need no themes report. One finding per decision maker. The
  * repair asks whoever passed the raw knowledge on to make sense of it first: a channel
  * carrying their insight made from it (a new one where none exists) to the decision
  * maker. O(Σ trace size).
@@ -46,10 +48,11 @@ export const noSensemaking = defineRule({
   options: noOptions,
   check: (context) => {
     const byHolder = new Map<ActorId, Unsensed[]>()
+    const sensed = madeSenseOf(context)
     for (const loop of context.traces().loops) {
       const kind = context.asset(loop.source)?.kind
       if (kind !== 'experience' && kind !== 'data') continue
-      for (const found of unsensedDecisions(context, loop)) {
+      for (const found of unsensedDecisions(context, loop, sensed)) {
         const holder = context.model.assets[found.decision]!.holder
         const list = byHolder.get(holder)
         if (list === undefined) byHolder.set(holder, [found])
@@ -62,28 +65,43 @@ export const noSensemaking = defineRule({
   },
 })
 
-/** The decisions of one traced loop that no chain from its source through an insight reaches. O(trace size). */
-const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop): Unsensed[] => {
+/**
+ * For each asset (carriage number), whether a chain of provenance into it passes an
+ * insight or starts at knowledge a mixed forum holds (its deliberation is sensemaking).
+ * Parents before children, over every source at once. O(A + links).
+ */
+const madeSenseOf = (context: DiagnosisContext): Uint8Array => {
   const { carriage, provenance } = context.traceIndex()
   const assets = context.model.assets
-  const sensed = new Map<number, boolean>()
+  const sensed = new Uint8Array(carriage.assetCount)
+  const order = Array.from({ length: carriage.assetCount }, (_, a) => a).sort((a, b) => provenance.rank[a]! - provenance.rank[b]!)
+  for (const a of order) {
+    const holder = context.actor(assets[a]!.holder)
+    const passes = sensed[a] === 1 || assets[a]!.kind === 'insight' || holder?.perspective === 'mixed'
+    if (!passes || provenance.rank[a]! < 0) continue
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) sensed[provenance.children[i]!] = 1
+  }
+  return sensed
+}
+
+/** The decisions of one traced loop made with no sensemaking, each with the member it was made from. O(trace size). */
+const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: Uint8Array): Unsensed[] => {
+  const { carriage, provenance } = context.traceIndex()
+  const assets = context.model.assets
+  const members = new Set([loop.source, ...loop.derived].map((id) => carriage.assetIndex.get(id)!))
   const rawParent = new Map<number, number>()
   const found: Unsensed[] = []
-  for (const id of [loop.source, ...loop.derived]) sensed.set(carriage.assetIndex.get(id)!, false)
   // Derived assets come in provenance order: every parent before its children.
-  for (const [a, own] of sensed) {
+  for (const a of members) {
     const kind = assets[a]!.kind
     const holder = context.actor(assets[a]!.holder)
-    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && !own && holder !== undefined && !isLayVoice(holder.perspective)) {
+    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0 && holder !== undefined && !isLayVoice(holder.perspective)) {
       const raw = rawParent.get(a)
       if (raw !== undefined) found.push({ loop, decision: a, raw })
     }
-    const passes = own || kind === 'insight'
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
-      if (!sensed.has(c)) continue
-      if (passes) sensed.set(c, true)
-      else if (!rawParent.has(c)) rawParent.set(c, a)
+      if (members.has(c) && !rawParent.has(c)) rawParent.set(c, a)
     }
   }
   return found

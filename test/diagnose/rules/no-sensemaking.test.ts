@@ -40,4 +40,23 @@ describe('no-sensemaking', () => {
     expect(finding!.repair![0]!.creates).toEqual([expect.objectContaining({ id: 'story-themes', kind: 'insight', holder: 'n', derivedFrom: ['story'] })])
     expect(findingsOf(repairedBy(model, 'no-sensemaking'), 'no-sensemaking')).toEqual([])
   })
+  it("counts a plan as made sense of when any chain into it passes an insight, and a forum's advice as deliberated", () => {
+    const model = voiceModel({
+      actors: [['students', 'patient'], ['council', 'forum'], ['evaluators', 'researcher'], ['manager', 'manager']],
+      assets: [
+        ['feedback', 'experience', 'students', []],
+        ['advice', 'experience', 'council', []],
+        ['report', 'insight', 'evaluators', ['feedback']],
+        ['plan', 'plan', 'manager', ['report', 'feedback', 'advice']],
+      ],
+      channels: [['rate', 'students', 'evaluators', ['feedback']], ['tell', 'students', 'manager', ['feedback']], ['advise', 'council', 'manager', ['advice']], ['send', 'evaluators', 'manager', ['report']]],
+    })
+    expect(findingsOf(model, 'no-sensemaking')).toEqual([])
+    const withoutReport = voiceModel({
+      actors: [['students', 'patient'], ['manager', 'manager']],
+      assets: [['feedback', 'experience', 'students', []], ['plan', 'plan', 'manager', ['feedback']]],
+      channels: [['tell', 'students', 'manager', ['feedback']]],
+    })
+    expect(findingsOf(withoutReport, 'no-sensemaking')).toHaveLength(1)
+  })
 })
