@@ -106,7 +106,7 @@ const joinRepair = (
         level,
         carries: [reply],
         reason: `tell ${naming.actor(lay.holder)} what became of ${naming.asset(source.id)}: a reply from ${naming.actor(professional.id)}`,
-        creates: [{ id: reply, name: `Reply to ${context.actor(lay.holder)?.name ?? lay.holder}: what became of ${source.name}`, kind: 'response', holder: professional.id, derivedFrom: [source.id] }],
+        creates: [{ id: reply, name: `Reply to ${context.naming.useNames ? (context.actor(lay.holder)?.name ?? lay.holder) : lay.holder}: what became of ${context.naming.useNames ? source.name : source.id}`, kind: 'response', holder: professional.id, derivedFrom: [source.id] }],
       },
     ],
   }

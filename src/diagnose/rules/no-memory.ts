@@ -48,12 +48,13 @@ export const noMemory = defineRule({
       const change = acted[0]!.derived.find((id) => acts(context, id))!
       const repair = lessonRepair(context, acted[0]!, change)
       const sources = acted.map((loop) => loop.source)
+      const changes = sortedUnique(acted.flatMap((loop) => loop.derived.filter((id) => acts(context, id))))
       findings.push({
-        message: `What is heard at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is acted on, in ${naming.asset(change)} and the like, but no lesson is written from it: what is learned is forgotten when people move on.`,
+        message: `What is heard at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is acted on (${listInWords(changes.map(naming.asset), 3)}), but no lesson is written from it: what is learned is forgotten when people move on.`,
         level,
         actors: sortedUnique([...acted.map((loop) => loop.holder), context.asset(change)!.holder]),
         channels: [],
-        assets: sortedUnique([...sources, change]),
+        assets: sortedUnique([...sources, ...changes]),
         ...(repair === undefined ? {} : { repair: [repair] }),
       })
     }
@@ -94,6 +95,6 @@ const lessonRepair = (context: DiagnosisContext, loop: TracedLoop, change: Asset
     level: sharedLevel(context, maker, colleague as never),
     carries: [lesson],
     reason: `write down what ${naming.actor(maker)} learned from ${naming.asset(loop.source)} and share it with ${naming.actor(colleague)}: a lesson made from ${naming.asset(change)}`,
-    creates: [{ id: lesson, name: `Lesson from ${context.asset(change)!.name}`, kind: 'lesson', holder: maker, derivedFrom: [change] }],
+    creates: [{ id: lesson, name: `Lesson from ${context.naming.useNames ? context.asset(change)!.name : change}`, kind: 'lesson', holder: maker, derivedFrom: [change] }],
   }
 }

@@ -147,6 +147,6 @@ const insightRepair = (context: DiagnosisContext, holder: ActorId, entry: Unsens
     level,
     carries: [insight],
     reason,
-    creates: [{ id: insight as AssetId, name: `Themes from ${raw.name}`, kind: 'insight', holder: sender, derivedFrom: [raw.id] }],
+    creates: [{ id: insight as AssetId, name: `Themes from ${context.naming.useNames ? raw.name : raw.id}`, kind: 'insight', holder: sender, derivedFrom: [raw.id] }],
   }
 }

@@ -12,7 +12,7 @@ describe('no-memory', () => {
   it('reports, as info, a level where knowledge is acted on but no lesson is made from any loop there', () => {
     const findings = findingsOf(ward(), 'no-memory')
     expect(findings).toEqual([expect.objectContaining({ severity: 'info', level: 'delivery', actors: ['c', 'p'], assets: ['fix', 'story'] })])
-    expect(findings[0]!.message).toContain("What is heard at delivery level ('story') is acted on, in 'fix'")
+    expect(findings[0]!.message).toContain("What is heard at delivery level ('story') is acted on ('fix')")
   })
 
   it('is silent when a lesson is made from a loop of the level', () => {
