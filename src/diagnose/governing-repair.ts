@@ -19,7 +19,8 @@ export interface GoverningRepair {
  * A channel that brings what some traced loops learned to someone who sets the rules:
  * the furthest thing made from their sources that a governing asset could be made from
  * (the source itself or an insight), from an actor that has it to a holder of an asset
- * of `kinds` (a plan, a strategy). Prefers a holder already linked to such an actor (an
+ * of `kinds` (a plan, a strategy), preferring assets whose provenance is inferred (a
+ * declared one is not made from what is brought). Prefers a holder already linked to such an actor (an
  * active channel, then an inactive one), else one sharing a level with it, else the first
  * holder; among equals,
  * the furthest asset and the first ids. `undefined` when no loop has anything to bring or
@@ -50,7 +51,10 @@ export const governingRepair = (
       }
     }
   }
-  const targets = model.assets.filter((held) => kinds.includes(held.kind)).map((held) => graph.indexOf.get(held.holder))
+  // A governing asset whose provenance is inferred is made from what its holder hears; one declared is not.
+  const governing = model.assets.filter((held) => kinds.includes(held.kind))
+  const open = governing.filter((held) => held.derivedFrom === undefined)
+  const targets = (open.length > 0 ? open : governing).map((held) => graph.indexOf.get(held.holder))
   const idleTo = voicesOf(context).idleTo
   let chosen: { from: number; to: number; idle?: string } | undefined
   const better = (from: number): boolean => chosen === undefined || rank[from]! > rank[chosen.from]!
