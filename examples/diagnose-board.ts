@@ -23,7 +23,8 @@ console.log(diagnosis.summary)
 const rulesFound = new Set(diagnosis.defects.map((defect) => defect.rule))
 assert.ok(rulesFound.has('declared-loop-broken'))
 assert.ok(rulesFound.has('acted-not-reported'))
-// Community groups are consulted and never on a loop with anyone who decides.
-assert.ok(diagnosis.defects.some((defect) => defect.rule === 'tokenistic-participation' && defect.actors.some((id) => id === 'community-groups')))
+// What community groups know is made into the strategy, but nothing comes back to them.
+assert.ok(diagnosis.defects.some((defect) => defect.rule === 'open-loop' && defect.assets.includes('community-knowledge' as never)))
+// Errors come first.
 assert.equal(diagnosis.defects[0]?.severity, 'error')
 assert.equal(diagnosis.summary.total, diagnosis.defects.length)

@@ -12,10 +12,10 @@ export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: A
   return levels.find((level) => mine.includes(level) && theirs.includes(level)) ?? levels.find((level) => mine.includes(level)) ?? 'delivery'
 }
 
-/** An id for a new asset made from `base`, unused in the model. */
-const freshAssetId = (context: DiagnosisContext, base: string): AssetId => {
-  let id = `${base}-reply`
-  for (let k = 2; context.asset(id as AssetId) !== undefined; k++) id = `${base}-reply-${k}`
+/** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */
+export const freshAssetId = (context: DiagnosisContext, base: string, suffix = 'reply'): AssetId => {
+  let id = `${base}-${suffix}`
+  for (let k = 2; context.asset(id as AssetId) !== undefined; k++) id = `${base}-${suffix}-${k}`
   return id as AssetId
 }
 

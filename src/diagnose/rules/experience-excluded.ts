@@ -1,20 +1,27 @@
+import { isLayVoice } from '../../model/vocabulary.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
-import { carriers, maskOf } from '../flow.js'
+import { carriers } from '../flow.js'
 import { noOptions } from '../rule-options.js'
-import { decidingLevelOf, decidingRoleOf } from './words.js'
+import { governingAssetOf, heardBits, nearestInWords, voiceRepair, voicesOf } from '../voices.js'
+import { decidingLevelOf } from './words.js'
 
 /**
  * **experience-excluded** finds decision makers whom professional `evidence` or `data`
  * reaches but no lay `experience` does: evidence-based practice that cannot hear the
  * patient. Service users are experts in their own circumstances and hold knowledge
  * services rely on (Ostrom; the Health Foundation), and co-production means combining
- * lay and professional perspectives.
+ * lay and professional perspectives (Owens). An assurance report made from a quality
+ * dashboard is not what residents said, however many committees it passes.
  *
- * How: two forward searches over active channels, one from holders of evidence and data
- * (following evidence, data, insights and lessons), one from holders of experience
- * (following experience, insights and lessons). A holder of a `decision`, `plan` or
- * `strategy` reached by the first and not the second is excluded. O(V + E).
+ * How: the traced loops (`traceLoops`), read once per diagnosis: a holder of a
+ * `decision`, `plan` or `strategy` that is not itself a lay or mixed voice, reached by
+ * the trace of an evidence or data source and by no trace of experience held by a lay
+ * or mixed actor (the experience itself, or anything made from it). Only in a model
+ * that has such experience at all. One finding per decision maker; the repair carries
+ * the furthest thing made from lay experience that a neighbour of the decision maker
+ * has (the Healthwatch report the quality committee holds) on to them.
+ * O(Σ trace reach + V + E).
  *
  * Options: none.
  * @category Rules
@@ -25,19 +32,27 @@ export const experienceExcluded = defineRule({
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
-    const graph = context.graph
+    const voices = voicesOf(context)
+    if (!voices.hasLayExperience) return []
+    const { graph, naming } = context
     const deciders = context.holders(carriers.decision)
-    const informed = context.flow(maskOf('evidence', 'data'), carriers.evidence, 'forward')
-    const heard = context.flow(maskOf('experience'), carriers.experience, 'forward')
     const findings: Finding[] = []
     for (let v = 0; v < graph.actorCount; v++) {
-      if (deciders[v] === 0 || informed[v] === 0 || heard[v] === 1) continue
-      const id = graph.actors[v]!.id
+      const heard = voices.heard[v]!
+      if (deciders[v] === 0 || (heard & heardBits.evidenceOrData) === 0 || (heard & heardBits.layExperience) !== 0) continue
+      const actor = graph.actors[v]!
+      if (isLayVoice(actor.perspective)) continue
+      const evidence = context.model.assets[voices.firstEvidence[v]!]!.id
+      const governing = governingAssetOf(context, actor.id)!
+      const found = voiceRepair(context, actor.id, 'layExperience', `so that ${naming.asset(governing)} is made hearing the people it affects`)
+      const nearest = found === undefined ? '' : `; ${nearestInWords(context, found)}`
       findings.push({
-        message: `Evidence and data reach ${context.naming.actor(id)}, who ${decidingRoleOf(context, id)}, but no lay experience does: decisions are made without hearing the people they affect.`,
-        level: decidingLevelOf(context, id),
-        actors: [id],
+        message: `Evidence and data such as ${naming.asset(evidence)} reach ${naming.actor(actor.id)}, who holds ${naming.asset(governing)}, but no experience of patients, carers or residents does, so it is decided without hearing the people it affects${nearest}.`,
+        level: decidingLevelOf(context, actor.id),
+        actors: found === undefined ? [actor.id] : [actor.id, found.from],
         channels: [],
+        assets: found === undefined ? [evidence, governing] : [evidence, governing, found.source, found.asset],
+        ...(found === undefined ? {} : { repair: [found.channel] }),
       })
     }
     return findings

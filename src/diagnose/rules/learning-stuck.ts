@@ -1,40 +1,66 @@
+import { isLayVoice } from '../../model/vocabulary.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
-import { carriers, maskOf } from '../flow.js'
+import { governingRepair } from '../governing-repair.js'
 import { noOptions } from '../rule-options.js'
+import { actorsInWords, sortedUnique } from './words.js'
+import { listInWords } from '../naming.js'
 
 /**
- * **learning-stuck** finds delivery-level experience that never reaches anyone who holds
- * a plan or a strategy, so what is learned where care happens can change actions but
- * never the rules (Argyris & Schön's double loop) or who decides (the triple loop).
+ * **learning-stuck** finds an organisation where what patients and carers say where
+ * care is delivered is never made into a plan or a strategy: it can change what is done
+ * on the ward (Argyris & Schön's single loop) but never the specifications and pathways
+ * that govern it (their double loop), nor who decides (the triple loop of later authors).
  *
- * How: one backward search from the holders of `plan` and `strategy` assets over active
- * channels that carry experience, or insights and lessons made from it; an actor taking
- * part in delivery who holds experience and is not reached is stuck. O(V + E).
+ * How: the traced loops (`traceLoops`) of experience held by lay or mixed actors who
+ * take part in delivery. Experience reaches a governing asset when a `plan` or
+ * `strategy` is made from it (it lies among what the trace derived), not merely when it
+ * reaches someone who holds one: a joint forward plan declared to be made from guidance
+ * and an assurance report was not made from what residents said, even if they said it in
+ * the same room (where a model declares no provenance, a plan is inferred to be made
+ * from what its holder hears, and the two tests agree). Reported once for the model, and
+ * only when it has a plan or strategy to reach. The repair brings the furthest thing
+ * made from that experience that a plan could be made from (the experience, or an
+ * insight) to a plan holder, at planning level. O(Σ trace size).
  *
  * Options: none.
  * @category Rules
  */
 export const learningStuck = defineRule({
   id: 'learning-stuck',
-  description: 'Delivery-level experience that never reaches a planning or strategy governing asset.',
+  description: 'Delivery-level lay experience that is never made into a planning or strategy governing asset.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
-    const graph = context.graph
-    const witnesses = context.holders(maskOf('experience'))
-    const reachesRules = context.flow(maskOf('plan', 'strategy'), carriers.experience, 'backward')
-    const findings: Finding[] = []
-    for (let v = 0; v < graph.actorCount; v++) {
-      const actor = graph.actors[v]!
-      if (witnesses[v] === 0 || reachesRules[v] === 1 || !actor.levels.includes('delivery')) continue
-      findings.push({
-        message: `Experience held by ${context.naming.actor(actor.id)} never reaches anyone who holds a plan or strategy: what is learned in delivery can change actions but never the rules.`,
-        level: 'delivery',
-        actors: [actor.id],
-        channels: [],
-      })
+    const governing = context.model.assets.filter((asset) => asset.kind === 'plan' || asset.kind === 'strategy')
+    if (governing.length === 0) return []
+    const loops = context.traces().loops.filter((loop) => {
+      const holder = context.actor(loop.holder)
+      return holder !== undefined && isLayVoice(holder.perspective) && holder.levels.includes('delivery') && context.asset(loop.source)?.kind === 'experience'
+    })
+    if (loops.length === 0) return []
+    const governs = (id: string): boolean => {
+      const kind = context.asset(id as never)?.kind
+      return kind === 'plan' || kind === 'strategy'
     }
-    return findings
+    if (loops.some((loop) => loop.derived.some(governs))) return []
+    const { naming } = context
+    const holders = sortedUnique(loops.map((loop) => loop.holder))
+    const sources = loops.map((loop) => loop.source)
+    const found = governingRepair(context, loops, ['plan', 'strategy'], {
+      level: 'planning',
+      purpose: 'so that what is learned where care is delivered can change the rules it is delivered by',
+    })
+    const example = found === undefined ? governing[0]! : context.asset(context.assetsHeldBy(found.target).find((asset) => asset.kind === 'plan' || asset.kind === 'strategy')!.id)!
+    return [
+      {
+        message: `What ${actorsInWords(context, holders)} say where care is delivered (${listInWords(sources.map(naming.asset), 3)}) is never made into a plan or strategy such as ${naming.asset(example.id)}, held by ${naming.actor(example.holder)}: it can change what is done, but never the rules it is done by.`,
+        level: 'delivery',
+        actors: sortedUnique([...holders, example.holder, ...(found === undefined ? [] : [found.channel.from])]),
+        channels: [],
+        assets: [...sources, example.id],
+        ...(found === undefined ? {} : { repair: [found.channel] }),
+      } satisfies Finding,
+    ]
   },
 })

@@ -1,47 +1,100 @@
-import type { Loop } from '../../graph/types.js'
+import type { AssetId } from '../../model/primitives.js'
+import { isProfessionalVoice } from '../../model/vocabulary.js'
+import type { TracedLoop } from '../../graph/trace-types.js'
+import type { ProposedChannel } from '../../graph/types.js'
+import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
+import { listInWords } from '../naming.js'
+import { freshAssetId, sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
-import { maskOf } from '../flow.js'
-import { heldKindsOf, sortedUnique } from './words.js'
+import { sortedUnique } from './words.js'
 
-const lessonBit = maskOf('lesson')
+const acts = (context: DiagnosisContext, id: AssetId): boolean => {
+  const kind = context.asset(id)?.kind
+  return kind === 'change' || kind === 'experiment'
+}
 
 /**
- * **no-memory** finds a level on which experience is acted on but no loop writes a
- * `lesson`: what is learned lives only in people's heads and leaves with them. Beer's
- * viable system model needs a memory in every system that adapts; organisational
- * intelligence names "remember" as one of its six capabilities.
+ * **no-memory** finds a level on which knowledge is acted on but nothing that is
+ * learned is written down: no `lesson` is made from any loop that starts there, so what
+ * is learned lives only in people's heads and leaves with them. Beer's viable system
+ * model needs a memory in every system that adapts; organisational intelligence names
+ * "remember" as one of its six capabilities.
  *
- * How: per level, the loops found with a channel there (bounded; see
- * `Diagnosis.truncated`). Experience is acted on when a loop passes through sensing and
- * then deciding or acting; it is remembered when some loop at the level carries a lesson
- * or passes through an actor who holds one. O(loops × length).
+ * How: per level, the traced loops (`traceLoops`) of sources held by actors taking part
+ * in it. Knowledge is acted on when a `change` or `experiment` is made from it (whether
+ * or not anyone is told: that is `acted-not-reported`'s matter); it is remembered when a
+ * `lesson` is made from some loop of the level. One finding per level, at `info`: a
+ * loop without a written lesson still works, it only forgets. The repair brings the
+ * change to whoever keeps lessons, or else has the team that made it write a lesson
+ * from it and share it with a colleague. O(traced loops).
  *
  * Options: none.
  * @category Rules
  */
 export const noMemory = defineRule({
   id: 'no-memory',
-  description: 'A level on which experience is acted on but no loop writes a lesson.',
-  defaultSeverity: 'warning',
+  description: 'A level on which knowledge is acted on but no traced loop writes a lesson.',
+  defaultSeverity: 'info',
   options: noOptions,
   check: (context) => {
-    const remembers = (loop: Loop): boolean =>
-      loop.stages.includes('remember') ||
-      loop.actors.some((id) => (heldKindsOf(context, id) & lessonBit) !== 0)
     const findings: Finding[] = []
+    const { naming } = context
     for (const level of context.levelsInUse) {
-      const loops = context.loopsAt(level)
-      const acting = loops.filter((loop) => loop.stages.includes('sense') && (loop.stages.includes('act') || loop.stages.includes('decide')))
-      if (acting.length === 0 || loops.some(remembers)) continue
+      const loops = context.traces().loops.filter((loop) => context.actor(loop.holder)?.levels.includes(level) === true)
+      const acted = loops.filter((loop) => loop.derived.some((id) => acts(context, id)))
+      if (acted.length === 0 || loops.some((loop) => loop.derived.some((id) => context.asset(id)?.kind === 'lesson'))) continue
+      const change = acted[0]!.derived.find((id) => acts(context, id))!
+      const repair = lessonRepair(context, acted[0]!, change)
+      const sources = acted.map((loop) => loop.source)
+      const changes = sortedUnique(acted.flatMap((loop) => loop.derived.filter((id) => acts(context, id))))
       findings.push({
-        message: `Experience is acted on at ${level} level, but no loop there writes a lesson: what is learned is forgotten when people move on.`,
+        message: `What is heard at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is acted on (${listInWords(changes.map(naming.asset), 3)}), but no lesson is written from it: what is learned is forgotten when people move on.`,
         level,
-        actors: sortedUnique(acting.flatMap((loop) => loop.actors)),
+        actors: sortedUnique([...acted.map((loop) => loop.holder), context.asset(change)!.holder]),
         channels: [],
+        assets: sortedUnique([...sources, ...changes]),
+        ...(repair === undefined ? {} : { repair: [repair] }),
       })
     }
     return findings
   },
 })
+
+/** The change to someone who keeps lessons, or a lesson written where the change was made and shared with a colleague. */
+const lessonRepair = (context: DiagnosisContext, loop: TracedLoop, change: AssetId): ProposedChannel | undefined => {
+  const { naming, graph } = context
+  const maker = context.asset(change)!.holder
+  const keeper = context.model.assets.find((asset) => asset.kind === 'lesson' && asset.holder !== maker && asset.derivedFrom === undefined)
+  if (keeper !== undefined) {
+    return {
+      from: maker,
+      to: keeper.holder,
+      level: sharedLevel(context, maker, keeper.holder),
+      carries: [change],
+      reason: `let ${naming.actor(keeper.holder)} keep what ${naming.actor(maker)} learned from ${naming.asset(loop.source)} in ${naming.asset(keeper.id)}`,
+    }
+  }
+  const v = graph.indexOf.get(maker)
+  if (v === undefined) return undefined
+  let colleague: string | undefined
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]! && colleague === undefined; e++) {
+    const other = graph.actors[graph.targets[e]!]!
+    if (other.id !== maker && isProfessionalVoice(other.perspective)) colleague = other.id
+  }
+  for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]! && colleague === undefined; i++) {
+    const other = graph.actors[graph.sources[i]!]!
+    if (other.id !== maker && isProfessionalVoice(other.perspective)) colleague = other.id
+  }
+  if (colleague === undefined) return undefined
+  const lesson = freshAssetId(context, change, 'lesson')
+  return {
+    from: maker,
+    to: colleague as never,
+    level: sharedLevel(context, maker, colleague as never),
+    carries: [lesson],
+    reason: `write down what ${naming.actor(maker)} learned from ${naming.asset(loop.source)} and share it with ${naming.actor(colleague)}: a lesson made from ${naming.asset(change)}`,
+    creates: [{ id: lesson, name: `Lesson from ${context.naming.useNames ? context.asset(change)!.name : change}`, kind: 'lesson', holder: maker, derivedFrom: [change] }],
+  }
+}

@@ -1,45 +1,152 @@
+import type { ActorId, AssetId } from '../../model/primitives.js'
+import { isLayVoice } from '../../model/vocabulary.js'
+import { reachPosition } from '../../graph/carriage.js'
+import { channelOfEdge } from '../../graph/compile.js'
+import type { TracedLoop } from '../../graph/trace-types.js'
+import type { ProposedChannel } from '../../graph/types.js'
+import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
-import { carriers, maskOf } from '../flow.js'
+import { listInWords } from '../naming.js'
+import { freshAssetId, sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
-import { decidingLevelOf, decidingRoleOf } from './words.js'
+import { decidingLevelOf, sortedUnique } from './words.js'
+
+/** A decision made straight from raw knowledge: the decision, and the raw asset it was made from. */
+interface Unsensed {
+  readonly loop: TracedLoop
+  readonly decision: number
+  readonly raw: number
+}
 
 /**
- * **no-sensemaking** finds decision makers who receive raw experience, evidence or data
- * but no `insight`: decisions taken without the step that synthesises lay and
- * professional narratives (sensemaking, one of the six capabilities of organisational
- * intelligence; Owens on combining perspectives). Single stories then drive decisions,
- * or are ignored, instead of being read together.
+ * **no-sensemaking** finds decisions made straight from raw experience or data, with no
+ * `insight` between: the step that reads stories and figures together and synthesises
+ * lay and professional narratives (sensemaking, one of the six capabilities of
+ * organisational intelligence; Owens on combining perspectives) is missing. Single
+ * stories then drive decisions, or are ignored, instead of being read together.
  *
- * How: a forward search from holders of experience, evidence and data over channels
- * that carry them unprocessed, and one from holders of insights over channels that carry
- * insights. A holder of a `decision`, `plan` or `strategy` reached by raw knowledge and
- * neither holding nor receiving any insight has no sensemaking before it. O(V + E).
+ * How: for each traced loop (`traceLoops`) of an experience or data source (professional
+ * evidence such as a guideline is meant to be applied as it is), follow what was made
+ * from what: a `decision`, `plan` or `strategy` made from it is made with sensemaking
+ * when some chain of provenance into it passes an insight (a plan made from a forum's
+ * advice and from an evaluation report was made sense of, even if the advice went in as
+ * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
+ * counts as made sense of, and decisions held by lay or mixed actors are left alone:
+ * people deciding about their own lives need no themes report. One finding per decision maker. The
+ * repair asks whoever passed the raw knowledge on to make sense of it first: a channel
+ * carrying their insight made from it (a new one where none exists) to the decision
+ * maker. O(Σ trace size).
  *
  * Options: none.
  * @category Rules
  */
 export const noSensemaking = defineRule({
   id: 'no-sensemaking',
-  description: 'Experience or data reaches a decision without passing through an insight.',
+  description: 'Experience or data made into a decision, plan or strategy with no insight between.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
-    const graph = context.graph
-    const deciders = context.holders(carriers.decision)
-    const raw = context.flow(carriers.rawSense, carriers.rawSense, 'forward')
-    const synthesised = context.flow(maskOf('insight'), carriers.insight, 'forward')
-    const findings: Finding[] = []
-    for (let v = 0; v < graph.actorCount; v++) {
-      if (deciders[v] === 0 || raw[v] === 0 || synthesised[v] === 1) continue
-      const id = graph.actors[v]!.id
-      findings.push({
-        message: `Raw experience or data reaches ${context.naming.actor(id)}, who ${decidingRoleOf(context, id)}, but no insight does: nobody makes sense of what is heard before it is decided on.`,
-        level: decidingLevelOf(context, id),
-        actors: [id],
-        channels: [],
-      })
+    const byHolder = new Map<ActorId, Unsensed[]>()
+    const sensed = madeSenseOf(context)
+    for (const loop of context.traces().loops) {
+      const kind = context.asset(loop.source)?.kind
+      if (kind !== 'experience' && kind !== 'data') continue
+      for (const found of unsensedDecisions(context, loop, sensed)) {
+        const holder = context.model.assets[found.decision]!.holder
+        const list = byHolder.get(holder)
+        if (list === undefined) byHolder.set(holder, [found])
+        else list.push(found)
+      }
     }
+    const findings: Finding[] = []
+    for (const holder of sortedUnique(byHolder.keys())) findings.push(sensemakingFinding(context, holder, byHolder.get(holder)!))
     return findings
   },
 })
+
+/**
+ * For each asset (carriage number), whether a chain of provenance into it passes an
+ * insight or starts at knowledge a mixed forum holds (its deliberation is sensemaking).
+ * Parents before children, over every source at once. O(A + links).
+ */
+const madeSenseOf = (context: DiagnosisContext): Uint8Array => {
+  const { carriage, provenance } = context.traceIndex()
+  const assets = context.model.assets
+  const sensed = new Uint8Array(carriage.assetCount)
+  const order = Array.from({ length: carriage.assetCount }, (_, a) => a).sort((a, b) => provenance.rank[a]! - provenance.rank[b]!)
+  for (const a of order) {
+    const holder = context.actor(assets[a]!.holder)
+    const passes = sensed[a] === 1 || assets[a]!.kind === 'insight' || holder?.perspective === 'mixed'
+    if (!passes || provenance.rank[a]! < 0) continue
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) sensed[provenance.children[i]!] = 1
+  }
+  return sensed
+}
+
+/** The decisions of one traced loop made with no sensemaking, each with the member it was made from. O(trace size). */
+const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: Uint8Array): Unsensed[] => {
+  const { carriage, provenance } = context.traceIndex()
+  const assets = context.model.assets
+  const members = new Set([loop.source, ...loop.derived].map((id) => carriage.assetIndex.get(id)!))
+  const rawParent = new Map<number, number>()
+  const found: Unsensed[] = []
+  // Derived assets come in provenance order: every parent before its children.
+  for (const a of members) {
+    const kind = assets[a]!.kind
+    const holder = context.actor(assets[a]!.holder)
+    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0 && holder !== undefined && !isLayVoice(holder.perspective)) {
+      const raw = rawParent.get(a)
+      if (raw !== undefined) found.push({ loop, decision: a, raw })
+    }
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
+      const c = provenance.children[i]!
+      if (members.has(c) && !rawParent.has(c)) rawParent.set(c, a)
+    }
+  }
+  return found
+}
+
+const sensemakingFinding = (context: DiagnosisContext, holder: ActorId, found: ReadonlyArray<Unsensed>): Finding => {
+  const { naming } = context
+  const assets = context.model.assets
+  const decisions = sortedUnique(found.map((entry) => assets[entry.decision]!.id))
+  const raws = sortedUnique(found.map((entry) => assets[entry.raw]!.id))
+  const sources = sortedUnique(found.map((entry) => entry.loop.source))
+  const repair = insightRepair(context, holder, found[0]!)
+  return {
+    message: `${naming.actor(holder)} makes ${listInWords(decisions.map(naming.asset), 3)} straight from ${listInWords(raws.map(naming.asset), 3)}, with no insight between: nobody makes sense of what is heard before it is decided on.`,
+    level: decidingLevelOf(context, holder),
+    actors: sortedUnique([holder, ...found.map((entry) => entry.loop.holder), ...(repair === undefined ? [] : [repair.from])]),
+    channels: [],
+    assets: sortedUnique([...sources, ...raws, ...decisions]),
+    ...(repair === undefined ? {} : { repair: [repair] }),
+  }
+}
+
+/** Whoever passed the raw knowledge to the decision maker makes sense of it first, and sends the insight on. */
+const insightRepair = (context: DiagnosisContext, holder: ActorId, entry: Unsensed): ProposedChannel | undefined => {
+  const { carriage } = context.traceIndex()
+  const { graph, naming, model } = context
+  const target = graph.indexOf.get(holder)
+  const at = target === undefined ? -1 : reachPosition(carriage, entry.raw, target)
+  const edge = at < 0 ? -1 : carriage.reachEdge[carriage.reachOffsets[entry.raw]! + at]!
+  if (edge < 0) return undefined
+  const sender = channelOfEdge(graph, edge).from
+  const v = graph.indexOf.get(sender)!
+  const raw = model.assets[entry.raw]!
+  // An insight made from the same source that the sender already has, else a new one made from the raw knowledge.
+  const existing = entry.loop.derived.find((id) => context.asset(id)?.kind === 'insight' && reachPosition(carriage, carriage.assetIndex.get(id)!, v) >= 0)
+  const insight = existing ?? freshAssetId(context, raw.id, 'themes')
+  const level = sharedLevel(context, holder, sender)
+  const reason = `let ${naming.actor(sender)} make sense of ${naming.asset(raw.id)} before ${naming.actor(holder)} decides on it: ${existing === undefined ? 'themes made from it' : naming.asset(existing)}`
+  if (existing !== undefined) return { from: sender, to: holder, level, carries: [existing], reason }
+  return {
+    from: sender,
+    to: holder,
+    level,
+    carries: [insight],
+    reason,
+    creates: [{ id: insight as AssetId, name: `Themes from ${context.naming.useNames ? raw.name : raw.id}`, kind: 'insight', holder: sender, derivedFrom: [raw.id] }],
+  }
+}

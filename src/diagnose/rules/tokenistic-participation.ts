@@ -1,49 +1,77 @@
-import { channelOfEdge } from '../../graph/compile.js'
+import type { ActorId } from '../../model/primitives.js'
+import { isLayVoice, levels } from '../../model/vocabulary.js'
+import type { TracedLoop } from '../../graph/trace-types.js'
+import { traceStageOf } from '../../graph/provenance.js'
+import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
-import { carriers, countPerComponent } from '../flow.js'
+import { listInWords } from '../naming.js'
+import { replyRepair } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { sortedUnique } from './words.js'
 
+/** Kinds that show a voice counted: something was decided or done with it. */
+const counted = new Set(['decision', 'plan', 'strategy', 'change', 'experiment'])
+
 /**
- * **tokenistic-participation** finds lay actors who send what they know — stories,
- * survey answers, consultation responses — but are on no loop with anyone who decides.
- * Arnstein's ladder of participation calls informing and consultation without power
- * tokenism: people are asked, and nothing they say comes back through a decision.
+ * **tokenistic-participation** finds lay actors who are asked and never count: what they
+ * know travels out (a story, a survey answer, a consultation response) but nothing is
+ * ever decided or changed from it, and nothing comes back. Arnstein's ladder of
+ * participation calls informing and consultation without power tokenism.
  *
- * How: a lay actor with at least one active outgoing channel whose strongly connected
- * component (the actors it shares a closed loop with) holds no `decision`, `plan` or
- * `strategy`. O(V + E).
+ * How: the traced loops (`traceLoops`) of the sources a lay or mixed actor holds. The
+ * actor is reported, once, when at least one of its sources travels beyond it and none
+ * of them is made into a `decision`, `plan`, `strategy`, `change` or `experiment`, nor
+ * comes back to it (every outcome `open`). A forum whose advice is answered in writing
+ * is heard, so it is not tokenistic (`heard-not-acted` says whether anything followed);
+ * knowledge that is acted on but never reported is `open-loop`'s matter. The repair is
+ * a reply made from the furthest thing made from the actor's furthest-travelling source
+ * (see `replyRepair`). O(traced loops).
  *
  * Options: none.
  * @category Rules
  */
 export const tokenisticParticipation = defineRule({
   id: 'tokenistic-participation',
-  description: 'A lay actor that only sends, on no loop with anyone who decides.',
+  description: 'A lay actor whose knowledge travels out but is never decided on, acted on or answered.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
-    const graph = context.graph
-    const components = context.components()
-    const decidersPerComponent = countPerComponent(components, context.holders(carriers.decision))
+    const byHolder = new Map<ActorId, TracedLoop[]>()
+    for (const loop of context.traces().loops) {
+      const list = byHolder.get(loop.holder)
+      if (list === undefined) byHolder.set(loop.holder, [loop])
+      else list.push(loop)
+    }
+    const { naming } = context
     const findings: Finding[] = []
-    for (let v = 0; v < graph.actorCount; v++) {
-      const start = graph.offsets[v]!
-      const end = graph.offsets[v + 1]!
-      if (graph.lay[v] === 0 || start === end || decidersPerComponent[components.componentOf[v]!]! > 0) continue
-      const actor = graph.actors[v]!
-      const sent = []
-      for (let e = start; e < end; e++) sent.push(channelOfEdge(graph, e))
+    for (const holder of sortedUnique(byHolder.keys())) {
+      const actor = context.actor(holder)
+      const loops = byHolder.get(holder)!
+      if (actor === undefined || !isLayVoice(actor.perspective) || !loops.some((loop) => loop.reached.length > 1)) continue
+      if (loops.some((loop) => loop.outcome !== 'open' || loop.derived.some((id) => counted.has(context.asset(id)?.kind ?? '')))) continue
+      const furthest = loops.reduce((best, loop) => (furthestStage(context, loop) > furthestStage(context, best) ? loop : best))
+      const repair = replyRepair(context, furthest)
+      const reached = sortedUnique(loops.flatMap((loop) => loop.reached.slice(1)))
       findings.push({
-        message: `${context.naming.actor(actor.id)} can only send what they know and are on no loop with anyone who decides: their participation stops at informing and consultation.`,
-        level: sortedUnique(sent.map((channel) => channel.level)).sort((a, b) => levelRank(a) - levelRank(b))[0],
-        actors: [actor.id],
-        channels: sortedUnique(sent.map((channel) => channel.id)),
+        message: `${naming.actor(holder)} ${loops.length === 1 ? 'gives' : 'give'} ${listInWords(loops.map((loop) => naming.asset(loop.source)), 3)} to ${listInWords(reached.map(naming.actor), 3)}, but nothing is decided or changed from it and nothing comes back: their participation stops at informing and consultation.`,
+        level: levels.find((level) => actor.levels.includes(level)),
+        actors: sortedUnique([holder, ...reached]),
+        channels: sortedUnique(loops.flatMap((loop) => loop.steps.map((step) => step.channel))),
+        assets: sortedUnique(loops.flatMap((loop) => [loop.source, ...loop.derived])),
+        ...(repair === undefined ? {} : { repair }),
       })
     }
     return findings
   },
 })
 
-const levelRank = (level: string): number => (level === 'delivery' ? 0 : level === 'planning' ? 1 : 2)
+/** The furthest capability stage a loop's knowledge was made into (lessons and replies aside). */
+const furthestStage = (context: DiagnosisContext, loop: TracedLoop): number => {
+  let stage = loop.reached.length > 1 ? 0 : -1
+  for (const id of loop.derived) {
+    const kind = context.asset(id)?.kind
+    if (kind !== undefined && kind !== 'response') stage = Math.max(stage, traceStageOf(kind))
+  }
+  return stage
+}

@@ -1,46 +1,119 @@
 import * as t from 'io-ts'
-import { AssetKind } from '../../model/vocabulary.js'
+import type { KnowledgeAsset } from '../../model/codecs.js'
+import { AssetKind, isProfessionalVoice } from '../../model/vocabulary.js'
+import type { ProposedChannel } from '../../graph/types.js'
+import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { ruleOptions } from '../rule-options.js'
+import { sharedLevel } from '../reply-repair.js'
 import { sortedUnique } from './words.js'
 
 /**
- * **unused-knowledge** finds knowledge assets that no active channel carries: stories
- * never passed on, reply letters never sent, and above all what users know that the
- * organisation relies on but does not acknowledge (`acknowledged: false`; Ostrom on
- * co-production, where users' own assets carry much of the service unseen). Knowledge
- * that never travels cannot be made sense of, acted on or remembered.
+ * **unused-knowledge** finds knowledge that goes nowhere: stories never passed on,
+ * themes reports nobody reads, reply letters never sent, and above all what users know
+ * that the organisation relies on but does not acknowledge (`acknowledged: false`;
+ * Ostrom on co-production, where users' own assets carry much of the service unseen).
  *
- * How: the context's one scan of every channel's `carries` (shared with the asset
- * flows). O(channels × carried + assets).
+ * How: with the one definition of what a channel carries (`compileCarriage`: an active
+ * channel that lists the asset, from an actor that has it) and what was made from what
+ * (provenance, declared or inferred). An asset is used when a channel carries it, when
+ * something made from it is used, or when its use is where it is held: a `change` or an
+ * `experiment` is used by being done, and a reply held by the person it answers (a peer
+ * group's mutual aid) has arrived. So a decision, plan or strategy is used when it
+ * travels or when something is done from it, and not reported just for staying with its
+ * holder; one nobody hears of and nothing is made from is reported. One finding per
+ * unused asset; the repair carries it on (over the route an inactive channel had, to
+ * the person a reply answers, else to a professional the holder deals with or shares a
+ * level with).
+ * O(A + provenance links + channels).
  *
  * Options: `ignoreKinds` (default none): asset kinds not to report.
  * @category Rules
  */
 export const unusedKnowledge = defineRule({
   id: 'unused-knowledge',
-  description: 'A knowledge asset that no active channel carries.',
+  description: 'Knowledge that no active channel carries and from which nothing that travels or is done is made.',
   defaultSeverity: 'warning',
   options: ruleOptions('UnusedKnowledgeOptions', { ignoreKinds: t.readonlyArray(AssetKind) }, { ignoreKinds: [] }),
   check: (context, options) => {
-    const { carriedByActive, idleChannels } = context.cargo()
+    const used = usedAssets(context)
+    const { idleChannels } = context.cargo()
+    const { naming } = context
     const assets = context.model.assets
     const findings: Finding[] = []
-    for (let k = 0; k < assets.length; k++) {
-      const asset = assets[k]!
-      if (carriedByActive[k] === 1 || options.ignoreKinds.includes(asset.kind)) continue
-      const holder = context.naming.actor(asset.holder)
-      const what = context.naming.asset(asset.id)
+    for (let a = 0; a < assets.length; a++) {
+      const asset = assets[a]!
+      if (used[a] === 1 || options.ignoreKinds.includes(asset.kind) || context.traceIndex().carriage.assetIndex.get(asset.id) !== a) continue
+      const holder = naming.actor(asset.holder)
+      const what = naming.asset(asset.id)
+      const idle = sortedUnique(idleChannels.get(asset.id) ?? [])
+      const repair = carryOn(context, asset, idle)
       findings.push({
         message: asset.acknowledged
-          ? `${what}, ${asset.kind} held by ${holder}, travels on no active channel: knowledge that is never shared cannot be used.`
-          : `${what}, ${asset.kind} held by ${holder} that the organisation relies on but does not acknowledge, travels on no active channel: it stays invisible and is lost.`,
+          ? `${what}, ${asset.kind} held by ${holder}, goes nowhere: no active channel carries it and nothing made from it travels or is done, so it cannot be used.`
+          : `${what}, ${asset.kind} held by ${holder} that the organisation relies on but does not acknowledge, goes nowhere: no active channel carries it, so it stays invisible and is lost.`,
         level: context.actor(asset.holder)?.levels[0],
-        actors: [asset.holder],
-        channels: sortedUnique(idleChannels.get(asset.id) ?? []),
+        actors: repair === undefined ? [asset.holder] : sortedUnique([asset.holder, repair.to]),
+        channels: idle,
+        assets: [asset.id],
+        ...(repair === undefined ? {} : { repair: [repair] }),
       })
     }
     return findings
   },
 })
+
+/** `1` for each asset (carriage number) that is used, children before parents. O(A + links). */
+const usedAssets = (context: DiagnosisContext): Uint8Array => {
+  const { carriage, provenance } = context.traceIndex()
+  const assets = context.model.assets
+  const used = new Uint8Array(carriage.assetCount)
+  // A reply that the holder of a source it answers holds itself has arrived.
+  for (const loop of context.traces().loops) {
+    for (const id of loop.derived) {
+      const a = carriage.assetIndex.get(id)!
+      if (assets[a]!.kind === 'response' && assets[a]!.holder === loop.holder) used[a] = 1
+    }
+  }
+  const order = Array.from({ length: carriage.assetCount }, (_, a) => a).sort((a, b) => provenance.rank[b]! - provenance.rank[a]!)
+  for (const a of order) {
+    const kind = assets[a]!.kind
+    if (carriage.carrierOffsets[a + 1]! > carriage.carrierOffsets[a]! || kind === 'change' || kind === 'experiment') used[a] = 1
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]! && used[a] === 0; i++) used[a] = used[provenance.children[i]!]!
+  }
+  return used
+}
+
+/** A channel that carries the asset on: the route an inactive channel had, the person a reply answers, or a professional the holder deals with. */
+const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: ReadonlyArray<string>): ProposedChannel | undefined => {
+  const { naming, graph } = context
+  const was = idle.map((id) => context.channel(id as never)).find((channel) => channel !== undefined && channel.from === asset.holder)
+  let to = was?.to
+  if (to === undefined && asset.kind === 'response') {
+    to = context.traces().loops.find((loop) => loop.derived.includes(asset.id))?.holder
+  }
+  const v = graph.indexOf.get(asset.holder)
+  if (to === undefined && v !== undefined) {
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]! && to === undefined; e++) {
+      const other = graph.actors[graph.targets[e]!]!
+      if (other.id !== asset.holder && isProfessionalVoice(other.perspective)) to = other.id
+    }
+    for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]! && to === undefined; i++) {
+      const other = graph.actors[graph.sources[i]!]!
+      if (other.id !== asset.holder && isProfessionalVoice(other.perspective)) to = other.id
+    }
+  }
+  if (to === undefined) {
+    const mine = context.actor(asset.holder)?.levels ?? []
+    to = context.model.actors.find((actor) => actor.id !== asset.holder && isProfessionalVoice(actor.perspective) && actor.levels.some((level) => mine.includes(level)))?.id
+  }
+  if (to === undefined || to === asset.holder) return undefined
+  return {
+    from: asset.holder,
+    to,
+    level: was?.level ?? sharedLevel(context, asset.holder, to),
+    carries: [asset.id],
+    reason: `pass ${naming.asset(asset.id)} from ${naming.actor(asset.holder)} to ${naming.actor(to)}${was === undefined ? '' : ` (as the inactive '${was.id}' did)`}, so that it is used`,
+  }
+}

@@ -1,0 +1,110 @@
+import type { ActorId, AssetId } from '../model/primitives.js'
+import type { AssetKind, Level } from '../model/vocabulary.js'
+import type { TracedLoop } from '../graph/trace-types.js'
+import type { ProposedChannel } from '../graph/types.js'
+import type { DiagnosisContext } from './context.js'
+import { sharedLevel } from './reply-repair.js'
+import { informingRankOf, voicesOf } from './voices.js'
+
+/** What {@link governingRepair} proposes. @internal */
+export interface GoverningRepair {
+  readonly channel: ProposedChannel
+  /** Who would hold the governing asset made from it. */
+  readonly target: ActorId
+  readonly asset: AssetId
+  readonly source: AssetId
+}
+
+/**
+ * A channel that brings what some traced loops learned to someone who sets the rules:
+ * the furthest thing made from their sources that a governing asset could be made from
+ * (the source itself or an insight), from an actor that has it to a holder of an asset
+ * of `kinds` (a plan, a strategy), preferring assets whose provenance is inferred (a
+ * declared one is not made from what is brought). Prefers a holder already linked to such an actor (an
+ * active channel, then an inactive one), else one sharing a level with it, else the first
+ * holder; among equals,
+ * the furthest asset and the first ids. `undefined` when no loop has anything to bring or
+ * nobody holds such an asset. O(Σ reach of the loops' assets + V + E over the holders).
+ * @internal
+ */
+export const governingRepair = (
+  context: DiagnosisContext,
+  loops: ReadonlyArray<TracedLoop>,
+  kinds: ReadonlyArray<AssetKind>,
+  options: { readonly level?: Level; readonly purpose: string },
+): GoverningRepair | undefined => {
+  const { graph, model, naming } = context
+  const { carriage } = context.traceIndex()
+  const n = graph.actorCount
+  const asset = new Int32Array(n).fill(-1)
+  const source = new Int32Array(n).fill(-1)
+  const rank = new Int8Array(n).fill(-1)
+  for (const loop of loops) {
+    const s = carriage.assetIndex.get(loop.source)!
+    for (const id of [loop.source, ...loop.derived]) {
+      const a = carriage.assetIndex.get(id)!
+      const own = informingRankOf(model.assets[a]!.kind)
+      if (own < 0) continue
+      for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
+        const v = carriage.reachActors[i]!
+        if (own > rank[v]!) ((rank[v] = own), (asset[v] = a), (source[v] = s))
+      }
+    }
+  }
+  // A governing asset whose provenance is inferred is made from what its holder hears; one declared is not.
+  const governing = model.assets.filter((held) => kinds.includes(held.kind))
+  const open = governing.filter((held) => held.derivedFrom === undefined)
+  const targets = (open.length > 0 ? open : governing).map((held) => graph.indexOf.get(held.holder))
+  const idleTo = voicesOf(context).idleTo
+  let chosen: { from: number; to: number; idle?: string } | undefined
+  const better = (from: number): boolean => chosen === undefined || rank[from]! > rank[chosen.from]!
+  for (const t of targets) {
+    if (t === undefined) continue
+    for (let i = graph.reverseOffsets[t]!; i < graph.reverseOffsets[t + 1]!; i++) {
+      const u = graph.sources[i]!
+      if (u !== t && asset[u]! >= 0 && better(u)) chosen = { from: u, to: t }
+    }
+  }
+  for (const t of chosen === undefined ? targets : []) {
+    if (t === undefined) continue
+    for (const channel of idleTo.get(graph.actors[t]!.id) ?? []) {
+      const u = graph.indexOf.get(channel.from)
+      if (u !== undefined && u !== t && asset[u]! >= 0 && better(u)) chosen = { from: u, to: t, idle: channel.id }
+    }
+  }
+  if (chosen === undefined) {
+    // The actor with the furthest asset at each level (first id among equals), then the first holder sharing one.
+    const bestAt = new Map<Level, number>()
+    for (let u = 0; u < n; u++) {
+      if (asset[u]! < 0) continue
+      for (const level of graph.actors[u]!.levels) {
+        const best = bestAt.get(level)
+        if (best === undefined || rank[u]! > rank[best]!) bestAt.set(level, u)
+      }
+    }
+    for (const t of targets) {
+      if (t === undefined) continue
+      for (const level of graph.actors[t]!.levels) {
+        const u = bestAt.get(level)
+        if (u !== undefined && u !== t && better(u)) chosen = { from: u, to: t }
+      }
+    }
+    // Nobody shares a level with a holder: the first holder hears from whoever has the furthest asset.
+    const first = targets.find((t) => t !== undefined)
+    for (const u of bestAt.values()) if (chosen === undefined && first !== undefined && u !== first) chosen = { from: u, to: first }
+  }
+  if (chosen === undefined) return undefined
+  const from = graph.actors[chosen.from]!.id
+  const target = graph.actors[chosen.to]!.id
+  const carried = model.assets[asset[chosen.from]!]!.id
+  const made = model.assets[source[chosen.from]!]!.id
+  const what = carried === made ? naming.asset(carried) : `${naming.asset(carried)}, made from ${naming.asset(made)},`
+  const restore = chosen.idle === undefined ? '' : ` (as the inactive '${chosen.idle}' did)`
+  const level = options.level !== undefined && graph.actors[chosen.to]!.levels.includes(options.level) ? options.level : sharedLevel(context, target, from)
+  return {
+    channel: { from, to: target, level, carries: [carried], reason: `bring ${what} from ${naming.actor(from)} to ${naming.actor(target)}${restore}: ${options.purpose}` },
+    target,
+    asset: carried,
+    source: made,
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+
+const ward = (themesTo: ReadonlyArray<string>, specFrom?: ReadonlyArray<string>) =>
+  voiceModel({
+    actors: [['p', 'patient'], ['w', 'clinician', ['delivery', 'planning']], ['k', 'commissioner', ['planning']]],
+    assets: [
+      ['story', 'experience', 'p', []],
+      ['themes', 'insight', 'w', ['story']],
+      ['fix', 'change', 'w', ['themes']],
+      ['spec', 'plan', 'k', ...(specFrom === undefined ? [] : [specFrom])] as never,
+    ],
+    channels: [
+      ['tell', 'p', 'w', ['story']],
+      ['send', 'w', 'k', themesTo, { level: 'planning' }],
+      ['issue', 'k', 'w', ['spec'], { level: 'planning' }],
+    ],
+  })
+
+describe('learning-stuck', () => {
+  it('reports, once, delivery experience that no plan or strategy is made from', () => {
+    const findings = findingsOf(ward([]), 'learning-stuck')
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', level: 'delivery', assets: ['spec', 'story'] })])
+    expect(findings[0]!.message).toContain("What 'p' say where care is delivered ('story') is never made into a plan or strategy such as 'spec', held by 'k'")
+  })
+
+  it('is silent when the plan is made from it (here inferred: the themes reach the commissioner)', () => {
+    expect(findingsOf(ward(['themes']), 'learning-stuck')).toEqual([])
+  })
+
+  it('is not fooled by reaching the plan holder: a plan declared to be made from something else does not count', () => {
+    expect(findingsOf(ward(['themes'], []), 'learning-stuck')).toHaveLength(1)
+  })
+
+  it('proposes bringing the furthest insight to the plan holder at planning level, which clears it', () => {
+    const model = ward([])
+    expect(findingsOf(model, 'learning-stuck')[0]!.repair).toEqual([
+      expect.objectContaining({ from: 'w', to: 'k', level: 'planning', carries: ['themes'] }),
+    ])
+    expect(findingsOf(repairedBy(model, 'learning-stuck'), 'learning-stuck')).toEqual([])
+  })
+
+  it('is silent when the model has no plan or strategy to reach', () => {
+    const model = voiceModel({ actors: [['p', 'patient'], ['w', 'clinician']], assets: [['story', 'experience', 'p']], channels: [['tell', 'p', 'w', ['story']]] })
+    expect(findingsOf(model, 'learning-stuck')).toEqual([])
+  })
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+
+describe('missing-level-loop', () => {
+  it('reports a level where lay and professional voices both take part but no traced loop joins them', () => {
+    const model = voiceModel({ actors: [['p', 'patient'], ['m', 'manager']], assets: [['story', 'experience', 'p']], channels: [['tell', 'p', 'm', ['story']]] })
+    const findings = findingsOf(model, 'missing-level-loop')
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', level: 'delivery' })])
+    expect(findings[0]!.message).toContain("Lay voices ('p') and professional ones ('m') both take part at delivery level")
+  })
+
+  it('is silent when a loop closes having reached both', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager']],
+      assets: [['story', 'experience', 'p'], ['reply', 'response', 'm']],
+      channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
+    })
+    expect(findingsOf(model, 'missing-level-loop')).toEqual([])
+  })
+
+  it('does not count a cycle that carries nothing back: care delivered is not a reply', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager']],
+      assets: [['story', 'experience', 'p', []], ['care', 'decision', 'm', []]],
+      channels: [['tell', 'p', 'm', ['story']], ['treat', 'm', 'p', ['care']]],
+    })
+    expect(findingsOf(model, 'missing-level-loop')).toHaveLength(1)
+  })
+
+  it('closes the most promising open loop with a reply, which clears it', () => {
+    const model = voiceModel({ actors: [['p', 'patient'], ['m', 'manager']], assets: [['story', 'experience', 'p']], channels: [['tell', 'p', 'm', ['story']]] })
+    expect(findingsOf(model, 'missing-level-loop')[0]!.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p', carries: ['story-reply'] })])
+    expect(findingsOf(repairedBy(model, 'missing-level-loop'), 'missing-level-loop')).toEqual([])
+  })
+
+  it('joins a lay holder and a professional with a pair of channels when no loop reaches across', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient', ['planning']], ['peer', 'peer-supporter', ['planning']], ['k', 'commissioner', ['planning']]],
+      assets: [['story', 'experience', 'p'], ['aid', 'response', 'peer']],
+      channels: [['share', 'p', 'peer', ['story'], { level: 'planning' }], ['support', 'peer', 'p', ['aid'], { level: 'planning' }]],
+    })
+    const [finding] = findingsOf(model, 'missing-level-loop')
+    expect(finding!.repair).toEqual([
+      expect.objectContaining({ from: 'p', to: 'k', level: 'planning', carries: ['story'] }),
+      expect.objectContaining({ from: 'k', to: 'p', level: 'planning', carries: ['story-reply'] }),
+    ])
+    expect(findingsOf(repairedBy(model, 'missing-level-loop'), 'missing-level-loop')).toEqual([])
+  })
+})

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+
+const ward = (extra: ReadonlyArray<readonly [string, string, string]> = []) =>
+  voiceModel({
+    actors: [['p', 'patient'], ['m', 'manager'], ['c', 'clinician']],
+    assets: [['story', 'experience', 'p'], ['action', 'decision', 'm'], ['fix', 'change', 'c'], ...extra],
+    channels: [['tell', 'p', 'm', ['story']], ['agree', 'm', 'c', ['action']], ['treat', 'c', 'p', ['fix']]],
+  })
+
+describe('no-memory', () => {
+  it('reports, as info, a level where knowledge is acted on but no lesson is made from any loop there', () => {
+    const findings = findingsOf(ward(), 'no-memory')
+    expect(findings).toEqual([expect.objectContaining({ severity: 'info', level: 'delivery', actors: ['c', 'p'], assets: ['fix', 'story'] })])
+    expect(findings[0]!.message).toContain("What is heard at delivery level ('story') is acted on ('fix')")
+  })
+
+  it('is silent when a lesson is made from a loop of the level', () => {
+    expect(findingsOf(ward([['log', 'lesson', 'm']]), 'no-memory')).toEqual([])
+  })
+
+  it('does not count a lesson that is not made from what was heard', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager'], ['c', 'clinician']],
+      assets: [['story', 'experience', 'p', []], ['action', 'decision', 'm', ['story']], ['fix', 'change', 'c', ['action']], ['log', 'lesson', 'm', []]],
+      channels: [['tell', 'p', 'm', ['story']], ['agree', 'm', 'c', ['action']]],
+    })
+    expect(findingsOf(model, 'no-memory')).toHaveLength(1)
+  })
+
+  it('has the team that acted write a lesson and share it, which clears it', () => {
+    const model = ward()
+    expect(findingsOf(model, 'no-memory')[0]!.repair).toEqual([
+      expect.objectContaining({ from: 'c', carries: ['fix-lesson'], creates: [expect.objectContaining({ kind: 'lesson', holder: 'c', derivedFrom: ['fix'] })] }),
+    ])
+    expect(findingsOf(repairedBy(model, 'no-memory'), 'no-memory')).toEqual([])
+  })
+})

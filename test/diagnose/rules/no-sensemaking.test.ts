@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+
+const complaints = (actionFrom?: ReadonlyArray<string>) =>
+  voiceModel({
+    actors: [['p', 'patient'], ['e', 'intermediary'], ['m', 'manager']],
+    assets: [
+      ['story', 'experience', 'p', []],
+      ['themes', 'insight', 'e', ['story']],
+      ['action', 'decision', 'm', ...(actionFrom === undefined ? [] : [actionFrom])] as never,
+    ],
+    channels: [['tell', 'p', 'e', ['story']], ['pass', 'e', 'm', ['story']]],
+  })
+
+describe('no-sensemaking', () => {
+  it('reports, once per decision maker, a decision made straight from raw experience', () => {
+    const findings = findingsOf(complaints(), 'no-sensemaking')
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', actors: ['e', 'm', 'p'], assets: ['action', 'story'] })])
+    expect(findings[0]!.message).toBe("'m' makes 'action' straight from 'story', with no insight between: nobody makes sense of what is heard before it is decided on.")
+  })
+
+  it('is silent when some chain from the source to the decision passes an insight', () => {
+    expect(findingsOf(complaints(['themes']), 'no-sensemaking')).toEqual([])
+  })
+
+  it('asks whoever passed the raw story on to send the insight they made of it, which clears it', () => {
+    const model = complaints()
+    expect(findingsOf(model, 'no-sensemaking')[0]!.repair).toEqual([expect.objectContaining({ from: 'e', to: 'm', carries: ['themes'] })])
+    expect(findingsOf(repairedBy(model, 'no-sensemaking'), 'no-sensemaking')).toEqual([])
+  })
+
+  it('creates themes where none exist, and leaves evidence and lay deciders alone', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['n', 'clinician'], ['m', 'manager'], ['c', 'forum']],
+      assets: [['story', 'experience', 'p', []], ['trial', 'evidence', 'n', []], ['action', 'decision', 'm'], ['advice', 'decision', 'c']],
+      channels: [['tell', 'p', 'n', ['story']], ['pass', 'n', 'm', ['story', 'trial']], ['ask', 'p', 'c', ['story']]],
+    })
+    const [finding, ...rest] = findingsOf(model, 'no-sensemaking')
+    expect(rest).toEqual([])
+    expect(finding!.repair![0]!.creates).toEqual([expect.objectContaining({ id: 'story-themes', kind: 'insight', holder: 'n', derivedFrom: ['story'] })])
+    expect(findingsOf(repairedBy(model, 'no-sensemaking'), 'no-sensemaking')).toEqual([])
+  })
+  it("counts a plan as made sense of when any chain into it passes an insight, and a forum's advice as deliberated", () => {
+    const model = voiceModel({
+      actors: [['students', 'patient'], ['council', 'forum'], ['evaluators', 'researcher'], ['manager', 'manager']],
+      assets: [
+        ['feedback', 'experience', 'students', []],
+        ['advice', 'experience', 'council', []],
+        ['report', 'insight', 'evaluators', ['feedback']],
+        ['plan', 'plan', 'manager', ['report', 'feedback', 'advice']],
+      ],
+      channels: [['rate', 'students', 'evaluators', ['feedback']], ['tell', 'students', 'manager', ['feedback']], ['advise', 'council', 'manager', ['advice']], ['send', 'evaluators', 'manager', ['report']]],
+    })
+    expect(findingsOf(model, 'no-sensemaking')).toEqual([])
+    const withoutReport = voiceModel({
+      actors: [['students', 'patient'], ['manager', 'manager']],
+      assets: [['feedback', 'experience', 'students', []], ['plan', 'plan', 'manager', ['feedback']]],
+      channels: [['tell', 'students', 'manager', ['feedback']]],
+    })
+    expect(findingsOf(withoutReport, 'no-sensemaking')).toHaveLength(1)
+  })
+})

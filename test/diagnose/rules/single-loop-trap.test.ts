@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+
+const clinic = (managerAsset: 'response' | 'plan') =>
+  voiceModel({
+    actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']]],
+    assets: [['story', 'experience', 'p'], ['held', managerAsset, 'm']],
+    channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['held']]],
+  })
+
+describe('single-loop-trap', () => {
+  it('reports a level whose traced loops are never made into a plan or strategy, once', () => {
+    const findings = findingsOf(clinic('response'), 'single-loop-trap')
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', level: 'delivery', actors: ['p'], assets: ['story'] })])
+    expect(findings[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: the organisation can change what it does there but never the rules it works by.")
+  })
+
+  it('is silent when a plan is made from a loop of the level', () => {
+    expect(findingsOf(clinic('plan'), 'single-loop-trap')).toEqual([])
+  })
+
+  it('reads what the loop changes, not who is on it: a plan holder on the cycle whose plan is not made from the story does not count', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']]],
+      assets: [['story', 'experience', 'p', []], ['reply', 'response', 'm', ['story']], ['spec', 'plan', 'm', []]],
+      channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply', 'spec']]],
+    })
+    expect(findingsOf(model, 'single-loop-trap').map((finding) => finding.level)).toEqual(['delivery'])
+  })
+
+  it('proposes carrying what the level learned to a plan holder, which clears it', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['w', 'clinician'], ['k', 'commissioner', ['planning']]],
+      assets: [['story', 'experience', 'p'], ['reply', 'response', 'w'], ['spec', 'plan', 'k']],
+      channels: [['tell', 'p', 'w', ['story']], ['answer', 'w', 'p', ['reply']], ['issue', 'k', 'w', ['spec'], { level: 'planning' }]],
+    })
+    expect(findingsOf(model, 'single-loop-trap')[0]!.repair).toEqual([expect.objectContaining({ to: 'k', carries: ['story'] })])
+    expect(findingsOf(repairedBy(model, 'single-loop-trap'), 'single-loop-trap')).toEqual([])
+  })
+})

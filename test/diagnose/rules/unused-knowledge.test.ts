@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+
+describe('unused-knowledge', () => {
+  it('reports unacknowledged knowledge that goes nowhere, saying so, and proposes carrying it', () => {
+    const model = voiceModel({ actors: [['carers', 'carer'], ['ward', 'clinician']], assets: [['routines', 'experience', 'carers', [], false]], channels: [['visit', 'carers', 'ward', []]] })
+    const [finding] = findingsOf(model, 'unused-knowledge')
+    expect(finding).toMatchObject({ severity: 'warning', actors: ['carers', 'ward'], assets: ['routines'] })
+    expect(finding!.message).toContain('does not acknowledge')
+    expect(findingsOf(repairedBy(model, 'unused-knowledge'), 'unused-knowledge')).toEqual([])
+  })
+
+  it('uses the one definition of carriage: a channel listing an asset its sender never has carries nothing of it', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['w', 'clinician'], ['m', 'manager']],
+      assets: [['themes', 'insight', 'm', []]],
+      channels: [['relay', 'w', 'p', ['themes']]],
+    })
+    expect(findingsOf(model, 'unused-knowledge').map((finding) => finding.assets)).toEqual([['themes']])
+  })
+
+  it('names the inactive channel that used to carry it, and proposes restoring that route', () => {
+    const model = voiceModel({
+      actors: [['m', 'manager'], ['p', 'patient']],
+      assets: [['story', 'experience', 'p', []], ['ysywd', 'response', 'm', ['story']]],
+      channels: [['tell', 'p', 'm', ['story']], ['board', 'm', 'p', ['ysywd'], { status: 'inactive' }]],
+    })
+    const [finding] = findingsOf(model, 'unused-knowledge')
+    expect(finding).toMatchObject({ channels: ['board'], repair: [expect.objectContaining({ from: 'm', to: 'p', carries: ['ysywd'] })] })
+  })
+
+  it('does not report what acts where it is held: a change done, a decision something is made from, a reply to oneself', () => {
+    const model = voiceModel({
+      actors: [['students', 'peer-supporter'], ['tutor', 'clinician']],
+      assets: [
+        ['story', 'experience', 'students', []],
+        ['aid', 'response', 'students', ['story']],
+        ['choice', 'decision', 'tutor', ['story']],
+        ['new-course', 'change', 'tutor', ['choice']],
+      ],
+      channels: [['tell', 'students', 'tutor', ['story']]],
+    })
+    expect(findingsOf(model, 'unused-knowledge')).toEqual([])
+  })
+
+  it('reports a decision nobody hears of and nothing is made from', () => {
+    const model = voiceModel({ actors: [['m', 'manager'], ['c', 'clinician']], assets: [['rota', 'decision', 'm', []]], channels: [['x', 'm', 'c', []]] })
+    expect(findingsOf(model, 'unused-knowledge').map((finding) => finding.assets)).toEqual([['rota']])
+  })
+})
