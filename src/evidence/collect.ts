@@ -1,10 +1,9 @@
 import type { Model } from '../model/codecs.js'
 import { levels } from '../model/vocabulary.js'
 import type { MeasureContext } from './context.js'
-import { finalOutcome, type ItemResult } from './item.js'
-import { type ItemMeasurement, itemMeasurement } from './item-listing.js'
+import type { ItemResult } from './item.js'
 import type { MeasurementSummary } from './measure-summary.js'
-import { GroupBuilder, type GroupSummary } from './summary.js'
+import { GroupBuilder, type GroupSummary, stageTransitions } from './summary.js'
 
 const dimensions = ['levels', 'actors', 'raisers', 'channels', 'tags', 'sources', 'loops'] as const
 type Dimension = (typeof dimensions)[number]
@@ -15,31 +14,33 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * Counts measured items into every group they belong to: overall, their level, every
  * actor they reached, every channel they used, the actor who raised them with that
  * actor's tags, their source, and each declared loop whose first actor raised them at
- * the loop's level. Memory follows the groups, not the items (unless items are listed).
+ * the loop's level. Memory follows the groups, not the items.
  * @internal
  */
 export class MeasurementCollector {
   private readonly overall: GroupBuilder
   private readonly groups = new Map<Dimension, Map<string, GroupBuilder>>(dimensions.map((name) => [name, new Map()]))
   private readonly flows = new Map<number, number>()
-  readonly listed: ItemMeasurement[] = []
 
   constructor(private readonly context: MeasureContext, private readonly relativeAccuracy: number) {
     this.overall = new GroupBuilder(context.mapping.resolutionDays, relativeAccuracy)
   }
 
+  private transitions: ReadonlyArray<number> = []
+
   private addTo(dimension: Dimension, key: string, result: ItemResult): void {
     const groups = this.groups.get(dimension)!
     let builder = groups.get(key)
     if (builder === undefined) groups.set(key, (builder = new GroupBuilder(this.context.mapping.resolutionDays, this.relativeAccuracy)))
-    builder.add(result)
+    builder.add(result, this.transitions)
   }
 
-  /** Count one item; `pseudonym` is its listed id, when items are listed. */
-  add(result: ItemResult, pseudonym: string | undefined): void {
+  /** Count one item. */
+  add(result: ItemResult): void {
     const { context } = this
     const model: Model = context.model
-    this.overall.add(result)
+    this.transitions = stageTransitions(result, this.relativeAccuracy)
+    this.overall.add(result, this.transitions)
     this.addTo('levels', result.level < 0 ? 'unassigned' : levels[result.level]!, result)
     for (const actor of result.actors) this.addTo('actors', context.actorIds[actor]!, result)
     for (const channel of result.channels) this.addTo('channels', model.channels[channel]!.id, result)
@@ -56,7 +57,6 @@ export class MeasurementCollector {
       const key = from * context.actorIds.length + to
       this.flows.set(key, (this.flows.get(key) ?? 0) + 1)
     }
-    if (pseudonym !== undefined) this.listed.push(itemMeasurement(context, pseudonym, result, finalOutcome(result)))
   }
 
   /** The groups and flows, with open items censored at `until`. */

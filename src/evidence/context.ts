@@ -1,3 +1,5 @@
+import { type CompiledGraph, compileGraph } from '../graph/compile.js'
+import { returnPathInGraph } from '../graph/paths.js'
 import type { Model } from '../model/codecs.js'
 import { type Level, levels } from '../model/vocabulary.js'
 import type { BadInputReason, LogEvent } from './events.js'
@@ -20,13 +22,15 @@ export class MeasureContext {
   readonly assetIds: ReadonlyArray<string>
   /** Model channels from one actor to another, keyed `from * actors + to`. */
   private readonly channelsBetween = new Map<number, number[]>()
-  private readonly typeIndex = new Map<string, number>()
+  private readonly typeIndex = new Map<string, Map<number, number>>()
   readonly typeStage: number[] = []
   readonly typeActor: number[] = []
   readonly typeChannel: number[] = []
   readonly typeLevel: number[] = []
   readonly typeOutcome: number[] = []
   readonly typeSource: number[] = []
+  private graph: CompiledGraph | undefined
+  private readonly routes = new Map<number, ReadonlyArray<number> | undefined>()
 
   constructor(readonly model: Model, readonly mapping: ResolvedMapping) {
     this.actorIds = model.actors.map((actor) => actor.id)
@@ -71,12 +75,15 @@ export class MeasureContext {
       if (named === undefined) notes.push('unknown-outcome')
       else outcome = outcomes.indexOf(named)
     }
-    const source = this.mapping.sourceOf.get(event.activity)
-    const key = `${event.activity}\u0000${actor}\u0000${channel}\u0000${level}\u0000${outcome}`
-    let type = this.typeIndex.get(key)
+    // Everything but the activity is a small index: one number keys it exactly.
+    const cells = (((actor + 1) * (this.model.channels.length + 1) + channel + 1) * 4 + level + 1) * 4 + outcome + 1
+    let byCells = this.typeIndex.get(event.activity)
+    if (byCells === undefined) this.typeIndex.set(event.activity, (byCells = new Map()))
+    let type = byCells.get(cells)
     if (type === undefined) {
+      const source = this.mapping.sourceOf.get(event.activity)
       type = this.typeStage.length
-      this.typeIndex.set(key, type)
+      byCells.set(cells, type)
       this.typeStage.push(stages.indexOf(stage as Stage))
       this.typeActor.push(actor)
       this.typeChannel.push(channel)
@@ -95,5 +102,21 @@ export class MeasureContext {
     const active = candidates.filter((index) => channels[index]!.status === 'active')
     const pool = active.length > 0 ? active : candidates
     return pool.find((index) => level >= 0 && channels[index]!.level === levels[level]) ?? pool[0]!
+  }
+
+  /**
+   * The model channels on the shortest route of active channels by which a reply from
+   * one actor reaches another, or `undefined` when the model has none. Computed once
+   * per pair of actors (breadth-first search on the compiled graph).
+   */
+  replyRoute(from: number, to: number): ReadonlyArray<number> | undefined {
+    const key = from * this.actorIds.length + to
+    if (this.routes.has(key)) return this.routes.get(key)
+    this.graph ??= compileGraph(this.model)
+    const graph = this.graph
+    const path = returnPathInGraph(graph, graph.indexOf.get(this.model.actors[from]!.id) ?? -1, graph.indexOf.get(this.model.actors[to]!.id) ?? -1)
+    const route = path?.channels.map((id) => this.channelIndex.get(id)!)
+    this.routes.set(key, route)
+    return route
   }
 }

@@ -64,6 +64,13 @@ export interface LogFailure {
 /** What a log reader yields. @category Evidence */
 export type LogRecord = LogEvent | LogProblem | LogFailure
 
+/**
+ * Records to measure: one at a time or in batches (arrays), from an iterable or an
+ * async iterable (a file stream, a database cursor). Batches cost one await each.
+ * @category Evidence
+ */
+export type LogRecords = AsyncIterable<LogRecord | ReadonlyArray<LogRecord>> | Iterable<LogRecord | ReadonlyArray<LogRecord>>
+
 const millisecondsPerDay = 86_400_000
 const isoTimestamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
 
@@ -74,15 +81,22 @@ const isoTimestamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
  * @category Evidence
  */
 export const parseTimestamp = (text: string): number | undefined => {
-  const match = isoTimestamp.exec(text.trim())
+  const match = isoTimestamp.exec(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text)
   if (match === null) return undefined
-  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'] = match
+  const [, year, month, day, hour, minute, second, fraction, zone] = match
   const days = daysFromCivil(Number(year), Number(month), Number(day))
-  if (Number.isNaN(days) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined
-  const offsetMinutes = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)))
-  const milliseconds = ((Number(hour) * 60 + Number(minute) - offsetMinutes) * 60 + Number(second)) * 1000 + Number(`0.${fraction || '0'}`) * 1000
+  if (Number.isNaN(days)) return undefined
+  if (hour === undefined) return zone === undefined || zone === 'Z' ? days : days - offsetMinutes(zone) / 1440
+  const h = Number(hour)
+  const m = Number(minute)
+  const sec = second === undefined ? 0 : Number(second)
+  if (h > 23 || m > 59 || sec > 59) return undefined
+  const offset = zone === undefined || zone === 'Z' ? 0 : offsetMinutes(zone)
+  const milliseconds = ((h * 60 + m - offset) * 60 + sec) * 1000 + (fraction === undefined ? 0 : Number(`0.${fraction}`) * 1000)
   return days + milliseconds / millisecondsPerDay
 }
+
+const offsetMinutes = (zone: string): number => (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)))
 
 /** Days from 1970-01-01 to a proleptic Gregorian date, or NaN for a day the month lacks (Hinnant's algorithm). */
 const daysFromCivil = (year: number, month: number, day: number): number => {

@@ -10,7 +10,7 @@ export type MeasuredLoopsFormat = 'markdown' | 'json' | 'csv'
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const percent = (value: number): string => `${Math.round(value * 1000) / 10}%`
 const interval = (value: EstimateWithInterval): string => `${percent(value.estimate)} (${percent(value.lower)}–${percent(value.upper)})`
-const orDash = (value: number | undefined): string => (value === undefined ? '–' : String(value))
+const orDash = (value: number | undefined): string => (value === undefined ? '–' : String(Math.round(value * 10) / 10))
 
 const groupRow = (group: GroupReport): string => {
   const closure = group.closure

@@ -19,12 +19,12 @@ export type { ConformanceReport, ConformanceFinding, ConformanceOptions, Promise
 export type { ItemMeasurement } from './item-listing.js'
 export { StageMapping, Stage, stages, decodeStageMapping } from './mapping.js'
 export type { ResolvedMapping, EventField } from './mapping.js'
-export { readCsvEvents } from './csv-events.js'
+export { readCsvEvents, readCsvEventBatches } from './csv-events.js'
 export type { LogText, CsvEventOptions } from './csv-events.js'
 export { readOcelEvents } from './ocel-events.js'
 export { careOpinionMapping } from './care-opinion.js'
 export { parseTimestamp } from './events.js'
-export type { LogEvent, LogProblem, LogFailure, LogRecord, BadInputReason } from './events.js'
+export type { LogEvent, LogProblem, LogFailure, LogRecord, LogRecords, BadInputReason } from './events.js'
 export { formatEvidenceErrors } from './errors.js'
 export type { EvidenceError, EvidenceErrorCode } from './errors.js'
 export { formatMeasuredLoops } from './format.js'
@@ -48,6 +48,7 @@ export {
   normalQuantile,
   smallestIndexableValue,
   defaultRelativeAccuracy,
+  sketchBucket,
 } from '../stats/index.js'
 export type {
   KaplanMeierRow,

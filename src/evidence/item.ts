@@ -35,10 +35,12 @@ export type ItemEvents = number[]
 /**
  * Measure one item from its events: drop events that go back in time by more than the
  * tolerance or repeat one already read (each reported through `bad`), order the rest by
- * time (then stage), and find its stages, flows and closure. An item closes, as a traced loop does
- * (DESIGN §3), when a reply reaches the person who raised it, or when that person takes
- * part in deciding or changing; its outcome is `did` when a change came before the
- * reply, `decided` when only a decision did, else `heard` (or what the event's
+ * time (then stage), and find its stages, flows and closure. Flows are steps between
+ * the actors of consecutive events, and each reply's way back to the raiser (the
+ * shortest route of active model channels; a reply with no route is an unmodelled
+ * flow). An item closes, as a traced loop does (DESIGN §3), when a reply reaches the
+ * person who raised it, or when that person takes part in deciding or changing; its
+ * outcome is `did` when a change came before the reply, `decided` when only a decision did, else `heard` (or what the event's
  * `outcome` cell says, if stronger). O(e log e) for e events.
  * @internal
  */
@@ -84,6 +86,7 @@ export const measureItem = (
   const actors = new Set<number>()
   const channels = new Set<number>()
   const pairs: Array<readonly [number, number]> = []
+  const replies: Array<readonly [number, number]> = []
   let level = -1
   let previousActor = -1
   let lastActor = -1
@@ -105,6 +108,7 @@ export const measureItem = (
     }
     const isReply = stage === replied || stage === seen
     const isCoProduction = (stage === decided || stage === changed) && raiser >= 0 && actor === raiser && i !== raise
+    if (isReply && actor >= 0 && raiser >= 0 && actor !== raiser) replies.push([actor, raiser])
     if (isReply || isCoProduction) {
       const reached = !Number.isNaN(stageDays[changed]!) ? 2 : !Number.isNaN(stageDays[decided]!) ? 1 : 0
       const outcome = Math.max(reached, context.typeOutcome[type]!)
@@ -125,6 +129,12 @@ export const measureItem = (
   for (const [from, to] of pairs) {
     const channel = context.channelFor(from, to, level)
     if (channel >= 0) channels.add(channel)
+    else if (!unmodelled.some(([a, b]) => a === from && b === to)) unmodelled.push([from, to])
+  }
+  // A reply goes back to the person who raised the item, by whatever route the model has.
+  for (const [from, to] of replies) {
+    const route = context.replyRoute(from, to)
+    if (route !== undefined) for (const channel of route) channels.add(channel)
     else if (!unmodelled.some(([a, b]) => a === from && b === to)) unmodelled.push([from, to])
   }
   const source = context.typeSource[events[raise + 2]!]!

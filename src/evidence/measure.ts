@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Model } from '../model/codecs.js'
 import { type ConformanceOptions, type ConformanceReport, checkConformance } from './conformance.js'
 import type { EvidenceError } from './errors.js'
-import type { LogRecord } from './events.js'
+import type { LogRecords } from './events.js'
 import type { ItemMeasurement } from './item-listing.js'
 import { isoDate } from './item-listing.js'
 import type { ResolvedMapping } from './mapping.js'
@@ -104,7 +104,7 @@ export const reportMeasurement = (
  */
 export const measureLoops = async (
   model: Model,
-  events: AsyncIterable<LogRecord> | Iterable<LogRecord>,
+  events: LogRecords,
   mapping: ResolvedMapping,
   options: MeasureOptions = {},
 ): Promise<E.Either<ReadonlyArray<EvidenceError>, MeasuredLoops>> => {

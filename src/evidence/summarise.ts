@@ -4,10 +4,10 @@ import type { Model } from '../model/codecs.js'
 import { defaultRelativeAccuracy } from '../stats/quantile-sketch.js'
 import { MeasureContext } from './context.js'
 import type { EvidenceError } from './errors.js'
-import { type BadInputReason, type LogRecord, parseTimestamp } from './events.js'
+import { type BadInputReason, type LogEvent, type LogRecord, type LogRecords, parseTimestamp } from './events.js'
 import { MeasurementCollector } from './collect.js'
-import { type ItemEvents, measureItem } from './item.js'
-import type { ItemMeasurement } from './item-listing.js'
+import { finalOutcome, type ItemEvents, type ItemResult, measureItem } from './item.js'
+import { type ItemMeasurement, itemMeasurement } from './item-listing.js'
 import type { ResolvedMapping } from './mapping.js'
 import { measurementFormat, type MeasurementSummary } from './measure-summary.js'
 import { type BadInputCount, reportedRows } from './summary.js'
@@ -61,15 +61,15 @@ const reasonWords: Readonly<Record<BadInputReason, string>> = {
 
 /**
  * Read a feedback log and count what it says, without building the report: the part of
- * {@link measureLoops} that shards run. Events arrive as an async iterable; memory
- * holds the items still open (three numbers per event; see `settleDays`), never the
- * log's text. Every bad row is
- * counted by reason with its first 20 row numbers. O(events + items · e log e).
+ * {@link measureLoops} that shards run. Records arrive as an (async) iterable, one by
+ * one or in batches; memory holds the items still open (three numbers per event; see
+ * `settleDays`), never the log's text. Every bad row is counted by reason with its
+ * first 20 row numbers. O(events + items · e log e).
  * @category Evidence
  */
 export const summariseEvents = async (
   model: Model,
-  records: AsyncIterable<LogRecord> | Iterable<LogRecord>,
+  records: LogRecords,
   mapping: ResolvedMapping,
   options: SummariseOptions = {},
 ): Promise<E.Either<ReadonlyArray<EvidenceError>, Summarised>> => {
@@ -91,58 +91,71 @@ export const summariseEvents = async (
   }
   const accuracy = options.relativeAccuracy ?? defaultRelativeAccuracy
   const collector = new MeasurementCollector(context, accuracy)
-  const pseudonym = await pseudonymiser(options.pseudonymKey)
+  const listing: Array<readonly [string, ItemResult]> = []
   const items = new Map<string, ItemEvents>()
-  const settle = async (id: string, list: ItemEvents): Promise<void> => {
+  const settle = (id: string, list: ItemEvents): void => {
     items.delete(id)
     const result = measureItem(context, list, report)
-    if (result !== undefined) collector.add(result, options.items === false ? undefined : await pseudonym('item', id))
+    if (result === undefined) return
+    collector.add(result)
+    if (options.items !== false) listing.push([id, result])
   }
   const events = { read: 0, used: 0, ignored: 0 }
   let earliest = Infinity
   let latest = -Infinity
   const notes: BadInputReason[] = []
-  for await (const record of records) {
-    if ('failure' in record) return E.left([record.failure])
+  const take = (record: LogRecord): void => {
     events.read++
     if (events.read % 65_536 === 0) {
       options.onProgress?.(events.read)
-      // Items are kept in the order they were last touched: settle from the front.
       if (options.settleDays !== undefined) {
-        for (const [id, list] of items) {
-          if (list[0]! >= latest - options.settleDays) break
-          await settle(id, list)
-        }
+        const cutoff = latest - options.settleDays
+        for (const [id, list] of items) if (list[0]! < cutoff) settle(id, list)
       }
     }
-    if ('problem' in record) report(record.problem, record.row)
+    if ('problem' in record) {
+      report(record.problem, record.row)
+      return
+    }
+    const event = record as LogEvent
+    const time = parseTimestamp(event.timestamp)
+    notes.length = 0
+    const type = time === undefined ? 'bad-timestamp' : context.typeOf(event, notes)
+    for (const note of notes) report(note, event.row)
+    if (type === -1) events.ignored++
+    else if (typeof type === 'string') report(type, event.row)
     else {
-      const time = parseTimestamp(record.timestamp)
-      notes.length = 0
-      const type = time === undefined ? 'bad-timestamp' : context.typeOf(record, notes)
-      for (const note of notes) report(note, record.row)
-      if (type === -1) events.ignored++
-      else if (typeof type === 'string') report(type, record.row)
+      events.used++
+      if (time! < earliest) earliest = time!
+      if (time! > latest) latest = time!
+      const list = items.get(event.item)
+      if (list === undefined) items.set(event.item, [time!, time!, event.row, type])
       else {
-        events.used++
-        if (time! < earliest) earliest = time!
-        if (time! > latest) latest = time!
-        const list = items.get(record.item)
-        if (list === undefined) items.set(record.item, [time!, time!, record.row, type])
-        else {
-          if (time! > list[0]!) list[0] = time!
-          list.push(time!, record.row, type)
-          if (options.settleDays !== undefined) {
-            items.delete(record.item)
-            items.set(record.item, list)
-          }
-        }
+        if (time! > list[0]!) list[0] = time!
+        list.push(time!, event.row, type)
       }
     }
-    if (failure !== undefined) return E.left([failure])
   }
-  for (const [id, list] of items) await settle(id, list)
+  for await (const chunk of records) {
+    // A batch (an array of records, as readCsvEventBatches yields) costs one await, not one per event.
+    if (Array.isArray(chunk)) {
+      for (const record of chunk as ReadonlyArray<LogRecord>) {
+        if ('failure' in record) return E.left([record.failure])
+        take(record)
+        if (failure !== undefined) return E.left([failure])
+      }
+    } else {
+      const record = chunk as LogRecord
+      if ('failure' in record) return E.left([record.failure])
+      take(record)
+      if (failure !== undefined) return E.left([failure])
+    }
+  }
+  for (const [id, list] of items) settle(id, list)
   if (failure !== undefined) return E.left([failure])
+  const pseudonym = await pseudonymiser(options.pseudonymKey)
+  const listed: ItemMeasurement[] = []
+  for (const [id, result] of listing) listed.push(itemMeasurement(context, await pseudonym('item', id), result, finalOutcome(result)))
   const observedUntil = until ?? (latest === -Infinity ? null : latest)
   const badInput: BadInputCount[] = [...bad.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([reason, entry]) => ({ reason, ...entry }))
   const summary: MeasurementSummary = {
@@ -156,5 +169,5 @@ export const summariseEvents = async (
     badInput,
     ...collector.toSummary(observedUntil ?? 0),
   }
-  return E.right({ summary, items: collector.listed })
+  return E.right({ summary, items: listed })
 }

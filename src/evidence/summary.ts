@@ -1,5 +1,5 @@
 import { mergeRiskSets, RiskSetBuilder, type RiskSetSummary } from '../stats/risk-set.js'
-import { mergeSketches, type QuantileSketch, QuantileSketchBuilder } from '../stats/quantile-sketch.js'
+import { mergeSketches, type QuantileSketch, QuantileSketchBuilder, sketchBucket } from '../stats/quantile-sketch.js'
 import type { BadInputReason } from './events.js'
 import { finalOutcome, type ItemResult } from './item.js'
 import { type Stage, stages } from './mapping.js'
@@ -41,8 +41,9 @@ export class GroupBuilder {
   /**
    * Count one item. An outcome not reached is censored at the log's end, known only
    * when the summary is made: until then it is counted by the period it was raised in.
+   * `transitions` are the item's {@link stageTransitions}.
    */
-  add(result: ItemResult): void {
+  add(result: ItemResult, transitions: ReadonlyArray<number>): void {
     this.items++
     this.outcomes[finalOutcome(result)]++
     const step = this.resolutionDays
@@ -52,17 +53,12 @@ export class GroupBuilder {
       else this.closure[outcome]!.add(Math.max(0, Math.ceil(days / step - 1e-9) * step), true)
     })
     this.funnel[result.furthest]!++
-    let previous = -1
-    result.stageDays.forEach((days, stage) => {
-      if (Number.isNaN(days)) return
-      if (previous >= 0 && days >= result.stageDays[previous]!) {
-        const key = previous * stages.length + stage
-        let sketch = this.transitions.get(key)
-        if (sketch === undefined) this.transitions.set(key, (sketch = new QuantileSketchBuilder(this.relativeAccuracy)))
-        sketch.add(days - result.stageDays[previous]!)
-      }
-      previous = stage
-    })
+    for (let i = 0; i < transitions.length; i += 3) {
+      const key = transitions[i]!
+      let sketch = this.transitions.get(key)
+      if (sketch === undefined) this.transitions.set(key, (sketch = new QuantileSketchBuilder(this.relativeAccuracy)))
+      sketch.addInBucket(transitions[i + 1]!, transitions[i + 2]!)
+    }
     if (result.stopsAt >= 0) this.stopsAt.set(result.stopsAt, (this.stopsAt.get(result.stopsAt) ?? 0) + 1)
   }
 
@@ -90,6 +86,25 @@ export class GroupBuilder {
       stopsAt: [...this.stopsAt.entries()].map(([actor, items]) => ({ actor: actorIds[actor]!, items })).sort(byKey((entry) => entry.actor)),
     }
   }
+}
+
+/**
+ * The days between consecutive stages an item reached, as flat (stage pair, days,
+ * sketch bucket) triples: worked out once per item, then added to each of its groups.
+ * @internal
+ */
+export const stageTransitions = (result: ItemResult, relativeAccuracy: number): number[] => {
+  const transitions: number[] = []
+  let previous = -1
+  result.stageDays.forEach((days, stage) => {
+    if (Number.isNaN(days)) return
+    if (previous >= 0 && days >= result.stageDays[previous]!) {
+      const value = days - result.stageDays[previous]!
+      transitions.push(previous * stages.length + stage, value, sketchBucket(value, relativeAccuracy))
+    }
+    previous = stage
+  })
+  return transitions
 }
 
 const byKey = <T>(key: (value: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)

@@ -15,6 +15,7 @@ export {
   emptySketch,
   smallestIndexableValue,
   defaultRelativeAccuracy,
+  sketchBucket,
 } from './quantile-sketch.js'
 export type { QuantileSketch } from './quantile-sketch.js'
 export { normalQuantile } from './normal.js'

@@ -40,6 +40,16 @@ const checkAccuracy = (alpha: number): void => {
 }
 
 /**
+ * The bucket a value ≥ 0 falls in, in a sketch of the given relative accuracy: the i
+ * with γ^(i−1) < value ≤ γ^i, or NaN for the zero bucket. O(1).
+ * @category Statistics
+ */
+export const sketchBucket = (value: number, relativeAccuracy: number): number => {
+  if (value < smallestIndexableValue) return Number.NaN
+  return Math.ceil(Math.log(value) / Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy)))
+}
+
+/**
  * Collects values one at a time into a {@link QuantileSketch}. Memory is one entry per
  * occupied bucket: about ln(max / min) / (2α) buckets, e.g. ~800 for latencies from
  * 1.5 minutes to 30 years at α = 1%. `add` is O(1).
@@ -47,7 +57,6 @@ const checkAccuracy = (alpha: number): void => {
  */
 export class QuantileSketchBuilder {
   private readonly buckets = new Map<number, number>()
-  private readonly logGamma: number
   private zeros = 0
   private count = 0
   private min = Infinity
@@ -55,21 +64,24 @@ export class QuantileSketchBuilder {
 
   constructor(readonly relativeAccuracy: number = defaultRelativeAccuracy) {
     checkAccuracy(relativeAccuracy)
-    this.logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy))
   }
 
   /** Add a finite value ≥ 0. */
   add(value: number): void {
+    this.addInBucket(value, sketchBucket(value, this.relativeAccuracy))
+  }
+
+  /**
+   * Add a value whose bucket is known: `sketchBucket(value, relativeAccuracy)`, worked
+   * out once when one value goes into many sketches (a logarithm saved per sketch).
+   */
+  addInBucket(value: number, bucket: number): void {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`sketch values must be finite and ≥ 0, got ${value}`)
     this.count++
     if (value < this.min) this.min = value
     if (value > this.max) this.max = value
-    if (value < smallestIndexableValue) {
-      this.zeros++
-      return
-    }
-    const index = Math.ceil(Math.log(value) / this.logGamma)
-    this.buckets.set(index, (this.buckets.get(index) ?? 0) + 1)
+    if (Number.isNaN(bucket)) this.zeros++
+    else this.buckets.set(bucket, (this.buckets.get(bucket) ?? 0) + 1)
   }
 
   /** The sketch of everything added so far (the builder may go on collecting). */

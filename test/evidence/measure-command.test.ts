@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { runInProcess, wardModel } from '../cli/harness.js'
 import { wardLog, wardMappingInput } from './ward-log.js'
 
@@ -49,5 +49,30 @@ describe('orgintel measure', () => {
     expect(failing.stderr).toContain('row 8: Row 8: the resource is no model actor.')
     const usage = await runInProcess(['measure', wardModel, log])
     expect(usage.code).toBe(2)
+  })
+})
+
+describe('the measuring guide', () => {
+  it('runs its example, and its plot and bundled log are what the script renders', async () => {
+    const { wardEventLog, closurePlot, measureBundledLog, eventLogPath, plotPath } = await import('../../scripts/docs-measure.js')
+    expect(readFileSync(eventLogPath, 'utf8')).toBe(wardEventLog())
+    const report = await measureBundledLog()
+    expect(readFileSync(plotPath, 'utf8')).toBe(closurePlot(report))
+    // The figures the page quotes.
+    const heard = (level: string) => report.levels.find((group) => group.key === level)!.closure!.heard.byEnd
+    expect([heard('delivery').estimate, heard('delivery').lower, heard('delivery').upper].map((x) => Math.round(x * 100))).toEqual([59, 53, 64])
+    expect([heard('planning').estimate, heard('planning').lower, heard('planning').upper].map((x) => Math.round(x * 100))).toEqual([18, 9, 33])
+    const flows = report.conformance.unmodelledFlows.map((flow) => `${flow.from}>${flow.to}`)
+    expect(flows).toEqual(expect.arrayContaining(['pals>carers', 'ward-team>ward-manager', 'quality-committee>experience-team']))
+  })
+
+  it('examples/measure-ward.ts runs', async () => {
+    const written = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      await import('../../examples/measure-ward.js')
+      expect(written).toHaveBeenCalled()
+    } finally {
+      written.mockRestore()
+    }
   })
 })

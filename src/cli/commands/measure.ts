@@ -1,8 +1,8 @@
 import { createReadStream, statSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
-import { readCsvEvents } from '../../evidence/csv-events.js'
+import { readCsvEventBatches } from '../../evidence/csv-events.js'
 import { type EvidenceError, formatEvidenceErrors } from '../../evidence/errors.js'
-import type { LogRecord } from '../../evidence/events.js'
+import type { LogRecords } from '../../evidence/events.js'
 import { formatMeasuredLoops } from '../../evidence/format.js'
 import { decodeStageMapping } from '../../evidence/mapping.js'
 import { measureLoops } from '../../evidence/measure.js'
@@ -47,9 +47,9 @@ async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
   progress?.finish()
 }
 
-const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEvents>[1]): AsyncIterable<LogRecord> | Iterable<LogRecord> => {
+const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEventBatches>[1]): LogRecords => {
   const kind = choiceOption(parsed, 'log', ['csv', 'ocel'], path.toLowerCase().endsWith('.json') ? 'ocel' : 'csv')
-  return kind === 'ocel' ? readOcelEvents(readJson(path, 'the OCEL event log'), mapping) : readCsvEvents(logBytes(path), mapping)
+  return kind === 'ocel' ? readOcelEvents(readJson(path, 'the OCEL event log'), mapping) : readCsvEventBatches(logBytes(path), mapping)
 }
 
 /** `orgintel measure`: which loops close in the records. @internal */
