@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import { traceLoops } from '../graph/trace.js'
 import type { Model } from '../model/codecs.js'
 import { type ConformanceOptions, type ConformanceReport, checkConformance } from './conformance.js'
 import type { EvidenceError } from './errors.js'
@@ -85,7 +86,8 @@ export const reportMeasurement = (
     tags: groups(summary.groups.tags),
     sources: groups(summary.groups.sources),
     loops: groups(summary.groups.loops),
-    conformance: checkConformance(model, summary, settings, options),
+    // By default the records are compared with the loops the model says close (`traceLoops`).
+    conformance: checkConformance(model, summary, settings, { ...options, tracedLoops: options.tracedLoops ?? traceLoops(model).loops }),
     items,
   }
 }
