@@ -72,7 +72,7 @@ describe('diagnose', () => {
     })
     const diagnosis = diagnose(ward, { plugins: [everyPatient], rules: { 'my-trust/every-patient': ['warning', { prefix: 'Person' }] } })
     expect(diagnosis.defects.filter((defect) => defect.rule === 'my-trust/every-patient')).toEqual([
-      { rule: 'my-trust/every-patient', severity: 'warning', message: 'Person p.', actors: ['p'], channels: [] },
+      { rule: 'my-trust/every-patient', severity: 'warning', message: 'Person p.', actors: ['p'], channels: [], assets: [] },
     ])
   })
 

@@ -27,7 +27,9 @@ describe('formatDiagnosis', () => {
     const delivery = text.slice(text.indexOf('Delivery level'), text.indexOf('Planning level'))
     const severities = delivery.split('\n').map((line) => line.trim().split(' ')[0]).filter((word) => ['error', 'warning', 'info'].includes(word!))
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)))
-    expect(text).toContain('To close every open loop here, add 1 channel:')
+    expect(text).toMatch(/Repairs: add \d+ channels?:/)
+    // Every rule's repairs are printed, with what they carry and why.
+    expect(text).toMatch(/-> 'p'|-> p /)
     expect(text).toContain('Scorecard')
   })
 
@@ -49,7 +51,8 @@ describe('formatDiagnosis', () => {
     const json = formatDiagnosis(diagnosis, 'json')
     const parsed = JSON.parse(json)
     expect(Object.keys(parsed)).toEqual(['format', 'model', 'defects', 'summary', 'scorecard', 'truncated', 'options'])
-    expect(parsed.format).toBe('orgintel-diagnosis/v1')
+    expect(parsed.defects.every((defect: { assets?: unknown }) => Array.isArray(defect.assets))).toBe(true)
+    expect(parsed.format).toBe('orgintel-diagnosis/v2')
     expect(parsed.defects).toEqual(JSON.parse(JSON.stringify(diagnosis.defects)))
     expect(json.endsWith('\n')).toBe(true)
     expect(formatDiagnosis(diagnose(model), 'json')).toBe(json)

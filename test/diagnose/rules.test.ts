@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { buildModel, defectsOf } from './build.js'
-import { diagnose } from '../../src/diagnose/diagnose.js'
-import { builtinRules } from '../../src/diagnose/rules/index.js'
 
 // Each rule: a minimal model where it fires, and the nearest model where it must not.
 
@@ -11,30 +9,32 @@ const patientAndManager = [
 ] as const
 
 describe('open-loop', () => {
-  it('reports a channel with no way back, with the level repair', () => {
+  it('reports a story that goes out and never comes back, names where it stops, and repairs it with a reply', () => {
     const model = buildModel({ actors: patientAndManager, assets: [['story', 'experience', 'p']], channels: [['tell', 'p', 'm', ['story']]] })
     const [defect, ...rest] = defectsOf(model, 'open-loop')
     expect(rest).toHaveLength(0)
-    expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', actors: ['m', 'p'], channels: ['tell'] })
-    expect(defect!.message).toContain("'tell'")
-    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p', level: 'delivery' })])
+    expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', actors: ['m', 'p'], channels: ['tell'], assets: ['story'] })
+    expect(defect!.message).toContain("'m'")
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p', level: 'delivery', carries: ['story-reply'] })])
   })
-  it('is silent when a channel returns', () => {
+  it('is silent when a reply made from the story comes back', () => {
     const model = buildModel({
       actors: patientAndManager,
-      assets: [['story', 'experience', 'p'], ['reply', 'response', 'm']],
+      assets: [['story', 'experience', 'p'], ['reply', 'response', 'm', undefined, { derivedFrom: ['story'] }]],
       channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
     })
     expect(defectsOf(model, 'open-loop')).toEqual([])
   })
-  it('looks at each level on its own: a return at another level does not close the loop', () => {
+  it('is not fooled by a channel back that carries no reply (care delivered is not an answer)', () => {
     const model = buildModel({
-      actors: [['p', 'patient', ['delivery', 'planning']], ['m', 'manager', ['delivery', 'planning']]],
-      channels: [['tell', 'p', 'm', []], ['answer', 'm', 'p', [], { level: 'planning' }]],
+      actors: patientAndManager,
+      assets: [['story', 'experience', 'p'], ['care', 'decision', 'm', undefined, { derivedFrom: [] }]],
+      channels: [['tell', 'p', 'm', ['story']], ['care-delivery', 'm', 'p', ['care']], ['chat', 'm', 'p', []]],
     })
-    expect(defectsOf(model, 'open-loop').map((defect) => [defect.level, defect.channels[0]])).toEqual([
-      ['planning', 'answer'],
-      ['delivery', 'tell'],
-    ])
+    expect(defectsOf(model, 'open-loop')).toHaveLength(1)
+  })
+  it('reports professional evidence one severity lower than lay stories', () => {
+    const model = buildModel({ actors: [['c', 'clinician'], ['m', 'manager']], assets: [['audit', 'evidence', 'c']], channels: [['send', 'c', 'm', ['audit']]] })
+    expect(defectsOf(model, 'open-loop')).toEqual([expect.objectContaining({ severity: 'info', assets: ['audit'] })])
   })
 })
