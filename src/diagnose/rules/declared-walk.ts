@@ -91,7 +91,9 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
       }
     }
   }
-  const traced = declared.source !== undefined && subject !== undefined && (hasNow.get(declared.through[0]!)?.length ?? 0) > 0
+  // The source's trace is walked along the loop only when the loop starts with the source's
+  // holder (a loop declared about someone else's story is checked step by step only).
+  const traced = declared.source !== undefined && subject !== undefined && subject.holder === declared.through[0] && (hasNow.get(declared.through[0]!)?.length ?? 0) > 0
   const stageOf = (id: AssetId): number => traceStageOf(context.asset(id)?.kind ?? 'response')
   const steps: DeclaredStep[] = []
   let arriving: AssetId[] = []
@@ -196,8 +198,10 @@ const stepRepair = (
     if (reply !== undefined) return { from, to, level: declared.level, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
     if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: declared.level }
   }
-  if (made !== undefined) {
-    return { from, to, level: declared.level, carries: [made], reason: `pass ${naming.asset(made)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
+  // On the way out, the furthest thing made; where the sender has only replies of the trace, one of them.
+  const passed = made ?? furthest(replies)
+  if (passed !== undefined) {
+    return { from, to, level: declared.level, carries: [passed], reason: `pass ${naming.asset(passed)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
   }
   // Nothing of the loop's source reaches the sender: what the step's idle channels carried, else the furthest thing it holds.
   const idleCarries = sortedUnique(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
