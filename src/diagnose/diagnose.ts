@@ -135,7 +135,9 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   const { context, defects: found, ran } = runRules(model, resolved.right)
   // Repairs of different findings can meet (a story passed on reaches a change another
   // repair does not report): settle them so that applying them all clears every error.
-  const defects = settleRepairs(model, found, (repaired) => runRules(repaired, resolved.right).defects)
+  // Only the rules whose findings repairs must clear (errors, open loops) run again.
+  const settling = { ...resolved.right, rules: resolved.right.rules.filter((entry) => severityOf(entry) === 'error' || entry.rule.id === 'open-loop') }
+  const defects = settleRepairs(model, found, (repaired) => runRules(repaired, settling).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated

@@ -143,6 +143,18 @@ const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetI
  * @internal
  */
 export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
+  // Several rules and the scorecard ask for the same loop's repair: work it out once.
+  let known = repairCache.get(context)
+  if (known === undefined) repairCache.set(context, (known = new WeakMap()))
+  if (known.has(loop)) return known.get(loop)
+  const repair = replyRepairOf(context, loop)
+  known.set(loop, repair)
+  return repair
+}
+
+const repairCache = new WeakMap<DiagnosisContext, WeakMap<TracedLoop, ReadonlyArray<ProposedChannel> | undefined>>()
+
+const replyRepairOf = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
   const { naming } = context
   const holderWords = naming.actor(loop.holder)
   const sourceWords = naming.asset(loop.source)
