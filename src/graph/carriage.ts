@@ -1,5 +1,6 @@
 import type { AssetId } from '../model/primitives.js'
 import type { CompiledGraph } from './compile.js'
+import { assetKindBit } from './edge-data.js'
 
 /**
  * Where each knowledge asset travels: the one definition of what a channel carries,
@@ -229,4 +230,20 @@ export const carriedAssetsByChannel = (carriage: Carriage): ReadonlyMap<string, 
     }
   }
   return byChannel
+}
+
+/**
+ * For each edge of the carriage's graph, the kind bits (`assetKindBit`) of the assets its
+ * channel actually carries: listed, and had by its sender. The simulation's lanes read
+ * this, so it and the diagnosis agree on what travels. O(carried pairs).
+ * @category Graph
+ */
+export const carriedKindsByEdge = (carriage: Carriage): Uint16Array => {
+  const kinds = new Uint16Array(carriage.graph.edgeCount)
+  const assets = carriage.graph.model.assets
+  for (let a = 0; a < carriage.assetCount; a++) {
+    const bit = assetKindBit(assets[a]!.kind)
+    for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) kinds[carriage.carrierEdges[i]!]! |= bit
+  }
+  return kinds
 }

@@ -3,7 +3,8 @@ import type { Channel, Model } from '../model/codecs.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { levels } from '../model/vocabulary.js'
 import type { AddedChannel, Intervention } from './interventions.js'
-import { assetKindBit, edgeAttributesOf } from '../graph/edge-data.js'
+import { assetKindBit } from '../graph/edge-data.js'
+import { carriedKindsByEdge, compileCarriage } from '../graph/carriage.js'
 
 /** Edge lanes: which kinds of message a channel can carry. @internal */
 export const storyLane = 1
@@ -100,7 +101,8 @@ export const buildNetwork = (
   const extended: Model = added.length === 0 ? model : { ...model, channels: [...model.channels, ...added] }
   const graph = compileGraph(extended, { includeInactive: false })
 
-  const { carriedKinds } = edgeAttributesOf(graph)
+  // What each channel carries: the graph's one definition (listed, and had by its sender).
+  const carriedKinds = carriedKindsByEdge(compileCarriage(graph))
   const m = graph.edgeCount
   const lanes = new Uint8Array(m)
   const reliability = new Float64Array(m)

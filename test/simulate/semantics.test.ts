@@ -150,3 +150,32 @@ describe('simulate: feedback fatigue', () => {
     expect(heard.metrics.experiencesRaised).toBeGreaterThan(plain.metrics.experiencesRaised * 0.8)
   })
 })
+
+describe('simulate: what a channel carries is the graph\'s one definition', () => {
+  it('carries nothing of an asset its sender never has (a reply listed on a channel that cannot have it)', () => {
+    const model = (answerCarries: ReadonlyArray<string>) =>
+      modelOf({
+        schema: 'orgintel/v2',
+        id: 'listed',
+        name: 'Listed but not had',
+        actors: [
+          { id: 'patient', name: 'P', kind: 'patient', levels: ['delivery'] },
+          { id: 'manager', name: 'M', kind: 'manager', levels: ['delivery'] },
+          { id: 'pals', name: 'PALS', kind: 'intermediary', levels: ['delivery'] },
+        ],
+        assets: [
+          { id: 'story', name: 'Story', kind: 'experience', holder: 'patient' },
+          { id: 'pals-letter', name: 'PALS letter', kind: 'response', holder: 'pals' },
+          { id: 'reply', name: 'Reply', kind: 'response', holder: 'manager' },
+        ],
+        channels: [
+          { id: 'tell', from: 'patient', to: 'manager', carries: ['story'], level: 'delivery' },
+          { id: 'answer', from: 'manager', to: 'patient', carries: answerCarries, level: 'delivery' },
+        ],
+      })
+    const options = { seed: 1, days: 60, parameters: { raiseRate: 1, respond: 1 } }
+    // The manager never has PALS's letter, so listing it opens no way back.
+    expect(simulate(model(['pals-letter']), options).metrics.heardBackRate).toBe(0)
+    expect(simulate(model(['reply']), options).metrics.heardBackRate).toBeGreaterThan(0.9)
+  })
+})
