@@ -3,7 +3,12 @@ import type { CsvTableName } from './errors.js'
 import type { ModelIds } from './model-ids.js'
 
 /** How a column's cells are read and written. @internal */
-export type CsvCellType = 'text' | 'word' | 'list' | 'number' | 'boolean'
+/**
+ * How a cell is read and written. An `optional-list` tells an absent list (an empty cell)
+ * from an empty one (`-`): an asset that declares it is made from nothing is not one
+ * whose provenance is left to inference.
+ */
+export type CsvCellType = 'text' | 'word' | 'list' | 'optional-list' | 'number' | 'boolean'
 
 /** One column of a CSV table. @internal */
 export interface CsvColumn {
@@ -17,6 +22,9 @@ export interface CsvColumn {
   /** The closed vocabulary of the cells' values, for a column of words. */
   readonly values?: ReadonlyArray<string>
 }
+
+/** The cell of an `optional-list` that says "an empty list" (`derivedFrom: []`: made from nothing). @internal */
+export const noneCell = '-'
 
 const column = (name: string, type: CsvCellType, required = false, fallback?: ReadonlyArray<never>): CsvColumn =>
   fallback === undefined ? { name, type, required } : { name, type, required, fallback }
@@ -44,6 +52,7 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
     wordColumn('perspective', 'word', Object.keys(Perspective.keys)),
     wordColumn('levels', 'list', levels, true),
     column('tags', 'list'),
+    column('represents', 'number'),
   ],
   assets: [
     idColumn('id', 'text', 'asset', true),
@@ -51,6 +60,7 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
     wordColumn('kind', 'word', assetKinds, true),
     idColumn('holder', 'text', 'actor', true),
     column('acknowledged', 'boolean'),
+    idColumn('derivedFrom', 'optional-list', 'asset'),
   ],
   channels: [
     idColumn('id', 'text', 'channel', true),
@@ -69,6 +79,8 @@ export const csvColumns: Readonly<Record<CsvTableName, ReadonlyArray<CsvColumn>>
     wordColumn('level', 'word', levels, true),
     idColumn('through', 'list', 'actor', true),
     column('maxLatencyDays', 'number'),
+    idColumn('source', 'text', 'asset'),
+    wordColumn('promises', 'word', ['heard', 'decided', 'did']),
   ],
 }
 

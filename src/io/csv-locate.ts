@@ -26,7 +26,7 @@ const vocabularyMessage = (column: CsvColumn, value: unknown): string | undefine
   const cells = Array.isArray(value) ? (value as ReadonlyArray<unknown>) : [value]
   const wrong = cells.find((cell): cell is string => typeof cell === 'string' && !allowed.includes(cell))
   if (wrong === undefined) return undefined
-  const list = column.type === 'list'
+  const list = column.type === 'list' || column.type === 'optional-list'
   const parts = list ? wrong.split(/\s*[,;/+&]\s*|\s+and\s+|\s+/).filter((part) => part !== '') : [wrong]
   const words = parts.map((part) => (allowed.includes(part) ? part : (closestName(part, allowed) ?? part)))
   const known = `one of ${allowed.map((word) => `'${word}'`).join(', ')}`

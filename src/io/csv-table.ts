@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { withoutByteOrderMark } from '../model/decode.js'
 import { quoteId } from '../model/errors.js'
-import { csvColumns, unprotectCell, type CsvColumn } from './csv-columns.js'
+import { csvColumns, noneCell, unprotectCell, type CsvColumn } from './csv-columns.js'
 import type { CsvTableName, InteropError } from './errors.js'
 import { closestName, splitList } from './text.js'
 
@@ -21,6 +21,8 @@ const valueOf = (cell: string, column: CsvColumn): unknown => {
       return trimmed === '' ? undefined : trimmed
     case 'list':
       return splitList(cell)
+    case 'optional-list':
+      return trimmed === '' ? undefined : trimmed === noneCell ? [] : splitList(cell)
     case 'number':
       return trimmed === '' ? undefined : Number.isFinite(Number(trimmed)) ? Number(trimmed) : cell
     case 'boolean': {

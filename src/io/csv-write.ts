@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import type { Model } from '../model/codecs.js'
-import { csvColumns, protectCell } from './csv-columns.js'
+import { csvColumns, noneCell, protectCell } from './csv-columns.js'
 import type { CsvTableName } from './errors.js'
 import { modelIds, type ModelIds } from './model-ids.js'
 import { carriableText, joinList } from './text.js'
@@ -16,9 +16,14 @@ export interface CsvTables {
   readonly loops: string
 }
 
-const cellOf = (value: unknown, id: (id: string) => string): string => {
+const cellOf = (value: unknown, id: (id: string) => string, optional: boolean): string => {
   if (value === undefined) return ''
-  if (Array.isArray(value)) return joinList((value as ReadonlyArray<string>).map(id))
+  if (optional && Array.isArray(value) && value.length === 0) return noneCell
+  if (Array.isArray(value)) {
+    const joined = joinList((value as ReadonlyArray<string>).map(id))
+    // A list holding just the id '-' must not read back as the empty list.
+    return optional && joined === noneCell ? `\\${noneCell}` : joined
+  }
   return typeof value === 'string' ? id(value) : String(value)
 }
 
@@ -26,7 +31,7 @@ const tableOf = (name: CsvTableName, rows: ReadonlyArray<object>, ids: ModelIds)
   const columns = csvColumns[name]
   const data = rows.map((row) =>
     columns.map((column) =>
-      protectCell(cellOf((row as Readonly<Record<string, unknown>>)[column.name], column.ids === undefined ? carriableText : ids[column.ids])),
+      protectCell(cellOf((row as Readonly<Record<string, unknown>>)[column.name], column.ids === undefined ? carriableText : ids[column.ids], column.type === 'optional-list')),
     ),
   )
   return `${Papa.unparse({ fields: columns.map((column) => column.name), data }, { newline: '\n', escapeFormulae: false })}\n`

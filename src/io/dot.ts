@@ -1,3 +1,5 @@
+import { carriedAssetsByChannel, compileCarriage } from '../graph/carriage.js'
+import { compileGraph } from '../graph/compile.js'
 import type { Actor, Channel, Model } from '../model/codecs.js'
 import { dotLegend, dotStyles } from './dot-legend.js'
 import { quoteDot, quoteDotLines } from './dot-quote.js'
@@ -34,9 +36,14 @@ const nodeLine = (actor: Actor, id: string, text: string, highlighted: boolean):
 /** The longest channel label, in characters, before it is shortened. */
 const maxChannelLabelLength = 60
 
-/** What a channel carries, by the assets' names (ids for assets the model lacks), for its label. */
-const carriedText = (channel: Channel, assetNames: ReadonlyMap<string, string>): string =>
-  displayText(channel.carries.map((id) => assetNames.get(id) ?? id).join(', '), maxChannelLabelLength)
+/**
+ * What a channel carries, by the assets' names (ids for assets the model lacks), for its
+ * label: for an active channel what actually travels on it (the graph's one definition:
+ * listed, and had by its sender); for one that is not active, what it lists, which is
+ * what it would carry.
+ */
+const carriedText = (channel: Channel, carried: ReadonlyMap<string, ReadonlyArray<string>>, assetNames: ReadonlyMap<string, string>): string =>
+  displayText((channel.status === 'active' ? (carried.get(channel.id) ?? []) : channel.carries).map((id) => assetNames.get(id) ?? id).join(', '), maxChannelLabelLength)
 
 /**
  * Render a model as a Graphviz DOT digraph: one cluster per level (an actor sits in the
@@ -76,6 +83,7 @@ export const toDot = (model: Model, options: DotOptions = {}): string => {
     lines.push('  }')
   })
   const assetNames = new Map(options.channelLabels === true ? model.assets.map((asset) => [asset.id as string, asset.name]) : [])
+  const carriedOn = options.channelLabels === true ? carriedAssetsByChannel(compileCarriage(compileGraph(model))) : new Map<string, ReadonlyArray<string>>()
   for (const channel of model.channels) {
     const from = ids.get(channel.from)
     const to = ids.get(channel.to)
@@ -83,7 +91,7 @@ export const toDot = (model: Model, options: DotOptions = {}): string => {
     // A channel that is not active stays dotted when highlighted, so it never looks like an active one.
     const dotted = channel.status === 'active' ? [] : ['style=dotted']
     const style = highlight.channels.has(channel.id) ? [`color="${red}"`, 'penwidth=3', ...dotted] : dotted.length === 0 ? [] : [`color="${grey}"`, ...dotted]
-    const carried = options.channelLabels === true ? carriedText(channel, assetNames) : ''
+    const carried = options.channelLabels === true ? carriedText(channel, carriedOn, assetNames) : ''
     const attributes = [...style, ...(carried === '' ? [] : [`label=${quoteDot(carried)}`, 'fontsize=10'])]
     lines.push(`  ${from} -> ${to}${attributes.length === 0 ? '' : ` [${attributes.join(', ')}]`};`)
   }

@@ -25,6 +25,7 @@ export const graphmlKeys: ReadonlyArray<GraphmlKey> = [
   { id: 'a_levels', for: 'node', name: 'levels', type: 'string' },
   { id: 'a_tags', for: 'node', name: 'tags', type: 'string' },
   { id: 'a_lay', for: 'node', name: 'lay', type: 'boolean' },
+  { id: 'a_represents', for: 'node', name: 'represents', type: 'double' },
   { id: 'c_carries', for: 'edge', name: 'carries', type: 'string' },
   { id: 'c_level', for: 'edge', name: 'level', type: 'string' },
   { id: 'c_status', for: 'edge', name: 'status', type: 'string' },

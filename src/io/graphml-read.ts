@@ -54,6 +54,7 @@ const actorOf = (node: XmlElement, keys: ReturnType<typeof declaredKeys>): Recor
   for (const field of ['kind', 'perspective'] as const) if (values.has(field)) actor[field] = values.get(field)
   actor['levels'] = splitList(values.get('levels') ?? '')
   if (values.has('tags')) actor['tags'] = splitList(values.get('tags')!)
+  if (values.has('represents')) actor['represents'] = numberOrText(values.get('represents')!)
   return actor
 }
 

@@ -65,7 +65,7 @@ export const toGraphML = (model: Model): string => {
   )
   for (const actor of model.actors) {
     lines.push(
-      `    <node id="${escapeXml(ids.actor(actor.id), true)}">${data('a_name', actor.name)}${data('a_kind', actor.kind)}${data('a_perspective', actor.perspective)}${data('a_levels', listValue(actor.levels))}${data('a_tags', listValue(actor.tags))}${data('a_lay', actor.perspective === 'lay')}</node>`,
+      `    <node id="${escapeXml(ids.actor(actor.id), true)}">${data('a_name', actor.name)}${data('a_kind', actor.kind)}${data('a_perspective', actor.perspective)}${data('a_levels', listValue(actor.levels))}${data('a_tags', listValue(actor.tags))}${data('a_lay', actor.perspective === 'lay')}${data('a_represents', actor.represents)}</node>`,
     )
   }
   for (const channel of model.channels) {
