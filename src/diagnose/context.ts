@@ -22,6 +22,7 @@ import {
   holdersOf,
   reachOverCarriedKinds,
 } from './flow.js'
+import { memo, memoByKey } from './memo.js'
 import { type NamingPolicy, createNamingPolicy } from './naming.js'
 
 /** Bounds on loop enumeration for one diagnosis. @category Diagnosis */
@@ -112,23 +113,6 @@ export interface DiagnosisContext {
   markTruncated(): void
   /** Whether loop enumeration or a rule's bounded search stopped early. */
   readonly truncated: boolean
-}
-
-const memo = <T>(compute: () => T): (() => T) => {
-  let cached: { value: T } | undefined
-  return () => (cached ??= { value: compute() }).value
-}
-
-const memoByKey = <K, T>(compute: (key: K) => T): ((key: K) => T) => {
-  const cache = new Map<K, T>()
-  return (key) => {
-    let value = cache.get(key)
-    if (value === undefined && !cache.has(key)) {
-      value = compute(key)
-      cache.set(key, value)
-    }
-    return value as T
-  }
 }
 
 const loopKey = (loop: Loop): string => `${loop.actors.join('\u0000')}\u0001${loop.channels.map((step) => step.join('\u0000')).join('\u0001')}`

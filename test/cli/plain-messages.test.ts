@@ -22,10 +22,13 @@ const tinyModel = {
     { id: 'p', name: 'P', kind: 'patient', levels: ['delivery'] },
     { id: 'm', name: 'M', kind: 'manager', levels: ['delivery'] },
   ],
-  assets: [{ id: 's', name: 'S', kind: 'experience', holder: 'p' }],
+  assets: [
+    { id: 's', name: 'S', kind: 'experience', holder: 'p' },
+    { id: 'r', name: 'R', kind: 'response', holder: 'm', derivedFrom: ['s'] },
+  ],
   channels: [
     { id: 'c1', from: 'p', to: 'm', carries: ['s'], level: 'delivery', latencyDays: 0.5 },
-    { id: 'c2', from: 'm', to: 'p', carries: ['s'], level: 'delivery', latencyDays: 0.5 },
+    { id: 'c2', from: 'm', to: 'p', carries: ['r'], level: 'delivery', latencyDays: 0.5 },
   ],
   loops: [{ id: 'l', name: 'L', level: 'delivery', through: ['p', 'm', 'p'] }],
 }
@@ -103,14 +106,14 @@ describe('diagnose --config: invalid input like any other', () => {
 })
 
 describe('counts in the output agree with their nouns', () => {
-  it('says "1 asset", "1 declared loop", "1 loop" and "1 day"', async () => {
+  it('says "1 declared loop", "1 loop" and "1 day"', async () => {
     const model = write('tiny.json', tinyModel)
     const validate = await runInProcess(['validate', model])
-    expect(validate.stdout).toBe(`${model}: valid orgintel/v2 model 'tiny': 2 actors, 1 asset, 2 channels, 1 declared loop, 0 warnings\n`)
+    expect(validate.stdout).toBe(`${model}: valid orgintel/v2 model 'tiny': 2 actors, 2 assets, 2 channels, 1 declared loop, 0 warnings\n`)
     const loops = await runInProcess(['loops', model])
     expect(lines(loops.stdout)).toEqual(['m -> p -> m  [single loop; delivery; 1 lay, 1 professional; 1 day; reliability 1.000; unknown]', '1 loop'])
     const diagnosis = await runInProcess(['diagnose', model, '--fail-on', 'never'])
-    expect(diagnosis.stdout).toContain('loop latency median 1 day, worst 1 day')
+    expect(diagnosis.stdout).toContain('round trip median 1 day, worst 1 day')
     const simulation = await runInProcess(['simulate', model, '--days', '1', '--seed', '1', '-o', folder.file('run.json')])
     expect(simulation.stderr).toBe(`wrote ${folder.file('run.json')}: 1 day, 0 experiences raised\n`)
   })

@@ -33,14 +33,14 @@ describe('text report counts', () => {
   it('says "1 day" for a loop latency of one day', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['m', 'manager']],
-      assets: [['story', 'experience', 'p']],
+      assets: [['story', 'experience', 'p'], ['answer', 'response', 'm', undefined, { derivedFrom: ['story'] }]],
       channels: [
         ['tell', 'p', 'm', ['story'], { latencyDays: 0.5 }],
-        ['reply', 'm', 'p', ['story'], { latencyDays: 0.5 }],
+        ['reply', 'm', 'p', ['answer'], { latencyDays: 0.5 }],
       ],
     })
     const text = formatDiagnosis(diagnose(model), 'text')
-    expect(text).toContain('loop latency median 1 day, worst 1 day')
+    expect(text).toContain('round trip median 1 day, worst 1 day')
     // Rule messages are their rules' own; the summary and scorecard lines are the formatter's.
     expect(text.slice(text.indexOf('Scorecard'))).not.toMatch(/\b1 days\b/)
   })

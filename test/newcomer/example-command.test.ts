@@ -14,7 +14,7 @@ describe('orgintel example', () => {
     const result = await runInProcess(['example'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('ward-you-said-we-did  Ward 7: you said, we did\n')
-    expect(result.stdout.trim().split('\n')).toHaveLength(4)
+    expect(result.stdout.trim().split('\n')).toHaveLength(7)
   })
 
   it('writes one, byte for byte, to a file or standard output', async () => {
@@ -27,10 +27,10 @@ describe('orgintel example', () => {
   })
 
   it('names the examples, and the likely one, when the name is wrong', async () => {
-    const result = await runInProcess(['example', 'ward'])
+    const result = await runInProcess(['example', 'healthy-referense'])
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
-      'orgintel example: there is no example called "ward" (did you mean ward-you-said-we-did?); the examples are commissioning-cycle, health-and-wellbeing-board, healthy-reference, ward-you-said-we-did\n',
+      'orgintel example: there is no example called "healthy-referense" (did you mean healthy-reference?); the examples are acute-ward-fft, commissioning-cycle, health-and-wellbeing-board, healthy-reference, icb-quality-committee, recovery-college, ward-you-said-we-did\n',
     )
     expect(hasStackTrace(result.stderr)).toBe(false)
   })

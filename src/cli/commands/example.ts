@@ -1,3 +1,4 @@
+import { closestName } from '../../model/suggest.js'
 import { existsSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -57,7 +58,8 @@ export const exampleCommand: Command = {
     const names = exampleNames(folder)
     if (!names.includes(name)) {
       const close = names.filter((candidate) => candidate.includes(name.toLowerCase()))
-      const hint = close.length === 1 ? ` (did you mean ${close[0]}?)` : ''
+      const likely = close.length === 1 ? close[0] : closestName(name, names)
+      const hint = likely === undefined ? '' : ` (did you mean ${likely}?)`
       throw usageFailure(`there is no example called ${quoteArgument(name)}${hint}; the examples are ${names.join(', ')}`)
     }
     writeTextAtomically(stringOption(parsed, 'out') ?? '-', readText(join(folder, `${name}.json`)))
