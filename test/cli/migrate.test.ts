@@ -45,9 +45,11 @@ describe('orgintel migrate', () => {
     expect(result.stderr).toContain('[upgraded-from-v1]')
   })
 
-  it('can rewrite a file in place', async () => {
+  it('rewrites a file in place only when asked to with --force (output onto an input is refused otherwise)', async () => {
     const path = write('model.json', `\ufeff${wardAsVersion1()}`)
-    expect((await runInProcess(['migrate', path, '-o', path])).code).toBe(0)
+    expect((await runInProcess(['migrate', path, '-o', path])).code).toBe(2)
+    expect(readFileSync(path, 'utf8')).toContain('orgintel/v1')
+    expect((await runInProcess(['migrate', path, '-o', path, '--force'])).code).toBe(0)
     expect(JSON.parse(readFileSync(path, 'utf8')).schema).toBe('orgintel/v2')
   })
 

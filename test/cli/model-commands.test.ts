@@ -22,7 +22,7 @@ describe('orgintel validate', () => {
   it('accepts a valid model and summarises it by id', async () => {
     const result = await runInProcess(['validate', wardModel])
     expect(result.code).toBe(0)
-    expect(result.stdout).toBe(`${wardModel}: valid orgintel/v2 model 'ward-7-you-said-we-did': 8 actors, 10 assets, 11 channels, 2 declared loops, 0 warnings\n`)
+    expect(result.stdout).toBe(`${wardModel}: valid orgintel/v2 model 'ward-7-you-said-we-did': 8 actors, 10 assets, 11 channels, 2 declared loops, 2 warnings\n`)
   })
 
   it('exits 1 with the JSON Pointer of every broken reference', async () => {
