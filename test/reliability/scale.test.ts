@@ -39,10 +39,16 @@ const chainDocument = (count: number, closed: boolean, layEvery = 2) => {
     const lay = i % layEvery === 0
     actors[i] = { id: `a${i}`, name: `A ${i}`, kind: lay ? 'patient' : 'clinician', perspective: lay ? 'lay' : 'professional', levels: ['delivery'], tags: [] }
   }
+  // A story from the first actor travels the whole way; on a cycle the last actor answers it.
   for (let i = 0; i < channels.length; i++) {
-    channels[i] = { id: `c${i}`, from: `a${i}`, to: `a${(i + 1) % count}`, carries: [], level: 'delivery', status: 'active' }
+    const answers = closed && i === count - 1
+    channels[i] = { id: `c${i}`, from: `a${i}`, to: `a${(i + 1) % count}`, carries: [answers ? 'answer' : 'story'], level: 'delivery', status: 'active' }
   }
-  return { schema: 'orgintel/v2', id: 'chain', name: 'chain', actors, assets: [], channels, loops: [] }
+  const assets = [
+    { id: 'story', name: 'Story', kind: 'experience', holder: 'a0', acknowledged: true },
+    { id: 'answer', name: 'Answer', kind: 'response', holder: `a${count - 1}`, acknowledged: true, derivedFrom: ['story'] },
+  ]
+  return { schema: 'orgintel/v2', id: 'chain', name: 'chain', actors, assets, channels, loops: [] }
 }
 
 let cached: { readonly key: string; readonly model: Model } | undefined
