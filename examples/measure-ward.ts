@@ -4,21 +4,21 @@
  * Run: `npx tsx examples/measure-ward.ts`.
  */
 import assert from 'node:assert/strict'
+
 // #region measure
 import { readFileSync } from 'node:fs'
-import * as E from 'fp-ts/lib/Either.js'
-import { parseModel } from '../src/index.js'
-import { decodeStageMapping, formatMeasuredLoops, measureLoops, readCsvEvents } from '../src/evidence/index.js'
+import { formatModelErrors, parseModel } from 'orgintel'
+import { decodeStageMapping, formatMeasuredLoops, measureLoops, readCsvEvents } from 'orgintel/evidence'
 
-const model = parseModel(readFileSync(new URL('./models/ward-you-said-we-did.json', import.meta.url), 'utf8'))
-if (E.isLeft(model)) throw new Error('the model does not decode')
+const model = parseModel(readFileSync('examples/models/ward-you-said-we-did.json', 'utf8'))
+if (model._tag === 'Left') throw new Error(formatModelErrors(model.left))
 // Which activities are which stage, and which resources are which actors.
-const mapping = decodeStageMapping(JSON.parse(readFileSync(new URL('./data/ward-stage-mapping.json', import.meta.url), 'utf8')), model.right)
-if (E.isLeft(mapping)) throw new Error('the mapping does not decode')
+const mapping = decodeStageMapping(JSON.parse(readFileSync('examples/data/ward-stage-mapping.json', 'utf8')), model.right)
+if (mapping._tag === 'Left') throw new Error('the mapping does not decode')
 
-const log = readFileSync(new URL('./data/ward-events.csv', import.meta.url), 'utf8')
+const log = readFileSync('examples/data/ward-events.csv', 'utf8')
 const measured = await measureLoops(model.right, readCsvEvents(log, mapping.right), mapping.right, { items: false })
-if (E.isLeft(measured)) throw new Error('the log cannot be measured')
+if (measured._tag === 'Left') throw new Error('the log cannot be measured')
 const report = measured.right
 process.stdout.write(formatMeasuredLoops(report, 'markdown'))
 // #endregion measure
