@@ -156,7 +156,10 @@ export const runEngine = (
   let endTime = days
   let day = 0
   while (queue.take()) {
-    if (events >= maxEvents) {
+    // Every pending event will be taken, so once those already due exceed what is left of
+    // the bound the run can only end cut: stop now, which also bounds the queue's memory
+    // by maxEvents (plus one event's fan-out) however fast events breed.
+    if (events + 1 + queue.size > maxEvents) {
       truncated = true
       endTime = queue.time
       break

@@ -43,6 +43,7 @@ describe('simulate golden fingerprints on a generated 600-actor organisation', (
   it('is unchanged when maxEvents cuts the run short', () => {
     const result = simulate(model, { seed: 1, days: 90, maxEvents: 12_345, parameters: { raiseRate: 0.5 } })
     expect(result.truncated).toBe(true)
-    expect(fingerprint(result)).toBe('cacc81ddacef6805')
+    // Renewed when a run began to stop as soon as what is due cannot fit in maxEvents (memory bound).
+    expect(fingerprint(result)).toBe('65886ff1420a9995')
   })
 })
