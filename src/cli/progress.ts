@@ -8,12 +8,21 @@ export interface ProgressReporter {
   finish(): void
 }
 
-const formatSeconds = (seconds: number): string => {
+/** A duration in words: whole seconds first, so 719.6 s is "12m00s", never "11m60s". @internal */
+export const formatSeconds = (seconds: number): string => {
   if (!Number.isFinite(seconds)) return '?'
-  if (seconds < 60) return `${Math.ceil(seconds)}s`
-  const minutes = Math.floor(seconds / 60)
-  return minutes < 60 ? `${minutes}m${Math.round(seconds % 60)}s` : `${Math.floor(minutes / 60)}h${minutes % 60}m`
+  const whole = Math.ceil(seconds)
+  if (whole < 60) return `${whole}s`
+  const minutes = Math.floor(whole / 60)
+  return minutes < 60 ? `${minutes}m${String(whole % 60).padStart(2, '0')}s` : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`
 }
+
+/**
+ * Whether an estimate of the time left can be trusted yet: early on, start-up work
+ * (workers compiling, the first runs warming up) makes the rate look far slower than it
+ * is, so a 29-second job once said "about 2h25m left". Wait for 5% of the work or 10 s.
+ */
+const estimable = (done: number, total: number, elapsed: number): boolean => done > 0 && (done >= total * 0.05 || elapsed >= 10)
 
 /**
  * Create a progress reporter writing to `stream` (stderr by default). The bar redraws
@@ -32,8 +41,9 @@ export const createProgressReporter = (
   const line = (done: number, total: number): string => {
     const share = total === 0 ? 1 : done / total
     const elapsed = (now() - started) / 1000
-    const eta = done === 0 ? Number.POSITIVE_INFINITY : (elapsed / done) * (total - done)
-    if (!interactive) return `${label}: ${done}/${total} (${Math.floor(share * 100)}%), about ${formatSeconds(eta)} left`
+    const eta = estimable(done, total, elapsed) ? (elapsed / done) * (total - done) : Number.POSITIVE_INFINITY
+    const left = Number.isFinite(eta) ? `about ${formatSeconds(eta)} left` : 'estimating the time left'
+    if (!interactive) return `${label}: ${done}/${total} (${Math.floor(share * 100)}%), ${left}`
     const width = 24
     const filled = Math.round(share * width)
     return `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(share * 100)}% ${done}/${total} ETA ${formatSeconds(eta)}`

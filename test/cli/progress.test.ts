@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createProgressReporter } from '../../src/cli/progress.js'
+import { createProgressReporter, formatSeconds } from '../../src/cli/progress.js'
 
 const fakeStream = (isTTY: boolean) => {
   const written: string[] = []
@@ -30,6 +30,25 @@ describe('progress on stderr', () => {
     time = 120_050
     progress.update(2, 3) // within 100 ms of the last redraw: skipped
     progress.finish()
-    expect(written).toEqual(['\rsweep [########................] 33% 1/3 ETA 4m0s\u001b[K', '\n'])
+    expect(written).toEqual(['\rsweep [########................] 33% 1/3 ETA 4m00s\u001b[K', '\n'])
+  })
+
+  it('never says "11m60s": whole seconds are split, with two digits', () => {
+    expect(formatSeconds(719.6)).toBe('12m00s')
+    expect(formatSeconds(59.2)).toBe('1m00s')
+    expect(formatSeconds(3599.5)).toBe('1h00m')
+    expect(formatSeconds(65)).toBe('1m05s')
+  })
+
+  it('does not guess the time left from the slow first moments of a job', () => {
+    const { written, stream } = fakeStream(false)
+    let time = 0
+    const progress = createProgressReporter('sweep', stream, () => time)
+    // Workers take 6 s to start; one run of 200 is done: "about 20m left" would be wrong.
+    time = 6_000
+    progress.update(1, 200)
+    time = 20_000
+    progress.update(150, 200)
+    expect(written).toEqual(['sweep: 1/200 (0%), estimating the time left\n', 'sweep: 150/200 (75%), about 7s left\n'])
   })
 })
