@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { closestName } from '../model/suggest.js'
 import { toPointer } from '../model/errors.js'
 import { type ConfigError, configErrorsOf } from './config-errors.js'
 import { type BuiltinRule, builtinRules } from './rules/index.js'
@@ -64,13 +65,18 @@ const ConfigShape = t.partial(
 const topFields: ReadonlySet<string> = new Set(['rules', 'plugins', 'loops', 'names'])
 const loopFields: ReadonlySet<string> = new Set(['maxLength', 'maxLoops', 'budget'])
 
+const suggestion = (name: string, known: ReadonlyArray<string>): string => {
+  const likely = closestName(name, known)
+  return likely === undefined ? '' : ` Did you mean ${JSON.stringify(likely)}?`
+}
+
 const unknownFields = (value: object, known: ReadonlySet<string>, base: ReadonlyArray<string>): ConfigError[] =>
   Object.keys(value)
     .filter((key) => !known.has(key))
     .map((key) => ({
       code: 'unknown-field',
       path: toPointer([...base, key]),
-      message: `The config has no field ${JSON.stringify(key)} (known: ${[...known].join(', ')}).`,
+      message: `The config has no field ${JSON.stringify(key)} (known: ${[...known].join(', ')}).${suggestion(key, [...known])}`,
     }))
 
 /**
@@ -101,7 +107,7 @@ export const resolveConfig = (input: unknown): E.Either<ReadonlyArray<ConfigErro
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = known.get(id)
     if (rule === undefined) {
-      errors.push({ code: 'unknown-rule', path: toPointer(['rules', id]), message: `No rule has the id ${JSON.stringify(id)}.` })
+      errors.push({ code: 'unknown-rule', path: toPointer(['rules', id]), message: `No rule has the id ${JSON.stringify(id)}.${suggestion(id, [...known.keys()])}` })
       continue
     }
     const decoded = RuleSettingCodec.decode(setting)

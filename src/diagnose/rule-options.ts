@@ -1,14 +1,20 @@
 import * as t from 'io-ts'
+import { closestName } from '../model/suggest.js'
 
 /** The decoded options of a rule built with {@link ruleOptions}. @category Rules */
 export type OptionsFromProps<P extends t.Props> = { readonly [K in keyof P]: t.TypeOf<P[K]> }
 
-const unknownOption = new t.Type<never, never, unknown>(
-  'one of the options the rule has',
-  (_): _ is never => false,
-  (input, context) => t.failure(input, context),
-  (value) => value,
-)
+/** What an unknown option key should have been: the rule's options, and the closest one. */
+const unknownOption = (key: string, known: ReadonlyArray<string>) => {
+  const likely = closestName(key, known)
+  const listed = known.length === 0 ? 'the rule has no options' : `the rule's options are ${known.map((name) => `'${name}'`).join(', ')}`
+  return new t.Type<never, never, unknown>(
+    `a known option (${listed}${likely === undefined ? '' : `; did you mean '${likely}'?`})`,
+    (_): _ is never => false,
+    (input, context) => t.failure(input, context),
+    (value) => value,
+  )
+}
 
 /**
  * A codec for a rule's options: every field optional in the input (an absent field takes
@@ -32,7 +38,7 @@ export const ruleOptions = <P extends t.Props>(
       const errors: t.ValidationError[] = []
       for (const key of Object.keys(given)) {
         if (!Object.prototype.hasOwnProperty.call(props, key)) {
-          errors.push({ value: given[key], context: [...context, { key, type: unknownOption, actual: given[key] }] })
+          errors.push({ value: given[key], context: [...context, { key, type: unknownOption(key, Object.keys(props)), actual: given[key] }] })
         }
       }
       const filled: Record<string, unknown> = { ...defaults }
