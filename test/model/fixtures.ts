@@ -1,3 +1,5 @@
+import { decodeModel } from '../../src/model/decode.js'
+import type { ModelError } from '../../src/model/errors.js'
 import fc from 'fast-check'
 
 /** Small documents shared by the model tests. Each call returns a fresh copy. */
@@ -120,3 +122,23 @@ export const mutatedDocument = fc
     else owner[last] = replacement ?? null
     return document
   })
+
+/** A document of the test's own making, as loose JSON. */
+export type Document = Record<string, any>
+
+/** The errors decoding gives; fails the test when the document decodes. */
+export const errorsOf = (input: unknown): ReadonlyArray<ModelError> => {
+  const result = decodeModel(input)
+  if (result._tag === 'Right') throw new Error('expected the document to be rejected')
+  return result.left
+}
+
+/** The valid document with one change made to it. */
+export const withChange = (change: (document: Document) => void): Document => {
+  const document = validDocument() as Document
+  change(document)
+  return document
+}
+
+/** Each error as [code, path]. */
+export const codesAndPaths = (errors: ReadonlyArray<ModelError>) => errors.map((error) => [error.code, error.path])

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { decodeModel } from '../../src/model/decode.js'
-import type { ModelError } from '../../src/model/errors.js'
-import { validDocument } from './fixtures.js'
+import { codesAndPaths, errorsOf, validDocument, withChange } from './fixtures.js'
 
-type Document = Record<string, any>
 
-const errorsOf = (input: unknown): ReadonlyArray<ModelError> => {
-  const result = decodeModel(input)
-  if (result._tag === 'Right') throw new Error('expected the document to be rejected')
-  return result.left
-}
 
-const withChange = (change: (document: Document) => void): Document => {
-  const document = validDocument() as Document
-  change(document)
-  return document
-}
 
-const codesAndPaths = (errors: ReadonlyArray<ModelError>) => errors.map((error) => [error.code, error.path])
 
 describe('shape and reference errors in one pass', () => {
   it('a bad kind and a dangling reference are both reported', () => {
