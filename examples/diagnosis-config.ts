@@ -23,4 +23,4 @@ console.log(quieter.summary.bySeverity)
 
 assert.ok(config._tag === 'Left')
 assert.equal(config.left[0]?.path, '/rules/slow-loop/1/maxLatencyDays')
-assert.equal(quieter.summary.bySeverity.info, 0)
+assert.ok(!quieter.defects.some((defect) => defect.rule === 'undeclared-loop' || defect.rule === 'single-point-of-failure'))
