@@ -25,8 +25,8 @@ export interface GenerateOrganisationOptions {
   readonly provenance?: boolean
 }
 
-/** mulberry32: a tiny seeded 32-bit generator, enough for test data. */
-const createRandom = (seed: number): (() => number) => {
+/** mulberry32: a tiny seeded 32-bit generator, enough for test data (shared by the benches and the docs scripts). */
+export const createRandom = (seed: number): (() => number) => {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

@@ -12,23 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import Papa from 'papaparse'
+import { createRandom } from './generate.js'
 
 const argument = (name: string): string | undefined => {
   const index = process.argv.indexOf(`--${name}`)
   return index < 0 ? undefined : process.argv[index + 1]
 }
 
-/** mulberry32: a tiny seeded generator for test data. */
-const createRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let z = state
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Write `events` rows: stories raised through three years, replies within weeks, rows in time order. */
 const writeLog = async (path: string, events: number): Promise<void> => {

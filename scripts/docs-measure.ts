@@ -13,6 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { decodeStageMapping, measureLoops, readCsvEvents, type MeasuredLoops } from '../src/evidence/index.js'
 import { parseModel } from '../src/model/decode.js'
 import { renderLinePlot } from './docs-plot.js'
+import { createRandom } from '../bench/generate.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const eventLogPath = join(root, 'examples', 'data', 'ward-events.csv')
@@ -20,17 +21,6 @@ export const mappingPath = join(root, 'examples', 'data', 'ward-stage-mapping.js
 export const modelPath = join(root, 'examples', 'models', 'ward-you-said-we-did.json')
 export const plotPath = join(root, 'docs', 'assets', 'measuring-closure.svg')
 
-/** mulberry32, a tiny seeded generator for test data. */
-const createRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let z = state
-    z = Math.imul(z ^ (z >>> 15), z | 1)
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61)
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The synthetic log as CSV text: 200 days from 2026-01-01, rows in time order. */
 export const wardEventLog = (seed = 2026): string => {
