@@ -104,7 +104,9 @@ describe(`findings on ${fuzzedModelCount} generated models`, () => {
       const unbounded = simulate(model, { ...options, maxEvents: 1_000_000 })
       if (result.truncated) {
         truncated++
-        if (result.metrics.events !== simulationMaxEvents || unbounded.metrics.events <= simulationMaxEvents) problems.push('truncated, but not by maxEvents')
+        // A run stops as soon as what is due cannot fit (so it may stop short of the bound),
+        // and only when the unbounded run really needs more events than the bound allows.
+        if (result.metrics.events > simulationMaxEvents || unbounded.metrics.events <= simulationMaxEvents) problems.push('truncated, but not by maxEvents')
       } else if (JSON.stringify(unbounded) !== text) problems.push('not truncated, yet a larger maxEvents changes the result')
       const { metrics, series } = result
       for (const share of [metrics.closureRate, metrics.responseRate, metrics.governingReachShare]) {
