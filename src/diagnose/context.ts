@@ -141,11 +141,28 @@ export const createDiagnosisContext = (
     const v = graph().indexOf.get(id)
     return v === undefined ? undefined : graph().actors[v]
   }
+  // Likewise assets reuse the carriage's index, which is the same map when ids are unique.
+  const uniqueAssetIndex = memo((): ReadonlyMap<AssetId, number> | undefined => {
+    const index = traceIndex().carriage.assetIndex
+    return index.size === model.assets.length ? index : undefined
+  })
   const assetOf = (id: AssetId): KnowledgeAsset | undefined => {
     const k = cargo().positionOf.get(id)
     return k === undefined ? undefined : model.assets[k]
   }
-  const channels = memo(() => new Map(model.channels.map((channel) => [channel.id, channel])))
+  // The canonical model lists channels in id order: a binary search finds one without a
+  // map of every channel id (the last of repeated ids, as a map would).
+  const channelOf = (id: ChannelId): Channel | undefined => {
+    const list = model.channels
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (compareIds(list[mid]!.id, id) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && list[lo - 1]!.id === id ? list[lo - 1] : undefined
+  }
   const pairs = memo(() => {
     const byPair = new Map<string, Channel[]>()
     for (const channel of model.channels) {
@@ -156,7 +173,7 @@ export const createDiagnosisContext = (
     }
     return byPair
   })
-  const cargo = memo(() => readChannelCargo(model))
+  const cargo = memo(() => readChannelCargo(model, uniqueAssetIndex))
   const heldBy = memo(() => {
     const held = new Map<ActorId, KnowledgeAsset[]>()
     for (const asset of model.assets) {
@@ -222,7 +239,7 @@ export const createDiagnosisContext = (
     levelsInUse,
     actor: actorOf,
     asset: assetOf,
-    channel: (id) => channels().get(id),
+    channel: channelOf,
     channelsBetween: (from, to) => pairs().get(JSON.stringify([from, to])) ?? [],
     assetsHeldBy: (id) => heldBy().get(id) ?? [],
     heldKinds,

@@ -9,16 +9,32 @@ const maxRounds = 3
 /** What repairs must clear: every error, and every open loop. */
 const unsettled = (defect: Defect): boolean => (defect.severity === 'error' || defect.rule === 'open-loop') && (defect.repair?.length ?? 0) > 0
 
-/** The defect a later repair belongs with: one about the same source, else one about the same actors, else the first with a repair. */
-const homeOf = (defects: ReadonlyArray<Defect>, later: Defect): number => {
-  const source = later.assets[0]
-  const withRepair = (index: number): boolean => (defects[index]!.repair?.length ?? 0) > 0
-  const indices = defects.map((_, index) => index).filter(withRepair)
-  return (
-    indices.find((index) => source !== undefined && defects[index]!.assets.includes(source)) ??
-    indices.find((index) => defects[index]!.actors.some((actor) => later.actors.includes(actor))) ??
-    indices[0]!
-  )
+/**
+ * Where later repairs go: the first defect with a repair about the same source, else
+ * the first with a repair about one of the same actors, else the first with a repair.
+ * Indexed once, so filing L later repairs among D defects costs O(D + L), not O(D × L).
+ */
+const homesOf = (defects: ReadonlyArray<Defect>) => {
+  const bySource = new Map<string, number>()
+  const byActor = new Map<string, number>()
+  let first = -1
+  defects.forEach((defect, index) => {
+    if ((defect.repair?.length ?? 0) === 0) return
+    if (first < 0) first = index
+    for (const asset of defect.assets) if (!bySource.has(asset)) bySource.set(asset, index)
+    for (const actor of defect.actors) if (!byActor.has(actor)) byActor.set(actor, index)
+  })
+  return (later: Defect): number => {
+    const source = later.assets[0]
+    const bySameSource = source === undefined ? undefined : bySource.get(source)
+    if (bySameSource !== undefined) return bySameSource
+    let home = -1
+    for (const actor of later.actors) {
+      const index = byActor.get(actor)
+      if (index !== undefined && (home < 0 || index < home)) home = index
+    }
+    return home >= 0 ? home : first
+  }
 }
 
 /**
@@ -35,12 +51,13 @@ export const settleRepairs = (model: Model, defects: ReadonlyArray<Defect>, redi
   let all: ReadonlyArray<ProposedChannel> = defects.flatMap((defect) => defect.repair ?? [])
   if (all.length === 0) return defects
   const extra = new Map<number, ProposedChannel[]>()
+  const homeOf = homesOf(defects)
   for (let round = 0; round < maxRounds; round++) {
     const left = rediagnose(applyRepairs(model, all)).filter(unsettled)
     if (left.length === 0) break
     const added: ProposedChannel[] = []
     for (const later of left) {
-      const home = homeOf(defects, later)
+      const home = homeOf(later)
       const list = extra.get(home)
       if (list === undefined) extra.set(home, [...later.repair!])
       else list.push(...later.repair!)

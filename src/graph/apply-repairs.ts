@@ -18,8 +18,12 @@ const proposalKey = (proposal: ProposedChannel): string =>
  * @category Repairs
  */
 export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChannel>): Model => {
-  const channelIds = new Set<string>(model.channels.map((channel) => channel.id))
-  const assetIds = new Set<string>(model.assets.map((asset) => asset.id))
+  // Only ids a new channel or asset could take are collected, not every id of a large model.
+  const channelIds = new Set<string>()
+  for (const channel of model.channels) if (channel.id.startsWith('repair-')) channelIds.add(channel.id)
+  const created = new Set<string>(repairs.flatMap((proposal) => (proposal.creates ?? []).map((asset) => asset.id)))
+  const assetIds = new Set<string>()
+  if (created.size > 0) for (const asset of model.assets) if (created.has(asset.id)) assetIds.add(asset.id)
   const seen = new Set<string>()
   const assets: KnowledgeAsset[] = []
   const channels: Channel[] = []

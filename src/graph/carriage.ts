@@ -37,52 +37,58 @@ export interface Carriage {
 
 /**
  * Every (asset, edge) pair where the edge's channel lists the asset, grouped by asset
- * and, within it, by sender. Each channel's ids are looked up once (twice for none), and
- * a `carries` list shared by consecutive channels is looked up once for all of them.
+ * and, within it, by sender. Channels are read once each, in model order (reading them
+ * in edge order misses the cache on every one); a `carries` list that a sender's channels
+ * share (as builders and generators make them) is looked up once for all of them. Arrays
+ * are sized exactly: on a large model every typed array grown and copied costs a garbage
+ * collection of the whole model.
  */
 const listedPairs = (graph: CompiledGraph, assetIndex: ReadonlyMap<AssetId, number>, assetCount: number) => {
   const channels = graph.model.channels
-  const edgeStart = new Int32Array(graph.edgeCount + 1)
-  let resolved: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, graph.edgeCount))
+  const senderOf = new Int32Array(channels.length).fill(-1)
+  for (let v = 0; v < graph.actorCount; v++) {
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) senderOf[graph.edgeChannel[e]!] = v
+  }
+  let capacity = 0
+  for (let c = 0; c < channels.length; c++) if (senderOf[c]! >= 0) capacity += channels[c]!.carries.length
+  // The assets channel c lists are resolved[channelStart[c] .. channelEnd[c]-1].
+  const channelStart = new Int32Array(channels.length)
+  const channelEnd = new Int32Array(channels.length)
+  const resolved = new Int32Array(capacity)
   const counts = new Int32Array(assetCount + 1)
+  const lastList: Array<ReadonlyArray<AssetId> | undefined> = new Array(graph.actorCount)
+  const lastChannel = new Int32Array(graph.actorCount)
   let total = 0
-  let previous: ReadonlyArray<AssetId> | undefined
-  let previousStart = 0
-  let previousEnd = 0
-  for (let e = 0; e < graph.edgeCount; e++) {
-    const carries = channels[graph.edgeChannel[e]!]!.carries
-    if (carries.length > 0 && carries === previous) {
-      if (total + previousEnd - previousStart > resolved.length) resolved = grown(resolved, total + previousEnd - previousStart)
-      for (let i = previousStart; i < previousEnd; i++) counts[(resolved[total++] = resolved[i]!) + 1]!++
-    } else {
-      const start = total
-      for (let i = 0; i < carries.length; i++) {
-        const a = assetIndex.get(carries[i]!)
-        if (a === undefined) continue
-        if (total === resolved.length) resolved = grown(resolved, total + 1)
-        resolved[total++] = a
-        counts[a + 1]!++
-      }
-      previous = carries
-      previousStart = start
-      previousEnd = total
+  for (let c = 0; c < channels.length; c++) {
+    const v = senderOf[c]!
+    if (v < 0) continue
+    const carries = channels[c]!.carries
+    if (carries.length > 0 && carries === lastList[v]) {
+      const last = lastChannel[v]!
+      channelStart[c] = channelStart[last]!
+      channelEnd[c] = channelEnd[last]!
+      for (let i = channelStart[c]!; i < channelEnd[c]!; i++) counts[resolved[i]! + 1]!++
+      continue
     }
-    edgeStart[e + 1] = total
+    channelStart[c] = total
+    for (let i = 0; i < carries.length; i++) {
+      const a = assetIndex.get(carries[i]!)
+      if (a === undefined) continue
+      resolved[total++] = a
+      counts[a + 1]!++
+    }
+    channelEnd[c] = total
+    if (carries.length > 0) ((lastList[v] = carries), (lastChannel[v] = c))
   }
   for (let a = 0; a < assetCount; a++) counts[a + 1]! += counts[a]!
-  const edges = new Int32Array(total)
+  const edges = new Int32Array(counts[assetCount]!)
   const cursor = counts.slice(0, assetCount)
   // Edges are numbered by sender, so filling in edge order keeps each asset's list in sender order.
   for (let e = 0; e < graph.edgeCount; e++) {
-    for (let i = edgeStart[e]!; i < edgeStart[e + 1]!; i++) edges[cursor[resolved[i]!]!++] = e
+    const c = graph.edgeChannel[e]!
+    for (let i = channelStart[c]!; i < channelEnd[c]!; i++) edges[cursor[resolved[i]!]!++] = e
   }
   return { offsets: counts, edges }
-}
-
-const grown = (array: Int32Array, need: number): Int32Array<ArrayBuffer> => {
-  const next = new Int32Array(Math.max(need, array.length * 2))
-  next.set(array)
-  return next
 }
 
 /** First position in `edges[lo..hi)` whose sender is at least `v` (edges sorted by sender). */
@@ -106,18 +112,24 @@ const firstFrom = (graph: CompiledGraph, edges: Int32Array, lo: number, hi: numb
  */
 export const compileCarriage = (graph: CompiledGraph): Carriage => {
   const assets = graph.model.assets
+  // Set from the last asset to the first, so the first asset with an id wins in one operation each.
   const assetIndex = new Map<AssetId, number>()
-  for (let a = 0; a < assets.length; a++) if (!assetIndex.has(assets[a]!.id)) assetIndex.set(assets[a]!.id, a)
+  for (let a = assets.length - 1; a >= 0; a--) assetIndex.set(assets[a]!.id, a)
   const assetCount = assets.length
   const holder = new Int32Array(assetCount)
   for (let a = 0; a < assetCount; a++) holder[a] = graph.indexOf.get(assets[a]!.holder) ?? -1
   const listed = listedPairs(graph, assetIndex, assetCount)
 
+  // An asset reaches its holder and at most one actor per channel that lists it.
+  let bound = 0
+  for (let a = 0; a < assetCount; a++) {
+    if (holder[a]! >= 0) bound += Math.min(graph.actorCount, 1 + listed.offsets[a + 1]! - listed.offsets[a]!)
+  }
   const reachOffsets = new Int32Array(assetCount + 1)
   const carrierOffsets = new Int32Array(assetCount + 1)
-  let reachActors = new Int32Array(Math.max(16, assetCount))
-  let reachHops = new Int32Array(reachActors.length)
-  let reachEdge = new Int32Array(reachActors.length)
+  const reachActors = new Int32Array(bound)
+  const reachHops = new Int32Array(bound)
+  const reachEdge = new Int32Array(bound)
   const carrierEdges = new Int32Array(listed.edges.length)
   const carrierFrom = new Int32Array(listed.edges.length)
   const carrierTo = new Int32Array(listed.edges.length)
@@ -126,24 +138,10 @@ export const compileCarriage = (graph: CompiledGraph): Carriage => {
   const stamp = new Int32Array(graph.actorCount).fill(-1)
   let size = 0
   let carried = 0
-  const grow = (need: number): void => {
-    if (need <= reachActors.length) return
-    const length = Math.max(need, reachActors.length * 2)
-    const actors = new Int32Array(length)
-    const hops = new Int32Array(length)
-    const edge = new Int32Array(length)
-    actors.set(reachActors)
-    hops.set(reachHops)
-    edge.set(reachEdge)
-    reachActors = actors
-    reachHops = hops
-    reachEdge = edge
-  }
   for (let a = 0; a < assetCount; a++) {
     const start = size
     const h = holder[a]!
     if (h >= 0) {
-      grow(size + 1)
       stamp[h] = a
       position[h] = 0
       reachActors[size] = h
@@ -159,7 +157,6 @@ export const compileCarriage = (graph: CompiledGraph): Carriage => {
           if (e >= end) break
           const w = graph.targets[e]!
           if (stamp[w] !== a) {
-            grow(size + 1)
             stamp[w] = a
             position[w] = size - start
             reachActors[size] = w
@@ -181,13 +178,13 @@ export const compileCarriage = (graph: CompiledGraph): Carriage => {
     assetIndex,
     holder,
     reachOffsets,
-    reachActors: reachActors.slice(0, size),
-    reachHops: reachHops.slice(0, size),
-    reachEdge: reachEdge.slice(0, size),
+    reachActors: reachActors.subarray(0, size),
+    reachHops: reachHops.subarray(0, size),
+    reachEdge: reachEdge.subarray(0, size),
     carrierOffsets,
-    carrierEdges: carrierEdges.slice(0, carried),
-    carrierFrom: carrierFrom.slice(0, carried),
-    carrierTo: carrierTo.slice(0, carried),
+    carrierEdges: carrierEdges.subarray(0, carried),
+    carrierFrom: carrierFrom.subarray(0, carried),
+    carrierTo: carrierTo.subarray(0, carried),
   }
 }
 

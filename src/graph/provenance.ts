@@ -95,10 +95,24 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
     if (assets[a]!.derivedFrom === undefined) undeclared[a] = 1
   }
   const had = assetsHad(carriage)
-  const parent: number[] = []
-  const child: number[] = []
-  const inferred: number[] = []
-  const at: number[] = []
+  // At most one link per declared parent, or per asset an undeclared one's holder has.
+  let capacity = 0
+  for (let d = 0; d < count; d++) {
+    const h = carriage.holder[d]!
+    const declared = assets[d]!.derivedFrom
+    if (h >= 0) capacity += declared !== undefined ? declared.length : stage[d]! !== 0 ? had.offsets[h + 1]! - had.offsets[h]! : 0
+  }
+  const parent = new Int32Array(capacity)
+  const child = new Int32Array(capacity)
+  const inferred = new Uint8Array(capacity)
+  const at = new Int32Array(capacity)
+  let links = 0
+  const link = (p: number, d: number, isInferred: number, position: number): void => {
+    parent[links] = p
+    child[links] = d
+    inferred[links] = isInferred
+    at[links++] = position
+  }
   for (let d = 0; d < count; d++) {
     const h = carriage.holder[d]!
     if (h < 0) continue
@@ -110,25 +124,25 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
         const p = carriage.assetIndex.get(id)
         if (p === undefined || p === d) continue
         const k = find(had.assets, lo, hi, p)
-        if (k >= 0) (parent.push(p), child.push(d), inferred.push(0), at.push(had.at[k]!))
+        if (k >= 0) link(p, d, 0, had.at[k]!)
       }
     } else if (stage[d]! !== 0) {
       const own = stage[d]!
       for (let k = lo; k < hi; k++) {
         const p = had.assets[k]!
         const earlier = own < 0 ? stage[p]! >= 0 : stage[p]! >= 0 && stage[p]! < own
-        if (earlier && p !== d) (parent.push(p), child.push(d), inferred.push(1), at.push(had.at[k]!))
+        if (earlier && p !== d) link(p, d, 1, had.at[k]!)
       }
     }
   }
   const childOffsets = new Int32Array(count + 1)
-  for (const p of parent) childOffsets[p + 1]!++
+  for (let i = 0; i < links; i++) childOffsets[parent[i]! + 1]!++
   for (let a = 0; a < count; a++) childOffsets[a + 1]! += childOffsets[a]!
-  const children = new Int32Array(parent.length)
-  const childInferred = new Uint8Array(parent.length)
-  const childAt = new Int32Array(parent.length)
+  const children = new Int32Array(links)
+  const childInferred = new Uint8Array(links)
+  const childAt = new Int32Array(links)
   const cursor = childOffsets.slice(0, count)
-  for (let i = 0; i < parent.length; i++) {
+  for (let i = 0; i < links; i++) {
     const k = cursor[parent[i]!]!++
     children[k] = child[i]!
     childInferred[k] = inferred[i]!

@@ -38,7 +38,7 @@ export const findStop = (
   const idleChannels: ChannelId[] = []
   if (reason === 'not-passed-on') {
     const traced = new Set(members.map((a) => graph.model.assets[a]!.id))
-    for (const channel of index.idleFrom.get(actor.id) ?? []) {
+    for (const channel of index.idleFrom().get(actor.id) ?? []) {
       if (channel.carries.some((id) => traced.has(id))) idleChannels.push(channel.id)
     }
     if (idleChannels.length > 0) reason = 'channel-not-active'

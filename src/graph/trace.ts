@@ -44,8 +44,8 @@ export interface TraceIndex {
   readonly provenance: Provenance
   /** Kind of each asset, in model order. */
   readonly kinds: ReadonlyArray<AssetKind>
-  /** Channels that are not active, by sender id, in model order (where knowledge could have gone on). */
-  readonly idleFrom: ReadonlyMap<ActorId, ReadonlyArray<Channel>>
+  /** Channels that are not active, by sender id, in model order (where knowledge could have gone on); built on first use. */
+  idleFrom(): ReadonlyMap<ActorId, ReadonlyArray<Channel>>
 }
 
 /**
@@ -55,12 +55,17 @@ export interface TraceIndex {
  */
 export const compileTrace = (model: Model, graph: CompiledGraph = compileGraph(model)): TraceIndex => {
   const carriage = compileCarriage(graph)
-  const idleFrom = new Map<ActorId, Channel[]>()
-  for (const channel of model.channels) {
-    if (channel.status === 'active' || channel.carries.length === 0) continue
-    const list = idleFrom.get(channel.from)
-    if (list === undefined) idleFrom.set(channel.from, [channel])
-    else list.push(channel)
+  let idle: Map<ActorId, Channel[]> | undefined
+  const idleFrom = (): ReadonlyMap<ActorId, ReadonlyArray<Channel>> => {
+    if (idle !== undefined) return idle
+    idle = new Map()
+    for (const channel of model.channels) {
+      if (channel.status === 'active' || channel.carries.length === 0) continue
+      const list = idle.get(channel.from)
+      if (list === undefined) idle.set(channel.from, [channel])
+      else list.push(channel)
+    }
+    return idle
   }
   return { graph, carriage, provenance: compileProvenance(carriage), kinds: model.assets.map((asset) => asset.kind), idleFrom }
 }
@@ -94,14 +99,18 @@ export const traceLoopsOf = (index: TraceIndex, options: TraceLoopsOptions = {})
   const best = new Int8Array(carriage.assetCount)
   const actorStamp = new Int32Array(graph.actorCount).fill(-1)
   const finder = createRouteFinder(carriage, provenance)
+  const flags = edgeFlagsOf(graph)
+  const actorIds = graph.actors.map((actor) => actor.id)
   const work = { count: 0 }
   const loops: TracedLoop[] = []
+  // Only the first asset with an id is traced (a decoded model has no duplicates).
+  const duplicates = carriage.assetIndex.size !== carriage.assetCount
   for (let s = 0; s < carriage.assetCount; s++) {
     const asset = assets[s]!
-    if (!isSourceAsset(asset) || carriage.holder[s]! < 0 || carriage.assetIndex.get(asset.id) !== s) continue
+    if (!isSourceAsset(asset) || carriage.holder[s]! < 0 || (duplicates && carriage.assetIndex.get(asset.id) !== s)) continue
     if (wanted !== undefined && !wanted.has(asset.id)) continue
     if (work.count > budget) return { loops, truncated: true }
-    loops.push(traceSource(index, finder, s, { member, best, actorStamp, work }))
+    loops.push(traceSource(index, finder, s, { member, best, actorStamp, flags, actorIds, work }))
   }
   return { loops, truncated: work.count > budget }
 }
@@ -110,8 +119,15 @@ interface Scratch {
   readonly member: Int32Array
   readonly best: Int8Array
   readonly actorStamp: Int32Array
+  readonly flags: Uint8Array
+  readonly actorIds: ReadonlyArray<ActorId>
   readonly work: { count: number }
 }
+
+/** The levels of each 3-bit level mask, shared by every loop (there are only eight). */
+const levelsOfMask: ReadonlyArray<ReadonlyArray<Level>> = Array.from({ length: 8 }, (_, mask) =>
+  Object.freeze(levels.filter((_, rank) => (mask & (1 << rank)) !== 0)),
+)
 
 /** The source and every asset made from it, in provenance order, with the best chain level of each. */
 const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s: number, scratch: Scratch) => {
@@ -143,7 +159,7 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s
 const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
   const { graph, carriage, provenance, kinds } = index
   const assets = graph.model.assets
-  const { member, best, actorStamp, work } = scratch
+  const { member, best, actorStamp, flags, actorIds, work } = scratch
   const h = carriage.holder[s]!
   const { members, inferred } = collectTrace(provenance, kinds, s, scratch)
 
@@ -158,11 +174,10 @@ const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch:
 
   const reached: ActorId[] = []
   let levelMask = 0
-  const flags = edgeFlagsOf(graph)
   for (const a of members) {
     for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
       const v = carriage.reachActors[i]!
-      if (actorStamp[v] !== s) ((actorStamp[v] = s), reached.push(graph.actors[v]!.id))
+      if (actorStamp[v] !== s) ((actorStamp[v] = s), reached.push(actorIds[v]!))
     }
     for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) levelMask |= flags[carriage.carrierEdges[i]!]! & 7
     work.count += carriage.reachOffsets[a + 1]! - carriage.reachOffsets[a]! + carriage.carrierOffsets[a + 1]! - carriage.carrierOffsets[a]!
@@ -184,14 +199,20 @@ const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch:
     ...(stop === undefined ? {} : { stopsAt: stop.stop }),
     steps: route.steps,
     ...(closedBy === undefined ? {} : { closedBy }),
-    levels: levels.filter((_, rank) => (levelMask & (1 << rank)) !== 0) as ReadonlyArray<Level>,
+    levels: levelsOfMask[levelMask]!,
     order: orderOf(index, members),
     ...(outcome >= 0 && target >= 0 ? { latencyDays: finder.distance(target) } : {}),
     reliability: route.reliability,
     provenance: inferred ? 'inferred' : 'declared',
-    derived: members.filter((a) => a !== s).map((a) => assets[a]!.id),
+    derived: derivedIds(assets, members, s),
     reached,
   }
+}
+
+const derivedIds = (assets: Model['assets'], members: ReadonlyArray<number>, s: number): AssetId[] => {
+  const ids: AssetId[] = []
+  for (const a of members) if (a !== s) ids.push(assets[a]!.id)
+  return ids
 }
 
 /** `triple` when a strategy (or an experiment held at strategy level) is made from the source, `double` for a plan. */

@@ -18,7 +18,7 @@ const ring = (size: number): Model => {
 }
 
 describe('deep graphs', () => {
-  it('diagnoses a ring of a million actors without overflowing the stack: the story goes all the way round, a decision is made, nobody reports back', () => {
+  it('diagnoses a ring of a million actors without overflowing the stack: the story goes all the way round, a decision is made, nobody reports back', { timeout: 300_000 }, () => {
     const diagnosis = diagnose(ring(1_000_000))
     const open = diagnosis.defects.filter((defect) => defect.rule === 'open-loop')
     expect(open).toEqual([expect.objectContaining({ assets: ['action', 'story'], actors: ['a0', `a${999_999}`] })])

@@ -26,8 +26,11 @@ export const unknownPolarity = defineRule({
   defaultSeverity: 'info',
   options: noOptions,
   check: (context) => {
+    // Only a model that uses polarity somewhere, and not everywhere, has anything to report.
+    let signed = 0
+    for (const channel of context.model.channels) if (channel.polarity !== undefined) signed++
+    if (signed === 0 || signed === context.model.channels.length) return []
     const unsigned = context.cargo().unsignedChannels
-    if (unsigned.size === 0 || unsigned.size === context.model.channels.length) return []
     const bySender = new Map<ActorId, Set<ChannelId>>()
     for (const loop of context.traces().loops) {
       if (loop.outcome === 'open') continue
