@@ -1,7 +1,8 @@
 /**
- * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, Care Opinion-shaped
- * exports) and measure which loops actually close, with Kaplan–Meier closure by outcome,
- * stage latencies, conformance with the model and small-number suppression. Browser-safe.
+ * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, FHIR R4 bundles,
+ * Care Opinion-shaped exports) and measure which loops actually close, with Kaplan–Meier
+ * closure by outcome, stage latencies, conformance with the model and small-number
+ * suppression. Browser-safe.
  * @packageDocumentation
  * @module orgintel/evidence
  */
@@ -23,6 +24,9 @@ export { readCsvEvents, readCsvEventBatches } from './csv-events.js'
 export type { LogText, CsvEventOptions } from './csv-events.js'
 export { readOcelEvents } from './ocel-events.js'
 export { careOpinionMapping } from './care-opinion.js'
+export { readFhirEvents } from './fhir-events.js'
+export type { FhirEventOptions } from './fhir-events.js'
+export { fhirStageMapping } from './fhir-mapping.js'
 export { parseTimestamp } from './events.js'
 export type { LogEvent, LogProblem, LogFailure, LogRecord, LogRecords, BadInputReason } from './events.js'
 export { formatEvidenceErrors } from './errors.js'

@@ -2,10 +2,11 @@ import { createReadStream, statSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import { readCsvEventBatches } from '../../evidence/csv-events.js'
 import { type EvidenceError, formatEvidenceErrors } from '../../evidence/errors.js'
-import type { LogRecords } from '../../evidence/events.js'
+import type { LogRecord, LogRecords } from '../../evidence/events.js'
 import { formatMeasuredLoops } from '../../evidence/format.js'
 import { decodeStageMapping } from '../../evidence/mapping.js'
 import { measureLoops } from '../../evidence/measure.js'
+import { readFhirEvents } from '../../evidence/fhir-events.js'
 import { readOcelEvents } from '../../evidence/ocel-events.js'
 import { summariseEvents } from '../../evidence/summarise.js'
 import { choiceOption, integerOption, type ParsedCommand, requiredOption, stringOption } from '../args.js'
@@ -47,18 +48,32 @@ async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
   progress?.finish()
 }
 
-const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEventBatches>[1]): LogRecords => {
-  const kind = choiceOption(parsed, 'log', ['csv', 'ocel'], path.toLowerCase().endsWith('.json') ? 'ocel' : 'csv')
-  return kind === 'ocel' ? readOcelEvents(readJson(path, 'the OCEL event log'), mapping) : readCsvEventBatches(logBytes(path), mapping)
+/** A FHIR Bundle's events, as one batch. */
+async function* fhirRecords(bundle: unknown, pseudonymKey: string | undefined): AsyncGenerator<ReadonlyArray<LogRecord>> {
+  yield await readFhirEvents(bundle, pseudonymKey === undefined ? {} : { pseudonymKey })
+}
+
+/**
+ * The log's records. A `.json` log is a FHIR Bundle when its `resourceType` says so,
+ * else OCEL 2.0; any other is CSV; `--log` overrides. With a key, a bundle's references
+ * become the pseudonyms `orgintel import --from fhir` gives the same resources.
+ */
+const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEventBatches>[1], pseudonymKey: string | undefined): LogRecords => {
+  // `json`: not said, so the content decides.
+  const given = choiceOption<'csv' | 'ocel' | 'fhir' | 'json'>(parsed, 'log', ['csv', 'ocel', 'fhir'], path.toLowerCase().endsWith('.json') ? 'json' : 'csv')
+  if (given === 'csv') return readCsvEventBatches(logBytes(path), mapping)
+  const document = readJson(path, given === 'fhir' ? 'the FHIR Bundle' : 'the event log')
+  const isBundle = typeof document === 'object' && document !== null && (document as { resourceType?: unknown }).resourceType === 'Bundle'
+  return given === 'fhir' || (given === 'json' && isBundle) ? fhirRecords(document, pseudonymKey) : readOcelEvents(document, mapping)
 }
 
 /** `orgintel measure`: which loops close in the records. @internal */
 export const measureCommand: Command = {
   name: 'measure',
-  summary: 'measure which loops close in feedback records (CSV event log or OCEL 2.0)',
+  summary: 'measure which loops close in feedback records (CSV event log, OCEL 2.0 or a FHIR R4 Bundle)',
   usage:
-    'orgintel measure <model.json> <events.csv|events.json|-> --mapping map.json [--format markdown|json|csv] [-o file]\n' +
-    '       [--log csv|ocel] [--suppress-below N] [--on-bad-input report|fail] [--observed-until DATE] [--key-file secret.txt]\n' +
+    'orgintel measure <model.json> <events.csv|events.json|bundle.json|-> --mapping map.json [--format markdown|json|csv] [-o file]\n' +
+    '       [--log csv|ocel|fhir] [--suppress-below N] [--on-bad-input report|fail] [--observed-until DATE] [--key-file secret.txt]\n' +
     '       [--summary]  (write the exact, mergeable summary for one shard instead of the report)',
   options: {
     mapping: { type: 'string', short: 'm' },
@@ -89,7 +104,7 @@ export const measureCommand: Command = {
       ...(key === undefined ? {} : { pseudonymKey: key }),
       ...(observedUntil === undefined ? {} : { observedUntil }),
     }
-    const records = logRecords(parsed, logPath, decoded.right)
+    const records = logRecords(parsed, logPath, decoded.right, key)
     const out = stringOption(parsed, 'out') ?? '-'
     if (parsed.values['summary'] === true) {
       const summarised = await summariseEvents(model, records, decoded.right, { ...options, items: false })
