@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import { readCsvEventBatches } from '../../src/evidence/csv-events.js'
+import type { LogRecords } from '../../src/evidence/events.js'
 import { fhirStageMapping } from '../../src/evidence/fhir-mapping.js'
+import { decodeStageMapping } from '../../src/evidence/mapping.js'
+import { readOcelEvents } from '../../src/evidence/ocel-events.js'
+import { summariseEvents } from '../../src/evidence/summarise.js'
+import { parseModel } from '../../src/model/decode.js'
 import { root, runInProcess, wardModel } from '../cli/harness.js'
 import { wardLog, wardMappingInput } from './ward-log.js'
 
@@ -98,6 +105,25 @@ describe('the measuring guide', () => {
     expect([heard('planning').estimate, heard('planning').lower, heard('planning').upper].map((x) => Math.round(x * 100))).toEqual([18, 9, 33])
     const flows = report.conformance.unmodelledFlows.map((flow) => `${flow.from}>${flow.to}`)
     expect(flows).toEqual(expect.arrayContaining(['pals>carers', 'ward-team>ward-manager', 'quality-committee>experience-team']))
+  })
+
+  it('ships an OCEL 2.0 copy of the bundled log that measures to the very same summary', async () => {
+    const { wardEventOcel, ocelLogPath, eventLogPath, mappingPath } = await import('../../scripts/docs-measure.js')
+    const ocelText = readFileSync(ocelLogPath, 'utf8')
+    expect(ocelText).toBe(wardEventOcel())
+    const model = parseModel(readFileSync(wardModel, 'utf8'))
+    if (E.isLeft(model)) throw new Error('unexpected')
+    const mapping = decodeStageMapping(JSON.parse(readFileSync(mappingPath, 'utf8')), model.right)
+    if (E.isLeft(mapping)) throw new Error('unexpected')
+    const summarise = async (records: LogRecords) => {
+      const result = await summariseEvents(model.right, records, mapping.right, { items: false })
+      if (E.isLeft(result)) throw new Error('unexpected')
+      return result.right.summary
+    }
+    const fromCsv = await summarise(readCsvEventBatches(readFileSync(eventLogPath, 'utf8'), mapping.right))
+    const fromOcel = await summarise(readOcelEvents(JSON.parse(ocelText), mapping.right))
+    expect(fromCsv.events).toEqual({ read: 1035, used: 1035, ignored: 0 })
+    expect(fromOcel).toEqual(fromCsv)
   })
 
   it.each(['measure-ward', 'measure-fhir'])('examples/%s.ts runs', async (name) => {
