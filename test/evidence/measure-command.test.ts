@@ -62,13 +62,12 @@ describe('orgintel measure', () => {
 
 describe('orgintel measure on a FHIR Bundle', () => {
   const bundle = join(root, 'examples', 'data', 'fhir-ward-threads.json')
-  const fhirMapping = write(
-    'fhir-map.json',
-    JSON.stringify({
-      ...fhirStageMapping,
-      actors: { 'Patient/p1': 'ward-7-patients', 'Patient/p2': 'ward-7-patients', 'Patient/p3': 'ward-7-patients', 'Organization/ward-7': 'ward-manager', 'PractitionerRole/ward-nurse': 'ward-team', 'Organization/pals': 'pals' },
-    }),
-  )
+  const fhirMapping = join(root, 'examples', 'data', 'fhir-ward-mapping.json')
+
+  it('ships a mapping for the bundle: fhirStageMapping and the actors', () => {
+    const actors = { 'Patient/p1': 'ward-7-patients', 'Patient/p2': 'ward-7-patients', 'Patient/p3': 'ward-7-patients', 'Organization/ward-7': 'ward-manager', 'PractitionerRole/ward-nurse': 'ward-team', 'Organization/pals': 'pals' }
+    expect(JSON.parse(readFileSync(fhirMapping, 'utf8'))).toEqual({ ...fhirStageMapping, actors })
+  })
 
   it('knows a bundle by its resourceType, and writes no message text', async () => {
     const result = await runInProcess(['measure', wardModel, bundle, '--mapping', fhirMapping, '--format', 'json', '--suppress-below', '1'])
