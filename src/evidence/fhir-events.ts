@@ -124,7 +124,9 @@ export const readFhirEvents = async (bundle: unknown, options: FhirEventOptions 
     }
     const status = stringField(resource.resource, 'status') ?? ''
     if (resource.type === 'Task') {
-      versions.set(key, [...(versions.get(key) ?? []), resource])
+      const list = versions.get(key)
+      if (list === undefined) versions.set(key, [resource])
+      else list.push(resource)
     } else if (resource.type === 'QuestionnaireResponse') {
       add(resource, thread, notAnswered.has(status) ? `QuestionnaireResponse ${status}` : 'QuestionnaireResponse', ['authored', 'meta.lastUpdated'], firstReference(resource, ['author', 'subject', 'source']))
     } else if (notSent.has(status)) {
@@ -139,10 +141,14 @@ export const readFhirEvents = async (bundle: unknown, options: FhirEventOptions 
       }
     }
   }
+  const timeless = new Set<number>()
   for (const [key, list] of versions) {
     for (const draft of taskHistory(list, rootOf.get(key) as string)) {
       if (draft.timestamp !== '') drafts.push(draft)
-      else if (!problems.some((problem) => problem.row === draft.entry + 1 && problem.problem === 'missing-field')) problems.push({ row: draft.entry + 1, problem: 'missing-field', path: at(draft.entry, 'lastModified') })
+      else if (!timeless.has(draft.entry)) {
+        timeless.add(draft.entry)
+        problems.push({ row: draft.entry + 1, problem: 'missing-field', path: at(draft.entry, 'lastModified') })
+      }
     }
   }
   const pseudonymise = await pseudonymiser(options.pseudonymKey)
