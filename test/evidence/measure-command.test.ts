@@ -76,6 +76,7 @@ describe('orgintel measure on a FHIR Bundle', () => {
     expect(report.overall.outcomes).toEqual({ open: 2, heard: 0, decided: 0, did: 1 })
     expect(report.items.map((item) => item.item)).toContain('item/Communication/m1')
     expect(result.stderr).toContain('3 rows: reference-cycle (first rows 13, 14, 15)')
+    expect(result.stderr).toContain(`${bundle}: /entry/11/resource/inResponseTo/0: unknown-reference\n`)
     const text = readFileSync(bundle, 'utf8')
     for (const [, content] of text.matchAll(/"(?:contentString|valueString|text)": "([^"]+)"/g)) expect(result.stdout).not.toContain(content)
   })

@@ -9,6 +9,7 @@ import { measureLoops } from '../../evidence/measure.js'
 import { readFhirEvents } from '../../evidence/fhir-events.js'
 import { readOcelEvents } from '../../evidence/ocel-events.js'
 import { summariseEvents } from '../../evidence/summarise.js'
+import { reportedRows } from '../../evidence/summary.js'
 import { choiceOption, integerOption, type ParsedCommand, requiredOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { CommandFailure, exitCodes, quoteArgument, usageFailure } from '../failure.js'
@@ -48,9 +49,20 @@ async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
   progress?.finish()
 }
 
-/** A FHIR Bundle's events, as one batch. */
-async function* fhirRecords(bundle: unknown, pseudonymKey: string | undefined): AsyncGenerator<ReadonlyArray<LogRecord>> {
-  yield await readFhirEvents(bundle, pseudonymKey === undefined ? {} : { pseudonymKey })
+/**
+ * A FHIR Bundle's events, as one batch. The JSON Pointer of each bad entry (the first
+ * 20 of each reason) goes to stderr, since a bundle's "rows" are only entry numbers.
+ */
+async function* fhirRecords(path: string, bundle: unknown, pseudonymKey: string | undefined): AsyncGenerator<ReadonlyArray<LogRecord>> {
+  const records = await readFhirEvents(bundle, pseudonymKey === undefined ? {} : { pseudonymKey })
+  const shown = new Map<string, number>()
+  for (const record of records) {
+    if (!('problem' in record) || record.path === undefined) continue
+    const count = shown.get(record.problem) ?? 0
+    shown.set(record.problem, count + 1)
+    if (count < reportedRows) process.stderr.write(`${describePath(path)}: ${record.path}: ${record.problem}\n`)
+  }
+  yield records
 }
 
 /**
@@ -64,7 +76,7 @@ const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typ
   if (given === 'csv') return readCsvEventBatches(logBytes(path), mapping)
   const document = readJson(path, given === 'fhir' ? 'the FHIR Bundle' : 'the event log')
   const isBundle = typeof document === 'object' && document !== null && (document as { resourceType?: unknown }).resourceType === 'Bundle'
-  return given === 'fhir' || (given === 'json' && isBundle) ? fhirRecords(document, pseudonymKey) : readOcelEvents(document, mapping)
+  return given === 'fhir' || (given === 'json' && isBundle) ? fhirRecords(path, document, pseudonymKey) : readOcelEvents(document, mapping)
 }
 
 /** `orgintel measure`: which loops close in the records. @internal */
