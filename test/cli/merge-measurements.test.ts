@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { examplePath, hasStackTrace, lines, runInProcess, scratchFolder, wardModel } from './harness.js'
+import { examplePath, hasStackTrace, healthyModel, lines, runInProcess, scratchFolder, wardModel } from './harness.js'
 
 let folder: ReturnType<typeof scratchFolder>
 beforeEach(() => {
@@ -35,6 +35,14 @@ describe('orgintel merge of measurement summaries', () => {
     // To standard output with --out -.
     const printed = await runInProcess(['merge', left, right, '--out', '-'])
     expect(JSON.parse(printed.stdout)).toEqual(merged)
+    // measure reports the merged summary as it reports the whole log.
+    const fromSummary = await runInProcess(['measure', wardModel, folder.file('merged.json'), '--format', 'json'])
+    const fromLog = await runInProcess(['measure', wardModel, folder.file('whole.csv'), '--mapping', mapping, '--observed-until', '2026-07-20', '--format', 'json'])
+    expect(fromSummary.code, fromSummary.stderr).toBe(0)
+    expect({ ...(JSON.parse(fromSummary.stdout) as object), items: [] }).toEqual({ ...(JSON.parse(fromLog.stdout) as object), items: [] })
+    const otherModel = await runInProcess(['measure', healthyModel, folder.file('merged.json')])
+    expect(otherModel.code).toBe(1)
+    expect(otherModel.stderr).toContain(`${folder.file('merged.json')}: /model: The summary measures model "ward-7-you-said-we-did", not`)
   })
 
   it('refuses a mixture of summaries and sweep shards, and summaries of another model', async () => {

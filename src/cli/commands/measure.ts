@@ -5,7 +5,8 @@ import { type EvidenceError, formatEvidenceErrors } from '../../evidence/errors.
 import type { LogRecord, LogRecords } from '../../evidence/events.js'
 import { formatMeasuredLoops } from '../../evidence/format.js'
 import { decodeStageMapping } from '../../evidence/mapping.js'
-import { measureLoops } from '../../evidence/measure.js'
+import { measureLoops, reportMeasurement } from '../../evidence/measure.js'
+import { decodeMeasurementSummary } from '../../evidence/measurement-codec.js'
 import { readFhirEvents } from '../../evidence/fhir-events.js'
 import { readOcelEvents } from '../../evidence/ocel-events.js'
 import { summariseEvents } from '../../evidence/summarise.js'
@@ -17,6 +18,7 @@ import { describePath, readFailure, writeTextAtomically } from '../files.js'
 import { readJson } from '../json-input.js'
 import { loadModel } from '../model-input.js'
 import { createProgressReporter } from '../progress.js'
+import { isMeasurementSummaryFile } from '../measurement-merge.js'
 import { givenPseudonymKey } from './import.js'
 
 const failWith = (source: string, errors: ReadonlyArray<EvidenceError>, what: string): never => {
@@ -79,6 +81,25 @@ const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typ
   return given === 'fhir' || (given === 'json' && isBundle) ? fhirRecords(path, document, pseudonymKey) : readOcelEvents(document, mapping)
 }
 
+/**
+ * The report of a measurement summary (a shard's, or one `orgintel merge` joined): no
+ * log to read, so no mapping is needed; the summary must be of this model.
+ */
+const reportSummaryFile = (parsed: ParsedCommand, modelPath: string, summaryPath: string): number => {
+  if (parsed.values['summary'] === true) throw usageFailure(`${describePath(summaryPath)} is a summary already; --summary reads an event log`)
+  const model = loadModel(modelPath)
+  const decoded = decodeMeasurementSummary(readJson(summaryPath, 'the measurement summary'))
+  if (E.isLeft(decoded)) return failWith(describePath(summaryPath), decoded.left, `${describePath(summaryPath)} is not a measurement summary orgintel can report`)
+  if (decoded.right.model !== model.id) {
+    const message = `The summary measures model ${JSON.stringify(decoded.right.model)}, not ${JSON.stringify(model.id)} (${describePath(modelPath)}).`
+    return failWith(describePath(summaryPath), [{ code: 'mismatched-shards', path: '/model', message }], `${describePath(summaryPath)} is the summary of another model`)
+  }
+  const report = reportMeasurement(model, decoded.right, { suppressBelow: integerOption(parsed, 'suppress-below', 8, 1) })
+  writeTextAtomically(stringOption(parsed, 'out') ?? '-', formatMeasuredLoops(report, choiceOption(parsed, 'format', ['markdown', 'json', 'csv'], 'markdown')))
+  for (const entry of report.badInput) process.stderr.write(`${describePath(summaryPath)}: ${entry.count} rows: ${entry.reason} (first rows ${entry.rows.join(', ')})\n`)
+  return exitCodes.ok
+}
+
 /** `orgintel measure`: which loops close in the records. @internal */
 export const measureCommand: Command = {
   name: 'measure',
@@ -86,7 +107,9 @@ export const measureCommand: Command = {
   usage:
     'orgintel measure <model.json> <events.csv|events.json|bundle.json|-> --mapping map.json [--format markdown|json|csv] [-o file]\n' +
     '       [--log csv|ocel|fhir] [--suppress-below N] [--on-bad-input report|fail] [--observed-until DATE] [--key-file secret.txt]\n' +
-    '       [--summary]  (write the exact, mergeable summary for one shard instead of the report)',
+    '       [--summary]  (write the exact, mergeable summary for one shard instead of the report)\n' +
+    'orgintel measure <model.json> <summary.json> [--format markdown|json|csv] [-o file] [--suppress-below N]\n' +
+    '       (the report of a measurement summary, e.g. shards joined by orgintel merge)',
   options: {
     mapping: { type: 'string', short: 'm' },
     format: { type: 'string', short: 'f' },
@@ -102,6 +125,7 @@ export const measureCommand: Command = {
     const [modelPath, logPath, ...rest] = parsed.positionals
     if (modelPath === undefined || logPath === undefined) throw usageFailure('measure needs a model file and an event log')
     if (rest.length > 0) throw usageFailure(`unexpected argument ${quoteArgument(rest[0]!)}`)
+    if (logPath !== '-' && stringOption(parsed, 'log') === undefined && isMeasurementSummaryFile(logPath)) return reportSummaryFile(parsed, modelPath, logPath)
     const mappingPath = requiredOption(parsed, 'mapping', 'the stage mapping, e.g. --mapping map.json')
     if ([modelPath, logPath, mappingPath].filter((path) => path === '-').length > 1) throw usageFailure('only one input can come from standard input (-)')
     const model = loadModel(modelPath)
