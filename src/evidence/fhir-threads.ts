@@ -17,7 +17,7 @@ export interface Threads {
   readonly index: BundleIndex
   /** Every entry of an event type, in bundle order (versions of one resource included). */
   readonly entries: ReadonlyArray<IndexedResource>
-  /** Entries that cannot be read, as JSON Pointers (`/entry/4`). */
+  /** Positions of the entries that cannot be read (no object, no resource, no `resourceType`). */
   readonly unreadable: ReadonlyArray<number>
   /** `Type/id` → the `Type/id` of its thread's first resource, or why there is none. */
   readonly rootOf: ReadonlyMap<string, string | ThreadProblem>
@@ -57,7 +57,7 @@ const parentReference = (index: BundleIndex, resource: IndexedResource): { reado
  * Index a bundle's entries for reading events: unlike the model import, every version of
  * a resource is kept (a history bundle holds a Task once per status it passed through),
  * and a reference resolves to the first. Entries that are not objects with a resource
- * and a `resourceType` are listed as unreadable. O(entries).
+ * and a `resourceType` are listed as unreadable, except deletions. O(entries).
  */
 const indexEntries = (bundle: unknown): { readonly index: BundleIndex; readonly entries: IndexedResource[]; readonly unreadable: number[] } => {
   const resources: IndexedResource[] = []
@@ -66,6 +66,8 @@ const indexEntries = (bundle: unknown): { readonly index: BundleIndex; readonly 
   arrayField(bundle, 'entry').forEach((entry, position) => {
     const resource = asObject(field(entry, 'resource'))
     const type = stringField(resource, 'resourceType')
+    // A history bundle records a deletion as an entry with a request and no resource: not an event.
+    if (resource === undefined && stringField(field(entry, 'request'), 'method') === 'DELETE') return
     if (resource === undefined || type === undefined || !/^[A-Z][A-Za-z]+$/.test(type)) {
       unreadable.push(position)
       return

@@ -102,11 +102,32 @@ describe('readFhirEvents', () => {
     expect(await readFhirEvents(bundle, { pseudonymKey: '' })).toEqual([{ failure: expect.objectContaining({ code: 'invalid-option', path: '/pseudonymKey' }) }])
   })
 
+  it('reads a Task history newest first, as a history bundle lists it: one event per change of status', async () => {
+    const version = (n: number, status: string, day: string, business?: string) => ({
+      fullUrl: 'https://fhir.example.nhs.uk/Task/t9',
+      resource: { resourceType: 'Task', id: 't9', meta: { versionId: String(n), lastUpdated: `2026-02-${day}T09:00:00Z` }, status, ...(business === undefined ? {} : { businessStatus: { coding: [{ code: business }] } }), owner: { reference: 'Organization/pals' } },
+    })
+    const history = { resourceType: 'Bundle', type: 'history', entry: [version(4, 'completed', '09', 'closed'), version(3, 'accepted', '05', 'investigating'), version(2, 'accepted', '03'), version(1, 'received', '01')] }
+    const records = await readFhirEvents(history)
+    expect(records.map((record) => ('activity' in record ? `${record.timestamp.slice(5, 10)} ${record.activity}` : record))).toEqual([
+      '02-01 Task received',
+      '02-03 Task accepted',
+      '02-05 Task business status investigating',
+      '02-09 Task completed',
+      '02-09 Task business status closed',
+    ])
+    expect(new Set(records.map((record) => ('item' in record ? record.item : '')))).toEqual(new Set(['Task/t9']))
+  })
+
   it('refuses what is not a Bundle, and takes bundles with no entries', async () => {
     expect(await readFhirEvents({ resourceType: 'Patient' })).toEqual([{ failure: expect.objectContaining({ code: 'invalid-log' }) }])
     expect(await readFhirEvents({ resourceType: 'Bundle' })).toEqual([])
     expect(await readFhirEvents({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Communication', id: 'x' } }] })).toEqual([
       { row: 1, problem: 'missing-field', path: '/entry/0/resource/sent' },
+    ])
+    // A history bundle's deletion is no event; an entry with nothing in it is unreadable.
+    expect(await readFhirEvents({ resourceType: 'Bundle', type: 'history', entry: [{ request: { method: 'DELETE', url: 'Task/t1' } }, {}] })).toEqual([
+      { row: 2, problem: 'unreadable-row', path: '/entry/1' },
     ])
   })
 
