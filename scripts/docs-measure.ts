@@ -2,7 +2,8 @@
  * The bundled feedback log for the "Do our loops close?" guide and its Kaplan–Meier
  * plot. `npx tsx scripts/docs-measure.ts` writes `examples/data/ward-events.csv` (a
  * seeded, synthetic log for the Ward 7 model: patients' stories, carers' concerns and
- * quarterly score reports to the quality committee) and
+ * quarterly score reports to the quality committee), the same events as OCEL 2.0 JSON in
+ * `examples/data/ward-events.ocel.json`, and
  * `docs/assets/measuring-closure.svg`; `--check` only compares. Deterministic: the same
  * seed gives the same bytes, and a test keeps the committed files equal to these.
  */
@@ -17,19 +18,31 @@ import { createRandom } from '../bench/generate.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const eventLogPath = join(root, 'examples', 'data', 'ward-events.csv')
+export const ocelLogPath = join(root, 'examples', 'data', 'ward-events.ocel.json')
 export const mappingPath = join(root, 'examples', 'data', 'ward-stage-mapping.json')
 export const modelPath = join(root, 'examples', 'models', 'ward-you-said-we-did.json')
 export const plotPath = join(root, 'docs', 'assets', 'measuring-closure.svg')
 
 
-/** The synthetic log as CSV text: 200 days from 2026-01-01, rows in time order. */
-export const wardEventLog = (seed = 2026): string => {
+/** One event of the synthetic log: its day, and its cells. */
+interface WardEvent {
+  readonly day: number
+  readonly item: string
+  readonly activity: string
+  /** `YYYY-MM-DDTHH:MM`, UTC. */
+  readonly time: string
+  readonly resource: string
+  readonly level: string
+}
+
+/** The synthetic log's events: 200 days from 2026-01-01, in time order. */
+export const wardEvents = (seed = 2026): ReadonlyArray<WardEvent> => {
   const random = createRandom(seed)
-  const rows: Array<readonly [number, string]> = []
+  const rows: WardEvent[] = []
   const day0 = Date.UTC(2026, 0, 1)
   const end = 200
   const add = (item: string, activity: string, day: number, resource: string, level = '') => {
-    if (day <= end) rows.push([day, `${item},${activity},${new Date(day0 + Math.round(day * 1440) * 60_000).toISOString().slice(0, 16)},${resource},${level}`])
+    if (day <= end) rows.push({ day, item, activity, time: new Date(day0 + Math.round(day * 1440) * 60_000).toISOString().slice(0, 16), resource, level })
   }
   for (let i = 0; i < 240; i++) {
     const item = `story-${i + 1}`
@@ -63,8 +76,51 @@ export const wardEventLog = (seed = 2026): string => {
       if (random() < 0.6) add(item, 'Report back', decided + 5 + random() * 15, 'Committee', 'planning')
     }
   }
-  rows.sort((a, b) => a[0] - b[0])
-  return `case id,activity,timestamp,resource,level\n${rows.map(([, row]) => row).join('\n')}\n`
+  return rows.sort((a, b) => a.day - b.day)
+}
+
+/** The synthetic log as CSV text, rows in time order. */
+export const wardEventLog = (seed = 2026): string =>
+  `case id,activity,timestamp,resource,level\n${wardEvents(seed).map((event) => `${event.item},${event.activity},${event.time},${event.resource},${event.level}`).join('\n')}\n`
+
+/**
+ * The same events as OCEL 2.0 JSON: each item an object of type `feedback`, each
+ * resource an object of type `resource`, each event related to both, with its level as
+ * an attribute. One object or event per line, so a diff reads like the CSV's.
+ */
+export const wardEventOcel = (seed = 2026): string => {
+  const events = wardEvents(seed)
+  const unique = (values: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set(values)].sort()
+  const items = unique(events.map((event) => event.item))
+  const resources = unique(events.map((event) => event.resource))
+  const types = unique(events.map((event) => event.activity))
+  const lines = (values: ReadonlyArray<unknown>): string => values.map((value) => `    ${JSON.stringify(value)}`).join(',\n')
+  const objects = [...items.map((id) => ({ id, type: 'feedback', attributes: [] })), ...resources.map((id) => ({ id, type: 'resource', attributes: [] }))]
+  const ocelEvents = events.map((event, index) => ({
+    id: `e${index + 1}`,
+    type: event.activity,
+    time: `${event.time}:00Z`,
+    attributes: event.level === '' ? [] : [{ name: 'level', value: event.level }],
+    relationships: [
+      { objectId: event.item, qualifier: 'about' },
+      { objectId: event.resource, qualifier: 'by' },
+    ],
+  }))
+  return [
+    '{',
+    `  "objectTypes": [{"name":"feedback","attributes":[]},{"name":"resource","attributes":[]}],`,
+    '  "eventTypes": [',
+    lines(types.map((name) => ({ name, attributes: [{ name: 'level', type: 'string' }] }))),
+    '  ],',
+    '  "objects": [',
+    lines(objects),
+    '  ],',
+    '  "events": [',
+    lines(ocelEvents),
+    '  ]',
+    '}',
+    '',
+  ].join('\n')
 }
 
 /** Measure the bundled log with the bundled mapping. */
@@ -112,10 +168,12 @@ const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fil
 if (isMain) {
   const check = process.argv.includes('--check')
   const log = wardEventLog()
+  const ocel = wardEventOcel()
   if (!check) writeFileSync(eventLogPath, log)
+  if (!check) writeFileSync(ocelLogPath, ocel)
   const plot = closurePlot(await measureBundledLog())
   if (!check) writeFileSync(plotPath, plot)
-  const stale = [readFileSync(eventLogPath, 'utf8') !== log ? eventLogPath : '', readFileSync(plotPath, 'utf8') !== plot ? plotPath : ''].filter((path) => path !== '')
+  const stale = [readFileSync(eventLogPath, 'utf8') !== log ? eventLogPath : '', readFileSync(ocelLogPath, 'utf8') !== ocel ? ocelLogPath : '', readFileSync(plotPath, 'utf8') !== plot ? plotPath : ''].filter((path) => path !== '')
   if (stale.length > 0) {
     process.stderr.write(`out of date: ${stale.join(', ')}\n`)
     process.exitCode = 1

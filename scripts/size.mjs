@@ -21,6 +21,7 @@ const entries = [
   { name: 'orgintel', file: 'src/index.ts', budgeted: true },
   { name: 'orgintel/io', file: 'src/io/index.ts', budgeted: false },
   { name: 'orgintel/fhir', file: 'src/fhir/index.ts', budgeted: false },
+  { name: 'orgintel/evidence', file: 'src/evidence/index.ts', budgeted: false },
 ].filter((entry) => existsSync(join(root, entry.file)))
 
 const kilobytes = (bytes) => `${(bytes / 1000).toFixed(1)} kB`

@@ -10,6 +10,8 @@
  * - `invalid-option`: an option of `measureLoops` cannot be used (an empty pseudonym key).
  * - `bad-input`: with `onBadInput: 'fail'`, the first bad row of the log.
  * - `mismatched-shards`: summaries to merge were made from different models or settings.
+ * - `invalid-summary`: a measurement summary read back from JSON lacks a field or has one
+ *   of the wrong type.
  * @category Evidence
  */
 export type EvidenceErrorCode =
@@ -22,6 +24,7 @@ export type EvidenceErrorCode =
   | 'invalid-option'
   | 'bad-input'
   | 'mismatched-shards'
+  | 'invalid-summary'
 
 /**
  * One thing that stops a measurement. `path` is a JSON Pointer into the stage mapping

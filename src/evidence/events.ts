@@ -7,7 +7,7 @@ import type { EvidenceError } from './errors.js'
  * @category Evidence
  */
 export interface LogEvent {
-  /** Where the event came from: the CSV row (header = 1) or the OCEL event number. */
+  /** Where the event came from: the CSV row (header = 1), the OCEL event number or the FHIR bundle entry number (both from 1). */
   readonly row: number
   readonly item: string
   readonly activity: string
@@ -35,6 +35,9 @@ export interface LogEvent {
  *   read for its item.
  * - `duplicate-event`: the same activity, time, resource and channel twice for an item.
  * - `missing-raise`: an item with no raising event (it cannot be timed).
+ * - `unknown-reference`: a FHIR resource that answers or acts on something not in the
+ *   bundle (or of a type that cannot be), so its thread cannot be found.
+ * - `reference-cycle`: a FHIR resource in a chain of replies that loops back on itself.
  * @category Evidence
  */
 export type BadInputReason =
@@ -49,11 +52,15 @@ export type BadInputReason =
   | 'time-backwards'
   | 'duplicate-event'
   | 'missing-raise'
+  | 'unknown-reference'
+  | 'reference-cycle'
 
 /** A row a reader could not turn into an event. @category Evidence */
 export interface LogProblem {
   readonly row: number
   readonly problem: BadInputReason
+  /** Where in the input, as a JSON Pointer, when the reader knows (the FHIR reader does). */
+  readonly path?: string
 }
 
 /** A reader that cannot go on (no such column, not OCEL). @category Evidence */

@@ -1,7 +1,8 @@
 /**
- * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, Care Opinion-shaped
- * exports) and measure which loops actually close, with Kaplan–Meier closure by outcome,
- * stage latencies, conformance with the model and small-number suppression. Browser-safe.
+ * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, FHIR R4 bundles,
+ * Care Opinion-shaped exports) and measure which loops actually close, with Kaplan–Meier
+ * closure by outcome, stage latencies, conformance with the model and small-number
+ * suppression. Browser-safe.
  * @packageDocumentation
  * @module orgintel/evidence
  */
@@ -12,6 +13,7 @@ export { summariseEvents } from './summarise.js'
 export type { SummariseOptions, Summarised } from './summarise.js'
 export { mergeMeasurements, measurementFormat } from './measure-summary.js'
 export type { MeasurementSummary } from './measure-summary.js'
+export { decodeMeasurementSummary } from './measurement-codec.js'
 export type { GroupSummary, BadInputCount } from './summary.js'
 export { reportedRows } from './summary.js'
 export type { GroupReport, ClosureReport, ReportedCount, ReportOptions } from './report.js'
@@ -23,6 +25,9 @@ export { readCsvEvents, readCsvEventBatches } from './csv-events.js'
 export type { LogText, CsvEventOptions } from './csv-events.js'
 export { readOcelEvents } from './ocel-events.js'
 export { careOpinionMapping } from './care-opinion.js'
+export { readFhirEvents } from './fhir-events.js'
+export type { FhirEventOptions } from './fhir-events.js'
+export { fhirStageMapping } from './fhir-mapping.js'
 export { parseTimestamp } from './events.js'
 export type { LogEvent, LogProblem, LogFailure, LogRecord, LogRecords, BadInputReason } from './events.js'
 export { formatEvidenceErrors } from './errors.js'

@@ -57,6 +57,8 @@ const reasonWords: Readonly<Record<BadInputReason, string>> = {
   'time-backwards': 'the event is earlier than one already read for its item',
   'duplicate-event': 'the event repeats one already read',
   'missing-raise': 'the item has no raising event',
+  'unknown-reference': 'the resource answers or acts on something not in the bundle',
+  'reference-cycle': 'the resource is in a chain of replies that loops back on itself',
 }
 
 /**

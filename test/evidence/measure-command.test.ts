@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { runInProcess, wardModel } from '../cli/harness.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { readCsvEventBatches } from '../../src/evidence/csv-events.js'
+import type { LogRecords } from '../../src/evidence/events.js'
+import { fhirStageMapping } from '../../src/evidence/fhir-mapping.js'
+import { decodeStageMapping } from '../../src/evidence/mapping.js'
+import { readOcelEvents } from '../../src/evidence/ocel-events.js'
+import { summariseEvents } from '../../src/evidence/summarise.js'
+import { parseModel } from '../../src/model/decode.js'
+import { root, runInProcess, wardModel } from '../cli/harness.js'
 import { wardLog, wardMappingInput } from './ward-log.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'orgintel-measure-'))
@@ -52,6 +60,39 @@ describe('orgintel measure', () => {
   })
 })
 
+describe('orgintel measure on a FHIR Bundle', () => {
+  const bundle = join(root, 'examples', 'data', 'fhir-ward-threads.json')
+  const fhirMapping = join(root, 'examples', 'data', 'fhir-ward-mapping.json')
+
+  it('ships a mapping for the bundle: fhirStageMapping and the actors', () => {
+    const actors = { 'Patient/p1': 'ward-7-patients', 'Patient/p2': 'ward-7-patients', 'Patient/p3': 'ward-7-patients', 'Organization/ward-7': 'ward-manager', 'PractitionerRole/ward-nurse': 'ward-team', 'Organization/pals': 'pals' }
+    expect(JSON.parse(readFileSync(fhirMapping, 'utf8'))).toEqual({ ...fhirStageMapping, actors })
+  })
+
+  it('knows a bundle by its resourceType, and writes no message text', async () => {
+    const result = await runInProcess(['measure', wardModel, bundle, '--mapping', fhirMapping, '--format', 'json', '--suppress-below', '1'])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as { overall: { outcomes: unknown }; items: ReadonlyArray<{ item: string }> }
+    expect(report.overall.outcomes).toEqual({ open: 2, heard: 0, decided: 0, did: 1 })
+    expect(report.items.map((item) => item.item)).toContain('item/Communication/m1')
+    expect(result.stderr).toContain('3 rows: reference-cycle (first rows 13, 14, 15)')
+    expect(result.stderr).toContain(`${bundle}: /entry/11/resource/inResponseTo/0: unknown-reference\n`)
+    const text = readFileSync(bundle, 'utf8')
+    for (const [, content] of text.matchAll(/"(?:contentString|valueString|text)": "([^"]+)"/g)) expect(result.stdout).not.toContain(content)
+  })
+
+  it('reads a bundle as OCEL only when told to, and pseudonymises with the key file', async () => {
+    const ocel = await runInProcess(['measure', wardModel, bundle, '--mapping', fhirMapping, '--log', 'ocel'])
+    expect(ocel.code).toBe(1)
+    expect(ocel.stderr).toContain('not OCEL 2.0 JSON')
+    const keyed = await runInProcess(['measure', wardModel, bundle, '-m', fhirMapping, '-f', 'json', '--key-file', write('fhir-key.txt', 'secret\n')])
+    expect(keyed.code).toBe(0)
+    // The mapping names real references, which the pseudonyms no longer match.
+    expect(keyed.stderr).toContain('unknown-resource')
+    expect(keyed.stdout).not.toContain('m1')
+  })
+})
+
 describe('the measuring guide', () => {
   it('runs its example, and its plot and bundled log are what the script renders', async () => {
     const { wardEventLog, closurePlot, measureBundledLog, eventLogPath, plotPath } = await import('../../scripts/docs-measure.js')
@@ -66,10 +107,29 @@ describe('the measuring guide', () => {
     expect(flows).toEqual(expect.arrayContaining(['pals>carers', 'ward-team>ward-manager', 'quality-committee>experience-team']))
   })
 
-  it('examples/measure-ward.ts runs', async () => {
+  it('ships an OCEL 2.0 copy of the bundled log that measures to the very same summary', async () => {
+    const { wardEventOcel, ocelLogPath, eventLogPath, mappingPath } = await import('../../scripts/docs-measure.js')
+    const ocelText = readFileSync(ocelLogPath, 'utf8')
+    expect(ocelText).toBe(wardEventOcel())
+    const model = parseModel(readFileSync(wardModel, 'utf8'))
+    if (E.isLeft(model)) throw new Error('unexpected')
+    const mapping = decodeStageMapping(JSON.parse(readFileSync(mappingPath, 'utf8')), model.right)
+    if (E.isLeft(mapping)) throw new Error('unexpected')
+    const summarise = async (records: LogRecords) => {
+      const result = await summariseEvents(model.right, records, mapping.right, { items: false })
+      if (E.isLeft(result)) throw new Error('unexpected')
+      return result.right.summary
+    }
+    const fromCsv = await summarise(readCsvEventBatches(readFileSync(eventLogPath, 'utf8'), mapping.right))
+    const fromOcel = await summarise(readOcelEvents(JSON.parse(ocelText), mapping.right))
+    expect(fromCsv.events).toEqual({ read: 1035, used: 1035, ignored: 0 })
+    expect(fromOcel).toEqual(fromCsv)
+  })
+
+  it.each(['measure-ward', 'measure-fhir'])('examples/%s.ts runs', async (name) => {
     const written = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     try {
-      await import('../../examples/measure-ward.js')
+      await import(`../../examples/${name}.ts`)
       expect(written).toHaveBeenCalled()
     } finally {
       written.mockRestore()
