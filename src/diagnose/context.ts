@@ -10,7 +10,7 @@ import { repairsForGraph } from '../graph/repairs.js'
 import { restrictGraph } from '../graph/restrict.js'
 import { type SinglePointsOfFailure, findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
 import type { Loop, LoopSearch, ProposedChannel } from '../graph/types.js'
-import { type TraceIndex, compileTrace, traceLoopsOf } from '../graph/trace.js'
+import { type TraceIndex, compileTrace, traceLoopsIndexed } from '../graph/trace.js'
 import type { TraceSearch, TracedLoop } from '../graph/trace-types.js'
 import { canonicalModel } from '../model/canonical.js'
 import { type ChannelCargo, readChannelCargo } from './cargo.js'
@@ -31,6 +31,19 @@ export interface LoopBounds {
   readonly maxLoops: number
   /** Most search steps of the enumeration. */
   readonly budget: number
+}
+
+/**
+ * The actors of every traced loop as indices of {@link DiagnosisContext.graph}, in
+ * `traces()` order: loop `i`'s holder is `holders[i]`, the actors it reached
+ * `reachedActors[reachedOffsets[i] .. reachedOffsets[i+1]-1]` (as in `reached`). Figures
+ * over every reached actor read these instead of looking ids up.
+ * @category Diagnosis
+ */
+export interface TracedActors {
+  readonly holders: Int32Array
+  readonly reachedOffsets: Int32Array
+  readonly reachedActors: Int32Array
 }
 
 /**
@@ -65,6 +78,10 @@ export interface DiagnosisContext {
    * stop marks the diagnosis truncated.
    */
   traces(): TraceSearch
+  /** The actors of every traced loop, as graph indices. */
+  tracedActors(): TracedActors
+  /** The traced loops whose holder takes part in `level`, in `traces()` order. */
+  tracesHeldAt(level: Level): ReadonlyArray<TracedLoop>
   /** The traced loop of a source asset, if it is a source that was traced. */
   traceOf(source: AssetId): TracedLoop | undefined
   /** Elementary loops of the whole graph, enumerated once within `loopBounds`, sorted by actors. */
@@ -211,10 +228,16 @@ export const createDiagnosisContext = (
     return { loops: keyed.map((entry) => entry.loop), truncated: search.truncated }
   })
   const traceIndex = memo(() => compileTrace(model, graph()))
-  const traces = memo((): TraceSearch => {
-    const search = traceLoopsOf(traceIndex())
-    if (search.truncated) truncated = true
-    return search
+  const indexedTrace = memo(() => {
+    const trace = traceLoopsIndexed(traceIndex())
+    if (trace.search.truncated) truncated = true
+    return trace
+  })
+  const traces = (): TraceSearch => indexedTrace().search
+  const tracesHeldAt = memoByKey((level: Level) => {
+    const { holders } = indexedTrace()
+    const actors = graph().actors
+    return traces().loops.filter((_, i) => actors[holders[i]!]!.levels.includes(level))
   })
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
@@ -229,6 +252,8 @@ export const createDiagnosisContext = (
     graphAt,
     traceIndex,
     traces,
+    tracedActors: indexedTrace,
+    tracesHeldAt,
     traceOf: (source) => traceBySource().get(source),
     components,
     componentsAt,

@@ -138,7 +138,9 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   // repair does not report): settle them so that applying them all clears every error.
   // Only the rules whose findings repairs must clear (errors, open loops) run again.
   const settling = { ...resolved.right, rules: resolved.right.rules.filter((entry) => severityOf(entry) === 'error' || entry.rule.id === 'open-loop') }
-  const defects = settleRepairs(model, found, (repaired) => runRules(repaired, settling).defects)
+  // Repairs are applied to the model in id order, so the repaired one needs only its new
+  // channels and assets merged into order, not a sort of the whole model.
+  const defects = settleRepairs(context.model, found, (repaired) => runRules(repaired, settling).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated

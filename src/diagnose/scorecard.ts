@@ -92,41 +92,57 @@ const sharesOf = (weights: Readonly<Record<LoopOutcome, number>>): OutcomeShares
   return { did: share(weights.did, whole), decided: share(weights.decided, whole), heard: share(weights.heard, whole), open: share(weights.open, whole) }
 }
 
-/** Figures over some traced loops, with the lay voices in scope. */
-const tracedFigures = (context: DiagnosisContext, loops: ReadonlyArray<TracedLoop>, layVoices: number, diversity: ReadonlyArray<SensemakingDiversity>): ScorecardFigures => {
+/** Voice bits of each actor of the graph: `1` lay voice, `2` professional voice. */
+const voiceBitsOf = (context: DiagnosisContext): Uint8Array =>
+  Uint8Array.from(context.graph.actors, (actor) => (isLayVoice(actor.perspective) ? 1 : 0) | (isProfessionalVoice(actor.perspective) ? 2 : 0))
+
+/** Figures over some traced loops (positions in `traces()`), with the lay voices in scope. */
+const tracedFigures = (
+  context: DiagnosisContext,
+  voiceBits: Uint8Array,
+  positions: ReadonlyArray<number>,
+  layVoices: number,
+  diversity: ReadonlyArray<SensemakingDiversity>,
+): ScorecardFigures => {
+  const loops = context.traces().loops
+  const { holders, reachedOffsets, reachedActors } = context.tracedActors()
+  const actors = context.graph.actors
   const count = { did: 0, decided: 0, heard: 0, open: 0 }
   const weighted = { did: 0, decided: 0, heard: 0, open: 0 }
-  const holders = new Set<ActorId>()
-  const closedLay = new Set<ActorId>()
-  const peerLay = new Set<ActorId>()
+  const holderSeen = new Set<number>()
+  const closedLay = new Set<number>()
+  const peerLay = new Set<number>()
   const latencies: number[] = []
   const repairs = new Set<string>()
   let people = 0
   let joined = 0
   let closed = 0
   let highest = -1
-  for (const loop of loops) {
-    const holder = context.actor(loop.holder)
-    const weight = holder?.represents ?? 1
-    if (!holders.has(loop.holder)) ((holders.add(loop.holder), (people += weight)))
+  for (const i of positions) {
+    const loop = loops[i]!
+    const h = holders[i]!
+    const holder = actors[h]!
+    const weight = holder.represents ?? 1
+    if (!holderSeen.has(h)) ((holderSeen.add(h), (people += weight)))
     count[loop.outcome]++
     weighted[loop.outcome] += weight
     highest = Math.max(highest, orders.indexOf(loop.order))
-    const lay = holder !== undefined && isLayVoice(holder.perspective)
+    const lay = (voiceBits[h]! & 1) !== 0
     if (loop.outcome === 'open') {
       for (const channel of replyRepair(context, loop) ?? []) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
       continue
     }
     closed++
     if (loop.latencyDays !== undefined) latencies.push(loop.latencyDays)
-    const voices = loop.reached.map((id) => context.actor(id)?.perspective ?? 'professional')
-    if (voices.some(isLayVoice) && voices.some(isProfessionalVoice)) joined++
-    if (lay) closedLay.add(loop.holder)
-    if (lay && loop.steps.every((step) => isLayVoice(context.actor(step.from)?.perspective ?? 'professional') && isLayVoice(context.actor(step.to)?.perspective ?? 'professional'))) peerLay.add(loop.holder)
+    let voices = 0
+    for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) voices |= voiceBits[reachedActors[k]!]!
+    if (voices === 3) joined++
+    if (lay) closedLay.add(h)
+    if (lay && loop.steps.every((step) => isLayVoice(context.actor(step.from)?.perspective ?? 'professional') && isLayVoice(context.actor(step.to)?.perspective ?? 'professional'))) peerLay.add(h)
   }
   latencies.sort((a, b) => a - b)
   return {
-    sources: loops.length,
+    sources: positions.length,
     people,
     layActors: layVoices,
     outcomes: sharesOf(count),
@@ -155,18 +171,24 @@ const bitCount = (bits: number): number => {
  * and perspectives of the holders of the sources whose traced loops reach it. O(Σ reached).
  */
 const diversityOf = (context: DiagnosisContext): ReadonlyArray<SensemakingDiversity> => {
-  const sensemakers = new Set(context.model.assets.filter((asset) => asset.kind === 'insight').map((asset) => asset.holder))
-  const voices = new Map<ActorId, number>()
-  for (const loop of context.traces().loops) {
-    const holder = context.actor(loop.holder)
-    if (holder === undefined) continue
+  const graph = context.graph
+  const sensemaker = new Uint8Array(graph.actorCount)
+  for (const asset of context.model.assets) {
+    const v = asset.kind === 'insight' ? graph.indexOf.get(asset.holder) : undefined
+    if (v !== undefined) sensemaker[v] = 1
+  }
+  const { holders, reachedOffsets, reachedActors } = context.tracedActors()
+  const voices = new Int32Array(graph.actorCount)
+  for (let i = 0; i < holders.length; i++) {
+    const holder = graph.actors[holders[i]!]!
     const bits = (1 << actorKinds.indexOf(holder.kind)) | (isLayVoice(holder.perspective) ? 1 << 20 : 0) | (isProfessionalVoice(holder.perspective) ? 1 << 21 : 0)
-    for (const id of loop.reached) if (sensemakers.has(id)) voices.set(id, (voices.get(id) ?? 0) | bits)
+    for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) if (sensemaker[reachedActors[k]!] === 1) voices[reachedActors[k]!]! |= bits
   }
   const result: SensemakingDiversity[] = []
   for (const actor of context.model.actors) {
-    if (!sensemakers.has(actor.id)) continue
-    const bits = voices.get(actor.id) ?? 0
+    const v = graph.indexOf.get(actor.id)
+    if (v === undefined || sensemaker[v] !== 1) continue
+    const bits = voices[v]!
     result.push({ actor: actor.id, kinds: bitCount(bits & 0xfffff), perspectives: bitCount(bits >>> 20) })
   }
   return result
@@ -178,19 +200,26 @@ const diversityOf = (context: DiagnosisContext): ReadonlyArray<SensemakingDivers
  */
 export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   const diversity = diversityOf(context)
-  const loops = context.traces().loops
-  const levelOf = (loop: TracedLoop): Level | undefined => levels.find((level) => context.actor(loop.holder)?.levels.includes(level))
+  const voiceBits = voiceBitsOf(context)
+  const { holders } = context.tracedActors()
+  const actors = context.graph.actors
+  const all = Array.from(holders, (_, i) => i)
+  // The level of a loop is its holder's first level.
+  const levelOf = (i: number): Level | undefined => levels.find((level) => actors[holders[i]!]!.levels.includes(level))
   // Lay voices that hold a source: the people whose loops the coverage is about.
-  const layHolders = (scope: (level: Level | undefined) => boolean): number =>
-    new Set(loops.filter((loop) => scope(levelOf(loop)) && isLayVoice(context.actor(loop.holder)?.perspective ?? 'professional')).map((loop) => loop.holder)).size
-  const levelFigures = context.levelsInUse.map((level) => ({
-    level,
-    figures: tracedFigures(
-      context,
-      loops.filter((loop) => levelOf(loop) === level),
-      layHolders((own) => own === level),
-      diversity.filter((step) => context.actor(step.actor)?.levels.includes(level) === true),
-    ),
-  }))
-  return { overall: tracedFigures(context, loops, layHolders(() => true), diversity), levels: levelFigures }
+  const layHolders = (positions: ReadonlyArray<number>): number => new Set(positions.filter((i) => (voiceBits[holders[i]!]! & 1) !== 0).map((i) => holders[i]!)).size
+  const levelFigures = context.levelsInUse.map((level) => {
+    const here = all.filter((i) => levelOf(i) === level)
+    return {
+      level,
+      figures: tracedFigures(
+        context,
+        voiceBits,
+        here,
+        layHolders(here),
+        diversity.filter((step) => context.actor(step.actor)?.levels.includes(level) === true),
+      ),
+    }
+  })
+  return { overall: tracedFigures(context, voiceBits, all, layHolders(all), diversity), levels: levelFigures }
 }

@@ -90,7 +90,24 @@ export const traceLoops = (model: Model, options: TraceLoopsOptions = {}): Trace
   traceLoopsOf(compileTrace(model), options)
 
 /** {@link traceLoops} over an index compiled once. @category Loops */
-export const traceLoopsOf = (index: TraceIndex, options: TraceLoopsOptions = {}): TraceSearch => {
+export const traceLoopsOf = (index: TraceIndex, options: TraceLoopsOptions = {}): TraceSearch => traceLoopsIndexed(index, options).search
+
+/**
+ * A trace with the actors of each loop as indices of the index's graph, so callers that
+ * look at every reached actor (the diagnosis's scorecard and rules) need no id lookups:
+ * loop `i`'s holder is `holders[i]`, its reached actors
+ * `reachedActors[reachedOffsets[i] .. reachedOffsets[i+1]-1]`, in `reached` order.
+ * @internal
+ */
+export interface IndexedTrace {
+  readonly search: TraceSearch
+  readonly holders: Int32Array
+  readonly reachedOffsets: Int32Array
+  readonly reachedActors: Int32Array
+}
+
+/** @internal */
+export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions = {}): IndexedTrace => {
   const { graph, carriage, provenance } = index
   const assets = graph.model.assets
   const wanted = options.sources === undefined ? undefined : new Set(options.sources)
@@ -103,16 +120,27 @@ export const traceLoopsOf = (index: TraceIndex, options: TraceLoopsOptions = {})
   const actorIds = graph.actors.map((actor) => actor.id)
   const work = { count: 0 }
   const loops: TracedLoop[] = []
+  const holders: number[] = []
+  const reachedOffsets: number[] = [0]
+  const reachedActors: number[] = []
+  const done = (truncated: boolean): IndexedTrace => ({
+    search: { loops, truncated },
+    holders: Int32Array.from(holders),
+    reachedOffsets: Int32Array.from(reachedOffsets),
+    reachedActors: Int32Array.from(reachedActors),
+  })
   // Only the first asset with an id is traced (a decoded model has no duplicates).
   const duplicates = carriage.assetIndex.size !== carriage.assetCount
   for (let s = 0; s < carriage.assetCount; s++) {
     const asset = assets[s]!
     if (!isSourceAsset(asset) || carriage.holder[s]! < 0 || (duplicates && carriage.assetIndex.get(asset.id) !== s)) continue
     if (wanted !== undefined && !wanted.has(asset.id)) continue
-    if (work.count > budget) return { loops, truncated: true }
-    loops.push(traceSource(index, finder, s, { member, best, actorStamp, flags, actorIds, work }))
+    if (work.count > budget) return done(true)
+    loops.push(traceSource(index, finder, s, { member, best, actorStamp, flags, actorIds, reachedActors, work }))
+    holders.push(carriage.holder[s]!)
+    reachedOffsets.push(reachedActors.length)
   }
-  return { loops, truncated: work.count > budget }
+  return done(work.count > budget)
 }
 
 interface Scratch {
@@ -121,6 +149,8 @@ interface Scratch {
   readonly actorStamp: Int32Array
   readonly flags: Uint8Array
   readonly actorIds: ReadonlyArray<ActorId>
+  /** Where each trace's reached actors are appended, as indices. */
+  readonly reachedActors: number[]
   readonly work: { count: number }
 }
 
@@ -159,7 +189,7 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s
 const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
   const { graph, carriage, provenance, kinds } = index
   const assets = graph.model.assets
-  const { member, best, actorStamp, flags, actorIds, work } = scratch
+  const { member, best, actorStamp, flags, actorIds, reachedActors, work } = scratch
   const h = carriage.holder[s]!
   const { members, inferred } = collectTrace(provenance, kinds, s, scratch)
 
@@ -177,7 +207,7 @@ const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch:
   for (const a of members) {
     for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
       const v = carriage.reachActors[i]!
-      if (actorStamp[v] !== s) ((actorStamp[v] = s), reached.push(actorIds[v]!))
+      if (actorStamp[v] !== s) ((actorStamp[v] = s), reached.push(actorIds[v]!), reachedActors.push(v))
     }
     for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) levelMask |= flags[carriage.carrierEdges[i]!]! & 7
     work.count += carriage.reachOffsets[a + 1]! - carriage.reachOffsets[a]! + carriage.carrierOffsets[a + 1]! - carriage.carrierOffsets[a]!

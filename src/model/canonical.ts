@@ -7,13 +7,31 @@ import type { Model } from './codecs.js'
  */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-const isSortedById = (items: ReadonlyArray<{ readonly id: string }>): boolean => {
-  for (let i = 1; i < items.length; i++) if (compareIds(items[i - 1]!.id, items[i]!.id) > 0) return false
-  return true
+/** Length of the longest prefix already in id order. */
+const sortedPrefix = (items: ReadonlyArray<{ readonly id: string }>): number => {
+  for (let i = 1; i < items.length; i++) if (compareIds(items[i - 1]!.id, items[i]!.id) > 0) return i
+  return items.length
 }
 
-const sortById = <T extends { readonly id: string }>(items: ReadonlyArray<T>): ReadonlyArray<T> =>
-  isSortedById(items) ? items : [...items].sort((a, b) => compareIds(a.id, b.id))
+const byId = (a: { readonly id: string }, b: { readonly id: string }): number => compareIds(a.id, b.id)
+
+/**
+ * Items in id order, stable. A sorted prefix is kept and only the rest sorted and
+ * merged in, so a sorted model with a few items appended (as repairs append channels)
+ * costs O(n + k log k), not O(n log n).
+ */
+const sortById = <T extends { readonly id: string }>(items: ReadonlyArray<T>): ReadonlyArray<T> => {
+  const split = sortedPrefix(items)
+  if (split === items.length) return items
+  const tail = items.slice(split).sort(byId)
+  const merged: T[] = new Array(items.length)
+  let i = 0
+  let j = 0
+  for (let k = 0; k < merged.length; k++) {
+    merged[k] = j >= tail.length || (i < split && compareIds(items[i]!.id, tail[j]!.id) <= 0) ? items[i++]! : tail[j++]!
+  }
+  return merged
+}
 
 /**
  * The same model with actors, assets, channels and declared loops in id order, so that

@@ -42,7 +42,7 @@ export const noMemory = defineRule({
     const findings: Finding[] = []
     const { naming } = context
     for (const level of context.levelsInUse) {
-      const loops = context.traces().loops.filter((loop) => context.actor(loop.holder)?.levels.includes(level) === true)
+      const loops = context.tracesHeldAt(level)
       const acted = loops.filter((loop) => loop.derived.some((id) => acts(context, id)))
       if (acted.length === 0 || loops.some((loop) => loop.derived.some((id) => context.asset(id)?.kind === 'lesson'))) continue
       const change = acted[0]!.derived.find((id) => acts(context, id))!

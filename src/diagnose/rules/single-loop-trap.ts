@@ -30,7 +30,7 @@ export const singleLoopTrap = defineRule({
     const findings: Finding[] = []
     const { naming } = context
     for (const level of context.levelsInUse) {
-      const loops = context.traces().loops.filter((loop) => context.actor(loop.holder)?.levels.includes(level) === true)
+      const loops = context.tracesHeldAt(level)
       if (loops.length === 0 || loops.some((loop) => loop.order !== 'single')) continue
       const found = governingRepair(context, loops, ['plan', 'strategy'], {
         level: level === 'delivery' ? 'planning' : level,
