@@ -88,8 +88,10 @@ describe('runExperiment', () => {
       expect(readFileSync(output, 'utf8')).toBe(whole.rows)
       expect(readFileSync(`${output}.manifest.json`, 'utf8')).toBe(whole.manifest)
       const missing = await mergeRuns([parts[0]!.path, parts[1]!.path], join(directory, `bad.${extension}`))
-      expect(E.isLeft(missing)).toBe(true)
+      expect(E.isLeft(missing) && missing.left).toEqual([{ code: 'mismatched-shards', path: '', message: 'Shard 2/3 is missing; got shards 0/3, 1/3.' }])
     }
+    const alone = await mergeRuns([join(directory, 'part-1.csv')], join(directory, 'alone.csv'))
+    expect(E.isLeft(alone) && alone.left.map((error) => error.message)).toEqual(['2 of the 3 shards are missing: 0/3, 2/3; got shard 1/3.'])
   })
 
   it('leaves only complete runs after an abort, and refuses to merge them', async () => {
