@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { unwrapCodec } from '../model/codec-words.js'
 import { quoteId, toPointer } from '../model/errors.js'
-import { closestName } from '../model/suggest.js'
+import { suggestName } from '../model/suggest.js'
 
 /** A field the codecs do not define, with where it is and the known field it is most likely a typo of. @internal */
 export interface UnknownField {
@@ -12,10 +12,10 @@ export interface UnknownField {
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** " Did you mean 'x'?" for the candidate closest to `name`, or nothing. @internal */
-export const didYouMean = (name: string, candidates: Iterable<string>): string => {
-  const suggestion = closestName(name, candidates)
-  return suggestion === undefined ? '' : ` Did you mean ${quoteId(suggestion)}?`
-}
+export const didYouMean = (name: string, candidates: Iterable<string>): string => suggestName(name, candidates)
+
+/** " Did you mean 'x'?" for the candidate closest to `name`, or else every candidate: " It must be one of 'a', 'b'." @internal */
+export const didYouMeanOrList = (name: string, candidates: Iterable<string>): string => suggestName(name, candidates, 'It must be one of')
 
 /** The fields an object codec defines (through intersections), or `undefined` for another codec. */
 const fieldsOf = (codec: t.Decoder<unknown, unknown>): ReadonlyMap<string, t.Decoder<unknown, unknown>> | undefined => {

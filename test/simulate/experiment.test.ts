@@ -40,7 +40,8 @@ const writeTo = async (name: string, options: ExperimentOptions) => {
 describe('runExperiment', () => {
   it('rejects a bad spec with JSON Pointer paths', async () => {
     const result = await runExperiment({ ...spec, days: -1, metrics: ['closureRate', 'nope'], vary: { grid: { colour: [1] } } })
-    expect(E.isLeft(result) && result.left.map((error) => error.path)).toEqual(['/days', '/metrics/1'])
+    // One pass: the shape errors and the varied names together.
+    expect(E.isLeft(result) && result.left.map((error) => error.path)).toEqual(['/days', '/metrics/1', '/vary/grid/colour/0'])
     const long = await runExperiment({ ...spec, days: 100_001 })
     expect(E.isLeft(long) && long.left.map((error) => [error.path, error.message])).toEqual([['/days', "'/days' must be a whole number of days from 0 to 100000, but it is 100001."]])
     const unknown = await runExperiment({ ...spec, vary: { grid: { colour: [1], respond: [2] } } })
