@@ -144,8 +144,8 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
  * Prepare an experiment from a declarative spec (see {@link ExperimentSpec}): check it
  * (a bad spec, shard or worker count, a field no spec has, or an actor, channel or
  * asset the model does not have is a `Left` of errors with JSON Pointer paths and,
- * for a misspelt name, a "did you mean"),
- * load the model, plan the runs and pick this shard's. Reading `rows` runs the
+ * for a misspelt name, a "did you mean" or the valid names; all of them in one pass),
+ * load the model (a relative `modelPath` from `options.baseDirectory`), plan the runs and pick this shard's. Reading `rows` runs the
  * simulations on worker threads and yields tidy rows in run order, so the bytes
  * written never depend on the worker count, and shard outputs merge to the unsharded
  * output exactly.
