@@ -17,15 +17,14 @@
  * current source), unless FUZZ_CLI_BIN names a built `cli.js`.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { folderProblems, makePath, snapshot } from './fuzz-files.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ward = join(root, 'examples/models/ward-you-said-we-did.json')
-const isRoot = process.getuid?.() === 0
 
 /** mulberry32: a small seeded generator, so a failing case can be replayed. */
 const generator = (seed) => {
@@ -57,58 +56,6 @@ const bundleCli = async () => {
     logLevel: 'error',
   })
   return outdir
-}
-
-const kindOf = (stats) =>
-  stats.isSymbolicLink() ? 'link' : stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : stats.isFIFO() ? 'fifo' : stats.isCharacterDevice() ? 'device' : 'other'
-
-/** Every entry of a folder: kind, mode, link target and (for files) a hash of the bytes. */
-const snapshot = (folder) =>
-  new Map(
-    readdirSync(folder).map((name) => {
-      const path = join(folder, name)
-      const stats = lstatSync(path)
-      const kind = kindOf(stats)
-      const hash = kind === 'file' ? createHash('sha256').update(readFileSync(path)).digest('hex') : undefined
-      return [name, { kind, mode: stats.mode & 0o7777, target: kind === 'link' ? readlinkSync(path) : undefined, hash }]
-    }),
-  )
-
-/** Make an output (or input) path of `kind` in `folder`; returns its name. */
-const makePath = (folder, kind, pick, name) => {
-  const path = join(folder, name)
-  switch (kind) {
-    case 'file':
-      writeFileSync(path, 'previous contents\n')
-      chmodSync(path, pick([0o600, 0o640, 0o644, 0o664, 0o400]))
-      break
-    case 'folder':
-      mkdirSync(path)
-      break
-    case 'device':
-      if (isRoot) spawnSync('mknod', [path, 'c', '1', '3'])
-      else symlinkSync('/dev/null', path)
-      break
-    case 'fifo':
-      spawnSync('mkfifo', [path])
-      break
-    case 'link-to-file':
-      writeFileSync(join(folder, `real-${name}`), 'linked contents\n')
-      symlinkSync(join(folder, `real-${name}`), path)
-      break
-    case 'link-to-device':
-      symlinkSync(isRoot ? makeDevice(folder, `dev-${name}`) : '/dev/null', path)
-      break
-    case 'dangling-link':
-      symlinkSync(join(folder, `made-${name}`), path)
-      break
-  }
-  return name
-}
-
-const makeDevice = (folder, name) => {
-  spawnSync('mknod', [join(folder, name), 'c', '1', '3'])
-  return join(folder, name)
 }
 
 /** One random case: the argv (with `OUT` and `IN` placeholders filled), and what it writes. */
@@ -189,32 +136,7 @@ const runCase = async (random, fixtures, index) => {
     const describe = `case ${index}: orgintel ${argv.map((word) => word.replace(folder, '…')).join(' ')} (output ${outputKind}, input ${inputKind}${sent ? `, ${sent}` : ''}) → ${status}`
     if (![0, 1, 2, 130, 143].includes(status)) problems.push(`${describe}: exit code not in 0, 1, 2, 130, 143`)
     if (/internal error|\n\s+at .+:\d+:\d+/.test(stderr)) problems.push(`${describe}: stderr has an internal error or a stack trace: ${stderr.slice(0, 300)}`)
-    const after = snapshot(folder)
-    const outputNames = new Set([out, `real-${out}`, `made-${out}`].flatMap((name) => [name, `${name}.manifest.json`]))
-    for (const [name, entry] of before) {
-      const now = after.get(name)
-      if (now === undefined) problems.push(`${describe}: ${name} disappeared`)
-      else if (now.kind !== entry.kind || now.target !== entry.target) problems.push(`${describe}: ${name} was a ${entry.kind}, is now a ${now.kind}`)
-      else if (now.mode !== entry.mode) problems.push(`${describe}: ${name} changed mode ${entry.mode.toString(8)} → ${now.mode.toString(8)}`)
-      else if (now.hash !== entry.hash && !(outputNames.has(name) && (status === 0 || status === 1))) problems.push(`${describe}: ${name} changed though it is not the output of a finished run`)
-    }
-    for (const [name, entry] of after) {
-      if (before.has(name)) continue
-      if (name.startsWith('.orgintel-')) problems.push(`${describe}: a temporary file was left: ${name}`)
-      else if (!outputNames.has(name)) problems.push(`${describe}: an unexpected file appeared: ${name}`)
-      else if (!(status === 0 || status === 1)) problems.push(`${describe}: ${name} was written by a run that did not finish`)
-      else if (entry.kind === 'file' && entry.mode !== 0o644) problems.push(`${describe}: new file ${name} has mode ${entry.mode.toString(8)}, not 644 (umask 022)`)
-    }
-    for (const name of outputNames) {
-      const entry = after.get(name)
-      if (entry?.kind !== 'file' || entry.hash === before.get(name)?.hash || name.endsWith('.manifest.json')) continue
-      const text = readFileSync(join(folder, name), 'utf8')
-      const manifestPath = join(folder, `${name}.manifest.json`)
-      if (chosen.rows && existsSync(manifestPath)) {
-        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
-        if (createHash('sha256').update(text).digest('hex') !== manifest.rowsSha256) problems.push(`${describe}: ${name} does not match its manifest's hash`)
-      } else if (text.length > 0 && !text.endsWith('\n')) problems.push(`${describe}: ${name} does not end with a line end (partial?)`)
-    }
+    problems.push(...folderProblems(folder, before, { out, rows: chosen.rows === true, finished: status === 0 || status === 1, describe }))
     if (problems.length === 0 && process.env.FUZZ_CLI_VERBOSE === '1') console.log(describe)
   } finally {
     for (const helper of helpers) helper.kill('SIGKILL')

@@ -10,3 +10,11 @@ export declare const installTarball: (
   manifest: { readonly peerDependencies?: Record<string, string>; readonly devDependencies?: Record<string, string> },
   options?: { readonly quiet?: boolean },
 ) => { readonly status: number | null; readonly stderr: string }
+export declare const packFreshClone: (root: string) => {
+  readonly tarball: string
+  readonly filename: string
+  readonly files: ReadonlyArray<string>
+  readonly size: number
+  readonly distBeforePacking: boolean
+  readonly reused: boolean
+}

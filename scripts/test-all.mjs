@@ -2,15 +2,17 @@
 /**
  * `npm test`: every check the project has, in order, stopping at the first failure.
  *
- * Steps: typecheck, unit tests (vitest), build, package lint (publint + attw), smoke
+ * Steps: typecheck, build, unit tests (vitest), package lint (publint + attw), smoke
  * test of the packed tarball, browser bundle size, docs (when typedoc.json exists) and
  * every examples/*.ts. Whatever happens, the last line printed is `N passed, N failed`,
  * where N counts vitest tests (from its JSON report) plus one per other step.
  *
  * Quiet by default: one line per step (the examples share one), and the whole output of
  * a step only when it fails. `--verbose` (or ORGINTEL_TEST_VERBOSE=1) shows everything.
- * The build runs once: later steps that pack (attw, smoke) run with npm scripts off, so
- * `prepack` does not build again.
+ * The build runs once: the build step packs a fresh clone (`npm pack`, whose `prepack`
+ * builds) and puts that tarball's `dist/` here; the newcomer suite among the unit tests
+ * reuses the same tarball (scripts/pack-install.mjs `packFreshClone`), and later steps
+ * that pack (attw, smoke) run with npm scripts off, so `prepack` does not build again.
  *
  * Node built-ins only, so it runs before anything is built. For local debugging,
  * `node scripts/test-all.mjs --skip=typecheck,unit` skips steps by key (typecheck, unit,
@@ -146,8 +148,8 @@ const skipped = new Set(
 )
 const steps = [
   ['typecheck', () => step('typecheck (tsc --noEmit)', [[bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']]])],
+  ['build', () => step('build (npm pack of a fresh clone)', [[process.execPath, ['scripts/pack-install.mjs', 'build']]])],
   ['unit', unitTests],
-  ['build', () => step('build (tsup)', [[bin('tsup'), []]])],
   ['lint', () =>
     step('package lint (publint --strict, attw)', [
       [bin('publint'), ['--strict']],

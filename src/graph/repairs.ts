@@ -95,6 +95,8 @@ export const repairsForGraph = (
   }
 
   const purpose = goal === 'connect-level' ? `let every ${level} actor hear back from every other` : `close every open loop at the ${level} level`
+  // "one of the 1 fewest" reads as a slip: a lone repair is the one channel needed.
+  const fewest = arcs.length === 1 ? 'the one channel needed to' : `one of the ${arcs.length} fewest that`
   return arcs.map(([fromComponent, toComponent]) => {
     const from = graph.actors[sender[fromComponent]!]!.id
     const to = graph.actors[receiver[toComponent]!]!.id
@@ -105,7 +107,7 @@ export const repairsForGraph = (
       level,
       carries: response === undefined ? [] : [response],
       reason:
-        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, one of the ${arcs.length} fewest that ${purpose}: ` +
+        `Add a ${level} channel from ${quoteId(from)} to ${quoteId(to)}, ${fewest} ${purpose}: ` +
         `${fromPhrase(roleOf(fromComponent), from, level, size[fromComponent] === 1)}, ` +
         `and ${toPhrase(roleOf(toComponent), to)}.`,
     }

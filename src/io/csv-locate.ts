@@ -2,7 +2,7 @@ import { quoteId } from '../model/errors.js'
 import { csvColumns, type CsvColumn } from './csv-columns.js'
 import type { ReadTable } from './csv-table.js'
 import type { CsvTableName, InteropError } from './errors.js'
-import { closestName } from './text.js'
+import { closestName } from '../model/suggest.js'
 
 const unescapeSegment = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~')
 

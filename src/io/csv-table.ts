@@ -3,7 +3,8 @@ import { withoutByteOrderMark } from '../model/decode.js'
 import { quoteId } from '../model/errors.js'
 import { csvColumns, noneCell, unprotectCell, type CsvColumn } from './csv-columns.js'
 import type { CsvTableName, InteropError } from './errors.js'
-import { closestName, splitList } from './text.js'
+import { closestName } from '../model/suggest.js'
+import { splitList } from './text.js'
 
 /** The items of one table, with the spreadsheet row of each. @internal */
 export interface ReadTable {

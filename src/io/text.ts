@@ -147,41 +147,6 @@ export const splitList = (text: string): string[] => {
   return values
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment), case-insensitive. */
-const distance = (a: string, b: string): number => {
-  const x = a.toLowerCase()
-  const y = b.toLowerCase()
-  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1)
-      rows[i]![j] = best
-    }
-  }
-  return rows[x.length]![y.length]!
-}
-
-/**
- * The name a mistyped `text` most likely meant, for a "did you mean": the closest of
- * `names` (ignoring case) within 1 edit for short names and 2 for names of five or more
- * characters, or `undefined`. Texts over 64 characters are never matched. @internal
- */
-export const closestName = (text: string, names: ReadonlyArray<string>): string | undefined => {
-  if (text === '' || text.length > 64) return undefined
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const name of names) {
-    const found = distance(text, name)
-    if (found <= (name.length >= 5 ? 2 : 1) && found < bestDistance) {
-      best = name
-      bestDistance = found
-    }
-  }
-  return best
-}
-
 /** The widest line of a wrapped diagram label, in characters. @internal */
 export const labelLineWidth = 22
 

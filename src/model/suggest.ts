@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 
+import { quoteId } from './errors.js'
+
 /** Names longer than this are not compared: a key of a million characters is no typo. */
 const longestCompared = 64
 
@@ -56,4 +58,19 @@ export const closestName = (name: string, candidates: Iterable<string>): string 
     }
   }
   return best
+}
+
+/**
+ * What follows "this name is wrong" in a message: `" Did you mean 'x'?"` for the
+ * candidate closest to `name` (see {@link closestName}), or, when none is close and
+ * `intro` is given, every candidate after it (`" Its fields are 'a', 'b'."`), so a wrong
+ * name is always followed by one that would do. `""` when there is nothing to say.
+ * O(candidates × length²).
+ * @internal
+ */
+export const suggestName = (name: string, candidates: Iterable<string>, intro?: string): string => {
+  const names = [...candidates]
+  const suggestion = closestName(name, names)
+  if (suggestion !== undefined) return ` Did you mean ${quoteId(suggestion)}?`
+  return intro === undefined || names.length === 0 ? '' : ` ${intro} ${names.map(quoteId).join(', ')}.`
 }

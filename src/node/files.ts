@@ -80,12 +80,32 @@ const checkManifests = (manifests: ReadonlyArray<ManifestFile>): ReadonlyArray<E
     } else if (manifest.completedRuns !== manifest.runs.length) {
       errors.push(experimentError('mismatched-shards', [index], `Shard ${manifest.shard.index} is incomplete (${manifest.completedRuns} of ${plural(manifest.runs.length, 'run')}).`))
     }
-    seen.add(manifest.shard.index)
+    if (manifest.specHash === first.specHash && manifest.version === first.version && manifest.shard.count === first.shard.count) seen.add(manifest.shard.index)
   })
-  if (errors.length === 0 && seen.size !== first.shard.count) {
-    errors.push(experimentError('mismatched-shards', [], `Expected ${plural(first.shard.count, 'shard')}; got ${seen.size}.`))
-  }
+  const missing = shardsMissing(seen, first.shard.count)
+  if (missing !== undefined) errors.push(experimentError('mismatched-shards', [], missing))
   return errors
+}
+
+/** Shards listed in a message before the rest are counted: a thousand-way split may miss most of its shards. */
+const shardsListed = 10
+
+const shardNames = (indices: ReadonlyArray<number>, count: number): string => {
+  const named = indices.slice(0, shardsListed).map((index) => `${index}/${count}`).join(', ')
+  return indices.length > shardsListed ? `${named} and ${indices.length - shardsListed} more` : named
+}
+
+/**
+ * Which shards of `count` the files do not hold, named as `--shard i/n` names them
+ * ("Shard 1/3 is missing; got shards 0/3, 2/3."), or `undefined` when none is. O(count).
+ */
+const shardsMissing = (seen: ReadonlySet<number>, count: number): string | undefined => {
+  const missing: number[] = []
+  for (let index = 0; index < count; index++) if (!seen.has(index)) missing.push(index)
+  if (missing.length === 0) return undefined
+  const got = [...seen].sort((a, b) => a - b)
+  const what = missing.length === 1 ? `Shard ${shardNames(missing, count)} is missing` : `${missing.length} of the ${count} shards are missing: ${shardNames(missing, count)}`
+  return `${what}; got ${got.length === 1 ? 'shard' : 'shards'} ${shardNames(got, count)}.`
 }
 
 /** Read a rows file and check it against its manifest; a problem names the line. */

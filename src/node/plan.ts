@@ -3,7 +3,7 @@ import type { Intervention } from '../simulate/interventions.js'
 import { type SimulationParameters, SimulationParameters as ParametersCodec } from '../simulate/parameters.js'
 import { type SimulationMetrics, simulationMetricNames } from '../simulate/result.js'
 import { type ExperimentError, describeValue, experimentError } from './errors.js'
-import { didYouMean } from '../simulate/unknown-options.js'
+import { didYouMeanOrList } from '../simulate/unknown-options.js'
 import { seedOfRun } from './seeding.js'
 import type { ExperimentSpec } from './spec.js'
 
@@ -73,17 +73,47 @@ const gridSetAt = (lists: ReadonlyArray<ReadonlyArray<ParameterValue>>, index: n
 
 const checkValue = (name: string, value: ParameterValue, scenarios: ReadonlySet<string>, path: ReadonlyArray<string | number>): ReadonlyArray<ExperimentError> => {
   if (!scalarParameters.has(name)) {
-    return [experimentError('invalid-spec', path, `'${name}' is not a parameter that can be varied.${didYouMean(name, scalarParameters)}`)]
+    return [experimentError('invalid-spec', path, `'${name}' is not a parameter that can be varied.${didYouMeanOrList(name, scalarParameters)}`)]
   }
   if (name === 'scenario') {
     return typeof value === 'string' && scenarios.has(value)
       ? []
-      : [experimentError('invalid-spec', path, `This names no scenario in \`scenarios\`.${typeof value === 'string' ? didYouMean(value, scenarios) : ''}`)]
+      : [experimentError('invalid-spec', path, `This names no scenario in \`scenarios\`.${typeof value === 'string' ? didYouMeanOrList(value, scenarios) : ''}`)]
   }
   const decoded = ParametersCodec.decode({ [name]: value })
   return E.isLeft(decoded)
     ? [experimentError('invalid-spec', path, `Not a valid value for '${name}': ${describeValue(value)}.`)]
     : []
+}
+
+/**
+ * Every varied name and value that a spec cannot run (a name no parameter has, a
+ * scenario that `scenarios` does not name, a value out of range, a grid entry with no
+ * values), with "did you mean" or the valid names, and a warm-up longer than the run.
+ * Checks the parts of a spec that decoded, so these errors come in the same pass as
+ * the shape errors of the other parts. O(size of `vary`).
+ * @internal
+ */
+export const planErrors = (
+  spec: Partial<Pick<ExperimentSpec, 'vary' | 'days' | 'warmUpDays'>>,
+  scenarioNames: ReadonlySet<string>,
+): ReadonlyArray<ExperimentError> => {
+  const errors: ExperimentError[] = []
+  const vary = spec.vary
+  if (vary !== undefined && 'grid' in vary) {
+    for (const [name, list] of Object.entries(vary.grid)) {
+      if (list.length === 0) errors.push(experimentError('invalid-spec', ['vary', 'grid', name], 'A varied parameter needs at least one value.'))
+      list.forEach((value, position) => errors.push(...checkValue(name, value, scenarioNames, ['vary', 'grid', name, position])))
+    }
+  } else if (vary !== undefined) {
+    vary.list.forEach((entry, position) => {
+      for (const [name, value] of Object.entries(entry)) errors.push(...checkValue(name, value, scenarioNames, ['vary', 'list', position, name]))
+    })
+  }
+  if (spec.warmUpDays !== undefined && spec.days !== undefined && spec.warmUpDays > spec.days) {
+    errors.push(experimentError('invalid-spec', ['warmUpDays'], `The warm-up (${spec.warmUpDays} days) must not be longer than the run (${spec.days} days).`))
+  }
+  return errors
 }
 
 /** The parameter sets a spec varies over: a count, and the set at each index. */
@@ -93,26 +123,17 @@ interface ParameterSets {
   at(index: number): ReadonlyArray<ParameterValue>
 }
 
-const parameterSets = (spec: ExperimentSpec, errors: ExperimentError[]): ParameterSets => {
-  const scenarioNames = new Set((spec.scenarios ?? []).map((scenario) => scenario.name))
-  const vary = spec.vary
+const parameterSets = (vary: ExperimentSpec['vary']): ParameterSets => {
   if (vary !== undefined && 'grid' in vary) {
     const columns = Object.keys(vary.grid)
     const lists = columns.map((name) => vary.grid[name]!)
-    lists.forEach((list, index) => {
-      if (list.length === 0) errors.push(experimentError('invalid-spec', ['vary', 'grid', columns[index]!], 'A varied parameter needs at least one value.'))
-      list.forEach((value, position) => errors.push(...checkValue(columns[index]!, value, scenarioNames, ['vary', 'grid', columns[index]!, position])))
-    })
     const count = lists.reduce((product, list) => product * BigInt(list.length), 1n)
     return { columns, count, at: (index) => gridSetAt(lists, index) }
   }
   if (vary !== undefined) {
     const names: string[] = []
     for (const entry of vary.list) for (const name of Object.keys(entry)) if (!names.includes(name)) names.push(name)
-    const sets = vary.list.map((entry, position) => {
-      for (const [name, value] of Object.entries(entry)) errors.push(...checkValue(name, value, scenarioNames, ['vary', 'list', position, name]))
-      return names.map((name) => (Object.prototype.hasOwnProperty.call(entry, name) ? entry[name]! : null))
-    })
+    const sets = vary.list.map((entry) => names.map((name) => (Object.prototype.hasOwnProperty.call(entry, name) ? entry[name]! : null)))
     return { columns: names, count: BigInt(sets.length), at: (index) => sets[index]! }
   }
   return { columns: [], count: 1n, at: () => [] }
@@ -127,12 +148,9 @@ const parameterSets = (spec: ExperimentSpec, errors: ExperimentError[]): Paramet
  * @internal
  */
 export const planExperiment = (spec: ExperimentSpec): E.Either<ReadonlyArray<ExperimentError>, ExperimentPlan> => {
-  const errors: ExperimentError[] = []
-  const sets = parameterSets(spec, errors)
-  if (spec.warmUpDays !== undefined && spec.warmUpDays > spec.days) {
-    errors.push(experimentError('invalid-spec', ['warmUpDays'], `The warm-up (${spec.warmUpDays} days) must not be longer than the run (${spec.days} days).`))
-  }
+  const errors = planErrors(spec, new Set((spec.scenarios ?? []).map((scenario) => scenario.name)))
   if (errors.length > 0) return E.left(errors)
+  const sets = parameterSets(spec.vary)
   const replications = spec.replications ?? 1
   const total = sets.count * BigInt(replications)
   if (total > BigInt(maxExperimentRuns)) {

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Model } from '../model/codecs.js'
-import { decodeModel, encodeModel, parseModel } from '../model/decode.js'
+import { encodeModel } from '../model/decode.js'
+import { isPlainObject } from '../model/unknown-fields.js'
 import { canonicalJson } from '../simulate/seed.js'
-import { type ExperimentError, experimentError, specErrors } from './errors.js'
-import { defaultMaxInputBytes, readTextBounded } from './read-text.js'
+import { type ExperimentError, experimentError } from './errors.js'
 import { libraryVersion } from './version.js'
-import { type ParameterValue, type PlannedRun, type RunList, planExperiment } from './plan.js'
+import { type ParameterValue, type PlannedRun, type RunList, planErrors, planExperiment } from './plan.js'
 import { type ExperimentProgress, runPlanned } from './pool.js'
 import { ExperimentSpec } from './spec.js'
-import { specReferenceErrors, unknownSpecFields } from './spec-checks.js'
+import { decodedScenarios, scenarioNamesOf, specParts, specReferenceErrors, specShapeErrors, unknownSpecFields } from './spec-checks.js'
+import { loadSpecModel } from './spec-model.js'
 
 /** Which part of an experiment to run: runs whose number `% count === index`. @category Experiments */
 export interface Shard {
@@ -27,6 +27,11 @@ export interface ExperimentOptions {
    */
   readonly workers?: number
   readonly shard?: Shard
+  /**
+   * The folder a relative `modelPath` is read from (default: the working directory).
+   * `orgintel sweep` passes the spec file's folder, so a spec and its model move together.
+   */
+  readonly baseDirectory?: string
   /** Called after each run completes, with the runs done and the total. */
   readonly onProgress?: (progress: ExperimentProgress) => void
   /** Stop early (also while planning); rows already yielded are complete and nothing more is yielded. */
@@ -98,28 +103,6 @@ export interface ExperimentRun {
   readonly results: AsyncIterable<RunResult>
 }
 
-const loadModel = async (spec: ExperimentSpec): Promise<E.Either<ReadonlyArray<ExperimentError>, Model>> => {
-  if ((spec.model === undefined) === (spec.modelPath === undefined)) {
-    return E.left([experimentError('invalid-spec', [], 'Give exactly one of `model` and `modelPath`.')])
-  }
-  let decoded: ReturnType<typeof decodeModel>
-  if (spec.modelPath !== undefined) {
-    // Bounded, so a model path that names a device or an endless stream cannot fill memory.
-    const text = readTextBounded(spec.modelPath)
-    if (E.isLeft(text)) {
-      const tooLarge = text.left.code === 'ERR_INPUT_TOO_LARGE' || text.left.code === 'ERR_STRING_TOO_LONG'
-      return E.left([experimentError('unreadable-file', ['modelPath'], tooLarge ? `The model file is larger than ${defaultMaxInputBytes} bytes.` : 'The model file cannot be read.')])
-    }
-    decoded = parseModel(text.right)
-  } else {
-    decoded = decodeModel(spec.model)
-  }
-  const prefix = spec.modelPath !== undefined ? '/modelPath' : '/model'
-  return E.isLeft(decoded)
-    ? E.left(decoded.left.map((error) => ({ code: 'invalid-model' as const, path: prefix + error.path, message: error.message })))
-    : E.right(decoded.right)
-}
-
 const parametersOf = (columns: ReadonlyArray<string>, run: PlannedRun): Readonly<Record<string, ParameterValue>> => {
   const parameters: Record<string, ParameterValue> = {}
   columns.forEach((column, position) => {
@@ -161,8 +144,8 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
  * Prepare an experiment from a declarative spec (see {@link ExperimentSpec}): check it
  * (a bad spec, shard or worker count, a field no spec has, or an actor, channel or
  * asset the model does not have is a `Left` of errors with JSON Pointer paths and,
- * for a misspelt name, a "did you mean"),
- * load the model, plan the runs and pick this shard's. Reading `rows` runs the
+ * for a misspelt name, a "did you mean" or the valid names; all of them in one pass),
+ * load the model (a relative `modelPath` from `options.baseDirectory`), plan the runs and pick this shard's. Reading `rows` runs the
  * simulations on worker threads and yields tidy rows in run order, so the bytes
  * written never depend on the worker count, and shard outputs merge to the unsharded
  * output exactly.
@@ -171,24 +154,28 @@ const toRows = (columns: ReadonlyArray<string>, metrics: ReadonlyArray<string>, 
  * @category Experiments
  */
 export const runExperiment = async (spec: unknown, options: ExperimentOptions = {}): Promise<E.Either<ReadonlyArray<ExperimentError>, ExperimentRun>> => {
+  // Every check runs on the parts of the spec that decoded, so all errors come in one pass.
   const decoded = ExperimentSpec.decode(spec)
-  const unknown = unknownSpecFields(ExperimentSpec, spec)
-  if (E.isLeft(decoded) || unknown.length > 0) return E.left([...(E.isLeft(decoded) ? specErrors(decoded.left) : []), ...unknown])
+  const parts = specParts(spec)
+  const errors: ExperimentError[] = [...(E.isLeft(decoded) ? specShapeErrors(decoded.left, spec) : []), ...unknownSpecFields(ExperimentSpec, spec)]
   const shard = options.shard ?? { index: 0, count: 1 }
-  const optionErrors: ExperimentError[] = []
   if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
-    optionErrors.push(experimentError('invalid-spec', [], `A shard needs 0 ≤ index < count; got ${shard.index} of ${shard.count}.`))
+    errors.push(experimentError('invalid-spec', [], `A shard needs 0 ≤ index < count; got ${shard.index} of ${shard.count}.`))
   }
   // The CLI's --workers takes the same values: a fraction or a negative count has no meaning.
   if (options.workers !== undefined && !(Number.isSafeInteger(options.workers) && options.workers >= 0)) {
-    optionErrors.push(experimentError('invalid-spec', [], `\`workers\` must be a whole number, 0 or more (0 runs in this thread); got ${String(options.workers)}.`))
+    errors.push(experimentError('invalid-spec', [], `\`workers\` must be a whole number, 0 or more (0 runs in this thread); got ${String(options.workers)}.`))
   }
-  if (optionErrors.length > 0) return E.left(optionErrors)
-  const model = await loadModel(decoded.right)
-  if (E.isLeft(model)) return model
+  errors.push(...planErrors(parts, scenarioNamesOf(spec)))
+  // A model or path that is there but of the wrong shape has its shape error already.
+  const named = isPlainObject(spec) && (Object.hasOwn(spec, 'model') || Object.hasOwn(spec, 'modelPath'))
+  const shapeless = !isPlainObject(spec) || (named && parts.model === undefined && parts.modelPath === undefined)
+  const model = shapeless ? undefined : loadSpecModel(parts, options.baseDirectory)
+  if (model !== undefined && E.isLeft(model)) errors.push(...model.left)
+  if (model !== undefined && E.isRight(model)) errors.push(...specReferenceErrors(model.right, { ...parts, scenarios: decodedScenarios(spec) }))
+  if (errors.length > 0 || E.isLeft(decoded) || model === undefined || E.isLeft(model)) return E.left(errors)
   const plan = planExperiment(decoded.right)
-  const references = specReferenceErrors(model.right, decoded.right)
-  if (E.isLeft(plan) || references.length > 0) return E.left([...(E.isLeft(plan) ? plan.left : []), ...references])
+  if (E.isLeft(plan)) return plan
   const { settings, runs } = plan.right
   const { model: _inline, modelPath: _path, ...rest } = decoded.right
   const specHash = createHash('sha256').update(canonicalJson({ ...rest, model: encodeModel(model.right) })).digest('hex')

@@ -61,7 +61,11 @@ export const ExperimentSpec = t.intersection(
     t.partial({
       /** An `orgintel/v2` model. Give this or `modelPath`. */
       model: t.unknown,
-      /** Path to an `orgintel/v2` JSON file, relative to the working directory. */
+      /**
+       * Path to an `orgintel/v2` JSON file; a relative one is read from
+       * `ExperimentOptions.baseDirectory` (default the working directory; `orgintel sweep`
+       * uses the spec file's folder).
+       */
       modelPath: t.string,
       /** Runs per parameter combination (default 1). */
       replications: positiveInteger,

@@ -66,12 +66,13 @@ describe('orgintel sweep and merge', () => {
     const result = await runInProcess(['merge', folder.file('part-0.csv'), '--out', folder.file('merged.csv')])
     expect(result.code).toBe(1)
     expect(lines(result.stderr)).toEqual([
-      'merge: (document): Expected 2 shards; got 1. [mismatched-shards]',
+      'merge: (document): Shard 1/2 is missing; got shard 0/2. [mismatched-shards]',
       'orgintel merge: nothing was written: the files are not the complete shards of one experiment',
     ])
     const twice = await runInProcess(['merge', folder.file('part-0.csv'), folder.file('part-0.csv'), '--out', folder.file('merged.csv')])
     expect(twice.code).toBe(1)
     expect(twice.stderr).toContain(`${folder.file('part-0.csv')}: Shard 0 appears twice. [mismatched-shards]`)
+    expect(twice.stderr).toContain('merge: (document): Shard 1/2 is missing; got shard 0/2. [mismatched-shards]')
     expect(folder.names()).toEqual(before)
   })
 

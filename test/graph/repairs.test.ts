@@ -119,9 +119,10 @@ describe('suggestRepairs', () => {
     })
     const closing = suggestRepairs(model)
     expect(closing.map((r) => [r.level, r.from, r.to])).toEqual([['planning', 'n1', 'n0']])
-    expect(closing[0]!.reason).toContain('one of the 1 fewest that close every open loop at the planning level')
+    expect(closing[0]!.reason).toContain("Add a planning channel from 'n1' to 'n0', the one channel needed to close every open loop at the planning level: ")
     const connecting = suggestRepairs(model, { goal: 'connect-level' })
     expect(connecting.map((r) => r.level)).toEqual(['planning', 'planning'])
+    expect(connecting[0]!.reason).toContain('one of the 2 fewest that let every planning actor hear back from every other')
     expect(stronglyConnectedComponents(withRepairs(model, connecting), { level: 'planning' }).length).toBe(1)
   })
 

@@ -5,6 +5,9 @@
  * TypeScript against the package's own types. Packing and installing are shared with
  * the smoke test (scripts/pack-install.mjs). The clone's own set-up (`npm ci`) is
  * replaced by linking this checkout's node_modules: everything after it runs as written.
+ * The fresh clone's tarball is made once per content of the clone (`packFreshClone`):
+ * `npm test` makes it in its build step, and this suite finds it; run alone after a
+ * change, the suite packs (and so builds) itself.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanCopy, installTarball, packPackage } from '../../scripts/pack-install.mjs'
+import { cleanCopy, installTarball, packFreshClone } from '../../scripts/pack-install.mjs'
 import { commandLines, fencedBlocks, guideSnippets, sectionOf, type Snippet } from './snippets.js'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -78,16 +81,14 @@ const allSnippets = (): ReadonlyArray<Snippet> => {
 let folder: string
 let clone: string
 let consumer: string
-let packed: ReturnType<typeof packPackage>
-let distBeforePacking: boolean
+let packed: ReturnType<typeof packFreshClone>
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'orgintel-newcomer-'))
   clone = join(folder, 'clone')
   consumer = join(folder, 'consumer')
   cleanCopy(root, clone)
-  distBeforePacking = existsSync(join(clone, 'dist'))
-  packed = packPackage(clone, join(folder, 'pack'))
+  packed = packFreshClone(root)
   const install = installTarball(consumer, packed.tarball, manifest, { quiet: true })
   if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.stderr}`)
 }, 240_000)
@@ -98,7 +99,7 @@ afterAll(() => {
 
 describe('a fresh clone', () => {
   it('packs the build and the example models, with no earlier build (prepack)', () => {
-    expect(distBeforePacking).toBe(false)
+    expect(packed.distBeforePacking).toBe(false)
     for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/cli.js', 'dist/node/index.js', 'dist/io/index.js']) {
       expect(packed.files, file).toContain(file)
     }

@@ -79,7 +79,7 @@ describe('planning', () => {
 
   it('reads a model path only up to the input limit, so /dev/zero cannot fill memory', async () => {
     const prepared = await runExperiment({ modelPath: '/dev/zero', seed: 1, days: 1 })
-    expect(E.isLeft(prepared) && prepared.left).toEqual([{ code: 'unreadable-file', path: '/modelPath', message: 'The model file is larger than 268435456 bytes.' }])
+    expect(E.isLeft(prepared) && prepared.left).toEqual([{ code: 'unreadable-file', path: '/modelPath', message: 'The model file /dev/zero cannot be read: it is larger than 268435456 bytes.' }])
   })
 
   it('stops planning when aborted', async () => {

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { runExperiment } from '../../src/node/run-experiment.js'
+import { simulationMetricNames } from '../../src/simulate/result.js'
 import { simulate } from '../../src/simulate/simulate.js'
 import { wardModel } from '../simulate/fixtures.js'
 
@@ -44,23 +45,36 @@ describe('experiment specs refuse what does not fit, with paths and suggestions'
     expect(await errorsOf(slower('leter'))).toEqual([['/scenarios/1/interventions/0/channel', "No channel has the id 'leter'. Did you mean 'letter'?"]])
   })
 
-  it('refuses misspelt fields, parameters, per-actor entries and varied names', async () => {
+  it('refuses misspelt fields, parameters, metrics, per-actor entries, varied names and scenario actors in one pass', async () => {
     const errors = await errorsOf({
       ...spec,
       replication: 3,
+      metrics: ['closureRate', 'heardBackRte', 'happiness'],
       parameters: { raiseRte: 0.2, actors: [{ actor: 'ward-managr', respond: 1 }] },
       vary: { grid: { scenario: ['as-is', 'repaird'], respnd: [0.5] } },
+      scenarios: [spec.scenarios[0], { name: 'repaired', interventions: [{ day: 0, kind: 'remove-actor', actor: 'carer' }] }],
     })
     expect(errors).toEqual([
+      ['/metrics/1', "No metric is called 'heardBackRte'. Did you mean 'heardBackRate'?"],
+      ['/metrics/2', `No metric is called 'happiness'. It must be one of ${simulationMetricNames.map((name) => `'${name}'`).join(', ')}.`],
       ['/replication', "'replication' at /replication is not an option here. Did you mean 'replications'?"],
       ['/parameters/raiseRte', "'raiseRte' at /parameters/raiseRte is not an option here. Did you mean 'raiseRate'?"],
-    ])
-    const later = await errorsOf({ ...spec, parameters: { actors: [{ actor: 'ward-managr', respond: 1 }] }, vary: { grid: { scenario: ['as-is', 'repaird'], respnd: [0.5] } } })
-    expect(later).toEqual([
       ['/vary/grid/scenario/1', "This names no scenario in `scenarios`. Did you mean 'repaired'?"],
       ['/vary/grid/respnd/0', "'respnd' is not a parameter that can be varied. Did you mean 'respond'?"],
       ['/parameters/actors/0/actor', "No actor has the id 'ward-managr'. Did you mean 'ward-manager'?"],
+      ['/scenarios/1/interventions/0/actor', "No actor has the id 'carer'. Did you mean 'carers'?"],
     ])
+  })
+
+  it('lists the valid names when none is close, and checks a scenario named in vary even when its interventions are wrong', async () => {
+    const errors = await errorsOf({
+      ...spec,
+      vary: { grid: { scenario: ['as-is', 'something else', 'repaired'], colour: ['red'] } },
+      scenarios: [spec.scenarios[0], { name: 'repaired', interventions: [{ day: 'soon', kind: 'remove-actor', actor: 'carers' }] }],
+    })
+    expect(errors.map(([path]) => path)).toEqual(['/scenarios/1/interventions/0/day', '/vary/grid/scenario/1', '/vary/grid/colour/0'])
+    expect(errors[1]![1]).toBe("This names no scenario in `scenarios`. It must be one of 'as-is', 'repaired'.")
+    expect(errors[2]![1]).toMatch(/^'colour' is not a parameter that can be varied\. It must be one of 'raiseRate', 'respond', .*'fatiguePatienceDays'\.$/)
   })
 
   it('gives the same suggestions from simulate itself', () => {

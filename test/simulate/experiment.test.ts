@@ -40,7 +40,8 @@ const writeTo = async (name: string, options: ExperimentOptions) => {
 describe('runExperiment', () => {
   it('rejects a bad spec with JSON Pointer paths', async () => {
     const result = await runExperiment({ ...spec, days: -1, metrics: ['closureRate', 'nope'], vary: { grid: { colour: [1] } } })
-    expect(E.isLeft(result) && result.left.map((error) => error.path)).toEqual(['/days', '/metrics/1'])
+    // One pass: the shape errors and the varied names together.
+    expect(E.isLeft(result) && result.left.map((error) => error.path)).toEqual(['/days', '/metrics/1', '/vary/grid/colour/0'])
     const long = await runExperiment({ ...spec, days: 100_001 })
     expect(E.isLeft(long) && long.left.map((error) => [error.path, error.message])).toEqual([['/days', "'/days' must be a whole number of days from 0 to 100000, but it is 100001."]])
     const unknown = await runExperiment({ ...spec, vary: { grid: { colour: [1], respond: [2] } } })
@@ -88,8 +89,10 @@ describe('runExperiment', () => {
       expect(readFileSync(output, 'utf8')).toBe(whole.rows)
       expect(readFileSync(`${output}.manifest.json`, 'utf8')).toBe(whole.manifest)
       const missing = await mergeRuns([parts[0]!.path, parts[1]!.path], join(directory, `bad.${extension}`))
-      expect(E.isLeft(missing)).toBe(true)
+      expect(E.isLeft(missing) && missing.left).toEqual([{ code: 'mismatched-shards', path: '', message: 'Shard 2/3 is missing; got shards 0/3, 1/3.' }])
     }
+    const alone = await mergeRuns([join(directory, 'part-1.csv')], join(directory, 'alone.csv'))
+    expect(E.isLeft(alone) && alone.left.map((error) => error.message)).toEqual(['2 of the 3 shards are missing: 0/3, 2/3; got shard 1/3.'])
   })
 
   it('leaves only complete runs after an abort, and refuses to merge them', async () => {

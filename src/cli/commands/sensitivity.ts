@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import type { ExperimentRow } from '../../node/run-experiment.js'
 import { analyseSensitivity, planSensitivity, runSensitivity } from '../../node/sensitivity/run.js'
@@ -54,8 +55,16 @@ export const sensitivityCommand: Command = {
     const spec = readJson(specPath, 'the sensitivity spec')
     const plan = planSensitivity(spec)
     if (E.isLeft(plan)) failWithExperimentErrors(describePath(specPath), plan.left, `${describePath(specPath)} is not a runnable sensitivity analysis`)
+    // A relative modelPath is read from the spec file's folder, as `orgintel sweep` reads it.
+    const baseDirectory = specPath === '-' ? undefined : dirname(specPath)
     if (designPath !== undefined) {
-      writeTextAtomically(designPath, `${JSON.stringify(plan.right.experiment, null, 2)}\n`)
+      const { experiment } = plan.right
+      const named = experiment['modelPath']
+      // The design is read from its own folder: name the same model file from there.
+      const modelPath = typeof named !== 'string' || isAbsolute(named) || baseDirectory === undefined
+        ? named
+        : relative(designPath === '-' ? '.' : dirname(resolve(designPath)), resolve(baseDirectory, named))
+      writeTextAtomically(designPath, `${JSON.stringify(modelPath === named ? experiment : { ...experiment, modelPath }, null, 2)}\n`)
       process.stderr.write(`wrote ${describePath(designPath, 'output')}: an experiment of ${plan.right.design.points.length} points for orgintel sweep\n`)
       return exitCodes.ok
     }
@@ -66,6 +75,7 @@ export const sensitivityCommand: Command = {
       const progress = createProgressReporter('sensitivity')
       const ran = await runSensitivity(spec, {
         ...(workers === undefined ? {} : { workers }),
+        ...(baseDirectory === undefined ? {} : { baseDirectory }),
         onProgress: ({ completedRuns, totalRuns }) => progress.update(completedRuns, totalRuns),
         signal: context.signal,
       }).finally(() => progress.finish())

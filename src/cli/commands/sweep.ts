@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os'
+import { dirname } from 'node:path'
 import { writeRuns } from '../../node/files.js'
 import { formatOfPath } from '../../node/formats.js'
 import { maxExperimentRuns } from '../../node/plan.js'
@@ -42,7 +43,7 @@ export const sweepCommand: Command = {
   usage:
     'orgintel sweep <spec.json|-> --out results.csv [--format csv|jsonl] [--shard i/n|auto|auto/n] [--workers N] [--force]\n' +
     '       (writes the rows and results.csv.manifest.json; a relative modelPath in the spec is read from the\n' +
-    '        working directory; without --shard a Slurm job array picks the shard; --workers 0 runs in this thread,\n' +
+    '        spec file\'s folder; without --shard a Slurm job array picks the shard; --workers 0 runs in this thread,\n' +
     `        and at most the processor cores available are used; a spec may have at most ${maxExperimentRuns.toLocaleString('en-GB')} runs;\n` +
     '        a run that fails is named on stderr and in the manifest, the other runs\' rows are kept, and the exit code is 1;\n' +
     '        progress goes to stderr; Ctrl-C stops and leaves no partial file)',
@@ -66,6 +67,8 @@ export const sweepCommand: Command = {
     const prepared = await runExperiment(spec, {
       ...(workers === undefined ? {} : { workers }),
       ...(shard === undefined ? {} : { shard }),
+      // A spec names its model beside it, as a user moves the two together; from standard input, the working directory.
+      ...(specPath === '-' ? {} : { baseDirectory: dirname(specPath) }),
       onProgress: ({ completedRuns, totalRuns }) => progress.update(completedRuns, totalRuns),
       signal: context.signal,
     })
