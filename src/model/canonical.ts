@@ -12,7 +12,12 @@ const isSortedById = (items: ReadonlyArray<{ readonly id: string }>): boolean =>
   return true
 }
 
-const sortById = <T extends { readonly id: string }>(items: ReadonlyArray<T>): ReadonlyArray<T> =>
+/**
+ * `items` in id order (a stable sort by {@link compareIds}); `items` itself when already
+ * in that order. O(n log n), O(n) when sorted.
+ * @category Model
+ */
+export const sortById = <T extends { readonly id: string }>(items: ReadonlyArray<T>): ReadonlyArray<T> =>
   isSortedById(items) ? items : [...items].sort((a, b) => compareIds(a.id, b.id))
 
 /**
