@@ -1,19 +1,25 @@
 /**
  * `npm run bench`: every benchmark in one run, so that our figures and the peers'
  * (graphlib, graphology, JSON.parse, a bare CSR Tarjan) come from the same machine
- * under the same load. `npm run bench -- --quick` skips the largest sizes.
- * Figures are printed, never asserted: time limits in tests make CI flaky.
+ * under the same load. `npm run bench -- --quick` skips the largest sizes. The
+ * `public-api` suite calls the built package (`npm run bench` builds it first); add
+ * `--src` to call `src/` instead. Figures are printed, never asserted: time limits in
+ * tests make CI flaky.
  */
 import { runDecodeBench } from './decode.js'
 import { runDiagnoseBench } from './diagnose.js'
 import { runGraphBench } from './graph.js'
+import { runPublicApiBench } from './public-api.js'
 import { runSimulateBench } from './simulate.js'
 import { runTraceBench } from './trace.js'
 
 const quick = process.argv.includes('--quick')
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length)
 
+const source = process.argv.includes('--src')
+
 const suites: ReadonlyArray<readonly [string, (options: { quick: boolean }) => Promise<void>]> = [
+  ['public-api', (options) => runPublicApiBench({ ...options, source })],
   ['decode', runDecodeBench],
   ['graph', runGraphBench],
   ['trace', runTraceBench],

@@ -2,13 +2,14 @@ import type { Model } from '../model/codecs.js'
 import { quoteId } from '../model/errors.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import { type Level, levels } from '../model/vocabulary.js'
-import { actorAdjacency } from './adjacency.js'
+import { type ActorAdjacency, actorAdjacency } from './adjacency.js'
 import { type ComponentRole, augmentStrongConnectivity } from './augment.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
 import { scopeKeepsOnlyLoopChannels } from './edge-data.js'
 import { componentsOf } from './components.js'
 import type { ProposedChannel } from './types.js'
-import { canonicalModel } from '../model/canonical.js'
+import { sortById } from '../model/canonical.js'
+import { edgesInChannelIdOrder } from './edge-order.js'
 
 /**
  * What a repair is for. `'close-open-loops'`: the fewest channels after which every
@@ -65,11 +66,20 @@ export const repairsForGraph = (
   level: Level,
   prefer: 'feedback' | 'any' = 'feedback',
   goal: RepairGoal = 'close-open-loops',
-): ReadonlyArray<ProposedChannel> => {
-  if (graph.actorCount <= 1) return []
+): ReadonlyArray<ProposedChannel> =>
   // When the scope already keeps only active channels at `level`, the compiled multigraph
   // itself has the same components and condensation (parallel edges change neither).
-  const adjacency = scopeKeepsOnlyLoopChannels(graph, level) ? graph : actorAdjacency(graph, level)
+  repairsOver(graph, scopeKeepsOnlyLoopChannels(graph, level) ? graph : actorAdjacency(graph, level), level, prefer, goal)
+
+/** {@link repairsForGraph} over `adjacency`: the graph's loop channels at `level`, in the order the search takes them. */
+const repairsOver = (
+  graph: CompiledGraph,
+  adjacency: ActorAdjacency,
+  level: Level,
+  prefer: 'feedback' | 'any',
+  goal: RepairGoal,
+): ReadonlyArray<ProposedChannel> => {
+  if (graph.actorCount <= 1) return []
   const components = componentsOf(adjacency)
   if (components.count <= 1) return []
   const { arcs, roleOf } = augmentStrongConnectivity(adjacency, components, { isolated: goal === 'connect-level' })
@@ -86,12 +96,13 @@ export const repairsForGraph = (
   }
   const responseOf = new Map<ActorId, AssetId | undefined>()
   for (const [fromComponent] of arcs) responseOf.set(graph.actors[sender[fromComponent]!]!.id, undefined)
+  // The reply each sender holds whose id sorts first (assets in any order).
   const assets = graph.model.assets
   for (let k = 0; k < assets.length; k++) {
     const asset = assets[k]!
-    if (asset.kind === 'response' && responseOf.has(asset.holder) && responseOf.get(asset.holder) === undefined) {
-      responseOf.set(asset.holder, asset.id)
-    }
+    if (asset.kind !== 'response' || !responseOf.has(asset.holder)) continue
+    const known = responseOf.get(asset.holder)
+    if (known === undefined || asset.id < known) responseOf.set(asset.holder, asset.id)
   }
 
   const purpose = goal === 'connect-level' ? `let every ${level} actor hear back from every other` : `close every open loop at the ${level} level`
@@ -125,7 +136,13 @@ export const repairsForGraph = (
  */
 export const suggestRepairs = (model: Model, options: SuggestRepairsOptions = {}): ReadonlyArray<ProposedChannel> => {
   const chosen = options.level === undefined ? levels : [options.level]
-  // In id order, so the actors chosen do not depend on the order of the document.
-  const canonical = canonicalModel(model)
-  return chosen.flatMap((level) => repairsForGraph(compileGraph(canonical, { level }), level, options.prefer ?? 'feedback', options.goal))
+  // Actors numbered and channels searched in id order, so the actors chosen do not depend
+  // on the order of the document: the result of compiling `canonicalModel(model)`, with
+  // only the actors sorted whole and each actor's few channels sorted on their own.
+  const actors = sortById(model.actors)
+  const ordered = actors === model.actors ? model : { ...model, actors }
+  return chosen.flatMap((level) => {
+    const graph = compileGraph(ordered, { level })
+    return repairsOver(graph, edgesInChannelIdOrder(graph), level, options.prefer ?? 'feedback', options.goal ?? 'close-open-loops')
+  })
 }

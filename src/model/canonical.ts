@@ -16,11 +16,13 @@ const sortedPrefix = (items: ReadonlyArray<{ readonly id: string }>): number => 
 const byId = (a: { readonly id: string }, b: { readonly id: string }): number => compareIds(a.id, b.id)
 
 /**
- * Items in id order, stable. A sorted prefix is kept and only the rest sorted and
- * merged in, so a sorted model with a few items appended (as repairs append channels)
- * costs O(n + k log k), not O(n log n).
+ * `items` in id order (a stable sort by {@link compareIds}); `items` itself when already
+ * in that order. A sorted prefix is kept and only the rest sorted and merged in, so a
+ * sorted list with a few items appended (as repairs append channels) costs
+ * O(n + k log k), not O(n log n).
+ * @category Model
  */
-const sortById = <T extends { readonly id: string }>(items: ReadonlyArray<T>): ReadonlyArray<T> => {
+export const sortById = <T extends { readonly id: string }>(items: ReadonlyArray<T>): ReadonlyArray<T> => {
   const split = sortedPrefix(items)
   if (split === items.length) return items
   const tail = items.slice(split).sort(byId)

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { Channel, Model } from '../../src/model/codecs.js'
 import type { ChannelId } from '../../src/model/primitives.js'
 import { stronglyConnectedComponents } from '../../src/graph/components.js'
-import { suggestRepairs } from '../../src/graph/repairs.js'
+import { compileGraph } from '../../src/graph/compile.js'
+import { repairsForGraph, suggestRepairs } from '../../src/graph/repairs.js'
+import { canonicalModel } from '../../src/model/canonical.js'
+import { levels } from '../../src/model/vocabulary.js'
 import type { ProposedChannel } from '../../src/graph/types.js'
 import { arbitrarySpec, bruteForceReach, buildModel, type ModelSpec } from './fixtures.js'
 
@@ -130,5 +133,49 @@ describe('suggestRepairs', () => {
     const model = buildModel({ actors: 4, edges: [{ from: 0, to: 1 }, { from: 1, to: 0 }, { from: 2, to: 3 }, { from: 3, to: 2 }] })
     expect(suggestRepairs(model)).toEqual([])
     expect(suggestRepairs(model, { goal: 'connect-level' })).toHaveLength(2)
+  })
+
+  it.each([
+    ['8 actors, 40 channels', 8, 40],
+    ['3 actors, 90 channels: many channels an actor', 3, 90],
+  ])('gives what repairsForGraph gives on the whole model compiled in id order, whatever order the document lists things in (%s)', (_, maxActors, maxEdges) => {
+    // suggestRepairs sorts only the actors and each actor's channels, not every channel.
+    const permutation = (size: number) => fc.array(fc.nat(), { minLength: size, maxLength: size })
+    const shuffle = <T>(items: ReadonlyArray<T>, keys: ReadonlyArray<number>): T[] =>
+      items.map((item, i) => [keys[i]!, i, item] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , item]) => item)
+    const arbitrary = arbitrarySpec(maxActors, maxEdges).chain((spec) =>
+      fc.record({
+        spec: fc.constant(spec),
+        edgeLevels: fc.array(fc.constantFrom(...levels), { minLength: spec.edges.length, maxLength: spec.edges.length }),
+        actorLevels: fc.array(fc.subarray([...levels], { minLength: 1 }), { minLength: spec.actors, maxLength: spec.actors }),
+        replies: fc.array(fc.record({ id: fc.constantFrom('r1', 'r10', 'r2', 'q', 'reply'), holder: fc.nat(spec.actors - 1) }), { maxLength: 6 }),
+        actorOrder: permutation(spec.actors),
+        channelOrder: permutation(spec.edges.length),
+        assetOrder: permutation(6),
+        prefer: fc.constantFrom<'feedback' | 'any'>('feedback', 'any'),
+        goal: fc.constantFrom<'close-open-loops' | 'connect-level'>('close-open-loops', 'connect-level'),
+      }),
+    )
+    fc.assert(
+      fc.property(arbitrary, ({ spec, edgeLevels, actorLevels, replies, actorOrder, channelOrder, assetOrder, prefer, goal }) => {
+        const unique = replies.filter((reply, i) => replies.findIndex((other) => other.id === reply.id) === i)
+        const built = buildModel({
+          ...spec,
+          edges: spec.edges.map((edge, k) => ({ ...edge, level: edgeLevels[k]! })),
+          levels: actorLevels,
+          assets: unique.map((reply) => ({ ...reply, kind: 'response' as const })),
+        })
+        const model: Model = {
+          ...built,
+          actors: shuffle(built.actors, actorOrder),
+          channels: shuffle(built.channels, channelOrder),
+          assets: shuffle(built.assets, assetOrder),
+        }
+        const canonical = canonicalModel(model)
+        const expected = levels.flatMap((level) => repairsForGraph(compileGraph(canonical, { level }), level, prefer, goal))
+        expect(suggestRepairs(model, { prefer, goal })).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
