@@ -60,3 +60,8 @@ export type {
   SurvivalObservation,
   QuantileSketch,
 } from '../stats/index.js'
+export { calibrate, calibrationFormat } from './calibrate.js'
+export type { Calibration, CalibrateOptions, ClosureCheck } from './calibrate.js'
+export type { FittedChannel, FittedRole } from './calibrate-fit.js'
+export { simulatedLogCsv, simulatedLogEvents, simulatedStageMapping } from './simulated-log.js'
+export type { SimulatedLogOptions } from './simulated-log.js'
