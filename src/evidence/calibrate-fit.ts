@@ -99,22 +99,27 @@ export const fitParameters = (model: Model, context: MeasureContext, items: Iter
     const decisionAt = new Map<number, number>()
     const arrivals = new Map<number, number>()
     const done = new Map<number, Set<number>>([themed, decided, changed, replied].map((stage) => [stage, new Set<number>()]))
+    const firstStage = new Map<number, number>()
     let previous = -1
     for (const i of order) {
       const type = events[i + 1]!
       const time = events[i]!
       const stage = context.typeStage[type]!
       const actor = context.typeActor[type]!
-      if (actor < 0) continue
+      if (actor < 0 || stage === seen) continue
+      const first = !firstStage.has(actor)
+      if (first) firstStage.set(actor, stage)
+      // An event that names a channel into its actor is an arrival; else an actor's first
+      // event (or a receipt) is taken to have come from the actor before, as measureLoops reads flows.
       let channel = context.typeChannel[type]!
-      if (stage === received && channel < 0 && previous >= 0 && previous !== actor) channel = context.channelFor(previous, actor, -1)
-      const lane = channel >= 0 ? (lanes.get(channel) ?? 0) : storyLane
-      if (stage === received && channel >= 0 && !arrivals.has(channel)) arrivals.set(channel, time)
-      // A story reaches an actor when it raises it, receives it, or makes sense of or decides on it.
-      const story = stage === raised || stage === themed || stage === decided || (stage === received && (lane & storyLane) !== 0)
-      if (story && !storyAt.has(actor)) storyAt.set(actor, time)
-      if (stage === decided || (stage === received && (lane & storyLane) === 0 && (lane & decisionLane) !== 0)) if (!decisionAt.has(actor)) decisionAt.set(actor, time)
-      if (stage === seen) continue
+      if (channel < 0 && (stage === received || (first && actor !== raiser)) && previous >= 0 && previous !== actor) channel = context.channelFor(previous, actor, -1)
+      const arrival = channel >= 0 && actorOf(channels[channel]!.to) === actor
+      const lane = arrival ? (lanes.get(channel) ?? 0) : 0
+      if (arrival && !arrivals.has(channel)) arrivals.set(channel, time)
+      // A decision, not a story, is what reaches an actor over a channel that carries only decisions.
+      const decisionOnly = (lane & storyLane) === 0 && (lane & decisionLane) !== 0
+      if (!storyAt.has(actor) && stage !== changed && !decisionOnly) storyAt.set(actor, time)
+      if (!decisionAt.has(actor) && (stage === decided || decisionOnly)) decisionAt.set(actor, time)
       done.get(stage)?.add(actor)
       previous = actor
     }
@@ -141,7 +146,8 @@ export const fitParameters = (model: Model, context: MeasureContext, items: Iter
       if (done.get(replied)!.has(actor) && raiser >= 0) {
         const route = context.replyRoute(actor, raiser) ?? []
         const replyTime = order.find((i) => stageOf(i) === replied && context.typeActor[events[i + 1]!] === actor)
-        if (route.length > 0 && replyTime !== undefined && events[replyTime]! >= time) {
+        // A reply that is its actor's first event says nothing of how long it took.
+        if (route.length > 0 && replyTime !== undefined && firstStage.get(actor) !== replied && events[replyTime]! >= time) {
           for (const channel of route) {
             bump(delaySum, channel, (events[replyTime]! - time) / route.length)
             bump(delayCount, channel)

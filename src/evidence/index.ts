@@ -65,3 +65,5 @@ export type { Calibration, CalibrateOptions, ClosureCheck } from './calibrate.js
 export type { FittedChannel, FittedRole } from './calibrate-fit.js'
 export { simulatedLogCsv, simulatedLogEvents, simulatedStageMapping } from './simulated-log.js'
 export type { SimulatedLogOptions } from './simulated-log.js'
+export { formatCalibration } from './calibrate-format.js'
+export type { CalibrationFormat } from './calibrate-format.js'

@@ -17,13 +17,14 @@ import { loadModel } from '../model-input.js'
 import { createProgressReporter } from '../progress.js'
 import { givenPseudonymKey } from './import.js'
 
-const failWith = (source: string, errors: ReadonlyArray<EvidenceError>, what: string): never => {
+/** Report evidence errors on stderr, each prefixed by where they are, and fail. @internal */
+export const failWith = (source: string, errors: ReadonlyArray<EvidenceError>, what: string): never => {
   for (const line of formatEvidenceErrors(errors).split('\n')) process.stderr.write(`${source}: ${line}\n`)
   throw new CommandFailure(what, exitCodes.findings)
 }
 
 /** The log's bytes as they are read, with progress on stderr for a file (not for standard input). */
-async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
+async function* logBytes(path: string, label: string): AsyncGenerator<Uint8Array> {
   let size = 0
   if (path !== '-') {
     try {
@@ -32,7 +33,7 @@ async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
       throw readFailure(path, error)
     }
   }
-  const progress = path === '-' ? undefined : createProgressReporter('measure')
+  const progress = path === '-' ? undefined : createProgressReporter(label)
   let done = 0
   const stream = createReadStream(path === '-' ? '' : path, path === '-' ? { fd: 0 } : { highWaterMark: 1 << 20 })
   try {
@@ -47,9 +48,10 @@ async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
   progress?.finish()
 }
 
-const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEventBatches>[1]): LogRecords => {
+/** The records of a CSV or OCEL log (`--log`, else by the file's extension), with progress under `label`. @internal */
+export const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEventBatches>[1], label = 'measure'): LogRecords => {
   const kind = choiceOption(parsed, 'log', ['csv', 'ocel'], path.toLowerCase().endsWith('.json') ? 'ocel' : 'csv')
-  return kind === 'ocel' ? readOcelEvents(readJson(path, 'the OCEL event log'), mapping) : readCsvEventBatches(logBytes(path), mapping)
+  return kind === 'ocel' ? readOcelEvents(readJson(path, 'the OCEL event log'), mapping) : readCsvEventBatches(logBytes(path, label), mapping)
 }
 
 /** `orgintel measure`: which loops close in the records. @internal */
