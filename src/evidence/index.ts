@@ -67,3 +67,6 @@ export { simulatedLogCsv, simulatedLogEvents, simulatedStageMapping } from './si
 export type { SimulatedLogOptions } from './simulated-log.js'
 export { formatCalibration } from './calibrate-format.js'
 export type { CalibrationFormat } from './calibrate-format.js'
+export { diagnoseWithEvidence, evidenceRules } from './diagnose-evidence.js'
+export type { Evidence, EvidenceRule, EvidenceRuleId } from './diagnose-evidence.js'
+export { MeasuredFindings, decodeMeasuredFindings } from './measured-findings.js'
