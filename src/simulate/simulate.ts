@@ -58,7 +58,7 @@ export interface SimulationOptions {
   /**
    * Return what happened to every experience, event by event, in `eventLog` (default
    * `false`): raised, received over a channel, themed, decided, changed, replied. Write it
-   * as an event log with `simulatedEventLog` (`orgintel/evidence`) and measure it.
+   * as an event log with `simulatedLogCsv` (`orgintel/evidence`) and measure it.
    */
   readonly recordEvents?: boolean
   /** The most events `recordEvents` keeps (default {@link defaultMaxRecordedEvents}); the log is marked truncated past it. */
