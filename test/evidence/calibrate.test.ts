@@ -28,12 +28,16 @@ const calibrated = async (parameters: SimulationParameters, options: CalibrateOp
   return result.right
 }
 
+/** The calibration to the records of the true parameters, made once for the tests that read it. */
+let shared: ReturnType<typeof calibrated> | undefined
+const calibratedToTruth = () => (shared ??= calibrated(trueParameters))
+
 const channel = (fitted: SimulationParameters, id: string) => fitted.channels!.find((entry) => entry.channel === id)!
 const actor = (fitted: SimulationParameters, id: string) => fitted.actors!.find((entry) => entry.actor === id)!
 
 describe('calibrate', () => {
   it('recovers the reliability, latency and handling the records were simulated with', async () => {
-    const calibration = await calibrated(trueParameters)
+    const calibration = await calibratedToTruth()
     const fitted = calibration.parameters
     expect(fitted.latency).toBe('fixed')
     for (const [id, reliability, latency] of [['post', 0.9, 0.5], ['alert', 0.7, 2], ['brief', 0.8, 0.5]] as const) {
@@ -61,7 +65,7 @@ describe('calibrate', () => {
   })
 
   it('finds simulated closure inside the measured intervals when the model explains the records', async () => {
-    const calibration = await calibrated(trueParameters)
+    const calibration = await calibratedToTruth()
     expect(calibration.checks.length).toBeGreaterThan(0)
     expect(calibration.checks.map((check) => `${check.group}/${check.outcome}/${check.days}`)).toContain('delivery/did/28')
     expect(calibration.inside).toBe(calibration.checks.length)
