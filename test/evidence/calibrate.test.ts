@@ -98,4 +98,11 @@ describe('calibrate', () => {
       ['invalid-option', '/runs'],
     ])
   })
+
+  it('calibrates to an empty log without fitting or checking anything', async () => {
+    const result = await calibrate(model, [], mappingFor(model), { runs: 1 })
+    if (E.isLeft(result)) throw new Error(JSON.stringify(result.left))
+    expect(result.right).toMatchObject({ days: 0, checks: [], inside: 0, roles: [] })
+    expect(result.right.channels.every((entry) => entry.basis !== 'fitted')).toBe(true)
+  })
 })
