@@ -1,7 +1,8 @@
 /**
  * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, Care Opinion-shaped
  * exports) and measure which loops actually close, with Kaplan–Meier closure by outcome,
- * stage latencies, conformance with the model and small-number suppression. Browser-safe.
+ * stage latencies, conformance with the model and small-number suppression; add what the
+ * records show to a diagnosis; calibrate the simulation to the records. Browser-safe.
  * @packageDocumentation
  * @module orgintel/evidence
  */
