@@ -4,6 +4,7 @@ import { closureBy, type EstimateWithInterval } from '../stats/kaplan-meier.js'
 import { riskSetTotals } from '../stats/risk-set.js'
 import type { MeasurementSummary } from './measure-summary.js'
 import { groupEstimates, type ReportedCount, reportCount, type ReportSettings } from './report.js'
+import { shareWords } from './share-words.js'
 import type { GroupSummary } from './summary.js'
 
 /**
@@ -72,20 +73,40 @@ export interface ConformanceOptions {
 }
 
 const percent = (value: number): string => `${Math.round(value * 1000) / 10}%`
+const replyWords: Readonly<Record<LoopOutcomePromise, string>> = { heard: 'a reply', decided: 'a reply saying what was decided', did: 'a reply saying what was done' }
 
 /** Compare a measurement with its model. O(model + groups). @internal */
 export const checkConformance = (model: Model, summary: MeasurementSummary, settings: ReportSettings, options: ConformanceOptions): ConformanceReport => {
   const findings: ConformanceFinding[] = []
   const count = (n: number): ReportedCount => reportCount(n, settings)
+  // Findings name people as the model does, so a ward manager can read them.
+  const actorNames = new Map(model.actors.map((actor) => [actor.id as string, actor.name]))
+  const assetNames = new Map(model.assets.map((asset) => [asset.id as string, asset.name]))
+  const nameOf = (id: string): string => actorNames.get(id) ?? id
+  const reached = new Map(summary.groups.actors.map((group) => [group.key, group.items]))
   const unmodelledFlows = summary.unmodelledFlows.map((flow) => ({ ...flow, items: count(flow.items) }))
-  for (const flow of unmodelledFlows) {
-    findings.push({ rule: 'measured-unmodelled-flow', severity: 'warning', message: `Records show ${flow.items} items going from '${flow.from}' to '${flow.to}', but the model has no channel between them.`, actors: [flow.from, flow.to], channels: [], assets: [] })
-  }
+  summary.unmodelledFlows.forEach((flow, index) => {
+    const share = shareWords(flow.items, reached.get(flow.from) ?? 0, `that reached ${nameOf(flow.from)}`, settings)
+    findings.push({
+      rule: 'measured-unmodelled-flow',
+      severity: 'warning',
+      message: `Records show ${unmodelledFlows[index]!.items} items going from ${nameOf(flow.from)} to ${nameOf(flow.to)}${share === '' ? '' : ` (${share})`}, but the model has no channel between them: the model is out of date, or people work around it.`,
+      actors: [flow.from, flow.to],
+      channels: [],
+      assets: [],
+    })
+  })
   const used = new Set(summary.groups.channels.map((group) => group.key))
   const unusedChannels = model.channels.filter((channel) => channel.status === 'active' && !used.has(channel.id)).map((channel) => channel.id)
   for (const channel of unusedChannels) {
     const modelled = model.channels.find((candidate) => candidate.id === channel)!
-    findings.push({ rule: 'measured-unused-channel', severity: 'info', message: `No item in the records went over channel '${channel}' from '${modelled.from}' to '${modelled.to}'.`, actors: [modelled.from, modelled.to], channels: [channel], assets: [] })
+    const senders = reached.get(modelled.from) ?? 0
+    const share = shareWords(0, senders, `that reached ${nameOf(modelled.from)}`, settings)
+    const message =
+      senders === 0
+        ? `No item in the records reached ${nameOf(modelled.from)}, so channel '${channel}' to ${nameOf(modelled.to)} was never used.`
+        : `No item in the records went from ${nameOf(modelled.from)} to ${nameOf(modelled.to)} over channel '${channel}'${share === '' ? `, though ${count(senders)} reached ${nameOf(modelled.from)}` : ` (${share})`}: the model may show a channel nobody uses.`
+    findings.push({ rule: 'measured-unused-channel', severity: 'info', message, actors: [modelled.from, modelled.to], channels: [channel], assets: [] })
   }
   const share = options.promiseShare ?? 0.5
   const loops = new Map(summary.groups.loops.map((group) => [group.key, group]))
@@ -106,7 +127,7 @@ export const checkConformance = (model: Model, summary: MeasurementSummary, sett
       findings.push({
         rule: 'measured-loop-below-promise',
         severity: 'warning',
-        message: `Declared loop '${loop.id}' promises '${loop.promises}', but by day ${days} only ${percent(closed.estimate)} of ${count(items)} items closed so (${percent(settings.confidence)} interval ${percent(closed.lower)}–${percent(closed.upper)}), under the promised ${percent(share)}.`,
+        message: `${loop.name} promises people ${replyWords[loop.promises]}, but by day ${days} only ${percent(closed.estimate)} of ${count(items)} items had one (${percent(settings.confidence)} interval ${percent(closed.lower)}–${percent(closed.upper)}), under the promised ${percent(share)}.`,
         actors: [...new Set(loop.through)],
         channels: [],
         assets: loop.source === undefined ? [] : [loop.source],
@@ -124,10 +145,11 @@ export const checkConformance = (model: Model, summary: MeasurementSummary, sett
     const closed = riskSetTotals(group.closure[claim.outcome]).events
     tracedLoops.push({ source: claim.source, holder: claim.holder, outcome: claim.outcome, items: count(group.items), closed: count(closed) })
     if (closed === 0 && group.items > 0) {
+      const share = shareWords(0, group.items, 'in the records', settings)
       findings.push({
         rule: 'measured-loop-never-closes',
         severity: 'warning',
-        message: `The model says what '${claim.holder}' raises as '${claim.source}' comes back as '${claim.outcome}', but none of ${count(group.items)} items in the records did.`,
+        message: `The model says ${nameOf(claim.holder)} get ${replyWords[claim.outcome]} about '${assetNames.get(claim.source) ?? claim.source}', but none of ${count(group.items)} items in the records closed so${share === '' ? '' : ` (${share})`}.`,
         actors: [claim.holder],
         channels: [],
         assets: [claim.source],

@@ -2,7 +2,8 @@
  * orgintel/evidence: read feedback records (CSV event logs, OCEL 2.0, FHIR R4 bundles,
  * Care Opinion-shaped exports) and measure which loops actually close, with Kaplan–Meier
  * closure by outcome, stage latencies, conformance with the model and small-number
- * suppression. Browser-safe.
+ * suppression; add what the records show to a diagnosis; calibrate the simulation to the
+ * records. Browser-safe.
  * @packageDocumentation
  * @module orgintel/evidence
  */
@@ -65,3 +66,13 @@ export type {
   SurvivalObservation,
   QuantileSketch,
 } from '../stats/index.js'
+export { calibrate, calibrationFormat } from './calibrate.js'
+export type { Calibration, CalibrateOptions, ClosureCheck } from './calibrate.js'
+export type { FittedChannel, FittedRole } from './calibrate-fit.js'
+export { simulatedLogCsv, simulatedLogEvents, simulatedStageMapping } from './simulated-log.js'
+export type { SimulatedLogOptions } from './simulated-log.js'
+export { formatCalibration } from './calibrate-format.js'
+export type { CalibrationFormat } from './calibrate-format.js'
+export { diagnoseWithEvidence, evidenceRules } from './diagnose-evidence.js'
+export type { Evidence, EvidenceRule, EvidenceRuleId } from './diagnose-evidence.js'
+export { MeasuredFindings, decodeMeasuredFindings } from './measured-findings.js'

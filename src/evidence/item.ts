@@ -35,8 +35,8 @@ export type ItemEvents = number[]
 /**
  * Measure one item from its events: drop events that go back in time by more than the
  * tolerance or repeat one already read (each reported through `bad`), order the rest by
- * time (then stage), and find its stages, flows and closure. Flows are steps between
- * the actors of consecutive events, and each reply's way back to the raiser (the
+ * time (then stage), and find its stages, flows and closure. Flows are the channels
+ * events name, steps between the actors of consecutive events that name none, and each reply's way back to the raiser (the
  * shortest route of active model channels; a reply with no route is an unmodelled
  * flow). An item closes, as a traced loop does (DESIGN §3), when a reply reaches the
  * person who raised it, or when that person takes part in deciding or changing; its
@@ -102,7 +102,8 @@ export const measureItem = (
     if (context.typeChannel[type]! >= 0) channels.add(context.typeChannel[type]!)
     if (actor >= 0) {
       actors.add(actor)
-      if (previousActor >= 0 && previousActor !== actor) pairs.push([previousActor, actor])
+      // An event that names its channel says which flow it was; otherwise the flow is from the actor before.
+      if (previousActor >= 0 && previousActor !== actor && context.typeChannel[type]! < 0) pairs.push([previousActor, actor])
       previousActor = actor
       lastActor = actor
     }

@@ -1,3 +1,4 @@
+import type { EventRecorder } from './event-log.js'
 import type { LatencyDistribution } from './parameters.js'
 import type { Tally } from './tally.js'
 
@@ -10,6 +11,8 @@ export interface EngineSettings {
   readonly jitter: number
   /** Feedback fatigue (see `SimulationParameters.fatigueDrop`); off when `drop` is 0. */
   readonly fatigue: { readonly drop: number; readonly recovery: number; readonly patienceDays: number }
+  /** Where to record each experience's events (`recordEvents`); absent on the default path. */
+  readonly recorder?: EventRecorder
 }
 
 /** What the engine returns: the tally, events processed and whether a bound stopped it. @internal */

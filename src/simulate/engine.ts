@@ -44,7 +44,7 @@ export const runEngine = (
   const { graph, enabled, actorLevel } = network
   const { offsets, targets } = graph
   const { raiseRate } = behaviour
-  const { days, maxEvents, maxHops, jitter } = settings
+  const { days, maxEvents, maxHops, jitter, recorder } = settings
   const fatigue = settings.fatigue
   const tiring = fatigue.drop > 0
   /** Per actor: the share of its raising rate it still has (feedback fatigue). */
@@ -53,6 +53,7 @@ export const runEngine = (
   const next = random.nextFloat
   const queue = new EventQueue(days)
   const tally = new Tally(days)
+  if (recorder !== undefined) recorder.tally = tally
   const routes = new ReplyRoutes(network)
   const live = new LiveExperiences()
   const capacities = new CapacityLedger(graph.actorCount)
@@ -138,6 +139,7 @@ export const runEngine = (
     if (actors[at + actField]! > 0 && next() < actors[at + actField]!) {
       tally.flags[live.records[slot * liveWidth + experienceField]!]! |= changed
       tally.changes++
+      recorder?.add(live.records[slot * liveWidth + experienceField]!, time, 'changed', v)
       tally.countOn(tally.series.changes, time, live.records[slot * liveWidth + levelField]!)
     } else if (next() < actors[at + passOnField]!) {
       spread(time, decisionEvent, decisionLane, v, sender, slot, hops)
@@ -182,6 +184,7 @@ export const runEngine = (
         const level = actorLevel[v]!
         const x = tally.raise(time, v, level)
         const raised = live.open(x, v, level)
+        recorder?.add(x, time, 'raised', v)
         live.visit(raised, v * 2)
         spread(time, storyEvent, storyLane, v, -1, raised, 0)
         if (live.records[raised * liveWidth + pendingField] === 0) live.release(raised)
@@ -210,10 +213,12 @@ export const runEngine = (
     tally.inFlightByLevel[level]!--
     const actor = profileOf[v]! * actorWidth
     const state = actors[actor + stateField]!
+    if (recorder !== undefined && type !== replyEvent && (fullType & admitted) === 0 && (state & removedBit) === 0) recorder.add(live.records[at + experienceField]!, time, 'received', v, sender, type === storyEvent ? storyLane : decisionLane)
     if ((state & removedBit) !== 0) {
       // Dropped: the receiver has left the organisation.
     } else if (type === replyEvent) {
       if (v === live.records[at + originField]) {
+        recorder?.add(live.records[at + experienceField]!, time, 'replied', network.edgeSource[routes.pool[sender + 1]!]!, -1, 0, routes.pool[sender + 1]!)
         if (tally.reachRaiser(live.records[at + experienceField]!, time) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
       } else sendReply(time, v, slot, sender, hops)
     } else if ((fullType & admitted) !== 0 || firstHearing(time, fullType, v, sender, slot, hops)) {
@@ -223,10 +228,14 @@ export const runEngine = (
       }
       if (type === storyEvent) {
         if ((state & governingBit) !== 0) tally.flags[live.records[at + experienceField]!]! |= reachedGoverning
-        if (actors[actor + makeSenseField]! > 0 && next() < actors[actor + makeSenseField]!) tally.insights++
+        if (actors[actor + makeSenseField]! > 0 && next() < actors[actor + makeSenseField]!) {
+          tally.insights++
+          recorder?.add(live.records[at + experienceField]!, time, 'themed', v)
+        }
         if (actors[actor + respondField]! > 0 && next() < actors[actor + respondField]! && sendReply(time, v, slot, -1, 0)) tally.flags[live.records[at + experienceField]!]! |= responded
         if (actors[actor + decideField]! > 0 && next() < actors[actor + decideField]! && live.visit(slot, v * 2 + 1)) {
           tally.flags[live.records[at + experienceField]!]! |= decided
+          recorder?.add(live.records[at + experienceField]!, time, 'decided', v)
           carryOut(time, v, -1, slot, hops)
         }
         if (next() < actors[actor + passOnField]!) spread(time, storyEvent, storyLane, v, sender, slot, hops)

@@ -35,7 +35,7 @@ export const prepareSimulationOptions = (
   const decoded = decodeSimulationOptions(options)
   const { parameters, actorIndices } = decoded.parameters
   const interventions = decoded.interventions.map((entry) => entry.intervention)
-  if ((parameters.actors ?? []).length === 0 && decoded.interventions.length === 0) return { parameters, interventions, issues: decoded.issues }
+  if ((parameters.actors ?? []).length === 0 && (parameters.channels ?? []).length === 0 && decoded.interventions.length === 0) return { parameters, interventions, issues: decoded.issues }
   const actors = new Set<string>(model.actors.map((actor) => actor.id))
   const assets = new Set<string>(model.assets.map((asset) => asset.id))
   const channels = new Set<string>(model.channels.map((channel) => channel.id))
@@ -44,6 +44,11 @@ export const prepareSimulationOptions = (
     if (!actors.has(id)) issues.push({ code: 'unknown-actor', path: toPointer(path), message: `No actor has the id ${quoteId(id)}.${didYouMean(id, actors)}` })
   }
   ;(parameters.actors ?? []).forEach((entry, position) => unknownActor(entry.actor, ['parameters', 'actors', actorIndices[position]!, 'actor']))
+  ;(parameters.channels ?? []).forEach((entry, position) => {
+    if (!channels.has(entry.channel)) {
+      issues.push({ code: 'unknown-channel', path: toPointer(['parameters', 'channels', position, 'channel']), message: `No channel has the id ${quoteId(entry.channel)}.${didYouMean(entry.channel, channels)}` })
+    }
+  })
   let added = 0
   decoded.interventions.forEach(({ index, intervention }) => {
     const base = ['interventions', index]

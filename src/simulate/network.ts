@@ -3,6 +3,7 @@ import type { Channel, Model } from '../model/codecs.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { levels } from '../model/vocabulary.js'
 import type { AddedChannel, Intervention } from './interventions.js'
+import type { ChannelParameters } from './parameters.js'
 import { assetKindBit } from '../graph/edge-data.js'
 import { carriedKindsByEdge, compileCarriage } from '../graph/carriage.js'
 
@@ -90,7 +91,9 @@ export const buildNetwork = (
   model: Model,
   interventions: ReadonlyArray<Intervention>,
   defaults: { readonly latencyDays: number; readonly reliability: number },
+  overrides: ReadonlyArray<ChannelParameters> = [],
 ): SimulationNetwork => {
+  const override = new Map(overrides.map((entry) => [entry.channel, entry]))
   const added: Channel[] = []
   const addedChannelIndex = new Int32Array(interventions.length).fill(-1)
   interventions.forEach((intervention, index) => {
@@ -119,8 +122,9 @@ export const buildNetwork = (
     const channel = extended.channels[graph.edgeChannel[e]!]!
     edgeOfChannelIndex[graph.edgeChannel[e]!] = e
     lanes[e] = lanesOfKinds(carriedKinds[e]!)
-    reliability[e] = channel.reliability ?? defaults.reliability
-    latency[e] = channel.latencyDays ?? defaults.latencyDays
+    const own = override.size === 0 ? undefined : override.get(channel.id)
+    reliability[e] = own?.reliability ?? channel.reliability ?? defaults.reliability
+    latency[e] = own?.latencyDays ?? channel.latencyDays ?? defaults.latencyDays
     if (named.size === 0 || !named.has(channel.id)) continue
     const list = edgesOfChannel.get(channel.id)
     if (list === undefined) edgesOfChannel.set(channel.id, [e])

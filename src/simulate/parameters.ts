@@ -32,6 +32,19 @@ export const ActorParameters = t.readonly(
 /** @category Simulation */
 export type ActorParameters = t.TypeOf<typeof ActorParameters>
 
+/**
+ * Overrides for one channel, by id: its reliability and latency in the run, in place of
+ * the model's `reliability` and `latencyDays` (what `calibrate` in `orgintel/evidence`
+ * fits from records).
+ * @category Simulation
+ */
+export const ChannelParameters = t.readonly(
+  t.intersection([t.type({ channel: idText }), t.partial({ reliability: probability, latencyDays: nonNegativeNumber })]),
+  'ChannelParameters',
+)
+/** @category Simulation */
+export type ChannelParameters = t.TypeOf<typeof ChannelParameters>
+
 /** How a channel's `latencyDays` becomes a delay. @category Simulation */
 export const LatencyDistribution = t.keyof({ fixed: null, exponential: null, uniform: null }, 'LatencyDistribution')
 /** @category Simulation */
@@ -91,6 +104,8 @@ export const SimulationParameters = t.readonly(
     fatiguePatienceDays: nonNegativeNumber,
     /** Per-actor overrides. */
     actors: t.readonlyArray(ActorParameters),
+    /** Per-channel overrides of reliability and latency. */
+    channels: t.readonlyArray(ChannelParameters),
   }),
   'SimulationParameters',
 )

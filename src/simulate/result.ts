@@ -3,6 +3,7 @@ import type { SimulationEstimates } from './estimates.js'
 import type { SimulationGroups } from './groups.js'
 import type { SimulationIssue } from './issues.js'
 import type { SimulationItem } from './items.js'
+import type { SimulationEventLog } from './event-log.js'
 import { type Tally, outcomeDecided, outcomeDid, outcomeHeard, outcomeOpen, reachedGoverning, responded } from './tally.js'
 
 /**
@@ -124,6 +125,8 @@ export interface SimulationResult {
   readonly series: ReadonlyArray<SimulationDay>
   /** Every experience raised from `warmUpDays` on, with its outcome: only when `recordItems` is set. */
   readonly items?: ReadonlyArray<SimulationItem>
+  /** What happened to every experience raised from `warmUpDays` on, event by event: only when `recordEvents` is set. */
+  readonly eventLog?: SimulationEventLog
   /** `true` when `maxEvents` stopped the run before `days`. */
   readonly truncated: boolean
   /** Options that named nothing in the model, or that no option has, or that were not valid, and were left out (see {@link SimulationIssue}). */

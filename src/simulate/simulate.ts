@@ -10,6 +10,7 @@ import { type RandomSource, createRandom } from './random.js'
 import { estimateClosure } from './estimates.js'
 import { groupResults } from './groups.js'
 import { itemRecords } from './items.js'
+import { EventRecorder, defaultMaxRecordedEvents } from './event-log.js'
 import { resolveBehaviour } from './resolve.js'
 import { type SimulationResult, dailyRows, summarise } from './result.js'
 
@@ -54,6 +55,14 @@ export interface SimulationOptions {
   readonly warmUpDays?: number
   /** Return every experience with its outcome in `items` (default `false`: a long run raises many). */
   readonly recordItems?: boolean
+  /**
+   * Return what happened to every experience, event by event, in `eventLog` (default
+   * `false`): raised, received over a channel, themed, decided, changed, replied. Write it
+   * as an event log with `simulatedLogCsv` (`orgintel/evidence`) and measure it.
+   */
+  readonly recordEvents?: boolean
+  /** The most events `recordEvents` keeps (default {@link defaultMaxRecordedEvents}); the log is marked truncated past it. */
+  readonly maxRecordedEvents?: number
   /** Stop after this many events and mark the result `truncated` (default {@link defaultMaxEvents}). */
   readonly maxEvents?: number
   /** A generator to use instead of `createRandom(seed)`. */
@@ -135,8 +144,9 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
   const network = buildNetwork(model, interventions, {
     latencyDays: parameters.defaultLatencyDays ?? defaultSimulationParameters.defaultLatencyDays,
     reliability: parameters.defaultReliability ?? defaultSimulationParameters.defaultReliability,
-  })
+  }, parameters.channels)
   const behaviour = resolveBehaviour(network, parameters)
+  const recorder = options.recordEvents === true ? new EventRecorder(Math.max(0, Math.floor(options.maxRecordedEvents ?? defaultMaxRecordedEvents)), warmUpDays) : undefined
   const { tally, events, truncated, endTime } = runEngine(
     network,
     behaviour,
@@ -152,6 +162,7 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
         recovery: parameters.fatigueRecovery ?? defaultSimulationParameters.fatigueRecovery,
         patienceDays: parameters.fatiguePatienceDays ?? defaultSimulationParameters.fatiguePatienceDays,
       },
+      ...(recorder === undefined ? {} : { recorder }),
     },
     options.random ?? createRandom(seed),
   )
@@ -165,6 +176,7 @@ export const simulate = (model: Model, options: SimulationOptions): SimulationRe
     groups: groupResults(tally, network.graph, behaviour.raiseRate, network.actorLevel, warmUpDays),
     series: dailyRows(tally, levelNames),
     ...(options.recordItems === true ? { items: itemRecords(tally, network.graph, warmUpDays) } : {}),
+    ...(recorder === undefined ? {} : { eventLog: recorder.toLog(network.graph, (x) => tally.level[x]!, (e) => network.lanes[e]!) }),
     truncated,
     issues,
   }

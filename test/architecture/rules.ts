@@ -19,7 +19,8 @@ export const allowedImports: ReadonlyMap<string, ReadonlySet<string> | 'any'> = 
   ['simulate', new Set(['graph', 'model', 'stats'])],
   ['io', new Set(['diagnose', 'graph', 'model'])],
   ['fhir', new Set(['diagnose', 'graph', 'model'])],
-  ['evidence', new Set(['stats', 'io', 'fhir', 'graph', 'model'])],
+  // Evidence calibrates the simulation and feeds the diagnosis: it sits above both.
+  ['evidence', new Set(['stats', 'io', 'fhir', 'simulate', 'diagnose', 'graph', 'model'])],
   ['node', new Set(['simulate', 'graph', 'model', 'io'])],
   ['cli', 'any'],
 ])

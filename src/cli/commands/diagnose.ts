@@ -1,4 +1,11 @@
-import { parseDiagnosisConfig } from '../../diagnose/config.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { type DiagnosisConfig, parseDiagnosisConfig } from '../../diagnose/config.js'
+import type { AnyRule } from '../../diagnose/types.js'
+import { diagnoseWithEvidence, evidenceRules } from '../../evidence/diagnose-evidence.js'
+import type { EvidenceError } from '../../evidence/errors.js'
+import { measurementFormat } from '../../evidence/measure-summary.js'
+import { decodeMeasuredFindings, type MeasuredFindings } from '../../evidence/measured-findings.js'
+import type { Model } from '../../model/codecs.js'
 import { type Diagnosis, diagnose } from '../../diagnose/diagnose.js'
 import { applyRepairs } from '../../graph/apply-repairs.js'
 import type { ProposedChannel } from '../../graph/types.js'
@@ -13,15 +20,34 @@ import { loadModel } from '../model-input.js'
 
 const severities = ['error', 'warning', 'info'] as const
 
-/** Read and check a diagnosis config; like a model, an invalid one is invalid input (exit code 1). */
-const loadConfig = (path: string | undefined) => {
+/**
+ * Read and check a diagnosis config; like a model, an invalid one is invalid input (exit
+ * code 1). With evidence, the evidence-backed rule ids are known too.
+ */
+const loadConfig = (path: string | undefined, withEvidence: boolean) => {
   if (path === undefined) return {}
-  const config = parseDiagnosisConfig(readJson(path, 'the configuration'))
+  const input = readJson(path, 'the configuration')
+  const record = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined
+  const config = parseDiagnosisConfig(withEvidence && record !== undefined && record['plugins'] === undefined ? { ...record, plugins: evidenceRules([]) } : input)
   if (config._tag === 'Left') {
     reportProblems(describePath(path), config.left)
     throw invalidInput(`${describePath(path)} is not a valid diagnosis configuration`)
   }
-  return config.right
+  return input as DiagnosisConfig<ReadonlyArray<AnyRule>>
+}
+
+/** Read the findings of `orgintel measure --format json` for the model; a bad file is invalid input. */
+const loadEvidence = (path: string, model: Model): MeasuredFindings => {
+  const input = readJson(path, 'the evidence')
+  const format = typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined
+  if (format === measurementFormat) throw invalidInput(`${describePath(path)} is a shard summary (orgintel measure --summary); give the report of orgintel measure --format json`)
+  const decoded = decodeMeasuredFindings(input)
+  const problems = E.isLeft(decoded) ? decoded.left : decoded.right.model === model.id ? [] : [{ path: '/model', message: `The evidence measures model '${decoded.right.model}', not '${model.id}'.` }]
+  if (problems.length > 0 || E.isLeft(decoded)) {
+    reportProblems(describePath(path), problems)
+    throw invalidInput(`${describePath(path)} is not evidence about this model`)
+  }
+  return decoded.right
 }
 
 /** `orgintel diagnose`: run the rules; the exit code follows `--fail-on`. @internal */
@@ -29,13 +55,15 @@ export const diagnoseCommand: Command = {
   name: 'diagnose',
   summary: 'find broken and missing loops and propose repairs',
   usage:
-    'orgintel diagnose <model.json|-> [--format text|markdown|json] [--config rules.json] [--fail-on error|warning|info|never] [--names] [--apply-repairs] [-o file]',
+    'orgintel diagnose <model.json|-> [--format text|markdown|json] [--config rules.json] [--fail-on error|warning|info|never] [--names] [--apply-repairs] [-o file]\n' +
+    '       [--evidence measured.json]  (add findings backed by records: the report of orgintel measure --format json)',
   options: {
     format: { type: 'string', short: 'f' },
     config: { type: 'string', short: 'c' },
     'fail-on': { type: 'string' },
     names: { type: 'boolean' },
     'apply-repairs': { type: 'boolean' },
+    evidence: { type: 'string', short: 'e' },
     ...outputOption,
   },
   async run(parsed) {
@@ -44,9 +72,13 @@ export const diagnoseCommand: Command = {
     const model = loadModel(modelPath)
     const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text')
     const failOn = choiceOption(parsed, 'fail-on', [...severities, 'never'], 'error')
-    const config = loadConfig(stringOption(parsed, 'config'))
+    const evidencePath = stringOption(parsed, 'evidence')
+    if (evidencePath !== undefined && parsed.values['apply-repairs'] === true) throw usageFailure('--evidence adds findings to a report; it does not go with --apply-repairs')
+    if (evidencePath === '-' && (modelPath === '-' || stringOption(parsed, 'config') === '-')) throw usageFailure('only one input can come from standard input (-)')
+    const config = loadConfig(stringOption(parsed, 'config'), evidencePath !== undefined)
     const names = parsed.values['names'] === true ? { names: true } : {}
-    const diagnosis = diagnose(model, { ...config, ...names })
+    const evidence = evidencePath === undefined ? undefined : diagnoseWithEvidence<ReadonlyArray<AnyRule>>(model, loadEvidence(evidencePath, model), { ...config, ...names })
+    const diagnosis = evidence === undefined ? diagnose(model, { ...config, ...names }) : E.isRight(evidence) ? evidence.right : invalidEvidence(evidencePath!, evidence.left)
     if (parsed.values['apply-repairs'] === true) {
       // The output is the repaired model; what was done, and what is left, goes to stderr.
       const repaired = applyRepairs(model, allRepairs(diagnosis))
@@ -62,6 +94,11 @@ export const diagnoseCommand: Command = {
     writeTextAtomically(stringOption(parsed, 'out') ?? '-', text.endsWith('\n') ? text : `${text}\n`)
     return failing(diagnosis, failOn) ? exitCodes.findings : exitCodes.ok
   },
+}
+
+const invalidEvidence = (path: string, errors: ReadonlyArray<EvidenceError>): never => {
+  reportProblems(describePath(path), errors)
+  throw invalidInput(`${describePath(path)} is not evidence about this model`)
 }
 
 /** Every repair the diagnosis proposes, in defect order. */

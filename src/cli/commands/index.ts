@@ -1,4 +1,5 @@
 import type { Command } from '../command.js'
+import { calibrateCommand } from './calibrate.js'
 import { diagnoseCommand } from './diagnose.js'
 import { exampleCommand } from './example.js'
 import { importCommand } from './import.js'
@@ -24,6 +25,7 @@ export const commands: ReadonlyArray<Command> = [
   sweepCommand,
   mergeCommand,
   measureCommand,
+  calibrateCommand,
   sensitivityCommand,
   schemaCommand,
   migrateCommand,

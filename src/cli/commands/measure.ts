@@ -21,13 +21,14 @@ import { createProgressReporter } from '../progress.js'
 import { isMeasurementSummaryFile } from '../measurement-merge.js'
 import { givenPseudonymKey } from './import.js'
 
-const failWith = (source: string, errors: ReadonlyArray<EvidenceError>, what: string): never => {
+/** Report evidence errors on stderr, each prefixed by where they are, and fail. @internal */
+export const failWith = (source: string, errors: ReadonlyArray<EvidenceError>, what: string): never => {
   for (const line of formatEvidenceErrors(errors).split('\n')) process.stderr.write(`${source}: ${line}\n`)
   throw new CommandFailure(what, exitCodes.findings)
 }
 
 /** The log's bytes as they are read, with progress on stderr for a file (not for standard input). */
-async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
+async function* logBytes(path: string, label: string): AsyncGenerator<Uint8Array> {
   let size = 0
   if (path !== '-') {
     try {
@@ -36,7 +37,7 @@ async function* logBytes(path: string): AsyncGenerator<Uint8Array> {
       throw readFailure(path, error)
     }
   }
-  const progress = path === '-' ? undefined : createProgressReporter('measure')
+  const progress = path === '-' ? undefined : createProgressReporter(label)
   let done = 0
   const stream = createReadStream(path === '-' ? '' : path, path === '-' ? { fd: 0 } : { highWaterMark: 1 << 20 })
   try {
@@ -70,12 +71,20 @@ async function* fhirRecords(path: string, bundle: unknown, pseudonymKey: string 
 /**
  * The log's records. A `.json` log is a FHIR Bundle when its `resourceType` says so,
  * else OCEL 2.0; any other is CSV; `--log` overrides. With a key, a bundle's references
- * become the pseudonyms `orgintel import --from fhir` gives the same resources.
+ * become the pseudonyms `orgintel import --from fhir` gives the same resources. Progress
+ * reading a CSV log is shown under `label`.
+ * @internal
  */
-const logRecords = (parsed: ParsedCommand, path: string, mapping: Parameters<typeof readCsvEventBatches>[1], pseudonymKey: string | undefined): LogRecords => {
+export const logRecords = (
+  parsed: ParsedCommand,
+  path: string,
+  mapping: Parameters<typeof readCsvEventBatches>[1],
+  pseudonymKey: string | undefined,
+  label = 'measure',
+): LogRecords => {
   // `json`: not said, so the content decides.
   const given = choiceOption<'csv' | 'ocel' | 'fhir' | 'json'>(parsed, 'log', ['csv', 'ocel', 'fhir'], path.toLowerCase().endsWith('.json') ? 'json' : 'csv')
-  if (given === 'csv') return readCsvEventBatches(logBytes(path), mapping)
+  if (given === 'csv') return readCsvEventBatches(logBytes(path, label), mapping)
   const document = readJson(path, given === 'fhir' ? 'the FHIR Bundle' : 'the event log')
   const isBundle = typeof document === 'object' && document !== null && (document as { resourceType?: unknown }).resourceType === 'Bundle'
   return given === 'fhir' || (given === 'json' && isBundle) ? fhirRecords(path, document, pseudonymKey) : readOcelEvents(document, mapping)

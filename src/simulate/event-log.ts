@@ -1,0 +1,125 @@
+import { type CompiledGraph, channelOfEdge } from '../graph/compile.js'
+import { type Level, levels } from '../model/vocabulary.js'
+
+/**
+ * What happened to an experience at one moment of a run, as a record would say it:
+ * `raised` by its raiser; `received` by an actor a story or a decision about it reached
+ * over `channel`; `themed`, `decided` or `changed` by the actor who made sense of it,
+ * decided a change or made one; `replied` by the actor whose reply reached the person who
+ * raised it, over the channel the reply left by, on the day it arrived (a reply lost on the way leaves no record, as it
+ * leaves none in a "you said, we did" log). The stage names are those of the evidence
+ * stage mapping (`orgintel/evidence`).
+ * @category Simulation
+ */
+export interface SimulationLogEvent {
+  /** The experience's number in the run (0 for the first raised). */
+  readonly item: number
+  readonly day: number
+  readonly stage: 'raised' | 'received' | 'themed' | 'decided' | 'changed' | 'replied'
+  readonly actor: string
+  /** The channel a `received` story or decision came over (the first that carries it where two actors share several), or a reply left by. */
+  readonly channel?: string
+  /** The level of the experience (its raiser's lowest level). */
+  readonly level: Level
+}
+
+/** The events of a run (`recordEvents`), at most `maxRecordedEvents` of them. @category Simulation */
+export interface SimulationEventLog {
+  readonly events: ReadonlyArray<SimulationLogEvent>
+  /** `true` when the bound stopped the log before the run ended (the events kept are the earliest). */
+  readonly truncated: boolean
+}
+
+/** The most events a run records unless told otherwise. @category Simulation */
+export const defaultMaxRecordedEvents = 1_000_000
+
+const stageNames: ReadonlyArray<SimulationLogEvent['stage']> = ['raised', 'received', 'themed', 'decided', 'changed', 'replied']
+
+/**
+ * Records the events of a run into typed arrays, up to a bound; the engine calls it
+ * only when a run asks for its events, so the default path pays one test per event.
+ * A reply is recorded where it reaches the raiser, with the first edge of its route
+ * (which leaves the actor who replied).
+ * Experiences raised before the warm-up are left out, like the metrics leave them out.
+ * @internal
+ */
+export class EventRecorder {
+  private readonly item: Int32Array
+  private readonly time: Float64Array
+  private readonly stage: Uint8Array
+  private readonly actor: Int32Array
+  /** The sender of a received message (-1 otherwise); its channel is found when the log is read. */
+  private readonly sender: Int32Array
+  private readonly lane: Uint8Array
+  /** The channel edge, where the engine knows it (a reply's first hop); -1 otherwise. */
+  private readonly edge: Int32Array
+  private count = 0
+  truncated = false
+
+  /** The run's tally, whose `raisedAt` says when each experience was raised (set by the engine). */
+  tally: { readonly raisedAt: Float64Array } = { raisedAt: new Float64Array(0) }
+
+  constructor(private readonly max: number, private readonly warmUpDays: number) {
+    const size = Math.min(max, 4096)
+    this.item = new Int32Array(size)
+    this.time = new Float64Array(size)
+    this.stage = new Uint8Array(size)
+    this.actor = new Int32Array(size)
+    this.sender = new Int32Array(size)
+    this.lane = new Uint8Array(size)
+    this.edge = new Int32Array(size)
+  }
+
+  /** Record that `stage` happened to experience `x` at actor `v` (a received message: from `sender` on `lane`; or over `edge`). */
+  add(x: number, time: number, stage: SimulationLogEvent['stage'], v: number, sender = -1, lane = 0, edge = -1): void {
+    if (this.tally.raisedAt[x]! < this.warmUpDays) return
+    if (this.count === this.max) {
+      this.truncated = true
+      return
+    }
+    if (this.count === this.item.length) this.grow()
+    const i = this.count++
+    this.item[i] = x
+    this.time[i] = time
+    this.stage[i] = stageNames.indexOf(stage)
+    this.actor[i] = v
+    this.sender[i] = sender
+    this.lane[i] = lane
+    this.edge[i] = edge
+  }
+
+  private grow(): void {
+    const size = Math.min(this.max, this.item.length * 2)
+    for (const field of ['item', 'time', 'stage', 'actor', 'sender', 'lane', 'edge'] as const) {
+      const old = this[field]
+      const next = new (old.constructor as new (n: number) => typeof old)(size)
+      next.set(old as never)
+      ;(this as unknown as Record<string, unknown>)[field] = next
+    }
+  }
+
+  /**
+   * The log with ids: a received message names the first channel from its sender to its
+   * receiver that was open for its lane (`laneOf(edge)`). O(events · degree).
+   */
+  toLog(graph: CompiledGraph, levelOf: (x: number) => number, laneOf: (edge: number) => number): SimulationEventLog {
+    const events: SimulationLogEvent[] = []
+    for (let i = 0; i < this.count; i++) {
+      const v = this.actor[i]!
+      const from = this.sender[i]!
+      let channel = this.edge[i]! >= 0 ? channelOfEdge(graph, this.edge[i]!).id : undefined
+      if (channel === undefined && from >= 0) {
+        for (let e = graph.offsets[from]!; e < graph.offsets[from + 1]!; e++) {
+          if (graph.targets[e] === v && (laneOf(e) & this.lane[i]!) !== 0) {
+            channel = channelOfEdge(graph, e).id
+            break
+          }
+        }
+      }
+      const level = levels[levelOf(this.item[i]!)]!
+      const base = { item: this.item[i]!, day: this.time[i]!, stage: stageNames[this.stage[i]!]!, actor: graph.actors[v]!.id }
+      events.push(channel === undefined ? { ...base, level } : { ...base, channel, level })
+    }
+    return { events, truncated: this.truncated }
+  }
+}
