@@ -1,7 +1,8 @@
 import type { Model } from '../model/codecs.js'
 import type { ActorId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
-import { actorAdjacency, isLoopChannel } from './adjacency.js'
+import { actorAdjacency } from './adjacency.js'
+import { edgeFlagsOf, loopFlagMask, scopeKeepsOnlyLoopChannels } from './edge-data.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
 import { compareIds, componentsOf } from './components.js'
 import { type FlowGraph, immediateDominators } from './dominators.js'
@@ -89,10 +90,28 @@ export const findSinglePointsOfFailureInGraph = (graph: CompiledGraph, options: 
     found.set(key, entry)
   }
 
+  // Whether an edge counts, from the cached edge flags rather than the channel objects.
+  const allCount = scopeKeepsOnlyLoopChannels(graph, level)
+  const flags = allCount ? undefined : edgeFlagsOf(graph)
+  const mask = loopFlagMask(level)
+  const counts = (e: number): boolean => flags === undefined || (flags[e]! & mask) === mask
   for (const members of membersOf) {
-    if (!members.some((v) => graph.lay[v] === 1)) continue
+    let layCount = 0
+    for (const v of members) layCount += graph.lay[v]!
+    if (layCount === 0) continue
     members.forEach((v, i) => (local[v] = i))
     const k = members.length
+    // The search's cost is known before its graph is built: a component past the budget is skipped unbuilt.
+    let within = 0
+    for (const v of members) {
+      for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (local[graph.targets[e]!]! !== -1 && counts(e)) within++
+    }
+    const cost = layCount * (k + within)
+    if (spent + cost > budget) {
+      truncated = true
+      for (const v of members) local[v] = -1
+      continue
+    }
     // Local numbering: actors 0..k-1, channels k..k+c-1, the sink k+c.
     const edgeGlobal: number[] = []
     const edgeFrom: number[] = []
@@ -102,7 +121,7 @@ export const findSinglePointsOfFailureInGraph = (graph: CompiledGraph, options: 
     members.forEach((v, i) => {
       for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
         const j = local[graph.targets[e]!]!
-        if (j === -1 || !isLoopChannel(graph.model.channels[graph.edgeChannel[e]!]!, level)) continue
+        if (j === -1 || !counts(e)) continue
         outgoing[i]!.push(k + edgeGlobal.length)
         incoming[j]!.push(k + edgeGlobal.length)
         edgeGlobal.push(e)
@@ -111,12 +130,6 @@ export const findSinglePointsOfFailureInGraph = (graph: CompiledGraph, options: 
       }
     })
     const sink = k + edgeGlobal.length
-    const cost = members.reduce((lay, v) => lay + graph.lay[v]!, 0) * sink
-    if (spent + cost > budget) {
-      truncated = true
-      for (const v of members) local[v] = -1
-      continue
-    }
     spent += cost
     members.forEach((v, root) => {
       if (graph.lay[v] !== 1) return
