@@ -42,7 +42,9 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
   const viaEdge = new Int32Array(states)
   const heap = new IndexHeap(64)
   let searchNumber = 0
-  const ids: ReadonlyArray<AssetId> = graph.model.assets.map((asset) => asset.id)
+  // One frozen one-asset `carries` list per asset, shared by every step that carries it.
+  const carried: Array<ReadonlyArray<AssetId> | undefined> = new Array(carriage.assetCount)
+  const carriesOf = (a: number): ReadonlyArray<AssetId> => (carried[a] ??= Object.freeze([graph.model.assets[a]!.id]))
 
   const relax = (state: number, distance: number, from: number, edge: number): void => {
     if (seen[state] === searchNumber && dist[state]! <= distance) return
@@ -95,7 +97,7 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
         if (e < 0) continue
         const channel = graph.model.channels[graph.edgeChannel[e]!]!
         chance *= reliability[e]!
-        steps.push({ from: channel.from, to: channel.to, channel: channel.id, carries: [ids[stateAsset[s]!]!] })
+        steps.push({ from: channel.from, to: channel.to, channel: channel.id, carries: carriesOf(stateAsset[s]!) })
       }
       steps.reverse()
       return { steps, reliability: chance }

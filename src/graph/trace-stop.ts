@@ -3,6 +3,8 @@ import { capabilityOf } from '../model/vocabulary.js'
 import type { TraceIndex } from './trace.js'
 import type { LoopStop, StopReason } from './trace-types.js'
 
+const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
+
 /**
  * Where an open loop's knowledge stops, and why. The furthest thing made of the source
  * decides: a reply that never arrives, else a decision or change nobody reports back,
@@ -45,7 +47,7 @@ export const findStop = (
   }
   idleChannels.sort()
   return {
-    stop: { actor: actor.id, asset: graph.model.assets[chosen]!.id, stage: capabilityOf(kinds[chosen]!), reason, idleChannels },
+    stop: { actor: actor.id, asset: graph.model.assets[chosen]!.id, stage: capabilityOf(kinds[chosen]!), reason, idleChannels: idleChannels.length === 0 ? noChannels : idleChannels },
     state,
   }
 }
