@@ -20,7 +20,7 @@ export interface RouteFinder {
    * target is reachable. Adds the work done to `work.count`.
    */
   search(source: number, trace: number, member: Int32Array, isTarget: (state: number) => boolean, work: { count: number }): number
-  /** The asset of a state. */
+  /** The asset of a state the last search reached. */
   assetOf(state: number): number
   /** Shortest distance (days) of a state found by the last search. */
   distance(state: number): number
@@ -28,46 +28,87 @@ export interface RouteFinder {
   route(state: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number }
 }
 
-/** @internal */
+/** A growable per-search table: the states one search reaches, numbered from 0 (slots). */
+class Slots {
+  count = 0
+  state = new Int32Array(64)
+  asset = new Int32Array(64)
+  previous = new Int32Array(64)
+  viaEdge = new Int32Array(64)
+  done = new Uint8Array(64)
+  dist = new Float64Array(64)
+
+  add(state: number, asset: number): number {
+    if (this.count === this.state.length) this.grow()
+    const slot = this.count++
+    this.state[slot] = state
+    this.asset[slot] = asset
+    this.done[slot] = 0
+    return slot
+  }
+
+  private grow(): void {
+    const size = this.state.length * 2
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T => (to.set(from), to)
+    this.state = widen(this.state, new Int32Array(size))
+    this.asset = widen(this.asset, new Int32Array(size))
+    this.previous = widen(this.previous, new Int32Array(size))
+    this.viaEdge = widen(this.viaEdge, new Int32Array(size))
+    this.done = widen(this.done, new Uint8Array(size))
+    this.dist = widen(this.dist, new Float64Array(size))
+  }
+}
+
+/**
+ * Memory: two integers per state of the carriage (which slot a state has in the current
+ * search, and which search numbered it); everything else is per slot, sized by the
+ * largest trace. On a large model every array the size of the carriage costs a garbage
+ * collection of the whole heap, so there are as few as that.
+ * @internal
+ */
 export const createRouteFinder = (carriage: Carriage, provenance: Provenance): RouteFinder => {
   const { graph, reachOffsets, reachActors } = carriage
   const { latencyDays, reliability } = edgeTimingOf(graph)
   const states = reachActors.length
-  const stateAsset = new Int32Array(states)
-  for (let a = 0; a < carriage.assetCount; a++) stateAsset.fill(a, reachOffsets[a]!, reachOffsets[a + 1]!)
-  const dist = new Float64Array(states)
-  const seen = new Int32Array(states).fill(-1)
-  const done = new Int32Array(states).fill(-1)
-  const previous = new Int32Array(states)
-  const viaEdge = new Int32Array(states)
+  const slotOf = new Int32Array(states)
+  const slotSearch = new Int32Array(states).fill(-1)
+  const slots = new Slots()
   const heap = new IndexHeap(64)
   let searchNumber = 0
   // One frozen one-asset `carries` list per asset, shared by every step that carries it.
   const carried: Array<ReadonlyArray<AssetId> | undefined> = new Array(carriage.assetCount)
   const carriesOf = (a: number): ReadonlyArray<AssetId> => (carried[a] ??= Object.freeze([graph.model.assets[a]!.id]))
 
-  const relax = (state: number, distance: number, from: number, edge: number): void => {
-    if (seen[state] === searchNumber && dist[state]! <= distance) return
-    seen[state] = searchNumber
-    dist[state] = distance
-    previous[state] = from
-    viaEdge[state] = edge
-    heap.push(state, distance)
+  const relax = (state: number, asset: number, distance: number, from: number, edge: number): void => {
+    let slot: number
+    if (slotSearch[state] === searchNumber) {
+      slot = slotOf[state]!
+      if (slots.dist[slot]! <= distance) return
+    } else {
+      slotSearch[state] = searchNumber
+      slot = slotOf[state] = slots.add(state, asset)
+    }
+    slots.dist[slot] = distance
+    slots.previous[slot] = from
+    slots.viaEdge[slot] = edge
+    heap.push(slot, distance)
   }
 
   return {
     search(source, trace, member, isTarget, work) {
       searchNumber++
+      slots.count = 0
       heap.clear()
-      relax(reachOffsets[source]!, 0, -1, -1)
+      relax(reachOffsets[source]!, source, 0, -1, -1)
       while (heap.size > 0) {
         const key = heap.peekKey()
-        const state = heap.pop()
-        if (done[state] === searchNumber || dist[state]! < key) continue
-        done[state] = searchNumber
+        const slot = heap.pop()
+        if (slots.done[slot] === 1 || slots.dist[slot]! < key) continue
+        slots.done[slot] = 1
         work.count++
+        const state = slots.state[slot]!
         if (isTarget(state)) return state
-        const a = stateAsset[state]!
+        const a = slots.asset[slot]!
         const position = state - reachOffsets[a]!
         const v = reachActors[state]!
         // Channels from v that carry a: entries of a's carrier list are in edge order, so v's are contiguous.
@@ -76,28 +117,28 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
           const e = carriage.carrierEdges[i]!
           if (e >= end) break
           work.count++
-          relax(reachOffsets[a]! + carriage.carrierTo[i]!, key + latencyDays[e]!, state, e)
+          relax(reachOffsets[a]! + carriage.carrierTo[i]!, a, key + latencyDays[e]!, slot, e)
         }
         for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
           const c = provenance.children[i]!
           if (provenance.childAt[i] !== position || member[c] !== trace) continue
           work.count++
-          relax(reachOffsets[c]!, key, state, -1)
+          relax(reachOffsets[c]!, c, key, slot, -1)
         }
       }
       return -1
     },
-    assetOf: (state) => stateAsset[state]!,
-    distance: (state) => dist[state]!,
+    assetOf: (state) => slots.asset[slotOf[state]!]!,
+    distance: (state) => slots.dist[slotOf[state]!]!,
     route(state) {
       const steps: TracedStep[] = []
       let chance = 1
-      for (let s = state; previous[s]! >= 0; s = previous[s]!) {
-        const e = viaEdge[s]!
+      for (let slot = slotOf[state]!; slots.previous[slot]! >= 0; slot = slots.previous[slot]!) {
+        const e = slots.viaEdge[slot]!
         if (e < 0) continue
         const channel = graph.model.channels[graph.edgeChannel[e]!]!
         chance *= reliability[e]!
-        steps.push({ from: channel.from, to: channel.to, channel: channel.id, carries: carriesOf(stateAsset[s]!) })
+        steps.push({ from: channel.from, to: channel.to, channel: channel.id, carries: carriesOf(slots.asset[slot]!) })
       }
       steps.reverse()
       return { steps, reliability: chance }
