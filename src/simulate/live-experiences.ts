@@ -69,6 +69,26 @@ export class LiveExperiences {
     this.freeRecords.push(slot)
   }
 
+  /** Whether `key` is in the visit set at `slot`. */
+  has(slot: number, key: number): boolean {
+    const records = this.records
+    const at = slot * liveWidth
+    const stored = key + 1
+    const bits = records[at + visitBitsField]!
+    if (bits === 0) {
+      for (let i = at + inlineField, end = i + records[at + visitCountField]!; i < end; i++) if (records[i] === stored) return true
+      return false
+    }
+    const start = records[at + visitStartField]!
+    const arena = this.arena
+    const mask = (1 << bits) - 1
+    for (let position = Math.imul(stored, 0x9e3779b1) >>> (32 - bits); ; position = (position + 1) & mask) {
+      const found = arena[start + position]!
+      if (found === stored) return true
+      if (found === 0) return false
+    }
+  }
+
   /** Add `key` (a non-negative integer below 2^31 - 1) to the visit set at `slot`; `false` when it was there already. */
   visit(slot: number, key: number): boolean {
     const records = this.records
