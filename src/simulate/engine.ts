@@ -77,13 +77,11 @@ export const runEngine = (
    * there already at that level or better. The first time an actor makes an asset, count it.
    */
   const enter = (time: number, s: number, level: number, slot: number): boolean => {
-    const key = s * 3
-    for (let l = level; l < 3; l++) if (live.has(slot, key + l)) return false
-    let first = true
-    for (let l = 0; l < level; l++) if (live.has(slot, key + l)) first = false
-    live.visit(slot, key + level)
+    const best = live.bestOf(slot, s * 3)
+    if (best >= level) return false
+    live.visit(slot, s * 3 + level)
     const a = stateAsset[s]!
-    if (first && holderState[a] === s) tally.made(madeClass[a]!, time, live.records[slot * liveWidth + levelField]!)
+    if (best < 0 && holderState[a] === s) tally.made(madeClass[a]!, time, live.records[slot * liveWidth + levelField]!)
     return true
   }
   /** Whether `v` may handle an arrival now; otherwise the event is put off to the day its capacity allows. */

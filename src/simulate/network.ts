@@ -46,9 +46,25 @@ const toChannel = (channel: AddedChannel, id: string): Channel =>
     ...(channel.reliability === undefined ? {} : { reliability: channel.reliability }),
   }) as Channel
 
+/** What each channel carries and what is made from what: the graph's one definition, as the diagnosis traces it. */
+const compileParts = (model: Model): { readonly graph: CompiledGraph; readonly paths: ItemPaths } => {
+  const graph = compileGraph(model, { includeInactive: false })
+  return { graph, paths: compileItemPaths(graph) }
+}
+
+/** The compiled parts of models run without added channels, so a sweep compiles its model once per thread. */
+const compiled = new WeakMap<Model, ReturnType<typeof compileParts>>()
+const compiledOnce = (model: Model): ReturnType<typeof compileParts> => {
+  let parts = compiled.get(model)
+  if (parts === undefined) compiled.set(model, (parts = compileParts(model)))
+  return parts
+}
+
 /**
  * Compile the network for a run: active channels of the model plus every channel an
- * intervention adds (closed until its day). O(V + E + assets).
+ * intervention adds (closed until its day). The graph and item paths are immutable and
+ * kept per model object when no channel is added. O(V + E + assets), plus the item
+ * paths the first time.
  * @internal
  */
 export const buildNetwork = (
@@ -64,10 +80,7 @@ export const buildNetwork = (
     added.push(toChannel(intervention.channel, intervention.channel.id ?? `added-${added.length + 1}`))
   })
   const extended: Model = added.length === 0 ? model : { ...model, channels: [...model.channels, ...added] }
-  const graph = compileGraph(extended, { includeInactive: false })
-
-  // What each channel carries and what is made from what: the graph's one definition, as the diagnosis traces it.
-  const paths = compileItemPaths(graph)
+  const { graph, paths } = added.length === 0 ? compiledOnce(model) : compileParts(extended)
   const m = graph.edgeCount
   const reliability = new Float64Array(m)
   const latency = new Float64Array(m)
