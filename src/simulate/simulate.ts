@@ -106,12 +106,12 @@ export interface SimulationOptions {
  * Node and in browsers: every draw comes from one seeded generator and only
  * correctly rounded arithmetic touches it. O(events) expected for the event queue (a
  * calendar of day buckets, each sorted once by time with a stable radix pass; Brown
- * 1988), plus one bidirectional search per new (sender, raiser) pair of a reply, at
- * most O(V + E) each; the whole run is bounded by `maxEvents`. Once compiled by the
- * JavaScript engine, 1.0–1.4M events a second of CPU time on one core for a busy
- * 10,000-actor, 50,000-channel organisation, and about 2.4M for a 1,000-actor one whose
- * state fits in the processor's cache (`npm run bench`; the first run in a process is
- * about a third slower).
+ * 1988), plus O(1) expected per derived asset made; the carriage and provenance are
+ * compiled once per model object (when no channel is added), O(channels × carried
+ * assets + provenance links); the whole run is bounded by `maxEvents`. Once compiled by
+ * the JavaScript engine, a busy 10,000-actor, 50,000-channel organisation runs at about
+ * a sixth of the rate of a bare binary-heap event loop measured in the same process
+ * (`npm run bench` prints both; the first run in a process is slower).
  *
  * @example
  * {@includeCode ../../examples/simulate-repairs.ts#compare}
