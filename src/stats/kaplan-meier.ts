@@ -1,4 +1,5 @@
 import { normalQuantile } from './normal.js'
+import { portableExp, portableLog, portablePow } from './portable-math.js'
 import type { RiskSetSummary } from './risk-set.js'
 
 /**
@@ -79,8 +80,9 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
 const interval = (survival: number, greenwood: number, z: number) => {
   if (survival === 0 || survival === 1 || greenwood === 0) return { standardError: 0, lower: survival, upper: survival }
   const sigma = Math.sqrt(greenwood)
-  const theta = Math.exp((z * sigma) / Math.log(survival))
-  return { standardError: survival * sigma, lower: survival ** (1 / theta), upper: survival ** theta }
+  // Portable arithmetic, so an estimate has the same bytes in every JavaScript engine.
+  const theta = portableExp((z * sigma) / portableLog(survival))
+  return { standardError: survival * sigma, lower: portablePow(survival, 1 / theta), upper: portablePow(survival, theta) }
 }
 
 /**
