@@ -101,3 +101,32 @@ describe('simulate: agrees with traced loops when nothing is left to chance', ()
     })
   }
 })
+
+describe('simulate: making derived assets takes time and chance, per kind and per actor', () => {
+  const bedside = (parameters: SimulationParameters) => {
+    const { items } = simulate(ward, { seed: 5, days: 120, recordItems: true, parameters: { raiseRate: 0.01, act: 1, respond: 1, ...parameters } })
+    return items!.filter((item) => item.source === 'bedside-concerns')
+  }
+  /** The distinct round trips of bedside concerns, to a nanoday (raise times are not whole days). */
+  const daysToClose = (parameters: SimulationParameters) =>
+    [...new Set(bedside(parameters).flatMap((item) => (item.closedAt === null ? [] : [(item.closedAt - item.raisedAt).toFixed(9)])))]
+
+  it('adds each derivation delay to the round trip: global, then per kind, then per actor', () => {
+    // Bedside (0 days), the fix, the reply, the answer channel (1 day).
+    expect(daysToClose({})).toEqual(['1.000000000'])
+    expect(daysToClose({ derivationDelayDays: 2 })).toEqual(['5.000000000'])
+    expect(daysToClose({ derivationDelayDays: 2, derivationDelayDaysByKind: { response: 5 } })).toEqual(['8.000000000'])
+    const actorWins = { derivationDelayDays: 2, derivationDelayDaysByKind: { response: 5 }, actors: [{ actor: 'nursing-team', derivationDelayDays: 1 }] }
+    expect(daysToClose(actorWins)).toEqual(['3.000000000'])
+  })
+
+  it('makes an asset with the probability of its kind, which wins over the role', () => {
+    const items = bedside({ derivationByKind: { response: 0 } })
+    expect(items.length).toBeGreaterThan(100)
+    expect(items.every((item) => item.outcome === 'open')).toBe(true)
+    const half = bedside({ derivationByKind: { response: 0.5 } })
+    const answered = half.filter((item) => item.outcome === 'did').length / half.length
+    expect(answered).toBeGreaterThan(0.4)
+    expect(answered).toBeLessThan(0.6)
+  })
+})
