@@ -63,6 +63,8 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
   let survival = 1
   let greenwood = 0
   const rows: KaplanMeierRow[] = []
+  // The interval changes only with an event: rows of censoring alone share the last one.
+  let bounds = interval(survival, greenwood, z)
   for (let i = 0; i < summary.times.length; i++) {
     const died = summary.events[i]!
     const censored = summary.censored[i]!
@@ -70,8 +72,9 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
       survival = died >= atRisk ? 0 : survival * (1 - died / atRisk)
       greenwood = survival === 0 ? greenwood : greenwood + died / (atRisk * (atRisk - died))
       events += died
+      bounds = interval(survival, greenwood, z)
     }
-    rows.push({ time: summary.times[i]!, atRisk, events: died, censored, survival, ...interval(survival, greenwood, z) })
+    rows.push({ time: summary.times[i]!, atRisk, events: died, censored, survival, ...bounds })
     atRisk -= died + censored
   }
   return { rows, observations, events, confidence }
