@@ -74,7 +74,9 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
       events += died
       bounds = interval(survival, greenwood, z)
     }
-    rows.push({ time: summary.times[i]!, atRisk, events: died, censored, survival, ...bounds })
+    const { standardError, lower, upper } = bounds
+    // Fields written out rather than spread: a spread takes the slow path for each of many rows.
+    rows.push({ time: summary.times[i]!, atRisk, events: died, censored, survival, standardError, lower, upper })
     atRisk -= died + censored
   }
   return { rows, observations, events, confidence }
