@@ -120,9 +120,10 @@ const measureSweep = async (quick: boolean): Promise<void> => {
     console.log('sweep: not measured — dist/ is stale and `npm run build` failed; fix the build and rerun ✗')
     return
   }
-  // A research-sized sweep: each worker compiles the engine afresh (about 0.5 s of slower
-  // first runs), which a sweep of a few seconds cannot earn back.
-  const runs = quick ? 32 : 64
+  // A research-sized sweep (the target is set for at least 200 runs): each worker compiles
+  // the engine afresh (about 0.5 s of slower first runs), which a sweep of a few seconds
+  // cannot earn back.
+  const runs = 200
   for (const { actors, days } of sweepSizes) {
     const spec = sweepSpec(encodeModel(generateOrganisation({ seed: 2, actors, channels: actors * 5 })), runs, days)
     let one = Number.POSITIVE_INFINITY

@@ -1,5 +1,5 @@
 /**
- * The calibrated Ward 7, as is and repaired, as a reproducible sweep on worker threads.
+ * Ward 7 with PALS's reply probability calibrated (`calibrate-ward.ts`), as is and repaired, as a reproducible sweep on worker threads.
  * Run: `npx tsx examples/calibrated-sweep.ts`.
  */
 import assert from 'node:assert/strict'
@@ -22,7 +22,7 @@ const prepared = await runExperiment(
     seed: 2026,
     days: 365,
     replications: 3,
-    parameters: { actors: [{ actor: 'ward-manager', respond: 0.87 }, { actor: 'carers', raiseRate: 0.1 }] },
+    parameters: { actors: [{ actor: 'pals', respond: 0.84 }, { actor: 'carers', raiseRate: 0.1 }] },
     vary: { grid: { scenario: ['as-is', 'repaired'] } },
     scenarios: [
       { name: 'as-is', interventions: [] },

@@ -88,22 +88,29 @@ export const renderPlots = async (readModel: (file: string) => Model): Promise<M
   return plots
 }
 
-/** The sensitivity analysis the guide shows: Morris screening of the calibrated ward's people. */
+/**
+ * The sensitivity analysis the guide shows: Morris screening of the acute ward's people,
+ * with its themes report and "you said, we did" board restored (the lapsed channels
+ * added back from day 0), so FFT comments can come back as changes.
+ */
 export const wardSensitivitySpec = {
-  modelPath: join(root, 'examples', 'models', 'ward-you-said-we-did.json'),
+  modelPath: join(root, 'examples', 'models', 'acute-ward-fft.json'),
   seed: 16,
   days: 365,
   warmUpDays: 30,
   method: 'morris',
   samples: 20,
   replications: 4,
-  parameters: { actors: [{ actor: 'carers', raiseRate: 0.1 }] },
+  interventions: [
+    { day: 0, kind: 'add-channel', channel: { id: 'themes-again', from: 'experience-team', to: 'ward-manager', level: 'delivery', carries: ['themes-report'], latencyDays: 30 } },
+    { day: 0, kind: 'add-channel', channel: { id: 'board-again', from: 'ward-manager', to: 'patients', level: 'delivery', carries: ['you-said-we-did'], latencyDays: 14 } },
+  ],
   ranges: {
-    raiseRate: { min: 0.05, max: 0.5 },
+    raiseRate: { min: 0.001, max: 0.01 },
     respond: { min: 0.2, max: 1 },
-    decide: { min: 0, max: 1 },
+    makeSense: { min: 0.2, max: 1 },
     act: { min: 0.2, max: 1 },
-    passOn: { min: 0.5, max: 1 },
+    derivationDelayDays: { min: 0, max: 30 },
   },
   metrics: ['heardBackRate', 'closureBy90Days'],
 } as const
@@ -119,7 +126,7 @@ export const wardSensitivity = async (metric: string): Promise<ReadonlyArray<{ r
 
 const wardTornado = async (): Promise<string> =>
   renderTornadoPlot({
-    title: 'Ward 7: what moves closure by day 90 (Morris μ*, 20 trajectories × 4 seeds)',
+    title: 'Acute ward, repaired: what moves closure by day 90 (Morris μ*, 20 trajectories × 4 seeds)',
     xLabel: 'mean absolute change in closure by day 90 over each parameter’s range (line: σ)',
     bars: (await wardSensitivity('closureBy90Days')).map((entry) => ({ name: entry.parameter, value: entry.muStar, spread: entry.sigma })),
     formatX: (value) => value.toFixed(2),

@@ -1,7 +1,7 @@
 import { compileGraph } from '../graph/compile.js'
 import { carriedKindsByEdge, compileCarriage } from '../graph/carriage.js'
 import type { Model } from '../model/codecs.js'
-import { decisionLane, lanesOfKinds, replyLane, storyLane } from '../simulate/network.js'
+import { decisionLane, lanesOfKinds, replyLane, storyLane } from './channel-lanes.js'
 import type { ChannelParameters, SimulationParameters } from '../simulate/parameters.js'
 import { latencyShape } from './latency-shape.js'
 import type { MeasureContext } from './context.js'

@@ -54,7 +54,7 @@ export interface ExperimentPlan {
 export const maxExperimentRuns = 1_000_000
 
 const scalarParameters: ReadonlySet<string> = new Set([
-  'raiseRate', 'respond', 'makeSense', 'decide', 'act', 'recordLesson', 'passOn', 'capacityPerDay',
+  'raiseRate', 'respond', 'makeSense', 'decide', 'act', 'recordLesson', 'summarise', 'passOn', 'derivationDelayDays', 'capacityPerDay',
   'latency', 'jitter', 'defaultLatencyDays', 'defaultReliability', 'maxHops', 'scenario',
   'fatigueDrop', 'fatigueRecovery', 'fatiguePatienceDays',
 ])

@@ -1,37 +1,29 @@
 import { applyIntervention } from './apply-intervention.js'
+import { admitted, anyOpen, assetEvent, delayDrawer, derivedEvent, doubled, interventionEvent, levelShift, patienceEvent, raiseEvent } from './engine-events.js'
 import { CapacityLedger } from './capacity.js'
 import type { EngineOutput, EngineSettings } from './engine-settings.js'
 import { EventQueue } from './event-queue.js'
 import type { Intervention } from './interventions.js'
 import { LiveExperiences, experienceField, levelField, liveWidth, originField, pendingField } from './live-experiences.js'
-import { type SimulationNetwork, decisionLane, storyLane } from './network.js'
+import { levelDecided, levelHeard, madeResponse } from './item-paths.js'
+import type { SimulationNetwork } from './network.js'
 import { exponentialDraw } from './portable-math.js'
 import type { RandomSource } from './random.js'
 import type { ActorBehaviour } from './resolve.js'
 import {
-  actField, actorWidth, capacityField, closedBit, decideField, edgeProfileWidth, governingBit, latencyField, makeSenseField,
-  packActors, packEdges, passOnField, profileShift, recordLessonField, reliabilityField, removedBit, respondField, stateField,
+  actorWidth, capacityField, closedBit, edgeProfileWidth, governingBit, latencyField, packActors, packEdges, passOnField, profileShift,
+  reliabilityField, removedBit, stateField,
 } from './packed.js'
-import { ReplyRoutes } from './routes.js'
-import { Tally, changed, decided, outcomeOpen, reachedGoverning, responded } from './tally.js'
-
-const raiseEvent = 0
-const storyEvent = 1
-const decisionEvent = 2
-const replyEvent = 3
-const interventionEvent = 4
-/** An experience's raiser has waited its patience for a reply (feedback fatigue only). */
-const patienceEvent = 5
-/** Added to a story or decision event that has already passed its receiver's capacity check. */
-const admitted = 8
+import { Tally, outcomeOpen, reachedGoverning, responded } from './tally.js'
 
 /**
- * Run the discrete-event simulation (see {@link simulate} for the rules). Events are
- * taken from a day-bucket calendar queue in (time, scheduling order) order, carry the
- * slot of their experience's live record rather than objects, and allocate nothing.
- * O(events) expected for the queue and visit sets, plus one bidirectional search per
- * new (sender, raiser) pair of a reply, O(V + E) at worst; stops after `maxEvents`
- * events.
+ * Run the discrete-event simulation (see {@link simulate} for the rules). An item is at
+ * *states* (asset, actor that has it) of the run's `ItemPaths`: it travels over
+ * the carrier entries of its state and is made into the derived assets its actor holds.
+ * Events are taken from a day-bucket calendar queue in (time, scheduling order) order,
+ * carry the slot of their item's live record rather than objects, and allocate
+ * nothing; derived assets made at once are followed with an explicit stack. O(events +
+ * derivations) expected; stops after `maxEvents` events.
  * @internal
  */
 export const runEngine = (
@@ -41,115 +33,139 @@ export const runEngine = (
   settings: EngineSettings,
   random: RandomSource,
 ): EngineOutput => {
-  const { graph, enabled, actorLevel } = network
-  const { offsets, targets } = graph
-  const { raiseRate } = behaviour
-  const { days, maxEvents, maxHops, jitter, recorder } = settings
-  const fatigue = settings.fatigue
+  const { graph, actorLevel, paths } = network
+  const { stateAsset, stateActor, outStart, outEnd, entryEdge, entryTarget, derivedOffsets, derivedAsset, madeClass, ownLevel, sourceOffsets, sourceStates } = paths
+  const holderState = paths.carriage.reachOffsets
+  const { raiseRate, derivation, derivationDelay } = behaviour
+  const { days, maxEvents, maxHops, jitter, fatigue, recorder } = settings
   const tiring = fatigue.drop > 0
   /** Per actor: the share of its raising rate it still has (feedback fatigue). */
   const willing = new Float64Array(tiring ? graph.actorCount : 0).fill(1)
-  const distribution = settings.latency === 'fixed' ? 0 : settings.latency === 'exponential' ? 1 : 2
   const next = random.nextFloat
   const queue = new EventQueue(days)
   const tally = new Tally(days)
   if (recorder !== undefined) recorder.tally = tally
-  const routes = new ReplyRoutes(network)
   const live = new LiveExperiences()
   const capacities = new CapacityLedger(graph.actorCount)
   // Rebuilt whenever an intervention changes the network.
   let { profileOf, profiles: actors } = packActors(network, behaviour)
   let { words: edgeWords, profiles: edgeProfiles } = packEdges(network)
+  /** Derived assets made at once, still to follow: (state, chain level) pairs. */
+  let stack = new Int32Array(64)
 
-  /** Where edge `e`'s (reliability, latency) row starts in `edgeProfiles`. */
-  const edgeProfile = (e: number): number => (edgeWords[2 * e + 1]! >>> profileShift) * edgeProfileWidth
-  const delay = (p: number): number => {
-    const mean = edgeProfiles[p + latencyField]!
-    if (distribution === 0 || mean === 0) return mean
-    return distribution === 1 ? exponentialDraw(mean, next()) : mean * (1 + jitter * (2 * next() - 1))
-  }
-  /** Count a message about the experience at live slot `s` as in flight. */
+  const delayOf = delayDrawer(settings.latency, jitter, next)
+  /** Count a message about the item at live slot `s` as in flight. */
   const hold = (s: number): void => {
-    const records = live.records
-    records[s * liveWidth + pendingField]!++
-    tally.inFlightByLevel[records[s * liveWidth + levelField]!]!++
+    live.records[s * liveWidth + pendingField]!++
+    tally.inFlightByLevel[live.records[s * liveWidth + levelField]!]!++
   }
   const schedule = (time: number, type: number, to: number, from: number, s: number, hops: number, e: number): void => {
     tally.messagesSent++
-    const p = edgeProfile(e)
+    const p = (edgeWords[2 * e + 1]! >>> profileShift) * edgeProfileWidth
     if (next() >= edgeProfiles[p + reliabilityField]!) {
       tally.messagesLost++
       return
     }
     hold(s)
-    queue.push(time + delay(p), type, to, from, s, hops)
+    queue.push(time + delayOf(edgeProfiles[p + latencyField]!), type, to, from, s, hops)
   }
   /**
-   * Send a story or decision along every open channel of `lane` except back to `sender`.
-   * The sender cannot know who has heard already; a receiver who has ignores it.
+   * Mark that the item at `slot` is at state `s` with chain `level`; false when it was
+   * there already at that level or better. The first time an actor makes an asset, count it.
    */
-  const spread = (time: number, type: number, lane: number, v: number, sender: number, slot: number, hops: number): void => {
-    if (hops >= maxHops) return
-    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-      const bits = edgeWords[2 * e + 1]!
-      const w = edgeWords[2 * e]!
-      if ((bits & lane) === 0 || (bits & closedBit) !== 0 || w === sender) continue
-      schedule(time, type, w, v, slot, hops + 1, e)
-    }
-  }
-  /** Send a reply about the experience at live `slot` from `v` along a route (found now unless `handle` and `step` name the next step of one). */
-  const sendReply = (time: number, v: number, slot: number, handle: number, step: number): boolean => {
-    let route = handle
-    let position = step
-    if (route >= 0) {
-      const e = position < routes.pool[route]! ? routes.pool[route + 1 + position]! : -1
-      if (e < 0 || enabled[e] === 0) route = -1
-    }
-    if (route < 0) {
-      route = routes.find(v, live.records[slot * liveWidth + originField]!, maxHops)
-      position = 0
-      if (route < 0) {
-        tally.repliesUnroutable++
-        return false
-      }
-    }
-    const e = routes.pool[route + 1 + position]!
-    schedule(time, replyEvent, targets[e]!, route, slot, position + 1, e)
+  const enter = (time: number, s: number, level: number, slot: number): boolean => {
+    const best = live.bestOf(slot, s * 3)
+    if (best >= level) return false
+    live.visit(slot, s * 3 + level)
+    const a = stateAsset[s]!
+    if (best < 0 && holderState[a] === s) tally.made(madeClass[a]!, time, live.records[slot * liveWidth + levelField]!)
+    if (best < 0 && holderState[a] === s) recorder?.made(live.records[slot * liveWidth + experienceField]!, time, madeClass[a]!, stateActor[s]!)
     return true
   }
-  /** Whether `v` may handle work now; otherwise the event is put off to the day its capacity allows. */
-  const admit = (time: number, type: number, v: number, sender: number, slot: number, hops: number): boolean => {
+  /** Whether `v` may handle an arrival now; otherwise the event is put off to the day its capacity allows. */
+  const admit = (time: number, fullType: number, v: number, s: number, sender: number, slot: number, hops: number): boolean => {
     const capacity = actors[profileOf[v]! * actorWidth + capacityField]!
     if (capacity === Number.POSITIVE_INFINITY) return true
     const booked = capacities.book(v, time, capacity)
     if (booked < 0) return false
     if (booked === Math.floor(time)) return true
     hold(slot)
-    queue.push(booked, type | admitted, v, sender, slot, hops)
+    queue.push(booked, fullType | admitted, s, sender, slot, hops)
     return false
   }
-  /** Mark that `v` has heard of the experience at `slot` this way; false when it had already, or when its capacity puts the work off. */
-  const firstHearing = (time: number, type: number, v: number, sender: number, slot: number, hops: number): boolean => {
-    if (!live.visit(slot, v * 2 + (type === storyEvent ? 0 : 1))) return false
-    return admit(time, type, v, sender, slot, hops)
-  }
-  /** A decision reaches `v`: it makes the change, or passes the decision on. */
-  const carryOut = (time: number, v: number, sender: number, slot: number, hops: number): void => {
-    const at = profileOf[v]! * actorWidth
-    if (actors[at + actField]! > 0 && next() < actors[at + actField]!) {
-      tally.flags[live.records[slot * liveWidth + experienceField]!]! |= changed
-      tally.changes++
-      recorder?.add(live.records[slot * liveWidth + experienceField]!, time, 'changed', v)
-      tally.countOn(tally.series.changes, time, live.records[slot * liveWidth + levelField]!)
-    } else if (next() < actors[at + passOnField]!) {
-      spread(time, decisionEvent, decisionLane, v, sender, slot, hops)
+  /**
+   * The item at `slot` is at state `s` (already entered) with chain `level`: close its
+   * loop if it has come back to its raiser, make the derived assets the actor holds, and
+   * send the asset on. Derived assets made at once are followed here, iteratively.
+   */
+  const handle = (time: number, s: number, level: number, sender: number, slot: number, hops: number): void => {
+    let top = 0
+    let state = s
+    let chain = level
+    let from = sender
+    let travelled = hops
+    const at = slot * liveWidth
+    const origin = live.records[at + originField]!
+    const x = live.records[at + experienceField]!
+    for (;;) {
+      const v = stateActor[state]!
+      const a = stateAsset[state]!
+      const row = profileOf[v]! * actorWidth
+      if ((actors[row + stateField]! & governingBit) !== 0) tally.flags[x]! |= reachedGoverning
+      // Closed as the diagnosis closes a traced loop: a reply made from the item reaches its
+      // raiser, or the raiser itself makes a decision or change from it.
+      if (v === origin && (madeClass[a] === madeResponse || (chain >= levelDecided && holderState[a] === state))) {
+        if (recorder !== undefined && madeClass[a] === madeResponse) recorder.replied(x, time, holderState[a]!, paths, edgeWords)
+        if (tally.reachRaiser(x, time, chain) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
+      }
+      for (let i = derivedOffsets[state]!, end = derivedOffsets[state + 1]!; i < end; i++) {
+        const c = derivedAsset[i]!
+        const chance = derivation[c]!
+        if (chance <= 0 || (chance < 1 && next() >= chance)) continue
+        const made = ownLevel[c]! > chain ? ownLevel[c]! : chain
+        const delay = derivationDelay[c]!
+        if (delay > 0) {
+          hold(slot)
+          queue.push(time + delayOf(delay), derivedEvent | (made << levelShift), holderState[c]!, -1, slot, 0)
+        } else if (enter(time, holderState[c]!, made, slot)) {
+          if (top + 2 > stack.length) stack = doubled(stack)
+          stack[top++] = holderState[c]!
+          stack[top++] = made
+        }
+      }
+      // What an actor raises or makes it sends; what it receives it passes on with `passOn`.
+      const first = outStart[state]!
+      const last = outEnd[state]!
+      // A reply counts as sent when its maker is the raiser or an open channel carries it on.
+      if (madeClass[a] === madeResponse && from < 0 && holderState[a] === state) {
+        if (v === origin || anyOpen(edgeWords, entryEdge, first, last)) tally.flags[x]! |= responded
+        else tally.repliesUnroutable++
+      }
+      if (travelled < maxHops && first < last) {
+        const passOn = actors[row + passOnField]!
+        if (from < 0 || passOn >= 1 || next() < passOn) {
+          const type = assetEvent | (chain << levelShift)
+          for (let i = first; i < last; i++) {
+            const e = entryEdge[i]!
+            if ((edgeWords[2 * e + 1]! & closedBit) !== 0 || edgeWords[2 * e] === from) continue
+            schedule(time, type, entryTarget[i]!, v, slot, travelled + 1, e)
+          }
+        }
+      }
+      if (top === 0) return
+      chain = stack[--top]!
+      state = stack[--top]!
+      from = -1
+      travelled = 0
     }
   }
   interventions.forEach((intervention, index) => {
     if (intervention.day < days) queue.push(intervention.day, interventionEvent, index, -1, -1, 0)
   })
   for (let v = 0; v < graph.actorCount; v++) {
-    const first = raiseRate[v]! > 0 ? exponentialDraw(1 / raiseRate[v]!, next()) : days
+    // An actor that holds no source has nothing to raise.
+    if (raiseRate[v]! <= 0 || sourceOffsets[v + 1] === sourceOffsets[v]) continue
+    const first = exponentialDraw(1 / raiseRate[v]!, next())
     if (first < days) queue.push(first, raiseEvent, v, -1, -1, 0)
   }
 
@@ -169,24 +185,28 @@ export const runEngine = (
     events++
     const time = queue.time
     const fullType = queue.type
-    const v = queue.actor
+    // The receiving state for arrivals and derived assets; the actor for raises and patience.
+    const target = queue.actor
     const sender = queue.sender
-    // Messages carry their experience's live slot (raises and interventions carry -1).
+    // Messages carry their item's live slot (raises and interventions carry -1).
     const slot = queue.experience
     const hops = queue.hops
     while (time >= day + 1) tally.snapshot(day++)
-    const type = fullType & ~admitted
+    const type = fullType & 7
 
     if (type === raiseEvent) {
+      const v = target
       if ((actors[profileOf[v]! * actorWidth + stateField]! & removedBit) !== 0) continue
       // Fatigue thins the actor's Poisson process: each raise happens with the share of willingness left.
       if (!tiring || next() < willing[v]!) {
         const level = actorLevel[v]!
-        const x = tally.raise(time, v, level)
+        const count = sourceOffsets[v + 1]! - sourceOffsets[v]!
+        const source = sourceStates[sourceOffsets[v]! + (count === 1 ? 0 : Math.floor(next() * count))]!
+        const x = tally.raise(time, v, level, stateAsset[source]!)
         const raised = live.open(x, v, level)
         recorder?.add(x, time, 'raised', v)
-        live.visit(raised, v * 2)
-        spread(time, storyEvent, storyLane, v, -1, raised, 0)
+        enter(time, source, levelHeard, raised)
+        handle(time, source, levelHeard, -1, raised, 0)
         if (live.records[raised * liveWidth + pendingField] === 0) live.release(raised)
         if (tiring) queue.push(time + fatigue.patienceDays, patienceEvent, v, x, -1, 0)
       }
@@ -195,53 +215,31 @@ export const runEngine = (
       continue
     }
     if (type === patienceEvent) {
-      // `sender` holds the experience's number.
-      if (tally.outcome[sender] === outcomeOpen) willing[v] = willing[v]! * (1 - fatigue.drop)
+      // `sender` holds the item's number.
+      if (tally.outcome[sender] === outcomeOpen) willing[target] = willing[target]! * (1 - fatigue.drop)
       continue
     }
     if (type === interventionEvent) {
-      applyIntervention(network, interventions[v]!, v)
-      routes.clear()
+      applyIntervention(network, interventions[target]!, target)
       ;({ profileOf, profiles: actors } = packActors(network, behaviour))
       ;({ words: edgeWords, profiles: edgeProfiles } = packEdges(network))
       continue
     }
 
-    // The experience's live slot; it stays live while this message counts as pending.
+    // The item's live slot; it stays live while this message counts as pending.
     const at = slot * liveWidth
-    const level = live.records[at + levelField]!
-    tally.inFlightByLevel[level]!--
-    const actor = profileOf[v]! * actorWidth
-    const state = actors[actor + stateField]!
-    if (recorder !== undefined && type !== replyEvent && (fullType & admitted) === 0 && (state & removedBit) === 0) recorder.add(live.records[at + experienceField]!, time, 'received', v, sender, type === storyEvent ? storyLane : decisionLane)
-    if ((state & removedBit) !== 0) {
+    tally.inFlightByLevel[live.records[at + levelField]!]!--
+    const v = stateActor[target]!
+    const chain = fullType >>> levelShift
+    if ((actors[profileOf[v]! * actorWidth + stateField]! & removedBit) !== 0) {
       // Dropped: the receiver has left the organisation.
-    } else if (type === replyEvent) {
-      if (v === live.records[at + originField]) {
-        recorder?.add(live.records[at + experienceField]!, time, 'replied', network.edgeSource[routes.pool[sender + 1]!]!, -1, 0, routes.pool[sender + 1]!)
-        if (tally.reachRaiser(live.records[at + experienceField]!, time) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
-      } else sendReply(time, v, slot, sender, hops)
-    } else if ((fullType & admitted) !== 0 || firstHearing(time, fullType, v, sender, slot, hops)) {
-      if (actors[actor + recordLessonField]! > 0 && next() < actors[actor + recordLessonField]!) {
-        tally.lessons++
-        tally.countOn(tally.series.lessons, time, level)
-      }
-      if (type === storyEvent) {
-        if ((state & governingBit) !== 0) tally.flags[live.records[at + experienceField]!]! |= reachedGoverning
-        if (actors[actor + makeSenseField]! > 0 && next() < actors[actor + makeSenseField]!) {
-          tally.insights++
-          recorder?.add(live.records[at + experienceField]!, time, 'themed', v)
-        }
-        if (actors[actor + respondField]! > 0 && next() < actors[actor + respondField]! && sendReply(time, v, slot, -1, 0)) tally.flags[live.records[at + experienceField]!]! |= responded
-        if (actors[actor + decideField]! > 0 && next() < actors[actor + decideField]! && live.visit(slot, v * 2 + 1)) {
-          tally.flags[live.records[at + experienceField]!]! |= decided
-          recorder?.add(live.records[at + experienceField]!, time, 'decided', v)
-          carryOut(time, v, -1, slot, hops)
-        }
-        if (next() < actors[actor + passOnField]!) spread(time, storyEvent, storyLane, v, sender, slot, hops)
-      } else {
-        carryOut(time, v, sender, slot, hops)
-      }
+    } else if (type === derivedEvent) {
+      if (enter(time, target, chain, slot)) handle(time, target, chain, -1, slot, 0)
+    } else if ((fullType & admitted) !== 0) {
+      handle(time, target, chain, sender, slot, hops)
+    } else if (enter(time, target, chain, slot)) {
+      if (recorder !== undefined && madeClass[stateAsset[target]!] !== madeResponse) recorder.add(live.records[at + experienceField]!, time, 'received', v, sender, stateAsset[target]!)
+      if (madeClass[stateAsset[target]!] === madeResponse || admit(time, fullType, v, target, sender, slot, hops)) handle(time, target, chain, sender, slot, hops)
     }
     if (--live.records[at + pendingField]! === 0) live.release(slot)
   }

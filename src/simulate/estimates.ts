@@ -1,5 +1,4 @@
 import { type KaplanMeierEstimate, closureBy, kaplanMeier, medianTime } from '../stats/kaplan-meier.js'
-import { RiskSetBuilder } from '../stats/risk-set.js'
 import { type Tally, outcomeDid } from './tally.js'
 
 /** Days at which {@link SimulationEstimates} gives the share closed. @category Simulation */
@@ -32,19 +31,45 @@ export interface SimulationEstimates {
   readonly closureMedianDaysUpper: number | null
 }
 
-/** The Kaplan–Meier estimate of time to close and how long the longest-watched experience was followed. @internal */
+/**
+ * The Kaplan–Meier estimate of time to close and how long the longest-watched experience
+ * was followed. The risk set is built from two sorted typed arrays (times of closures,
+ * times of censoring) merged in one pass: the same summary as `RiskSetBuilder`, without
+ * a map entry per distinct time (censoring times are almost all distinct). O(x log x).
+ * @internal
+ */
 export const closureSurvival = (tally: Tally, warmUpDays: number, endTime: number): { readonly survival: KaplanMeierEstimate; readonly longest: number } => {
-  const builder = new RiskSetBuilder()
+  const closedTimes = new Float64Array(tally.count)
+  const openTimes = new Float64Array(tally.count)
+  let closedCount = 0
+  let openCount = 0
   let longest = 0
   for (let x = 0; x < tally.count; x++) {
     const raised = tally.raisedAt[x]!
     if (raised < warmUpDays) continue
     const closed = tally.outcome[x] === outcomeDid
-    const time = Math.max(0, (closed ? tally.closedAt[x]! : endTime) - raised)
+    // + 0 makes -0 into 0, one time as in the builder.
+    const time = Math.max(0, (closed ? tally.closedAt[x]! : endTime) - raised) + 0
     if (time > longest) longest = time
-    builder.add(time, closed)
+    if (closed) closedTimes[closedCount++] = time
+    else openTimes[openCount++] = time
   }
-  return { survival: kaplanMeier(builder.toSummary()), longest }
+  const byTime = closedTimes.subarray(0, closedCount).sort()
+  const censoredAt = openTimes.subarray(0, openCount).sort()
+  const times: number[] = []
+  const events: number[] = []
+  const censored: number[] = []
+  for (let i = 0, j = 0; i < closedCount || j < openCount; ) {
+    const time = Math.min(i < closedCount ? byTime[i]! : Infinity, j < openCount ? censoredAt[j]! : Infinity)
+    let eventCount = 0
+    let censoredCount = 0
+    while (i < closedCount && byTime[i] === time) (eventCount++, i++)
+    while (j < openCount && censoredAt[j] === time) (censoredCount++, j++)
+    times.push(time)
+    events.push(eventCount)
+    censored.push(censoredCount)
+  }
+  return { survival: kaplanMeier({ times, events, censored }), longest }
 }
 
 /** The {@link SimulationEstimates} of a run that stopped at `endTime`. O(x + k log k) for x experiences and k distinct times. @internal */

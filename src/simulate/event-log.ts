@@ -1,5 +1,8 @@
 import { type CompiledGraph, channelOfEdge } from '../graph/compile.js'
 import { type Level, levels } from '../model/vocabulary.js'
+import { firstCarrierFrom } from '../graph/carriage.js'
+import { type ItemPaths, madeChange, madeDecision, madeInsight } from './item-paths.js'
+import { closedBit } from './packed.js'
 
 /**
  * What happened to an experience at one moment of a run, as a record would say it:
@@ -50,7 +53,8 @@ export class EventRecorder {
   private readonly actor: Int32Array
   /** The sender of a received message (-1 otherwise); its channel is found when the log is read. */
   private readonly sender: Int32Array
-  private readonly lane: Uint8Array
+  /** The asset a received message carried (-1 otherwise). */
+  private readonly asset: Int32Array
   /** The channel edge, where the engine knows it (a reply's first hop); -1 otherwise. */
   private readonly edge: Int32Array
   private count = 0
@@ -66,12 +70,12 @@ export class EventRecorder {
     this.stage = new Uint8Array(size)
     this.actor = new Int32Array(size)
     this.sender = new Int32Array(size)
-    this.lane = new Uint8Array(size)
+    this.asset = new Int32Array(size)
     this.edge = new Int32Array(size)
   }
 
-  /** Record that `stage` happened to experience `x` at actor `v` (a received message: from `sender` on `lane`; or over `edge`). */
-  add(x: number, time: number, stage: SimulationLogEvent['stage'], v: number, sender = -1, lane = 0, edge = -1): void {
+  /** Record that `stage` happened to experience `x` at actor `v` (a received message: from `sender`, carrying `asset`; or over `edge`). */
+  add(x: number, time: number, stage: SimulationLogEvent['stage'], v: number, sender = -1, asset = -1, edge = -1): void {
     if (this.tally.raisedAt[x]! < this.warmUpDays) return
     if (this.count === this.max) {
       this.truncated = true
@@ -84,13 +88,31 @@ export class EventRecorder {
     this.stage[i] = stageNames.indexOf(stage)
     this.actor[i] = v
     this.sender[i] = sender
-    this.lane[i] = lane
+    this.asset[i] = asset
     this.edge[i] = edge
+  }
+
+  /** Record that actor `v` made an insight, decision or change (`made`, an `ItemPaths.madeClass`) from experience `x`. */
+  made(x: number, time: number, made: number, v: number): void {
+    const stage = made === madeInsight ? 'themed' : made === madeDecision ? 'decided' : made === madeChange ? 'changed' : undefined
+    if (stage !== undefined) this.add(x, time, stage, v)
+  }
+
+  /**
+   * Record that a reply made at state `made` (its maker's) reached experience `x`'s raiser,
+   * over the first open channel that carries it from its maker.
+   */
+  replied(x: number, time: number, made: number, paths: ItemPaths, edgeWords: Int32Array): void {
+    let edge = -1
+    for (let i = paths.outStart[made]!; i < paths.outEnd[made]! && edge < 0; i++) {
+      if ((edgeWords[2 * paths.entryEdge[i]! + 1]! & closedBit) === 0) edge = paths.entryEdge[i]!
+    }
+    this.add(x, time, 'replied', paths.stateActor[made]!, -1, -1, edge)
   }
 
   private grow(): void {
     const size = Math.min(this.max, this.item.length * 2)
-    for (const field of ['item', 'time', 'stage', 'actor', 'sender', 'lane', 'edge'] as const) {
+    for (const field of ['item', 'time', 'stage', 'actor', 'sender', 'asset', 'edge'] as const) {
       const old = this[field]
       const next = new (old.constructor as new (n: number) => typeof old)(size)
       next.set(old as never)
@@ -100,17 +122,23 @@ export class EventRecorder {
 
   /**
    * The log with ids: a received message names the first channel from its sender to its
-   * receiver that was open for its lane (`laneOf(edge)`). O(events · degree).
+   * receiver that carries its asset. O(events · (log carriers + degree)).
    */
-  toLog(graph: CompiledGraph, levelOf: (x: number) => number, laneOf: (edge: number) => number): SimulationEventLog {
+  toLog(paths: ItemPaths, levelOf: (x: number) => number): SimulationEventLog {
+    const { carriage } = paths
+    const graph: CompiledGraph = carriage.graph
     const events: SimulationLogEvent[] = []
     for (let i = 0; i < this.count; i++) {
       const v = this.actor[i]!
       const from = this.sender[i]!
       let channel = this.edge[i]! >= 0 ? channelOfEdge(graph, this.edge[i]!).id : undefined
-      if (channel === undefined && from >= 0) {
-        for (let e = graph.offsets[from]!; e < graph.offsets[from + 1]!; e++) {
-          if (graph.targets[e] === v && (laneOf(e) & this.lane[i]!) !== 0) {
+      const a = this.asset[i]!
+      if (channel === undefined && from >= 0 && a >= 0) {
+        const end = graph.offsets[from + 1]!
+        for (let k = firstCarrierFrom(carriage, a, from); k < carriage.carrierOffsets[a + 1]!; k++) {
+          const e = carriage.carrierEdges[k]!
+          if (e >= end) break
+          if (graph.targets[e] === v) {
             channel = channelOfEdge(graph, e).id
             break
           }

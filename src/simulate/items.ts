@@ -8,13 +8,17 @@ export type SimulationOutcome = 'did' | 'decided' | 'heard' | 'open'
 const outcomeNames: ReadonlyArray<SimulationOutcome> = ['open', 'heard', 'decided', 'did']
 
 /**
- * One experience of a run, for your own analysis (for instance a survival model of
- * your choosing): who raised it and when, its level, its outcome, and when a reply and
- * a reply after a change first reached its raiser (`null`: not during the run).
+ * One item of a run (an experience, evidence or data raised from its source), for your
+ * own analysis (for instance a survival model of your choosing): who raised it, of which
+ * source and when, its level, its outcome, and when something made from it first came
+ * back to its raiser and when it first came back with outcome `did` (`null`: not during
+ * the run).
  * @category Simulation
  */
 export interface SimulationItem {
   readonly raisedBy: string
+  /** The source asset it is an item of (an `experience`, `evidence` or `data` asset the raiser holds). */
+  readonly source: string
   readonly raisedAt: number
   readonly level: Level
   readonly outcome: SimulationOutcome
@@ -31,6 +35,7 @@ export const itemRecords = (tally: Tally, graph: CompiledGraph, warmUpDays: numb
     const closed = tally.closedAt[x]!
     items.push({
       raisedBy: graph.actors[tally.raisedBy[x]!]!.id,
+      source: graph.model.assets[tally.source[x]!]!.id,
       raisedAt: tally.raisedAt[x]!,
       level: levels[tally.level[x]!]!,
       outcome: outcomeNames[tally.outcome[x]!]!,

@@ -69,6 +69,33 @@ export class LiveExperiences {
     this.freeRecords.push(slot)
   }
 
+  /** The largest `l` in 0..2 for which `base + l` is in the visit set at `slot`, or -1 when none is: one scan of the record's keys. */
+  bestOf(slot: number, base: number): number {
+    const records = this.records
+    const at = slot * liveWidth
+    const bits = records[at + visitBitsField]!
+    let best = -1
+    if (bits === 0) {
+      for (let i = at + inlineField, end = i + records[at + visitCountField]!; i < end; i++) {
+        const level = records[i]! - base - 1
+        if (level >= 0 && level <= 2 && level > best) best = level
+      }
+      return best
+    }
+    const start = records[at + visitStartField]!
+    const arena = this.arena
+    const mask = (1 << bits) - 1
+    for (let level = 2; level >= 0; level--) {
+      const stored = base + level + 1
+      for (let position = Math.imul(stored, 0x9e3779b1) >>> (32 - bits); ; position = (position + 1) & mask) {
+        const found = arena[start + position]!
+        if (found === stored) return level
+        if (found === 0) break
+      }
+    }
+    return -1
+  }
+
   /** Add `key` (a non-negative integer below 2^31 - 1) to the visit set at `slot`; `false` when it was there already. */
   visit(slot: number, key: number): boolean {
     const records = this.records

@@ -1,48 +1,13 @@
 import { type CompiledGraph, compileGraph } from '../graph/compile.js'
 import type { Channel, Model } from '../model/codecs.js'
-import type { AssetKind } from '../model/vocabulary.js'
 import { levels } from '../model/vocabulary.js'
 import type { AddedChannel, Intervention } from './interventions.js'
 import type { ChannelParameters } from './parameters.js'
 import { assetKindBit } from '../graph/edge-data.js'
-import { carriedKindsByEdge, compileCarriage } from '../graph/carriage.js'
-
-/** Edge lanes: which kinds of message a channel can carry. @internal */
-export const storyLane = 1
-/** @internal */
-export const decisionLane = 2
-/** @internal */
-export const replyLane = 4
-
-const laneOfKind: Readonly<Record<AssetKind, number>> = {
-  experience: storyLane,
-  evidence: storyLane,
-  data: storyLane,
-  insight: storyLane,
-  lesson: storyLane,
-  decision: decisionLane,
-  plan: decisionLane,
-  strategy: decisionLane,
-  change: decisionLane,
-  response: replyLane,
-  experiment: decisionLane,
-}
+import { type ItemPaths, compileItemPaths } from './item-paths.js'
 
 /** Bit of an asset kind in {@link SimulationNetwork.holds}: the graph's one layout. @internal */
 export const kindBit = assetKindBit
-
-/** Per lane, the kind bits (as in `EdgeAttributes.carriedKinds`) that open it. */
-const kindsOfLane: ReadonlyArray<readonly [number, number]> = [storyLane, decisionLane, replyLane].map((lane) => [
-  lane,
-  (Object.keys(laneOfKind) as AssetKind[]).filter((kind) => laneOfKind[kind] === lane).reduce((mask, kind) => mask | kindBit(kind), 0),
-])
-
-/** The lanes a channel opens from the kinds of asset it carries; a channel that carries nothing opens none. @internal */
-export const lanesOfKinds = (carriedKinds: number): number => {
-  let lanes = 0
-  for (const [lane, kinds] of kindsOfLane) if ((carriedKinds & kinds) !== 0) lanes |= lane
-  return lanes
-}
 
 /**
  * The organisation as the engine sees it: the compiled graph of active channels plus
@@ -50,8 +15,8 @@ export const lanesOfKinds = (carriedKinds: number): number => {
  */
 export interface SimulationNetwork {
   readonly graph: CompiledGraph
-  /** Per edge: lane bits, from the kinds of asset its channel carries (none when it carries nothing). */
-  readonly lanes: Uint8Array
+  /** Where items can travel and what they are made into: the graph's carriage and provenance. */
+  readonly paths: ItemPaths
   readonly reliability: Float64Array
   readonly latency: Float64Array
   /** Per edge: the sending actor. */
@@ -82,9 +47,25 @@ const toChannel = (channel: AddedChannel, id: string): Channel =>
     ...(channel.reliability === undefined ? {} : { reliability: channel.reliability }),
   }) as Channel
 
+/** What each channel carries and what is made from what: the graph's one definition, as the diagnosis traces it. */
+const compileParts = (model: Model): { readonly graph: CompiledGraph; readonly paths: ItemPaths } => {
+  const graph = compileGraph(model, { includeInactive: false })
+  return { graph, paths: compileItemPaths(graph) }
+}
+
+/** The compiled parts of models run without added channels, so a sweep compiles its model once per thread. */
+const compiled = new WeakMap<Model, ReturnType<typeof compileParts>>()
+const compiledOnce = (model: Model): ReturnType<typeof compileParts> => {
+  let parts = compiled.get(model)
+  if (parts === undefined) compiled.set(model, (parts = compileParts(model)))
+  return parts
+}
+
 /**
  * Compile the network for a run: active channels of the model plus every channel an
- * intervention adds (closed until its day). O(V + E + assets).
+ * intervention adds (closed until its day). The graph and item paths are immutable and
+ * kept per model object when no channel is added. O(V + E + assets), plus the item
+ * paths the first time.
  * @internal
  */
 export const buildNetwork = (
@@ -102,12 +83,8 @@ export const buildNetwork = (
     added.push(toChannel(intervention.channel, intervention.channel.id ?? `added-${added.length + 1}`))
   })
   const extended: Model = added.length === 0 ? model : { ...model, channels: [...model.channels, ...added] }
-  const graph = compileGraph(extended, { includeInactive: false })
-
-  // What each channel carries: the graph's one definition (listed, and had by its sender).
-  const carriedKinds = carriedKindsByEdge(compileCarriage(graph))
+  const { graph, paths } = added.length === 0 ? compiledOnce(model) : compileParts(extended)
   const m = graph.edgeCount
-  const lanes = new Uint8Array(m)
   const reliability = new Float64Array(m)
   const latency = new Float64Array(m)
   const enabled = new Uint8Array(m).fill(1)
@@ -121,7 +98,6 @@ export const buildNetwork = (
   for (let e = 0; e < m; e++) {
     const channel = extended.channels[graph.edgeChannel[e]!]!
     edgeOfChannelIndex[graph.edgeChannel[e]!] = e
-    lanes[e] = lanesOfKinds(carriedKinds[e]!)
     const own = override.size === 0 ? undefined : override.get(channel.id)
     reliability[e] = own?.reliability ?? channel.reliability ?? defaults.reliability
     latency[e] = own?.latencyDays ?? channel.latencyDays ?? defaults.latencyDays
@@ -151,5 +127,5 @@ export const buildNetwork = (
     const own = graph.actors[v]!.levels
     actorLevel[v] = Math.min(...own.map((level) => levels.indexOf(level)))
   }
-  return { graph, lanes, reliability, latency, edgeSource, enabled, removed: new Uint8Array(n), holds, actorLevel, edgesOfChannel, addedEdge }
+  return { graph, paths, reliability, latency, edgeSource, enabled, removed: new Uint8Array(n), holds, actorLevel, edgesOfChannel, addedEdge }
 }

@@ -3,26 +3,16 @@ import type { ActorBehaviour } from './resolve.js'
 
 /**
  * Numbers per row of an actor profile in {@link PackedActors.profiles}: what handling a
- * message reads about its receiver, side by side (one 64-byte line).
+ * message reads about its receiver, side by side (a 32-byte half line; the last number is spare).
  * @internal
  */
-export const actorWidth = 8
+export const actorWidth = 4
 /** @internal */
-export const respondField = 0
+export const passOnField = 0
 /** @internal */
-export const makeSenseField = 1
-/** @internal */
-export const decideField = 2
-/** @internal */
-export const actField = 3
-/** @internal */
-export const recordLessonField = 4
-/** @internal */
-export const passOnField = 5
-/** @internal */
-export const capacityField = 6
+export const capacityField = 1
 /** Bits: {@link governingBit}, {@link removedBit}. @internal */
-export const stateField = 7
+export const stateField = 2
 /** @internal */
 export const governingBit = 1
 /** @internal */
@@ -34,10 +24,10 @@ export const edgeProfileWidth = 2
 export const reliabilityField = 0
 /** @internal */
 export const latencyField = 1
-/** Set in an edge's lane word while the channel is closed (above every lane bit). @internal */
-export const closedBit = 8
-/** An edge's profile number sits above its lane and closed bits in its lane word. @internal */
-export const profileShift = 4
+/** Set in an edge's word while the channel is closed. @internal */
+export const closedBit = 1
+/** An edge's profile number sits above its closed bit in its word. @internal */
+export const profileShift = 1
 
 /**
  * Actors as the engine reads them: each actor's profile number, and one row per
@@ -52,8 +42,8 @@ export interface PackedActors {
 }
 
 /**
- * Edges as the engine reads them: per edge a pair (receiver, lane word: lane bits,
- * {@link closedBit}, and the edge's profile number shifted by {@link profileShift}),
+ * Edges as the engine reads them: per edge a pair (receiver, word: {@link closedBit}
+ * and the edge's profile number shifted by {@link profileShift}),
  * and one (reliability, latency) row per distinct profile.
  * @internal
  */
@@ -114,11 +104,6 @@ export const packActors = (network: SimulationNetwork, behaviour: ActorBehaviour
   const rows = new Float64Array(n * actorWidth)
   for (let v = 0; v < n; v++) {
     const at = v * actorWidth
-    rows[at + respondField] = behaviour.respond[v]!
-    rows[at + makeSenseField] = behaviour.makeSense[v]!
-    rows[at + decideField] = behaviour.decide[v]!
-    rows[at + actField] = behaviour.act[v]!
-    rows[at + recordLessonField] = behaviour.recordLesson[v]!
     rows[at + passOnField] = behaviour.passOn[v]!
     rows[at + capacityField] = behaviour.capacityPerDay[v]!
     rows[at + stateField] = (behaviour.governing[v] === 1 ? governingBit : 0) | (network.removed[v] === 1 ? removedBit : 0)
@@ -127,9 +112,9 @@ export const packActors = (network: SimulationNetwork, behaviour: ActorBehaviour
   return { profileOf: index, profiles: table }
 }
 
-/** Each edge's receiver, lanes (open or closed) and (reliability, latency) profile. Rebuilt after each intervention. O(E). @internal */
+/** Each edge's receiver, whether it is open, and (reliability, latency) profile. Rebuilt after each intervention. O(E). @internal */
 export const packEdges = (network: SimulationNetwork): PackedEdges => {
-  const { graph, reliability, latency, lanes, enabled } = network
+  const { graph, reliability, latency, enabled } = network
   const m = graph.edgeCount
   const rows = new Float64Array(m * edgeProfileWidth)
   for (let e = 0; e < m; e++) {
@@ -140,7 +125,7 @@ export const packEdges = (network: SimulationNetwork): PackedEdges => {
   const words = new Int32Array(m * 2)
   for (let e = 0; e < m; e++) {
     words[2 * e] = graph.targets[e]!
-    words[2 * e + 1] = lanes[e]! | (enabled[e] === 1 ? 0 : closedBit) | (index[e]! << profileShift)
+    words[2 * e + 1] = (enabled[e] === 1 ? 0 : closedBit) | (index[e]! << profileShift)
   }
   return { words, profiles: table }
 }

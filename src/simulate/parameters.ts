@@ -1,25 +1,29 @@
 import * as t from 'io-ts'
-import { ActorKind } from '../model/vocabulary.js'
+import { ActorKind, AssetKind } from '../model/vocabulary.js'
 import { idText, nonNegativeNumber, probability } from './plain-codecs.js'
 
 const roleProbabilities = {
-  /** Chance that a responder answers an experience it hears of. */
+  /** Chance that an actor makes a `response` it holds from an item it has that the response derives from. */
   respond: probability,
-  /** Chance that a sensemaker turns an experience into insight. */
+  /** The same for an `insight`. */
   makeSense: probability,
-  /** Chance that a decider decides a change because of an experience. */
+  /** The same for a `decision`, `plan` or `strategy`. */
   decide: probability,
-  /** Chance that an actor who makes changes acts on a decision it receives. */
+  /** The same for a `change` or `experiment`. */
   act: probability,
-  /** Chance that a keeper of lessons records one. */
+  /** The same for a `lesson`. */
   recordLesson: probability,
-  /** Chance that an actor passes an experience or decision on along its channels. */
+  /** The same for an `experience`, `evidence` or `data` asset made from others (a % score counted from ratings, a summary). */
+  summarise: probability,
+  /** Chance that an actor passes an asset of an item on along the channels that carry it. */
   passOn: probability,
+  /** Mean days an actor takes to make a derived asset from an item (drawn like a channel's latency, see `latency`). */
+  derivationDelayDays: nonNegativeNumber,
 }
 
 /**
- * Overrides for one actor, by id. A role probability given here applies even when the
- * actor holds no asset of the kind that would otherwise give it the role.
+ * Overrides for one actor, by id. A role probability given here applies to the derived
+ * assets of that role's kinds that the actor holds (it makes nothing it does not hold).
  * @category Simulation
  */
 export const ActorParameters = t.readonly(
@@ -54,18 +58,30 @@ const kindRates = t.partial(
   Object.fromEntries(Object.keys(ActorKind.keys).map((kind) => [kind, nonNegativeNumber])) as Record<ActorKind, typeof nonNegativeNumber>,
 )
 
+const assetKindProbabilities = t.partial(
+  Object.fromEntries(Object.keys(AssetKind.keys).map((kind) => [kind, probability])) as Record<AssetKind, typeof probability>,
+)
+const assetKindDays = t.partial(
+  Object.fromEntries(Object.keys(AssetKind.keys).map((kind) => [kind, nonNegativeNumber])) as Record<AssetKind, typeof nonNegativeNumber>,
+)
+
 /**
  * The behaviour of the people in a simulated organisation. Every field is optional;
  * {@link defaultSimulationParameters} gives the defaults. JSON-friendly, so an
  * experiment spec can hold and vary it.
  *
- * Roles follow the assets an actor holds ([Architecture: the model](../../docs/architecture.md#the-model)): a holder of a `response`
- * asset responds, of an `insight` makes sense, of a `decision`, `plan` or `strategy`
- * decides, of a `change` acts, of a `lesson` records lessons. Every actor passes on.
- * Lay actors raise experiences at `raiseRate` a day (a Poisson process); professional
- * actors raise none unless `raiseRateByKind` or `actors` says so. Every raising rate is
- * per person: an actor that `represents` n people (a patient group, a forum) raises n
- * times as often.
+ * Items travel as the diagnosis traces them ([Architecture: traced loops](../../docs/architecture.md#the-model)): an actor
+ * that has an asset of an item makes each derived asset it holds (one whose
+ * `derivedFrom` includes it, declared or inferred by capability stage) with a
+ * probability by the derived asset's kind (`respond` for a `response`, `makeSense` for
+ * an `insight`, `decide` for a `decision`, `plan` or `strategy`, `act` for a `change`
+ * or `experiment`, `recordLesson` for a `lesson`, `summarise` for an `experience`,
+ * `evidence` or `data` made from others), after `derivationDelayDays`. Per asset kind,
+ * `derivationByKind` and `derivationDelayDaysByKind` win over those; per actor,
+ * `actors` wins over both. Every actor passes on. Lay actors raise items at
+ * `raiseRate` a day (a Poisson process); professional actors raise none unless
+ * `raiseRateByKind` or `actors` says so. Every raising rate is per person: an actor that
+ * `represents` n people (a patient group, a forum) raises n times as often.
  *
  * **Feedback fatigue** (off unless `fatigueDrop` > 0): people who are not heard back
  * stop speaking up. Each experience that waits `fatiguePatienceDays` with no reply
@@ -80,7 +96,11 @@ export const SimulationParameters = t.readonly(
     /** Rate per actor kind; wins over `raiseRate`. */
     raiseRateByKind: kindRates,
     ...roleProbabilities,
-    /** Stories and decisions an actor can handle per day; the rest wait for the next day. */
+    /** Chance of making a derived asset, by the derived asset's kind; wins over the role probabilities above. */
+    derivationByKind: assetKindProbabilities,
+    /** Mean days to make a derived asset, by its kind; wins over `derivationDelayDays`. */
+    derivationDelayDaysByKind: assetKindDays,
+    /** Arrivals of assets other than responses an actor can handle per day; the rest wait for the next day. */
     capacityPerDay: nonNegativeNumber,
     /** How a channel's latency becomes a delay: always `latencyDays`, exponential with that mean, or uniform within ± `jitter` of it. */
     latency: LatencyDistribution,
@@ -90,7 +110,7 @@ export const SimulationParameters = t.readonly(
     defaultLatencyDays: nonNegativeNumber,
     /** Reliability of a channel with no `reliability`. */
     defaultReliability: probability,
-    /** Most channels a story or decision travels from the actor who raised it, and the longest route a reply can take. */
+    /** Most channels an asset of an item travels from the actor who raised or made it. */
     maxHops: nonNegativeNumber,
     /**
      * Feedback fatigue: the share by which an actor's raising rate falls each time an
@@ -113,12 +133,13 @@ export const SimulationParameters = t.readonly(
 export type SimulationParameters = t.TypeOf<typeof SimulationParameters>
 
 /**
- * The defaults behind {@link SimulationParameters}: lay actors raise 0.1 experiences a
- * day; responders answer 80% of what they hear, sensemakers make sense of 90%, deciders
- * decide a change for 30%, doers act on 90% of decisions, lesson keepers record 50%;
+ * The defaults behind {@link SimulationParameters}: lay actors raise 0.1 items a day;
+ * a derived asset is made, at once, from 80% of the items that reach its holder for a
+ * response, 90% for an insight, 30% for a decision, plan or strategy, 90% for a change
+ * or experiment, 50% for a lesson and every one for a summary (`summarise`);
  * everyone passes everything on; capacity is unlimited; latency is fixed at the
- * channel's `latencyDays` (1 day when absent) and reliability is 1 when absent; stories
- * travel at most 8 channels and replies take routes of at most 8 channels; feedback
+ * channel's `latencyDays` (1 day when absent) and reliability is 1 when absent; an
+ * asset travels at most 8 channels from where it was raised or made; feedback
  * fatigue is off (when on: unanswered after 30 days, half the loss regained per reply).
  * @category Simulation
  */
@@ -129,7 +150,9 @@ export const defaultSimulationParameters = {
   decide: 0.3,
   act: 0.9,
   recordLesson: 0.5,
+  summarise: 1,
   passOn: 1,
+  derivationDelayDays: 0,
   capacityPerDay: Number.POSITIVE_INFINITY,
   latency: 'fixed' as LatencyDistribution,
   jitter: 0.5,

@@ -13,49 +13,48 @@ import { type Tally, outcomeDecided, outcomeDid, outcomeHeard, outcomeOpen, reac
  * raised from `warmUpDays` on; run totals (messages, changes, lessons, insights,
  * events) cover the whole run.
  *
- * Each experience's outcome is what came back to the person who raised it, best over
- * its replies: `did` when a reply reached them after a change was made because of it,
- * `decided` when one reached them after a change was only decided, `heard` when a reply
- * reached them before either, and open when none did. (Whether the reply reports the
- * change is not traced yet: it counts as `did` when the change was made before the
- * reply arrived.)
+ * Each item's (experience's) outcome is what came back to the person who raised it, as
+ * `TracedLoop.outcome`, best over everything that came back: `did` when a change or
+ * experiment made from it lies on the chain to a reply that reached them (or to a
+ * decision or change they made themselves), `decided` when only a decision, plan or
+ * strategy does, `heard` when neither does, and open when nothing came back.
  * @category Simulation
  */
 export interface SimulationMetrics extends SimulationEstimates {
   /** Experiences raised from `warmUpDays` on. */
   readonly experiencesRaised: number
   /**
-   * Closure rate: the share of experiences whose loop closed with outcome `did` (a reply
-   * reached the person who raised it after a change was made) by the end of the run.
+   * Closure rate: the share of experiences whose loop closed with outcome `did` (what came
+   * back to the person who raised it was made through a change made from it) by the end of the run.
    * An experience raised late has had less time, so this share grows with the run's
    * length; the Kaplan–Meier estimates (`closureBy90Days` and its neighbours) do not.
    */
   readonly closureRate: number | null
-  /** Response rate: the share of experiences that someone replied to (a reply was sent, whether or not it arrived) — what Care Opinion publishes as its response rate. */
+  /** Response rate: the share of experiences that someone made a reply from and sent (whether or not it arrived) — what Care Opinion publishes as its response rate. */
   readonly responseRate: number | null
-  /** The share of experiences for which some reply reached the person who raised them, whatever the outcome (`did`, `decided` or `heard`). */
+  /** The share of experiences for which something made from them came back to the person who raised them, whatever the outcome (`did`, `decided` or `heard`). */
   readonly heardBackRate: number | null
-  /** The share of experiences whose best outcome was `decided`: heard back after a change was decided, but none made. */
+  /** The share of experiences whose best outcome was `decided`: only a decision lies on what came back. */
   readonly decidedOnlyRate: number | null
-  /** The share of experiences whose best outcome was `heard`: a reply came back, but nothing had been decided or done. */
+  /** The share of experiences whose best outcome was `heard`: a reply came back, but nothing decided or changed lies on it. */
   readonly heardOnlyRate: number | null
   /** Median days from raising an experience to its closure (outcome `did`), over the experiences that closed during the run (shorter than the true median when many are still open). */
   readonly closureTimeMedianDays: number | null
   /** 90th percentile (nearest rank) of the same closure times. */
   readonly closureTimeP90Days: number | null
-  /** Changes made (an actor acting on a decision) per 100 experiences raised, over the whole run. */
+  /** Changes (and experiments) made from items per 100 experiences raised, over the whole run. */
   readonly changesPer100Experiences: number | null
-  /** Lessons recorded by holders of `lesson` assets. */
+  /** Lessons made from items by holders of `lesson` assets. */
   readonly lessonsRecorded: number
-  /** Times a holder of an `insight` asset made sense of an experience. */
+  /** Insights made from items by holders of `insight` assets. */
   readonly insightsMade: number
-  /** Share of delivery-level experiences whose story reached a holder of a `plan` or `strategy` (a governing asset at planning or strategy level). */
+  /** Share of delivery-level experiences that (or something made from which) reached a holder of a `plan` or `strategy` (a governing asset at planning or strategy level). */
   readonly governingReachShare: number | null
-  /** Messages sent on channels (stories, decisions, replies), including lost ones. */
+  /** Messages sent on channels (every asset of every item), including lost ones. */
   readonly messagesSent: number
   /** Messages lost to channel unreliability. */
   readonly messagesLost: number
-  /** Replies that could not be sent because no open route of channels that carry a `response` led to the raiser. */
+  /** Replies made (by someone other than the raiser) that no open channel carries on from their maker. */
   readonly repliesUnroutable: number
   /** Events the engine processed (raises, deliveries, interventions). */
   readonly events: number

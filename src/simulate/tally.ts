@@ -1,16 +1,15 @@
+import { madeChange, madeInsight, madeLesson } from './item-paths.js'
+
 /** Experience flags. @internal */
 export const responded = 1
 /** @internal */
 export const reachedGoverning = 4
-/** Someone decided a change because of the experience. @internal */
-export const decided = 8
-/** Someone made a change (acted on a decision) because of the experience. @internal */
-export const changed = 16
 
 /**
- * What came back to the person who raised an experience, best over its replies: `open`
- * (no reply reached them), `heard` (a reply did, before anything was decided), `decided`
- * (a reply reached them after a change was decided) or `did` (after a change was made).
+ * What came back to the person who raised an item, best over what reached them: `open`
+ * (nothing did), `heard` (a reply made from it, with nothing decided or changed on the
+ * way), `decided` (a reply, or a decision of their own, made from a decision made from
+ * it) or `did` (the same through a change), as `TracedLoop.outcome`.
  * The numbers order the outcomes from worst to best. @internal
  */
 export const outcomeOpen = 0
@@ -45,6 +44,8 @@ const grow = <A extends Float64Array | Uint8Array | Int32Array>(old: A, next: A)
 export class Tally {
   raisedAt = new Float64Array(256)
   raisedBy = new Int32Array(256)
+  /** The source asset of each item (asset number). */
+  source = new Int32Array(256)
   level = new Uint8Array(256)
   flags = new Uint8Array(256)
   outcome = new Uint8Array(256)
@@ -67,12 +68,13 @@ export class Tally {
     this.series = { raised: make(), inFlight: make(), replies: make(), changes: make(), lessons: make() }
   }
 
-  /** Record a new experience raised by actor `v`; returns its number. */
-  raise(time: number, v: number, level: number): number {
+  /** Record a new item of source asset `source` raised by actor `v`; returns its number. */
+  raise(time: number, v: number, level: number, source: number): number {
     if (this.count === this.raisedAt.length) {
       const size = this.count * 2
       this.raisedAt = grow(this.raisedAt, new Float64Array(size))
       this.raisedBy = grow(this.raisedBy, new Int32Array(size))
+      this.source = grow(this.source, new Int32Array(size))
       this.level = grow(this.level, new Uint8Array(size))
       this.flags = grow(this.flags, new Uint8Array(size))
       this.outcome = grow(this.outcome, new Uint8Array(size))
@@ -82,6 +84,7 @@ export class Tally {
     const x = this.count++
     this.raisedAt[x] = time
     this.raisedBy[x] = v
+    this.source[x] = source
     this.level[x] = level
     this.heardAt[x] = Number.NaN
     this.closedAt[x] = Number.NaN
@@ -95,12 +98,11 @@ export class Tally {
   }
 
   /**
-   * Record that a reply about `x` reached its raiser at `time`, with the outcome what
-   * had been decided or done about it by then. Returns `true` for its first reply.
+   * Record that something made from `x` came back to its raiser at `time`, through a
+   * chain of chain level `level` (0 heard, 1 decided, 2 did). Returns `true` the first time.
    */
-  reachRaiser(x: number, time: number): boolean {
-    const flags = this.flags[x]!
-    const now = (flags & changed) !== 0 ? outcomeDid : (flags & decided) !== 0 ? outcomeDecided : outcomeHeard
+  reachRaiser(x: number, time: number, level: number): boolean {
+    const now = level + outcomeHeard
     const before = this.outcome[x]!
     if (now > before) this.outcome[x] = now
     if (now === outcomeDid && before !== outcomeDid) this.closedAt[x] = time
@@ -108,6 +110,18 @@ export class Tally {
     this.heardAt[x] = time
     this.countOn(this.series.replies, time, this.level[x]!)
     return true
+  }
+
+  /** Count an asset made from an item at `level` (its `madeClass` in the item paths): a change, an insight or a lesson. */
+  made(made: number, time: number, level: number): void {
+    if (made === madeChange) {
+      this.changes++
+      this.countOn(this.series.changes, time, level)
+    } else if (made === madeInsight) this.insights++
+    else if (made === madeLesson) {
+      this.lessons++
+      this.countOn(this.series.lessons, time, level)
+    }
   }
 
   /** Store the number of messages in flight at the end of `day`. */

@@ -1,4 +1,5 @@
 import { normalQuantile } from './normal.js'
+import { portableExp, portableLog, portablePow } from './portable-math.js'
 import type { RiskSetSummary } from './risk-set.js'
 
 /**
@@ -62,6 +63,8 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
   let survival = 1
   let greenwood = 0
   const rows: KaplanMeierRow[] = []
+  // The interval changes only with an event: rows of censoring alone share the last one.
+  let bounds = interval(survival, greenwood, z)
   for (let i = 0; i < summary.times.length; i++) {
     const died = summary.events[i]!
     const censored = summary.censored[i]!
@@ -69,8 +72,11 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
       survival = died >= atRisk ? 0 : survival * (1 - died / atRisk)
       greenwood = survival === 0 ? greenwood : greenwood + died / (atRisk * (atRisk - died))
       events += died
+      bounds = interval(survival, greenwood, z)
     }
-    rows.push({ time: summary.times[i]!, atRisk, events: died, censored, survival, ...interval(survival, greenwood, z) })
+    const { standardError, lower, upper } = bounds
+    // Fields written out rather than spread: a spread takes the slow path for each of many rows.
+    rows.push({ time: summary.times[i]!, atRisk, events: died, censored, survival, standardError, lower, upper })
     atRisk -= died + censored
   }
   return { rows, observations, events, confidence }
@@ -79,8 +85,9 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
 const interval = (survival: number, greenwood: number, z: number) => {
   if (survival === 0 || survival === 1 || greenwood === 0) return { standardError: 0, lower: survival, upper: survival }
   const sigma = Math.sqrt(greenwood)
-  const theta = Math.exp((z * sigma) / Math.log(survival))
-  return { standardError: survival * sigma, lower: survival ** (1 / theta), upper: survival ** theta }
+  // Portable arithmetic, so an estimate has the same bytes in every JavaScript engine.
+  const theta = portableExp((z * sigma) / portableLog(survival))
+  return { standardError: survival * sigma, lower: portablePow(survival, 1 / theta), upper: portablePow(survival, theta) }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { portableLog } from './portable-math.js'
+
 /**
  * The standard normal quantile: the z with P(Z ≤ z) = p, for p in (0, 1), by Acklam's
  * rational approximation (relative error below 1.2e-9: z for p = 0.975 is 1.95996398…).
@@ -13,7 +15,7 @@ export const normalQuantile = (p: number): number => {
   const low = 0.02425
   let x: number
   if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p))
+    const q = Math.sqrt(-2 * portableLog(p))
     x = (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
   } else if (p <= 1 - low) {
     const q = p - 0.5
@@ -21,7 +23,7 @@ export const normalQuantile = (p: number): number => {
     x = ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
       (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
   } else {
-    const q = Math.sqrt(-2 * Math.log(1 - p))
+    const q = Math.sqrt(-2 * portableLog(1 - p))
     x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
   }
   return x

@@ -112,7 +112,8 @@ describe(`findings on ${fuzzedModelCount} generated models`, () => {
       for (const share of [metrics.closureRate, metrics.responseRate, metrics.governingReachShare]) {
         if (share !== null && !(share >= 0 && share <= 1)) problems.push(`a share of ${share}`)
       }
-      if (metrics.closureRate !== null && metrics.responseRate !== null && metrics.closureRate > metrics.responseRate) problems.push('more loops closed than replied to')
+      // A loop may close without a reply (the raiser itself decides or changes, as the diagnosis counts co-production), but never without coming back.
+      if (metrics.closureRate !== null && metrics.heardBackRate !== null && metrics.closureRate > metrics.heardBackRate) problems.push('more loops closed than heard back')
       if (series.some((row) => !(row.day >= 0 && row.day < simulationDays))) problems.push('a series row outside the days run')
       if (series.reduce((sum, row) => sum + row.experiencesRaised, 0) !== metrics.experiencesRaised) problems.push('the series does not add up to experiencesRaised')
       if (metrics.messagesLost > metrics.messagesSent) problems.push('more messages lost than sent')

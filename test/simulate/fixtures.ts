@@ -9,12 +9,15 @@ export const modelOf = (input: unknown): Model => {
   return decoded.right
 }
 
-/** The ward example model. */
-export const wardModel = (): Model => {
-  const parsed = parseModel(readFileSync(new URL('../../examples/models/ward-you-said-we-did.json', import.meta.url), 'utf8'))
+/** A bundled example model, by file name without `.json`. */
+export const exampleModel = (name: string): Model => {
+  const parsed = parseModel(readFileSync(new URL(`../../examples/models/${name}.json`, import.meta.url), 'utf8'))
   if (parsed._tag === 'Left') throw new Error(JSON.stringify(parsed.left))
   return parsed.right
 }
+
+/** The ward example model. */
+export const wardModel = (): Model => exampleModel('ward-you-said-we-did')
 
 interface ChannelSpec {
   readonly id: string

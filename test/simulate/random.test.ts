@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EventQueue } from '../../src/simulate/event-queue.js'
-import { portableLog } from '../../src/simulate/portable-math.js'
+import { portableLog } from '../../src/stats/portable-math.js'
 import { createRandom } from '../../src/simulate/random.js'
 import { canonicalJson, deriveRunSeed, hashText } from '../../src/simulate/seed.js'
 
