@@ -148,8 +148,9 @@ export class CsvScanner {
     if (!final || (position === this.recordStart && state === cellStart && this.count === 0)) return false
     // The text ends inside a record: close it.
     if (state === quoted) {
+      // A quote never closed: the cell is the rest of the text, as papaparse reads it.
       this.malformed = true
-      this.push(this.fieldStart, length, 0)
+      this.push(this.fieldStart + 1, length, 0)
     } else if (state === afterQuote) this.push(this.fieldStart + 1, this.closingQuote, this.escaped ? 2 : 1)
     else this.push(state === unquoted ? this.fieldStart : length, length, 0)
     return this.finishRecord(length)
