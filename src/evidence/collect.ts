@@ -10,8 +10,6 @@ type Dimension = (typeof dimensions)[number]
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** How many kinds of item a collector keeps apart before it adds them into their groups. */
-const classesKept = 1024
 
 /**
  * Counts measured items into every group they belong to: overall, their level, every
@@ -20,7 +18,7 @@ const classesKept = 1024
  * the loop's level. Items that belong to the same groups (same level, raiser, source,
  * actors and channels) are counted once into a builder of their own, added into each
  * of their groups later (exactly: counts add): an item costs one count, not one per
- * group. Memory follows the groups and at most 1,024 such kinds, not the items.
+ * group. Memory follows the groups and at most `kindsKept` such kinds, not the items.
  * @internal
  */
 export class MeasurementCollector {
@@ -29,7 +27,11 @@ export class MeasurementCollector {
   private readonly flows = new Map<number, number>()
   private readonly classes = new Map<string, { readonly member: ItemResult; readonly builder: GroupBuilder }>()
 
-  constructor(private readonly context: MeasureContext, private readonly relativeAccuracy: number) {
+  constructor(
+    private readonly context: MeasureContext,
+    private readonly relativeAccuracy: number,
+    private readonly kindsKept = 1024,
+  ) {
     this.overall = new GroupBuilder(context.mapping.resolutionDays, relativeAccuracy)
   }
 
@@ -45,7 +47,7 @@ export class MeasurementCollector {
     const key = `${result.level} ${result.raiser} ${result.source} ${result.actors.join(',')} ${result.channels.join(',')}`
     let kind = this.classes.get(key)
     if (kind === undefined) {
-      if (this.classes.size === classesKept) this.flush()
+      if (this.classes.size >= this.kindsKept) this.flush()
       kind = { member: result, builder: new GroupBuilder(this.context.mapping.resolutionDays, this.relativeAccuracy) }
       this.classes.set(key, kind)
     }
