@@ -13,7 +13,7 @@ export type LogText = string | AsyncIterable<string | Uint8Array> | Iterable<str
 
 /** Options of {@link readCsvEvents}. @category Evidence */
 export interface CsvEventOptions {
-  /** The cell separator, one character (default `,`; `\t` for tab-separated logs). */
+  /** The cell separator: one character, not a quote or a line end (default `,`; `\t` for tab-separated logs). */
   readonly delimiter?: string
 }
 
@@ -99,7 +99,12 @@ async function* textChunks(input: LogText): AsyncGenerator<string> {
  * @category Evidence
  */
 export async function* readCsvEventBatches(input: LogText, mapping: ResolvedMapping, options: CsvEventOptions = {}): AsyncGenerator<ReadonlyArray<LogRecord>> {
-  const scanner = new CsvScanner((options.delimiter ?? ',').charCodeAt(0))
+  const delimiter = options.delimiter ?? ','
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+    yield [{ failure: { code: 'invalid-option', path: '/delimiter', message: `The cell separator must be one character other than a quote or a line end, but it is ${JSON.stringify(delimiter)}.` } }]
+    return
+  }
+  const scanner = new CsvScanner(delimiter.charCodeAt(0))
   let columns: EventColumns | undefined
   let headerLength = 0
   let row = 0

@@ -79,7 +79,7 @@ const isoTimestamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
  * one. A time without an offset is read as UTC, so a log means the same everywhere.
  * Days, months and hours out of range are refused (no 30 February, no hour 24). The
  * shapes logs mostly use (`2026-03-01`, `2026-03-01T09:30:00.000Z`, with a space or an
- * offset) are read digit by digit; others by {@link parseTimestampByPattern}, which
+ * offset) are read digit by digit; others by one regular expression, which
  * gives the same answer for every text. O(length).
  * @category Evidence
  */
