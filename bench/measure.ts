@@ -7,15 +7,16 @@
  * `--file log.csv` to measure a log already written (`--write log.csv --events N`
  * writes one). The log is generated (Ward 7 stories, about 3.4 events each, in time
  * order, with a free-text column) in a temporary directory and deleted afterwards.
- * Measuring runs first, so the peak resident memory (`maxRSS`) read after it is its
- * own; each side's best CPU time over the rounds is compared. Figures are printed,
- * never asserted.
+ * The log is written by a child process and measuring runs first, so the peak resident
+ * memory (`maxRSS`) read after it is its own; each side's best CPU time over the rounds
+ * is compared. Figures are printed, never asserted.
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import { pathToFileURL } from 'node:url'
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import Papa from 'papaparse'
 import { readCsvEventBatches } from '../src/evidence/csv-events.js'
 import { decodeStageMapping } from '../src/evidence/mapping.js'
@@ -138,7 +139,9 @@ export const runMeasureBench = async (options: MeasureBenchOptions): Promise<voi
   try {
     if (options.file === undefined) {
       const started = performance.now()
-      await writeLog(path, events)
+      // Written by a child process, so that this one's peak resident memory is the passes' own.
+      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--write', path, '--events', String(events)], { stdio: 'inherit' })
+      if (child.status !== 0) throw new Error('the log could not be written')
       process.stdout.write(`wrote ${events} events (${(statSync(path).size / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
     }
     const measure = prepareMeasure()
