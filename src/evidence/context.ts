@@ -31,6 +31,8 @@ export class MeasureContext {
   readonly typeSource: number[] = []
   private graph: CompiledGraph | undefined
   private readonly routes = new Map<number, ReadonlyArray<number> | undefined>()
+  private readonly flowChannels = new Map<number, number>()
+  private readonly plainTypes = new Map<string, Map<string | undefined, number>>()
 
   constructor(readonly model: Model, readonly mapping: ResolvedMapping) {
     this.actorIds = model.actors.map((actor) => actor.id)
@@ -51,6 +53,23 @@ export class MeasureContext {
    * `-1` for an activity the mapping ignores.
    */
   typeOf(event: LogEvent, notes: BadInputReason[]): number | BadInputReason {
+    if (event.level !== undefined || event.channel !== undefined || event.outcome !== undefined) return this.findType(event, notes)
+    // Most logs have only an activity and a resource: the type of each known pair is
+    // remembered (unknown names are not, so memory follows the mapping, not the log).
+    let byResource = this.plainTypes.get(event.activity)
+    if (byResource === undefined) {
+      if (!this.mapping.stageOf.has(event.activity) && !this.mapping.ignored.has(event.activity)) return 'unknown-activity'
+      this.plainTypes.set(event.activity, (byResource = new Map()))
+    }
+    const known = byResource.get(event.resource)
+    if (known !== undefined) return known
+    const noted = notes.length
+    const type = this.findType(event, notes)
+    if (typeof type === 'number' && notes.length === noted) byResource.set(event.resource, type)
+    return type
+  }
+
+  private findType(event: LogEvent, notes: BadInputReason[]): number | BadInputReason {
     const stage = this.mapping.stageOf.get(event.activity)
     if (stage === undefined) return this.mapping.ignored.has(event.activity) ? -1 : 'unknown-activity'
     let actor = -1
@@ -94,14 +113,22 @@ export class MeasureContext {
     return type
   }
 
-  /** The model channel a flow from one actor to another most likely used: an active one at the item's level first. */
+  /**
+   * The model channel a flow from one actor to another most likely used: an active one
+   * at the item's level first. Worked out once per pair and level.
+   */
   channelFor(from: number, to: number, level: number): number {
-    const candidates = this.channelsBetween.get(from * this.actorIds.length + to)
-    if (candidates === undefined) return -1
-    const channels = this.model.channels
-    const active = candidates.filter((index) => channels[index]!.status === 'active')
-    const pool = active.length > 0 ? active : candidates
-    return pool.find((index) => level >= 0 && channels[index]!.level === levels[level]) ?? pool[0]!
+    const key = (from * this.actorIds.length + to) * 4 + level + 1
+    let channel = this.flowChannels.get(key)
+    if (channel === undefined) {
+      const candidates = this.channelsBetween.get(from * this.actorIds.length + to)
+      const channels = this.model.channels
+      const active = candidates?.filter((index) => channels[index]!.status === 'active')
+      const pool = active === undefined ? undefined : active.length > 0 ? active : candidates!
+      channel = pool === undefined ? -1 : (pool.find((index) => level >= 0 && channels[index]!.level === levels[level]) ?? pool[0]!)
+      this.flowChannels.set(key, channel)
+    }
+    return channel
   }
 
   /**

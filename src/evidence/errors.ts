@@ -7,7 +7,8 @@
  * - `duplicate-activity`: one activity is mapped to two stages.
  * - `missing-column`: the event log has no column for a required field.
  * - `invalid-log`: the event log cannot be read at all (not CSV, not OCEL 2.0 JSON).
- * - `invalid-option`: an option of `measureLoops` cannot be used (an empty pseudonym key).
+ * - `invalid-option`: an option of `measureLoops` or a reader cannot be used (an empty
+ *   pseudonym key, a cell separator of two characters).
  * - `bad-input`: with `onBadInput: 'fail'`, the first bad row of the log.
  * - `mismatched-shards`: summaries to merge were made from different models or settings.
  * - `invalid-summary`: a measurement summary read back from JSON lacks a field or has one

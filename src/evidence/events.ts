@@ -84,10 +84,23 @@ const isoTimestamp = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
 /**
  * An ISO 8601 timestamp as days since 1970-01-01 UTC, or `undefined` when it is not
  * one. A time without an offset is read as UTC, so a log means the same everywhere.
- * Days, months and hours out of range are refused (no 30 February, no hour 24). O(length).
+ * Days, months and hours out of range are refused (no 30 February, no hour 24). The
+ * shapes logs mostly use (`2026-03-01`, `2026-03-01T09:30:00.000Z`, with a space or an
+ * offset) are read digit by digit; others by one regular expression, which
+ * gives the same answer for every text. O(length).
  * @category Evidence
  */
 export const parseTimestamp = (text: string): number | undefined => {
+  const days = commonTimestamp(text)
+  return days === unusual ? parseTimestampByPattern(text) : days
+}
+
+/**
+ * {@link parseTimestamp} by one regular expression: the definition the digit-by-digit
+ * reading of common shapes is checked against.
+ * @internal
+ */
+export const parseTimestampByPattern = (text: string): number | undefined => {
   const match = isoTimestamp.exec(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text)
   if (match === null) return undefined
   const [, year, month, day, hour, minute, second, fraction, zone] = match
@@ -100,6 +113,76 @@ export const parseTimestamp = (text: string): number | undefined => {
   if (h > 23 || m > 59 || sec > 59) return undefined
   const offset = zone === undefined || zone === 'Z' ? 0 : offsetMinutes(zone)
   const milliseconds = ((h * 60 + m - offset) * 60 + sec) * 1000 + (fraction === undefined ? 0 : Number(`0.${fraction}`) * 1000)
+  return days + milliseconds / millisecondsPerDay
+}
+
+/** Returned by {@link commonTimestamp} for a text it leaves to the pattern. */
+const unusual = -Infinity
+
+/** The value of `count` ASCII digits from `start`, or -1 if one is not a digit. */
+const digits = (text: string, start: number, count: number): number => {
+  let value = 0
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48
+    // NaN past the end of the text fails this test too.
+    if (!(digit >= 0 && digit <= 9)) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+/**
+ * Common shapes read digit by digit, with the arithmetic of the pattern's reading step
+ * for step (so both give the same number): `YYYY-MM-DD`, then optionally `T` or a space,
+ * `hh:mm`, `:ss`, `.` and 1 to 9 digits, then `Z` or `±hh:mm`/`±hhmm` or nothing.
+ * Anything else (blanks, a bad value) is {@link unusual}.
+ */
+const commonTimestamp = (text: string): number | undefined => {
+  const length = text.length
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return unusual
+  const year = digits(text, 0, 4)
+  const month = digits(text, 5, 2)
+  const day = digits(text, 8, 2)
+  if (year < 0 || month < 0 || day < 0) return unusual
+  const days = daysFromCivil(year, month, day)
+  if (Number.isNaN(days)) return unusual
+  if (length === 10) return days
+  const separator = text.charCodeAt(10)
+  if ((separator !== 84 && separator !== 32) || length < 16 || text.charCodeAt(13) !== 58) return unusual
+  const h = digits(text, 11, 2)
+  const m = digits(text, 14, 2)
+  if (h < 0 || m < 0 || h > 23 || m > 59) return unusual
+  let position = 16
+  let sec = 0
+  let fraction = 0
+  if (text.charCodeAt(position) === 58) {
+    sec = digits(text, 17, 2)
+    if (sec < 0 || sec > 59) return unusual
+    position = 19
+    if (text.charCodeAt(position) === 46) {
+      const start = ++position
+      let value = 0
+      for (let digit = text.charCodeAt(position) - 48; digit >= 0 && digit <= 9 && position - start < 9; digit = text.charCodeAt(++position) - 48) value = value * 10 + digit
+      const count = position - start
+      if (count === 0) return unusual
+      // An integer over a power of ten rounds as `Number('0.' + digits)` does (both are correctly rounded).
+      fraction = (value / 10 ** count) * 1000
+    }
+  }
+  let offset = 0
+  if (position < length) {
+    const zone = text.charCodeAt(position)
+    if (zone === 90 && position + 1 === length) offset = 0
+    else if ((zone === 43 || zone === 45) && (length - position === 6 || length - position === 5)) {
+      const colon = length - position === 6
+      if (colon && text.charCodeAt(position + 3) !== 58) return unusual
+      const hours = digits(text, position + 1, 2)
+      const minutes = digits(text, colon ? position + 4 : position + 3, 2)
+      if (hours < 0 || minutes < 0) return unusual
+      offset = (zone === 45 ? -1 : 1) * (hours * 60 + minutes)
+    } else return unusual
+  }
+  const milliseconds = ((h * 60 + m - offset) * 60 + sec) * 1000 + fraction
   return days + milliseconds / millisecondsPerDay
 }
 

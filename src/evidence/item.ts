@@ -1,6 +1,7 @@
 import type { BadInputReason } from './events.js'
 import { type MeasureContext, outcomes } from './context.js'
 import { stages } from './mapping.js'
+import { levels } from '../model/vocabulary.js'
 
 const raised = 0
 const decided = stages.indexOf('decided')
@@ -29,6 +30,36 @@ export interface ItemResult {
   readonly stopsAt: number
 }
 
+/** An item with more kept events than this finds duplicates through a set of keys. */
+const searchedKept = 32
+
+const eventKey = (time: number, type: number): string => `${time}\u0000${type}`
+
+/**
+ * Sort event offsets by time, then stage, then arrival: by insertion for the few
+ * events most items have (they arrive nearly in order), else by the built-in sort.
+ */
+const sortEvents = (kept: number[], events: ItemEvents, typeStage: ReadonlyArray<number>): void => {
+  if (kept.length > searchedKept) {
+    kept.sort((a, b) => events[a]! - events[b]! || typeStage[events[a + 2]!]! - typeStage[events[b + 2]!]! || a - b)
+    return
+  }
+  for (let i = 1; i < kept.length; i++) {
+    const moving = kept[i]!
+    const time = events[moving]!
+    const stage = typeStage[events[moving + 2]!]!
+    let j = i - 1
+    // Offsets grow with arrival, so an earlier one with the same time and stage stays first.
+    for (; j >= 0; j--) {
+      const other = kept[j]!
+      const difference = events[other]! - time || typeStage[events[other + 2]!]! - stage
+      if (!(difference > 0)) break
+      kept[j + 1] = other
+    }
+    kept[j + 1] = moving
+  }
+}
+
 /** Events of one item as read: the latest time read, then flat (time, row, type) triples in arrival order. @internal */
 export type ItemEvents = number[]
 
@@ -50,8 +81,10 @@ export const measureItem = (
   bad: (reason: BadInputReason, row: number) => void,
 ): ItemResult | undefined => {
   const tolerance = context.mapping.toleranceDays
+  const { typeStage, typeActor } = context
   const kept: number[] = []
-  const seenKeys = new Set<string>()
+  // Keys of kept events, made only for an item too long to search its kept events one by one.
+  let keys: Set<string> | undefined
   let latest = -Infinity
   for (let i = 1; i < events.length; i += 3) {
     const time = events[i]!
@@ -61,26 +94,37 @@ export const measureItem = (
       bad('time-backwards', row)
       continue
     }
-    const key = `${time}\u0000${type}`
-    if (seenKeys.has(key)) {
+    if (keys === undefined && kept.length === searchedKept) keys = new Set(kept.map((k) => eventKey(events[k]!, events[k + 2]!)))
+    let duplicate = false
+    if (keys !== undefined) {
+      const key = eventKey(time, type)
+      duplicate = keys.has(key)
+      if (!duplicate) keys.add(key)
+    } else {
+      for (let k = 0; k < kept.length && !duplicate; k++) duplicate = events[kept[k]!] === time && events[kept[k]! + 2] === type
+    }
+    if (duplicate) {
       bad('duplicate-event', row)
       continue
     }
-    seenKeys.add(key)
     if (time > latest) latest = time
     kept.push(i)
   }
-  const stageOf = (i: number): number => context.typeStage[events[i + 2]!]!
   // Events at one time are taken in stage order, so the order rows arrive in never matters.
-  kept.sort((a, b) => events[a]! - events[b]! || stageOf(a) - stageOf(b) || a - b)
-  const actorOf = (i: number): number => context.typeActor[events[i + 2]!]!
-  const raise = kept.find((i) => stageOf(i) === raised)
+  sortEvents(kept, events, typeStage)
+  let raise: number | undefined
+  for (const i of kept) {
+    if (typeStage[events[i + 2]!] === raised) {
+      raise = i
+      break
+    }
+  }
   if (raise === undefined) {
     bad('missing-raise', events[2]!)
     return undefined
   }
   const origin = events[raise]!
-  const raiser = actorOf(raise)
+  const raiser = typeActor[events[raise + 2]!]!
   const stageDays = stages.map(() => Number.NaN)
   const closedDays: [number, number, number] = [Number.NaN, Number.NaN, Number.NaN]
   const actors = new Set<number>()
@@ -120,12 +164,12 @@ export const measureItem = (
     for (const [from, to] of pairs) {
       const channel = context.channelFor(from, to, -1)
       if (channel >= 0) {
-        level = ['delivery', 'planning', 'strategy'].indexOf(context.model.channels[channel]!.level)
+        level = levels.indexOf(context.model.channels[channel]!.level)
         break
       }
     }
   }
-  if (level < 0 && raiser >= 0) level = ['delivery', 'planning', 'strategy'].indexOf(context.model.actors[raiser]!.levels[0]!)
+  if (level < 0 && raiser >= 0) level = levels.indexOf(context.model.actors[raiser]!.levels[0]!)
   const unmodelled: Array<readonly [number, number]> = []
   for (const [from, to] of pairs) {
     const channel = context.channelFor(from, to, level)

@@ -8,6 +8,7 @@ import { type BadInputReason, type LogEvent, type LogRecord, type LogRecords, pa
 import { MeasurementCollector } from './collect.js'
 import { finalOutcome, type ItemEvents, type ItemResult, measureItem } from './item.js'
 import { type ItemMeasurement, itemMeasurement } from './item-listing.js'
+import { OpenItems } from './open-items.js'
 import type { ResolvedMapping } from './mapping.js'
 import { measurementFormat, type MeasurementSummary } from './measure-summary.js'
 import { type BadInputCount, reportedRows } from './summary.js'
@@ -94,9 +95,8 @@ export const summariseEvents = async (
   const accuracy = options.relativeAccuracy ?? defaultRelativeAccuracy
   const collector = new MeasurementCollector(context, accuracy)
   const listing: Array<readonly [string, ItemResult]> = []
-  const items = new Map<string, ItemEvents>()
+  const items = new OpenItems()
   const settle = (id: string, list: ItemEvents): void => {
-    items.delete(id)
     const result = measureItem(context, list, report)
     if (result === undefined) return
     collector.add(result)
@@ -110,10 +110,7 @@ export const summariseEvents = async (
     events.read++
     if (events.read % 65_536 === 0) {
       options.onProgress?.(events.read)
-      if (options.settleDays !== undefined) {
-        const cutoff = latest - options.settleDays
-        for (const [id, list] of items) if (list[0]! < cutoff) settle(id, list)
-      }
+      if (options.settleDays !== undefined) items.settle(settle, latest - options.settleDays)
     }
     if ('problem' in record) {
       report(record.problem, record.row)
@@ -130,12 +127,7 @@ export const summariseEvents = async (
       events.used++
       if (time! < earliest) earliest = time!
       if (time! > latest) latest = time!
-      const list = items.get(event.item)
-      if (list === undefined) items.set(event.item, [time!, time!, event.row, type])
-      else {
-        if (time! > list[0]!) list[0] = time!
-        list.push(time!, event.row, type)
-      }
+      items.add(event.item, time!, event.row, type)
     }
   }
   for await (const chunk of records) {
@@ -153,7 +145,7 @@ export const summariseEvents = async (
       if (failure !== undefined) return E.left([failure])
     }
   }
-  for (const [id, list] of items) settle(id, list)
+  items.settle(settle)
   if (failure !== undefined) return E.left([failure])
   const pseudonym = await pseudonymiser(options.pseudonymKey)
   const listed: ItemMeasurement[] = []

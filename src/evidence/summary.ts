@@ -48,10 +48,11 @@ export class GroupBuilder {
     this.outcomes[finalOutcome(result)]++
     const step = this.resolutionDays
     const raisedIn = Math.ceil(result.origin / step - 1e-9)
-    result.closedDays.forEach((days, outcome) => {
+    for (let outcome = 0; outcome < 3; outcome++) {
+      const days = result.closedDays[outcome]!
       if (Number.isNaN(days)) this.censored[outcome]!.set(raisedIn, (this.censored[outcome]!.get(raisedIn) ?? 0) + 1)
       else this.closure[outcome]!.add(Math.max(0, Math.ceil(days / step - 1e-9) * step), true)
-    })
+    }
     this.funnel[result.furthest]!++
     for (let i = 0; i < transitions.length; i += 3) {
       const key = transitions[i]!
@@ -60,6 +61,29 @@ export class GroupBuilder {
       sketch.addInBucket(transitions[i + 1]!, transitions[i + 2]!)
     }
     if (result.stopsAt >= 0) this.stopsAt.set(result.stopsAt, (this.stopsAt.get(result.stopsAt) ?? 0) + 1)
+  }
+
+  /** Count every item another builder counted, as if each were added here too. O(size of `other`). */
+  absorb(other: GroupBuilder): void {
+    this.items += other.items
+    this.outcomes.open += other.outcomes.open
+    this.outcomes.heard += other.outcomes.heard
+    this.outcomes.decided += other.outcomes.decided
+    this.outcomes.did += other.outcomes.did
+    for (let outcome = 0; outcome < 3; outcome++) {
+      this.closure[outcome]!.addSummary(other.closure[outcome]!.toSummary())
+      const censored = this.censored[outcome]!
+      for (const [raisedIn, count] of other.censored[outcome]!) censored.set(raisedIn, (censored.get(raisedIn) ?? 0) + count)
+    }
+    other.funnel.forEach((count, stage) => {
+      this.funnel[stage]! += count
+    })
+    for (const [key, sketch] of other.transitions) {
+      let mine = this.transitions.get(key)
+      if (mine === undefined) this.transitions.set(key, (mine = new QuantileSketchBuilder(this.relativeAccuracy)))
+      mine.addSketch(sketch.toSketch())
+    }
+    for (const [actor, count] of other.stopsAt) this.stopsAt.set(actor, (this.stopsAt.get(actor) ?? 0) + count)
   }
 
   /**

@@ -51,6 +51,24 @@ export class RiskSetBuilder {
     else count[event ? 0 : 1] += times
   }
 
+  /**
+   * Record every observation a summary holds, as {@link mergeRiskSets} would: the
+   * builder then summarises the union. O(k) for k times in the summary.
+   */
+  addSummary(summary: RiskSetSummary): void {
+    for (let i = 0; i < summary.times.length; i++) {
+      const time = summary.times[i]!
+      checkTime(time)
+      const key = time === 0 ? 0 : time
+      const count = this.counts.get(key)
+      if (count === undefined) this.counts.set(key, [summary.events[i]!, summary.censored[i]!])
+      else {
+        count[0] += summary.events[i]!
+        count[1] += summary.censored[i]!
+      }
+    }
+  }
+
   /** The summary of everything added so far (the builder may go on collecting). */
   toSummary(): RiskSetSummary {
     const times = [...this.counts.keys()].sort((a, b) => a - b)

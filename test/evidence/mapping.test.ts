@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { careOpinionMapping } from '../../src/evidence/care-opinion.js'
 import { formatEvidenceErrors } from '../../src/evidence/errors.js'
-import { parseTimestamp } from '../../src/evidence/events.js'
+import { parseTimestamp, parseTimestampByPattern } from '../../src/evidence/events.js'
 import { decodeStageMapping } from '../../src/evidence/mapping.js'
 import { wardMappingInput, wardModel } from './ward-log.js'
 
@@ -58,5 +59,28 @@ describe('parseTimestamp', () => {
 
   it('refuses what is not a date', () => {
     for (const text of ['yesterday', '2026-02-30', '2025-02-29', '2026-13-01', '2026-01-01T24:00', '01/02/2026', '']) expect(parseTimestamp(text)).toBeUndefined()
+  })
+
+  it('reads every text as the pattern does, to the last bit, whether or not it takes the digit-by-digit path', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((value) => String(value).padStart(2, '0'))
+    const nearlyIso = fc
+      .record({
+        year: fc.integer({ min: 0, max: 9999 }).map((value) => String(value).padStart(4, '0')),
+        month: two(13),
+        day: two(32),
+        time: fc.option(fc.record({ separator: fc.constantFrom('T', ' ', 't', '_'), hour: two(25), minute: two(61), second: fc.option(two(61)), fraction: fc.option(fc.stringMatching(/^[0-9]{0,11}$/)) })),
+        zone: fc.constantFrom('', 'Z', 'z', ' Z', '+01:00', '-02:30', '+0530', '-00:00', '+1:00', '+01:0', '+99:99', ' ', '\u00a0', 'x'),
+      })
+      .map(({ year, month, day, time, zone }) => {
+        const clock = time === null ? '' : `${time.separator}${time.hour}:${time.minute}${time.second === null ? '' : `:${time.second}${time.fraction === null ? '' : `.${time.fraction}`}`}`
+        return `${year}-${month}-${day}${clock}${zone}`
+      })
+    const noise = fc.array(fc.constantFrom('0', '1', '9', '-', ':', 'T', ' ', 'Z', '+', '.'), { maxLength: 26 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(nearlyIso, noise, nearlyIso.chain((text) => fc.integer({ min: 0, max: text.length }).map((end) => text.slice(0, end)))), (text) => {
+        expect(Object.is(parseTimestamp(text), parseTimestampByPattern(text))).toBe(true)
+      }),
+      { numRuns: 5000 },
+    )
   })
 })

@@ -149,6 +149,23 @@ describe('measureLoops on a hand-made log (answers worked out by hand in ward-lo
     expect(strict.badInput.find((entry) => entry.reason === 'time-backwards')!.count).toBeGreaterThan(5)
   })
 
+  it('orders and checks a long item as a short one: out-of-order events sorted, a repeat and a step back in time found', async () => {
+    const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString()
+    const lines = ['case id,activity,timestamp,resource', `X,Story posted,${minute(0)},Ward 7 patient`]
+    // Forty alerts arriving latest first (within the day's tolerance), then a repeat of one, then one a month early.
+    for (let n = 40; n >= 1; n--) lines.push(`X,Alert sent,${minute(n)},Platform`)
+    lines.push(`X,Alert sent,${minute(5)},Platform`, 'X,Alert sent,2025-12-01,Platform', `X,Reply published,${minute(2880)},Manager`)
+    const report = await measure({}, lines.join('\n'))
+    expect(report.badInput).toEqual([
+      { reason: 'duplicate-event', count: 1, rows: [43] },
+      { reason: 'time-backwards', count: 1, rows: [44] },
+    ])
+    expect(report.overall.outcomes).toEqual({ open: 0, heard: 1, decided: 0, did: 0 })
+    // Sorted, the first alert is a minute after the story.
+    const received = report.overall.transitions.find((entry) => entry.from === 'raised' && entry.to === 'received')!
+    expect(received.medianDays).toBe(0.0007)
+  })
+
   it('takes events from any iterable and reports a log without a required column', async () => {
     const events: LogRecord[] = [{ row: 1, item: 'a', activity: 'Story posted', timestamp: '2026-01-01', resource: 'ward-7-patients' }]
     const report = await measureLoops(model, events, mapping, { suppressBelow: 1 })

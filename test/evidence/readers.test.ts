@@ -33,6 +33,18 @@ describe('readCsvEvents', () => {
     for (const size of [1, 2, 7, 64, 1000]) expect(await collect(readCsvEvents(chunked(text, size), mapping))).toEqual(whole)
   })
 
+  it('reports a row whose quoting is broken at its own row, and reads the rows after it', async () => {
+    const records = await collect(readCsvEvents('case id,activity,timestamp\nA,"Story posted"x,2026-01-01\nB,Story posted,2026-01-02\n', mapping))
+    expect(records).toEqual([{ row: 2, problem: 'unreadable-row' }, { row: 3, item: 'B', activity: 'Story posted', timestamp: '2026-01-02' }])
+  })
+
+  it('reads another one-character separator, and refuses one it cannot split cells by', async () => {
+    expect(await collect(readCsvEvents('case id\tactivity\ttimestamp\nA\tStory posted\t2026-01-01\n', mapping, { delimiter: '\t' }))).toEqual([{ row: 2, item: 'A', activity: 'Story posted', timestamp: '2026-01-01' }])
+    for (const delimiter of [';;', '', '"']) {
+      expect(await collect(readCsvEvents('case id;activity;timestamp\n', mapping, { delimiter }))).toEqual([{ failure: expect.objectContaining({ code: 'invalid-option', path: '/delimiter' }) }])
+    }
+  })
+
   it('reports a row with more cells than the header and maps other headings', async () => {
     const custom = { ...mapping, columns: new Map([...mapping.columns, ['case', ['story id']] as const]) }
     const records = await collect(readCsvEvents('Story ID,Activity,Date\nA,Story posted,2026-01-01,extra\nB,Story posted,2026-01-02\n', custom))

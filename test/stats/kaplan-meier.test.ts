@@ -147,6 +147,17 @@ describe('risk-set summaries merge exactly', () => {
     )
   })
 
+  it('a builder given a summary then summarises the union', () => {
+    fc.assert(
+      fc.property(observations, observations, (left, right) => {
+        const builder = new RiskSetBuilder()
+        for (const { time, event } of left) builder.add(time, event)
+        builder.addSummary(summariseRiskSet(right))
+        expect(builder.toSummary()).toEqual(summariseRiskSet([...left, ...right]))
+      }),
+    )
+  })
+
   it('keeps the totals', () => {
     fc.assert(
       fc.property(observations, (list) => {

@@ -30,6 +30,18 @@ describe('quantile sketch', () => {
     )
   })
 
+  it('a builder given a sketch then holds the union', () => {
+    fc.assert(
+      fc.property(fc.array(value), fc.array(value), (left, right) => {
+        const builder = new QuantileSketchBuilder()
+        for (const each of left) builder.add(each)
+        builder.addSketch(sketchValues(right))
+        expect(builder.toSketch()).toEqual(sketchValues([...left, ...right]))
+      }),
+    )
+    expect(() => new QuantileSketchBuilder(0.01).addSketch(emptySketch(0.05))).toThrow(RangeError)
+  })
+
   it('gives a hand-checked median and p90 of latencies', () => {
     // Days 1..10: rank ⌊0.5 · 9⌋ = 4 is 5 days; rank ⌊0.9 · 9⌋ = 8 is 9 days.
     const sketch = sketchValues([3, 1, 4, 10, 5, 9, 2, 6, 8, 7])
