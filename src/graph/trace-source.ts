@@ -1,0 +1,141 @@
+import type { Model } from '../model/codecs.js'
+import type { ActorId, AssetId } from '../model/primitives.js'
+import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
+import { reachPosition } from './carriage.js'
+import type { Provenance } from './provenance.js'
+import type { TraceIndex } from './trace.js'
+import type { RouteFinder } from './trace-route.js'
+import { findStop } from './trace-stop.js'
+import type { LoopOutcome, TracedLoop } from './trace-types.js'
+import type { LearningOrder } from './types.js'
+
+/*
+ * One source followed through a compiled trace index: what `traceLoops` does for each
+ * source, with scratch arrays shared by every source of one trace. @internal
+ */
+
+/** Outcome levels: what the best chain from the source to an asset has passed through. */
+const heard = 0
+const decided = 1
+const did = 2
+const outcomeOfLevel: ReadonlyArray<LoopOutcome> = ['heard', 'decided', 'did']
+
+const ownLevel = (kind: AssetKind): number =>
+  kind === 'change' || kind === 'experiment' ? did : kind === 'decision' || kind === 'plan' || kind === 'strategy' ? decided : heard
+
+/** Scratch shared by every source of one trace, reset by stamps. @internal */
+export interface Scratch {
+  readonly member: Int32Array
+  readonly best: Int8Array
+  readonly actorStamp: Int32Array
+  readonly flags: Uint8Array
+  readonly actorIds: ReadonlyArray<ActorId>
+  /** Where each trace's reached actors are appended, as indices. */
+  readonly reachedActors: number[]
+  readonly work: { count: number }
+}
+
+/** The levels of each 3-bit level mask, shared by every loop (there are only eight). */
+const levelsOfMask: ReadonlyArray<ReadonlyArray<Level>> = Array.from({ length: 8 }, (_, mask) =>
+  Object.freeze(levels.filter((_, rank) => (mask & (1 << rank)) !== 0)),
+)
+
+/** The source and every asset made from it, in provenance order, with the best chain level of each. */
+const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s: number, scratch: Scratch) => {
+  const { member, best, work } = scratch
+  const members = [s]
+  member[s] = s
+  best[s] = heard
+  let inferred = false
+  for (let head = 0; head < members.length; head++) {
+    const a = members[head]!
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
+      const c = provenance.children[i]!
+      if (provenance.rank[c]! < 0) continue
+      if (provenance.childInferred[i] === 1) inferred = true
+      if (member[c] !== s) ((member[c] = s), (best[c] = ownLevel(kinds[c]!)), members.push(c))
+    }
+  }
+  work.count += members.length
+  members.sort((a, b) => provenance.rank[a]! - provenance.rank[b]!)
+  for (const a of members) {
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
+      const c = provenance.children[i]!
+      if (member[c] === s && best[a]! > best[c]!) best[c] = best[a]!
+    }
+  }
+  return { members, inferred }
+}
+
+/** Follow source `s` (see `traceLoops`). @internal */
+export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
+  const { graph, carriage, provenance, kinds } = index
+  const assets = graph.model.assets
+  const { member, best, actorStamp, flags, actorIds, reachedActors, work } = scratch
+  const h = carriage.holder[s]!
+  const { members, inferred } = collectTrace(provenance, kinds, s, scratch)
+
+  // Best outcome over all routes: a reply made from the source that reaches its holder,
+  // or a decision or change made from it that the holder holds itself.
+  let outcome = -1
+  for (const a of members) {
+    if (a === s) continue
+    const closes = kinds[a] === 'response' ? reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h
+    if (closes && best[a]! > outcome) outcome = best[a]!
+  }
+
+  const reached: ActorId[] = []
+  let levelMask = 0
+  for (const a of members) {
+    for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
+      const v = carriage.reachActors[i]!
+      if (actorStamp[v] !== s) ((actorStamp[v] = s), reached.push(actorIds[v]!), reachedActors.push(v))
+    }
+    for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) levelMask |= flags[carriage.carrierEdges[i]!]! & 7
+    work.count += carriage.reachOffsets[a + 1]! - carriage.reachOffsets[a]! + carriage.carrierOffsets[a + 1]! - carriage.carrierOffsets[a]!
+  }
+
+  const stop = outcome < 0 ? findStop(index, members, best, s) : undefined
+  const isClosure = (state: number): boolean => {
+    const a = finder.assetOf(state)
+    if (a === s || carriage.reachActors[state] !== h) return false
+    return kinds[a] === 'response' || (best[a]! >= decided && carriage.holder[a] === h)
+  }
+  const target = finder.search(s, s, member, stop === undefined ? isClosure : (state) => state === stop.state, work)
+  const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)
+  const closedBy = outcome >= 0 && target >= 0 ? assets[finder.assetOf(target)]!.id : undefined
+  return {
+    source: assets[s]!.id,
+    holder: graph.actors[h]!.id,
+    outcome: outcome < 0 ? 'open' : outcomeOfLevel[outcome]!,
+    ...(stop === undefined ? {} : { stopsAt: stop.stop }),
+    steps: route.steps,
+    ...(closedBy === undefined ? {} : { closedBy }),
+    levels: levelsOfMask[levelMask]!,
+    order: orderOf(index, members),
+    ...(outcome >= 0 && target >= 0 ? { latencyDays: finder.distance(target) } : {}),
+    reliability: route.reliability,
+    provenance: inferred ? 'inferred' : 'declared',
+    derived: derivedIds(assets, members, s),
+    reached,
+  }
+}
+
+const derivedIds = (assets: Model['assets'], members: ReadonlyArray<number>, s: number): AssetId[] => {
+  const ids: AssetId[] = []
+  for (const a of members) if (a !== s) ids.push(assets[a]!.id)
+  return ids
+}
+
+/** `triple` when a strategy (or an experiment held at strategy level) is made from the source, `double` for a plan. */
+const orderOf = (index: TraceIndex, members: ReadonlyArray<number>): LearningOrder => {
+  const { graph, carriage } = index
+  let order: LearningOrder = 'single'
+  for (const a of members) {
+    const kind = graph.model.assets[a]!.kind
+    const holder = graph.actors[carriage.holder[a]!]!
+    if (kind === 'strategy' || (kind === 'experiment' && holder.levels.includes('strategy'))) return 'triple'
+    if (kind === 'plan') order = 'double'
+  }
+  return order
+}
