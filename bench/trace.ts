@@ -34,7 +34,8 @@ export const runTraceBench = async (options: { readonly quick: boolean }): Promi
   let traceMs = Infinity
   let diagnoseMs = Infinity
   for (let round = 0; round < (options.quick ? 3 : 2); round++) {
-    sccMs = Math.min(sccMs, cpuTime(scc))
+    // The baseline is short and noisy on a shared machine: its best of three each round.
+    for (let again = 0; again < 3; again++) sccMs = Math.min(sccMs, cpuTime(scc))
     traceMs = Math.min(traceMs, cpuTime(() => (trace = traceLoops(model))))
     diagnoseMs = Math.min(diagnoseMs, cpuTime(() => diagnose(model)))
   }
