@@ -1,5 +1,6 @@
 import type { AssetKind } from '../model/vocabulary.js'
 import type { Carriage } from './carriage.js'
+import { componentsOf } from './components.js'
 
 /**
  * The capability stage of an asset kind on the way from a source to its reply: sense
@@ -35,8 +36,8 @@ const stageOfKind: Readonly<Record<AssetKind, number>> = {
  * Children of asset `p` are `children[childOffsets[p] .. childOffsets[p+1]-1]`, with
  * `childInferred` (1 for an inferred link) and `childAt` (the position of the child's
  * holder in `p`'s reach list). `rank` is a topological order of the links (`-1` for an
- * asset on a provenance cycle, which a decoded model cannot have; such assets continue
- * no trace).
+ * asset on a cycle of declared links, which a decoded model cannot have; such assets
+ * continue no trace). An inferred link that would close a cycle is not made.
  * @category Loops
  */
 export interface Provenance {
@@ -136,19 +137,51 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
     }
   }
   const childOffsets = new Int32Array(count + 1)
-  for (let i = 0; i < links; i++) childOffsets[parent[i]! + 1]!++
+  const links0 = { parent, child, inferred, at, count: links }
+  let built = linksByParent(count, links0)
+  let rank = topologicalRank(count, built.childOffsets, built.children)
+  // An inferred link must not close a cycle with declared ones (a decision inferred from a
+  // score that is itself declared to be made from that decision): such a cycle would stop
+  // every trace through it. Inferred links inside a cycle are dropped; declared cycles are
+  // refused when a model is decoded.
+  if (rank.includes(-1)) {
+    const { componentOf } = componentsOf({ actorCount: count, offsets: built.childOffsets, targets: built.children })
+    let kept = 0
+    for (let i = 0; i < links; i++) {
+      if (inferred[i] === 1 && componentOf[parent[i]!] === componentOf[child[i]!]) continue
+      parent[kept] = parent[i]!
+      child[kept] = child[i]!
+      inferred[kept] = inferred[i]!
+      at[kept++] = at[i]!
+    }
+    if (kept < links) {
+      built = linksByParent(count, { ...links0, count: kept })
+      rank = topologicalRank(count, built.childOffsets, built.children)
+    }
+  }
+  return { stage, ...built, undeclared, rank }
+}
+
+/** The links grouped by parent (counting sort), in link order within a parent. */
+const linksByParent = (
+  count: number,
+  links: { readonly parent: Int32Array; readonly child: Int32Array; readonly inferred: Uint8Array; readonly at: Int32Array; readonly count: number },
+) => {
+  const { parent, child, inferred, at } = links
+  const childOffsets = new Int32Array(count + 1)
+  for (let i = 0; i < links.count; i++) childOffsets[parent[i]! + 1]!++
   for (let a = 0; a < count; a++) childOffsets[a + 1]! += childOffsets[a]!
-  const children = new Int32Array(links)
-  const childInferred = new Uint8Array(links)
-  const childAt = new Int32Array(links)
+  const children = new Int32Array(links.count)
+  const childInferred = new Uint8Array(links.count)
+  const childAt = new Int32Array(links.count)
   const cursor = childOffsets.slice(0, count)
-  for (let i = 0; i < links; i++) {
+  for (let i = 0; i < links.count; i++) {
     const k = cursor[parent[i]!]!++
     children[k] = child[i]!
     childInferred[k] = inferred[i]!
     childAt[k] = at[i]!
   }
-  return { stage, childOffsets, children, childInferred, childAt, undeclared, rank: topologicalRank(count, childOffsets, children) }
+  return { childOffsets, children, childInferred, childAt }
 }
 
 /** Kahn's algorithm over the links: rank of each asset, `-1` for assets on or after a cycle. O(A + links). */
