@@ -35,7 +35,7 @@ const loopKey = (loop: Loop): string => `${loop.actors.join('\u0000')}\u0001${lo
  */
 export const createDiagnosisContext = (
   input: Model,
-  options: { readonly loopBounds: LoopBounds; readonly names: boolean },
+  options: { readonly loopBounds: LoopBounds; readonly names: boolean; readonly sources?: ReadonlyArray<AssetId> },
 ): DiagnosisContext => {
   const model = canonicalModel(input)
   const naming = createNamingPolicy(model, options.names)
@@ -124,7 +124,7 @@ export const createDiagnosisContext = (
   })
   const traceIndex = memo(() => compileTrace(model, graph()))
   const indexedTrace = memo(() => {
-    const trace = traceLoopsIndexed(traceIndex())
+    const trace = traceLoopsIndexed(traceIndex(), options.sources === undefined ? {} : { sources: options.sources })
     if (trace.search.truncated) truncated = true
     return trace
   })

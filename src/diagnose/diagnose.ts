@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Model } from '../model/codecs.js'
+import type { AssetId } from '../model/primitives.js'
 import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
@@ -52,6 +53,27 @@ const repairLabels = (context: ReturnType<typeof createDiagnosisContext>, defect
   return labels
 }
 
+/**
+ * The rules whose findings on a repaired model concern only sources that do not yet close
+ * with `did`, or the subjects of declared loops: repairs only add channels and assets, so
+ * knowledge reaches at least what it reached, a loop that closes with `did` still does,
+ * and these rules say nothing of it.
+ */
+const perSourceRules: ReadonlySet<string> = new Set(['acted-not-reported', 'open-loop', 'declared-loop-broken'])
+
+/**
+ * What settling must trace again: every source whose loop does not close with `did`, the
+ * declared sources, and every source held by the first actor of a declared loop with no
+ * source (whose subject is that actor's best-travelled loop).
+ */
+const sourcesToSettle = (context: ReturnType<typeof createDiagnosisContext>): ReadonlyArray<AssetId> => {
+  const firsts = new Set(context.model.loops.filter((declared) => declared.source === undefined).map((declared) => declared.through[0]))
+  const sources = new Set<AssetId>()
+  for (const declared of context.model.loops) if (declared.source !== undefined) sources.add(declared.source)
+  for (const loop of context.traces().loops) if (loop.outcome !== 'did' || firsts.has(loop.holder)) sources.add(loop.source)
+  return [...sources]
+}
+
 const demote = (severity: Defect['severity']): Defect['severity'] => (severity === 'error' ? 'warning' : 'info')
 
 const noAssets: Defect['assets'] = Object.freeze([])
@@ -70,9 +92,9 @@ const toDefect = (rule: string, severity: Defect['severity'], finding: Finding):
   return defect
 }
 
-/** Run every rule the config leaves on over one shared context; the defects sorted. */
-const runRules = (model: Model, resolved: ResolvedConfig) => {
-  const context = createDiagnosisContext(model, { loopBounds: resolved.loops, names: resolved.names })
+/** Run every rule the config leaves on over one shared context (tracing only `sources`, when given); the defects sorted. */
+const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArray<AssetId>) => {
+  const context = createDiagnosisContext(model, { loopBounds: resolved.loops, names: resolved.names, ...(sources === undefined ? {} : { sources }) })
   // Defects of one rule share its severity, the first two sort keys: sort each rule's
   // batch on its own, then lay the batches out in (severity, rule) order.
   const batches = new Map<string, Defect[]>()
@@ -138,9 +160,10 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   // repair does not report): settle them so that applying them all clears every error.
   // Only the rules whose findings repairs must clear (errors, open loops) run again.
   const settling = { ...resolved.right, rules: resolved.right.rules.filter((entry) => severityOf(entry) === 'error' || entry.rule.id === 'open-loop') }
+  const sources = settling.rules.every((entry) => perSourceRules.has(entry.rule.id)) ? sourcesToSettle(context) : undefined
   // Repairs are applied to the model in id order, so the repaired one needs only its new
   // channels and assets merged into order, not a sort of the whole model.
-  const defects = settleRepairs(context.model, found, (repaired) => runRules(repaired, settling).defects)
+  const defects = settleRepairs(context.model, found, (repaired) => runRules(repaired, settling, sources).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/diagnose/diagnose.js'
 import { applyRepairs } from '../../src/graph/apply-repairs.js'
 import { suggestRepairs } from '../../src/graph/repairs.js'
+import { traceLoops } from '../../src/graph/trace.js'
 import type { Model } from '../../src/model/codecs.js'
 import { parseModel } from '../../src/model/decode.js'
 import { buildModel } from './build.js'
@@ -42,7 +43,31 @@ const repairedOnce = (model: Model): Model => applyRepairs(model, diagnose(model
 
 const leftOver = (model: Model) => diagnose(model).defects.filter((defect) => defect.severity === 'error' || defect.rule === 'open-loop')
 
+const outcomeRank = { open: 0, heard: 1, decided: 2, did: 3 } as const
+
 describe('repairs', () => {
+  it('never lower a traced loop: each source closes at least as well once channels and replies are added (what settling relies on)', () => {
+    fc.assert(
+      fc.property(arbitraryModel, fc.array(fc.record({ from: fc.nat(), to: fc.nat(), carries: fc.nat() }), { maxLength: 4 }), (model, extra) => {
+        const before = new Map(traceLoops(model).loops.map((loop) => [loop.source, outcomeRank[loop.outcome]]))
+        const repairs = [
+          ...diagnose(model).defects.flatMap((defect) => defect.repair ?? []),
+          ...extra.map((entry) => ({
+            from: model.actors[entry.from % model.actors.length]!.id,
+            to: model.actors[entry.to % model.actors.length]!.id,
+            carries: [model.assets[entry.carries % model.assets.length]!.id],
+            level: 'delivery' as const,
+            reason: 'an added channel',
+          })),
+        ]
+        for (const loop of traceLoops(applyRepairs(model, repairs)).loops) {
+          expect(outcomeRank[loop.outcome]).toBeGreaterThanOrEqual(before.get(loop.source) ?? 0)
+        }
+      }),
+      { numRuns: 300, seed: 17 },
+    )
+  })
+
   it('applying every proposed repair leaves no error and no open loop (fuzzed models with provenance)', () => {
     fc.assert(
       fc.property(arbitraryModel, (model) => {
