@@ -6,12 +6,14 @@ import { closedBit } from './packed.js'
 
 /**
  * What happened to an experience at one moment of a run, as a record would say it:
- * `raised` by its raiser; `received` by an actor a story or a decision about it reached
- * over `channel`; `themed`, `decided` or `changed` by the actor who made sense of it,
- * decided a change or made one; `replied` by the actor whose reply reached the person who
- * raised it, over the channel the reply left by, on the day it arrived (a reply lost on the way leaves no record, as it
- * leaves none in a "you said, we did" log). The stage names are those of the evidence
- * stage mapping (`orgintel/evidence`).
+ * `raised` by its raiser; `received` by an actor the story, or an insight, decision or
+ * change made from it, first reached (or reached further along its chain), over
+ * `channel`; `themed`, `decided` or `changed` by an actor who made an insight, a decision
+ * or a change from it; `replied` by the actor who made a reply from it, when the reply
+ * reached the person who raised it, over the channel the reply left by (a reply lost on
+ * the way leaves no record, as it leaves none in a "you said, we did" log). An event the
+ * same as one already recorded in the same second is recorded once. The stage names are
+ * those of the evidence stage mapping (`orgintel/evidence`).
  * @category Simulation
  */
 export interface SimulationLogEvent {
@@ -20,7 +22,7 @@ export interface SimulationLogEvent {
   readonly day: number
   readonly stage: 'raised' | 'received' | 'themed' | 'decided' | 'changed' | 'replied'
   readonly actor: string
-  /** The channel a `received` story or decision came over (the first that carries it where two actors share several), or a reply left by. */
+  /** The channel a `received` asset came over (the first that carries it where two actors share several), or a reply left by. */
   readonly channel?: string
   /** The level of the experience (its raiser's lowest level). */
   readonly level: Level
