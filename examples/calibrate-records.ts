@@ -35,4 +35,9 @@ assert.ok(alert.reliability! > 0.55 && alert.reliability! < 0.8, `alert-manager 
 // explain the planning-level replies the records show.
 const planning = calibration.checks.find((check) => check.group === 'planning' && check.outcome === 'heard' && check.days === 90)!
 assert.equal(planning.inside, false)
+// Nor the ward's own replies: in the model the published reply is made from the change to
+// practice, which never reaches the ward manager, so no simulated story is answered.
+const delivery = calibration.checks.find((check) => check.group === 'delivery' && check.outcome === 'heard' && check.days === 90)!
+assert.equal(delivery.simulated.mean, 0)
+assert.ok(delivery.measured.lower > 0.5)
 assert.ok(calibration.inside > 0 && calibration.inside < calibration.checks.length)

@@ -6,12 +6,14 @@ import { closedBit } from './packed.js'
 
 /**
  * What happened to an experience at one moment of a run, as a record would say it:
- * `raised` by its raiser; `received` by an actor a story or a decision about it reached
- * over `channel`; `themed`, `decided` or `changed` by the actor who made sense of it,
- * decided a change or made one; `replied` by the actor whose reply reached the person who
- * raised it, over the channel the reply left by, on the day it arrived (a reply lost on the way leaves no record, as it
- * leaves none in a "you said, we did" log). The stage names are those of the evidence
- * stage mapping (`orgintel/evidence`).
+ * `raised` by its raiser; `received` by an actor the story, or an insight, decision or
+ * change made from it, first reached (or reached further along its chain), over
+ * `channel`; `themed`, `decided` or `changed` by an actor who made an insight, a decision
+ * or a change from it; `replied` by the actor who made a reply from it, when the reply
+ * reached the person who raised it, over the channel the reply left by (a reply lost on
+ * the way leaves no record, as it leaves none in a "you said, we did" log). An event the
+ * same as one already recorded in the same second is recorded once. The stage names are
+ * those of the evidence stage mapping (`orgintel/evidence`).
  * @category Simulation
  */
 export interface SimulationLogEvent {
@@ -20,7 +22,7 @@ export interface SimulationLogEvent {
   readonly day: number
   readonly stage: 'raised' | 'received' | 'themed' | 'decided' | 'changed' | 'replied'
   readonly actor: string
-  /** The channel a `received` story or decision came over (the first that carries it where two actors share several), or a reply left by. */
+  /** The channel a `received` asset came over (the first that carries it where two actors share several), or a reply left by. */
   readonly channel?: string
   /** The level of the experience (its raiser's lowest level). */
   readonly level: Level
@@ -58,6 +60,9 @@ export class EventRecorder {
   /** The channel edge, where the engine knows it (a reply's first hop); -1 otherwise. */
   private readonly edge: Int32Array
   private count = 0
+  /** The second of the latest event, and the events recorded in it, so a record is not written twice in one second. */
+  private second = -1
+  private readonly inSecond = new Set<string>()
   truncated = false
 
   /** The run's tally, whose `raisedAt` says when each experience was raised (set by the engine). */
@@ -74,9 +79,23 @@ export class EventRecorder {
     this.edge = new Int32Array(size)
   }
 
-  /** Record that `stage` happened to experience `x` at actor `v` (a received message: from `sender`, carrying `asset`; or over `edge`). */
+  /**
+   * Record that `stage` happened to experience `x` at actor `v` (a received message: from
+   * `sender`, carrying `asset`; or over `edge`). The engine calls it in time order; an
+   * event the same as one already recorded in the same second (an actor making two
+   * insights from the item at once, two assets arriving together) is one record, as a
+   * log with timestamps to the second would show it.
+   */
   add(x: number, time: number, stage: SimulationLogEvent['stage'], v: number, sender = -1, asset = -1, edge = -1): void {
     if (this.tally.raisedAt[x]! < this.warmUpDays) return
+    const second = Math.round(time * 86_400)
+    if (second !== this.second) {
+      this.second = second
+      this.inSecond.clear()
+    }
+    const key = `${x} ${stage} ${v} ${sender} ${asset} ${edge}`
+    if (this.inSecond.has(key)) return
+    this.inSecond.add(key)
     if (this.count === this.max) {
       this.truncated = true
       return
@@ -122,12 +141,15 @@ export class EventRecorder {
 
   /**
    * The log with ids: a received message names the first channel from its sender to its
-   * receiver that carries its asset. O(events · (log carriers + degree)).
+   * receiver that carries its asset; two assets that came over one channel in the same
+   * second are one record. O(events · (log carriers + degree)).
    */
   toLog(paths: ItemPaths, levelOf: (x: number) => number): SimulationEventLog {
     const { carriage } = paths
     const graph: CompiledGraph = carriage.graph
     const events: SimulationLogEvent[] = []
+    let second = -1
+    const inSecond = new Set<string>()
     for (let i = 0; i < this.count; i++) {
       const v = this.actor[i]!
       const from = this.sender[i]!
@@ -143,6 +165,14 @@ export class EventRecorder {
             break
           }
         }
+      }
+      if (this.asset[i]! >= 0) {
+        const at = Math.round(this.time[i]! * 86_400)
+        if (at !== second) inSecond.clear()
+        second = at
+        const key = `${this.item[i]!} ${v} ${channel}`
+        if (inSecond.has(key)) continue
+        inSecond.add(key)
       }
       const level = levels[levelOf(this.item[i]!)]!
       const base = { item: this.item[i]!, day: this.time[i]!, stage: stageNames[this.stage[i]!]!, actor: graph.actors[v]!.id }

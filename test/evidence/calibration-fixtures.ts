@@ -3,9 +3,11 @@ import type { Model } from '../../src/model/codecs.js'
 
 /**
  * A ward whose every parameter the records can show: patients raise stories to a
- * platform, which passes them to the ward manager; the manager makes sense of them,
- * decides a change and replies; decisions go to the ward team, who act; replies come back
- * over the platform. Channel reliability and latency are those `calibrate` should recover.
+ * platform, which passes them to the ward manager; the manager makes sense of them
+ * (themes) and decides a change from the themes; decisions go to the ward team, who act
+ * and report what they did back to the manager, who replies from it ("you said, we did",
+ * made from the change); replies come back over the platform. Channel reliability and
+ * latency are those `calibrate` should recover.
  */
 export const calibrationWard = (): Model =>
   modelOf({
@@ -29,6 +31,7 @@ export const calibrationWard = (): Model =>
       { id: 'post', from: 'patients', to: 'platform', carries: ['stories'], level: 'delivery', reliability: 0.9, latencyDays: 0.5 },
       { id: 'alert', from: 'platform', to: 'manager', carries: ['stories'], level: 'delivery', reliability: 0.7, latencyDays: 2 },
       { id: 'brief', from: 'manager', to: 'team', carries: ['agreed'], level: 'delivery', reliability: 0.8, latencyDays: 0.5 },
+      { id: 'report', from: 'team', to: 'manager', carries: ['fix'], level: 'delivery', reliability: 0.85, latencyDays: 1 },
       { id: 'publish', from: 'manager', to: 'platform', carries: ['reply'], level: 'delivery', latencyDays: 3 },
       { id: 'notify', from: 'platform', to: 'patients', carries: ['reply'], level: 'delivery', latencyDays: 1 },
     ],
@@ -38,7 +41,7 @@ export const calibrationWard = (): Model =>
 export const trueParameters = {
   raiseRate: 0.5,
   actors: [
-    { actor: 'manager', makeSense: 0.6, decide: 0.5, respond: 0.7, act: 0 },
+    { actor: 'manager', makeSense: 0.6, decide: 0.5, respond: 0.7 },
     { actor: 'team', act: 0.75 },
   ],
 } as const

@@ -81,7 +81,7 @@ describe('diagnoseWithEvidence', () => {
     const log = simulatedLogEvents(simulate(model, { seed: 8, days: 365, recordEvents: true, parameters: { ...trueParameters, channels: [{ channel: 'brief', reliability: 0 }] } }).eventLog!)
     const measured = await measureLoops(model, log, mapping.right)
     if (E.isLeft(measured)) throw new Error('measure')
-    const unused = diagnosed(model, measured.right).defects.find((defect) => defect.rule === 'measured-unused-channel')!
+    const unused = diagnosed(model, measured.right).defects.find((defect) => defect.rule === 'measured-unused-channel' && (defect.channels as ReadonlyArray<string>).includes('brief'))!
     expect(unused.message).toMatch(/^No item in the records went from Ward manager to Ward team over channel 'brief' \(0% of the \d+ items that reached Ward manager; 95% interval 0%–\d+(\.\d)?%\)/)
   })
 

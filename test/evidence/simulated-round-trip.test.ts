@@ -18,7 +18,7 @@ const parameters: SimulationParameters = {
   latency: 'exponential',
   raiseRate: 0.3,
   actors: [{ actor: 'manager', decide: 0.9, respond: 1 }, { actor: 'team', act: 1 }],
-  channels: [{ channel: 'post', reliability: 1 }, { channel: 'alert', reliability: 1 }, { channel: 'brief', reliability: 1 }],
+  channels: [{ channel: 'post', reliability: 1 }, { channel: 'alert', reliability: 1 }, { channel: 'brief', reliability: 1 }, { channel: 'report', reliability: 1 }],
 }
 
 describe('simulate → event log → measure', () => {
@@ -51,7 +51,7 @@ describe('simulate → event log → measure', () => {
     if (E.isLeft(measured)) throw new Error(JSON.stringify(measured.left))
     expect(measured.right.conformance.unmodelledFlows).toEqual([])
     expect(measured.right.conformance.unusedChannels).toEqual([])
-    expect(measured.right.channels.map((group) => group.key)).toEqual(['alert', 'brief', 'notify', 'post', 'publish'])
+    expect(measured.right.channels.map((group) => group.key)).toEqual(['alert', 'brief', 'notify', 'post', 'publish', 'report'])
   })
 
   it('counts every outcome as the simulation does', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkSimulationOptions } from '../../src/simulate/issues.js'
 import { simulate } from '../../src/simulate/simulate.js'
 import { calibrationWard, trueParameters } from '../evidence/calibration-fixtures.js'
+import { wardModel } from './fixtures.js'
 
 const model = calibrationWard()
 const options = { seed: 3, days: 120, parameters: trueParameters }
@@ -16,9 +17,11 @@ describe('recordEvents', () => {
     const raised = eventLog!.events.filter((event) => event.stage === 'raised')
     expect(raised).toHaveLength(recorded.metrics.experiencesRaised)
     expect(new Set(eventLog!.events.map((event) => event.stage))).toEqual(new Set(['raised', 'received', 'themed', 'decided', 'changed', 'replied']))
+    // What the team did reaches the manager over 'report', and the manager's reply is made from it.
+    expect(eventLog!.events.some((event) => event.stage === 'received' && event.channel === 'report' && event.actor === 'manager')).toBe(true)
     // A story or decision received names the channel it came over; a reply the channel it left by.
     for (const event of eventLog!.events) {
-      if (event.stage === 'received') expect(['post', 'alert', 'brief']).toContain(event.channel)
+      if (event.stage === 'received') expect(['post', 'alert', 'brief', 'report']).toContain(event.channel)
       else if (event.stage === 'replied') expect(event).toMatchObject({ actor: 'manager', channel: 'publish' })
       else expect(event.channel).toBeUndefined()
     }
@@ -29,6 +32,15 @@ describe('recordEvents', () => {
     const items = simulate(model, { ...options, recordItems: true }).items!
     const replied = new Set(recorded.eventLog!.events.filter((event) => event.stage === 'replied').map((event) => event.item))
     expect(replied.size).toBe(items.filter((item) => item.heardBackAt !== null).length)
+  })
+
+  it('records an event once when an actor makes two assets of a stage from an item at once', () => {
+    // Ward 7's experience team makes its themes and its quarterly report from a story at once, and both go to the committee together.
+    const ward = wardModel()
+    const events = simulate(ward, { seed: 7, days: 365, recordEvents: true }).eventLog!.events
+    const keys = events.map((event) => `${event.item} ${Math.round(event.day * 86_400)} ${event.stage} ${event.actor} ${event.channel ?? ''}`)
+    expect(events.filter((event) => event.stage === 'themed' && event.actor === 'experience-team').length).toBeGreaterThan(0)
+    expect(new Set(keys).size).toBe(keys.length)
   })
 
   it('keeps at most maxRecordedEvents, and leaves out experiences raised in the warm-up', () => {
