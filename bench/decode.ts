@@ -5,9 +5,8 @@
  */
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { parseModel } from '../src/model/decode.js'
+import { collectGarbage } from './collect-garbage.js'
 
 /** Options for {@link runDecodeBench}. */
 export interface DecodeBenchOptions {
@@ -64,16 +63,6 @@ export const generateDocumentText = (actorCount: number, channelCount: number): 
   parts.push(`],"loops":[{"id":"l0","name":"Loop","level":"delivery","through":["a0","a1","a0"]}]}`)
   return parts.join('')
 }
-
-/**
- * A way to collect garbage before each timed run, so that neither side pays for the
- * other's garbage (the parsed documents are hundreds of megabytes).
- */
-const collectGarbage = ((): (() => void) => {
-  setFlagsFromString('--expose-gc')
-  const gc: unknown = runInNewContext('gc')
-  return typeof gc === 'function' ? (gc as () => void) : () => {}
-})()
 
 const timeMilliseconds = (run: () => unknown): number => {
   collectGarbage()

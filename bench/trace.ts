@@ -4,7 +4,8 @@
  * assets and their provenance (`generateOrganisation({ provenance: true })`), each as a
  * ratio to compile + strongly connected components of the same model (targets: trace
  * within 5x, diagnose within 20x), with peak resident memory (target under 1.5 GB).
- * CPU time, fastest of interleaved rounds after a warm-up, as in `bench/diagnose.ts`.
+ * CPU time, fastest of interleaved rounds after a warm-up, as in `bench/diagnose.ts`, each
+ * run starting from a collected heap so that none pays for another's garbage.
  * `--quick` runs 10,000 actors / 100,000 channels instead.
  * Run with `npx tsx bench/trace.ts [--quick]`.
  */
@@ -13,9 +14,11 @@ import { compileGraph } from '../src/graph/compile.js'
 import { componentsOf } from '../src/graph/components.js'
 import { traceLoops } from '../src/graph/trace.js'
 import { diagnose } from '../src/diagnose/diagnose.js'
+import { collectGarbage } from './collect-garbage.js'
 import { generateOrganisation } from './generate.js'
 
 const cpuTime = (run: () => unknown): number => {
+  collectGarbage()
   const start = process.cpuUsage()
   run()
   const used = process.cpuUsage(start)
@@ -28,7 +31,7 @@ export const runTraceBench = async (options: { readonly quick: boolean }): Promi
   const [actors, channels] = options.quick ? [10_000, 100_000] : [100_000, 1_000_000]
   const model = generateOrganisation({ seed: 7, actors, channels, provenance: true })
   const scc = () => componentsOf(compileGraph(model))
-  let trace = traceLoops(model)
+  const trace = traceLoops(model)
   diagnose(model)
   let sccMs = Infinity
   let traceMs = Infinity
@@ -36,7 +39,7 @@ export const runTraceBench = async (options: { readonly quick: boolean }): Promi
   for (let round = 0; round < (options.quick ? 3 : 2); round++) {
     // The baseline is short and noisy on a shared machine: its best of three each round.
     for (let again = 0; again < 3; again++) sccMs = Math.min(sccMs, cpuTime(scc))
-    traceMs = Math.min(traceMs, cpuTime(() => (trace = traceLoops(model))))
+    traceMs = Math.min(traceMs, cpuTime(() => traceLoops(model)))
     diagnoseMs = Math.min(diagnoseMs, cpuTime(() => diagnose(model)))
   }
   const closed = trace.loops.filter((loop) => loop.outcome !== 'open').length

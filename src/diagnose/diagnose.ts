@@ -136,10 +136,12 @@ const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArra
  * Cost: one compilation of the model, one trace of every source (`traceLoops`), the
  * rules over the traced loops, the bounded search of `single-point-of-failure`, O(D log D)
  * to sort the D defects, and, when there are repairs, one more run of the error and
- * open-loop rules on the repaired model to settle them. Measured (`bench/trace.ts`, generated
- * organisations with provenance): about 80x the time of the strongly connected
- * components at 10k actors / 100k channels and 270x at 100k / 1M, far from the 20x this
- * should be; see the project's open issue on traced loops.
+ * open-loop rules on the repaired model to settle them (tracing again only the sources
+ * that do not yet close with `did`). Measured (`bench/trace.ts`, generated organisations
+ * with provenance, each run from a collected heap): about 70x the time of compiling the
+ * model and finding its strongly connected components at 100k actors / 1M channels
+ * (20 s), still far from the 20x this should be; see the project's open issue on traced
+ * loops.
  *
  * @example
  * {@includeCode ../../examples/diagnose-board.ts#diagnose}
