@@ -14,6 +14,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { decodeStageMapping, measureLoops, readCsvEvents, type MeasuredLoops } from '../src/evidence/index.js'
 import { parseModel } from '../src/model/decode.js'
 import { renderLinePlot } from './docs-plot.js'
+import { ocelLogText } from './ocel-log.js'
 import { createRandom } from '../bench/generate.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -83,45 +84,12 @@ export const wardEvents = (seed = 2026): ReadonlyArray<WardEvent> => {
 export const wardEventLog = (seed = 2026): string =>
   `case id,activity,timestamp,resource,level\n${wardEvents(seed).map((event) => `${event.item},${event.activity},${event.time},${event.resource},${event.level}`).join('\n')}\n`
 
-/**
- * The same events as OCEL 2.0 JSON: each item an object of type `feedback`, each
- * resource an object of type `resource`, each event related to both, with its level as
- * an attribute. One object or event per line, so a diff reads like the CSV's.
- */
-export const wardEventOcel = (seed = 2026): string => {
-  const events = wardEvents(seed)
-  const unique = (values: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set(values)].sort()
-  const items = unique(events.map((event) => event.item))
-  const resources = unique(events.map((event) => event.resource))
-  const types = unique(events.map((event) => event.activity))
-  const lines = (values: ReadonlyArray<unknown>): string => values.map((value) => `    ${JSON.stringify(value)}`).join(',\n')
-  const objects = [...items.map((id) => ({ id, type: 'feedback', attributes: [] })), ...resources.map((id) => ({ id, type: 'resource', attributes: [] }))]
-  const ocelEvents = events.map((event, index) => ({
-    id: `e${index + 1}`,
-    type: event.activity,
-    time: `${event.time}:00Z`,
-    attributes: event.level === '' ? [] : [{ name: 'level', value: event.level }],
-    relationships: [
-      { objectId: event.item, qualifier: 'about' },
-      { objectId: event.resource, qualifier: 'by' },
-    ],
-  }))
-  return [
-    '{',
-    `  "objectTypes": [{"name":"feedback","attributes":[]},{"name":"resource","attributes":[]}],`,
-    '  "eventTypes": [',
-    lines(types.map((name) => ({ name, attributes: [{ name: 'level', type: 'string' }] }))),
-    '  ],',
-    '  "objects": [',
-    lines(objects),
-    '  ],',
-    '  "events": [',
-    lines(ocelEvents),
-    '  ]',
-    '}',
-    '',
-  ].join('\n')
-}
+/** The same events as OCEL 2.0 JSON (`ocelLogText`), with each event's level as an attribute. */
+export const wardEventOcel = (seed = 2026): string =>
+  ocelLogText(
+    wardEvents(seed).map((event) => ({ item: event.item, activity: event.activity, time: `${event.time}:00Z`, resource: event.resource, attributes: [{ name: 'level', value: event.level }] })),
+    ['level'],
+  )
 
 /** Measure the bundled log with the bundled mapping. */
 export const measureBundledLog = async (): Promise<MeasuredLoops> => {
