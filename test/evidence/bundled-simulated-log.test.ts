@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { readCsvEvents } from '../../src/evidence/csv-events.js'
+import type { LogRecords } from '../../src/evidence/events.js'
+import { decodeStageMapping } from '../../src/evidence/mapping.js'
+import { measureLoops } from '../../src/evidence/measure.js'
+import { readOcelEvents } from '../../src/evidence/ocel-events.js'
+import {
+  simulatedCsvPath,
+  simulatedEventsCsv,
+  simulatedEventsOcel,
+  simulatedMappingJson,
+  simulatedMappingPath,
+  simulatedModel,
+  simulatedOcelPath,
+  simulatedRun,
+} from '../../scripts/simulated-log.js'
+
+const model = simulatedModel()
+const run = simulatedRun(model)
+const csv = readFileSync(simulatedCsvPath, 'utf8')
+const ocel = readFileSync(simulatedOcelPath, 'utf8')
+const decoded = decodeStageMapping(JSON.parse(readFileSync(simulatedMappingPath, 'utf8')), model)
+if (E.isLeft(decoded)) throw new Error(JSON.stringify(decoded.left))
+const mapping = decoded.right
+
+const measure = async (records: LogRecords) => {
+  const measured = await measureLoops(model, records, mapping, { items: false, closureDays: [30, 90] })
+  if (E.isLeft(measured)) throw new Error(JSON.stringify(measured.left))
+  return measured.right
+}
+
+describe('the bundled simulated log (simulate → log → measure)', () => {
+  it('is what scripts/simulated-log.ts writes from the run, small enough to ship', () => {
+    expect(run.eventLog!.truncated).toBe(false)
+    expect(csv).toBe(simulatedEventsCsv(run))
+    expect(ocel).toBe(simulatedEventsOcel(run))
+    expect(readFileSync(simulatedMappingPath, 'utf8')).toBe(simulatedMappingJson())
+    for (const text of [csv, ocel]) expect(text.length).toBeLessThan(300_000)
+  })
+
+  it('measures to the very same report from its CSV and its OCEL 2.0 copy', async () => {
+    const fromCsv = await measure(readCsvEvents(csv, mapping))
+    const fromOcel = await measure(readOcelEvents(JSON.parse(ocel), mapping))
+    expect(fromCsv.badInput).toEqual([])
+    expect(fromOcel).toEqual(fromCsv)
+  })
+
+  it('recovers the closure and the median time to close the simulation reports, within their intervals', async () => {
+    const report = await measure(readCsvEvents(csv, mapping))
+    const { metrics } = run
+    expect(report.overall.items).toBe(metrics.experiencesRaised)
+    const did90 = report.overall.closure!.did.byDay.find((entry) => entry.days === 90)!
+    expect(metrics.closureBy90Days!).toBeGreaterThanOrEqual(did90.lower)
+    expect(metrics.closureBy90Days!).toBeLessThanOrEqual(did90.upper)
+    expect(did90.estimate).toBeGreaterThanOrEqual(metrics.closureBy90DaysLower!)
+    expect(did90.estimate).toBeLessThanOrEqual(metrics.closureBy90DaysUpper!)
+    // The log counts closure in whole days (rounded up), so its median is at most a day later.
+    const median = report.overall.closure!.did.medianDays
+    expect(median.estimate!).toBeGreaterThanOrEqual(metrics.closureMedianDaysLower!)
+    expect(median.estimate!).toBeLessThanOrEqual(metrics.closureMedianDaysUpper! + 1)
+    expect(metrics.closureMedianDays!).toBeGreaterThanOrEqual(median.lower! - 1)
+    expect(metrics.closureMedianDays!).toBeLessThanOrEqual(median.upper!)
+  })
+})
