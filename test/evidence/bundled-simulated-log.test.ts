@@ -62,5 +62,11 @@ describe('the bundled simulated log (simulate → log → measure)', () => {
     expect(median.estimate!).toBeLessThanOrEqual(metrics.closureMedianDaysUpper! + 1)
     expect(metrics.closureMedianDays!).toBeGreaterThanOrEqual(median.lower! - 1)
     expect(metrics.closureMedianDays!).toBeLessThanOrEqual(median.upper!)
+    // The figures docs/measuring.md quotes.
+    const percent = (share: number) => (share * 100).toFixed(1)
+    expect([report.overall.items, ...[did90.estimate, did90.lower, did90.upper, metrics.closureBy90Days!].map(percent)]).toEqual([107, '67.0', '56.2', '77.5', '64.9'])
+    expect([median.estimate, median.lower, median.upper, metrics.closureMedianDays!.toFixed(1)]).toEqual([42, 34, 64, '41.9'])
+    const guide = readFileSync(new URL('../../docs/measuring.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')
+    expect(guide).toContain('the 107 stories show 67.0% (56.2%–77.5%) closed with a change by day 90 and a median of 42 days (34–64) to close, where the run reports 64.9% and 41.9 days')
   })
 })
