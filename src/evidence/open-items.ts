@@ -1,4 +1,5 @@
 import type { ItemEvents } from './item.js'
+import { IndexHeap } from '../graph/heap.js'
 
 const grownFloat = (array: Float64Array, size: number): Float64Array<ArrayBuffer> => {
   const larger = new Float64Array(size)
@@ -34,9 +35,7 @@ export class OpenItems {
   private slotsMade = 0
   private itemsOpened = 0
   /** A binary heap of open slots by the latest time each had when it went in. */
-  private heapTimes = new Float64Array(256)
-  private heapSlots = new Int32Array(256)
-  private heapSize = 0
+  private readonly heap = new IndexHeap(256)
   private times = new Float64Array(1024)
   private rows = new Float64Array(1024)
   private types = new Int32Array(1024)
@@ -68,7 +67,7 @@ export class OpenItems {
       this.latest[opened] = time
       this.first[opened] = event
       this.last[opened] = event
-      this.pushHeap(opened, time)
+      this.heap.push(opened, time)
       return
     }
     if (time > this.latest[slot]!) this.latest[slot] = time
@@ -86,13 +85,13 @@ export class OpenItems {
     const due: number[] = []
     if (cutoff === Infinity) {
       for (const slot of this.slots.values()) due.push(slot)
-      this.heapSize = 0
+      this.heap.clear()
     } else {
-      while (this.heapSize > 0 && this.heapTimes[0]! < cutoff) {
-        const slot = this.popHeap()
+      while (this.heap.size > 0 && this.heap.peekKey() < cutoff) {
+        const slot = this.heap.pop()
         // The item may have had events since it went in: then it waits again.
         if (this.latest[slot]! < cutoff) due.push(slot)
-        else this.pushHeap(slot, this.latest[slot]!)
+        else this.heap.push(slot, this.latest[slot]!)
       }
       due.sort((a, b) => this.opened[a]! - this.opened[b]!)
     }
@@ -113,43 +112,6 @@ export class OpenItems {
       this.freeSlots.push(slot)
       visit(id, events)
     }
-  }
-
-  private pushHeap(slot: number, time: number): void {
-    if (this.heapSize === this.heapTimes.length) {
-      this.heapTimes = grownFloat(this.heapTimes, this.heapSize * 2)
-      this.heapSlots = grownInteger(this.heapSlots, this.heapSize * 2)
-    }
-    let index = this.heapSize++
-    while (index > 0) {
-      const parent = (index - 1) >> 1
-      if (!(this.heapTimes[parent]! > time)) break
-      this.heapTimes[index] = this.heapTimes[parent]!
-      this.heapSlots[index] = this.heapSlots[parent]!
-      index = parent
-    }
-    this.heapTimes[index] = time
-    this.heapSlots[index] = slot
-  }
-
-  private popHeap(): number {
-    const top = this.heapSlots[0]!
-    const size = --this.heapSize
-    const time = this.heapTimes[size]!
-    const slot = this.heapSlots[size]!
-    let index = 0
-    for (;;) {
-      let child = 2 * index + 1
-      if (child >= size) break
-      if (child + 1 < size && this.heapTimes[child + 1]! < this.heapTimes[child]!) child++
-      if (!(this.heapTimes[child]! < time)) break
-      this.heapTimes[index] = this.heapTimes[child]!
-      this.heapSlots[index] = this.heapSlots[child]!
-      index = child
-    }
-    this.heapTimes[index] = time
-    this.heapSlots[index] = slot
-    return top
   }
 
   private newEvent(): number {

@@ -7,6 +7,7 @@ import { simulatedLogCsv, simulatedLogEvents, simulatedStageMapping } from '../.
 import type { SimulationParameters } from '../../src/simulate/parameters.js'
 import { simulate } from '../../src/simulate/simulate.js'
 import { calibrationWard, trueParameters } from './calibration-fixtures.js'
+import { expectMeasuredMatchesSimulated } from './round-trip-checks.js'
 
 const model = calibrationWard()
 const decoded = decodeStageMapping(simulatedStageMapping, model)
@@ -31,19 +32,7 @@ describe('simulate → event log → measure', () => {
     if (E.isLeft(measured)) throw new Error(JSON.stringify(measured.left))
     const report = measured.right
     expect(report.badInput).toEqual([])
-    expect(report.overall.items).toBe(result.metrics.experiencesRaised)
-    const { metrics } = result
-    const did90 = report.overall.closure!.did.byDay.find((entry) => entry.days === 90)!
-    expect(metrics.closureBy90Days!).toBeGreaterThanOrEqual(did90.lower)
-    expect(metrics.closureBy90Days!).toBeLessThanOrEqual(did90.upper)
-    expect(did90.estimate).toBeGreaterThanOrEqual(metrics.closureBy90DaysLower!)
-    expect(did90.estimate).toBeLessThanOrEqual(metrics.closureBy90DaysUpper!)
-    // The log counts closure in whole days (rounded up), so its median is at most a day later.
-    const median = report.overall.closure!.did.medianDays
-    expect(median.estimate!).toBeGreaterThanOrEqual(metrics.closureMedianDaysLower!)
-    expect(median.estimate!).toBeLessThanOrEqual(metrics.closureMedianDaysUpper! + 1)
-    expect(metrics.closureMedianDays!).toBeGreaterThanOrEqual(median.lower! - 1)
-    expect(metrics.closureMedianDays!).toBeLessThanOrEqual(median.upper!)
+    expectMeasuredMatchesSimulated(report, result.metrics)
   })
 
   it('names each channel a story or decision came over, so the records use exactly the model channels that carried something', async () => {
