@@ -1,4 +1,4 @@
-import type { LoopOutcome, TracedLoop } from '../graph/trace-types.js'
+import type { LoopOutcome } from '../graph/trace-types.js'
 import type { LearningOrder } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { ActorKind, type Level, isLayVoice, isProfessionalVoice, levels } from '../model/vocabulary.js'

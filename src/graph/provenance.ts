@@ -136,7 +136,6 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
       }
     }
   }
-  const childOffsets = new Int32Array(count + 1)
   const links0 = { parent, child, inferred, at, count: links }
   let built = linksByParent(count, links0)
   let rank = topologicalRank(count, built.childOffsets, built.children)
