@@ -204,12 +204,12 @@ export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   const { holders } = context.tracedActors()
   const actors = context.graph.actors
   const all = Array.from(holders, (_, i) => i)
-  // The level of a loop is its holder's first level.
-  const levelOf = (i: number): Level | undefined => levels.find((level) => actors[holders[i]!]!.levels.includes(level))
+  // The level of a loop is its holder's first level, worked out once per loop.
+  const levelOf = all.map((i): Level | undefined => levels.find((level) => actors[holders[i]!]!.levels.includes(level)))
   // Lay voices that hold a source: the people whose loops the coverage is about.
   const layHolders = (positions: ReadonlyArray<number>): number => new Set(positions.filter((i) => (voiceBits[holders[i]!]! & 1) !== 0).map((i) => holders[i]!)).size
   const levelFigures = context.levelsInUse.map((level) => {
-    const here = all.filter((i) => levelOf(i) === level)
+    const here = all.filter((i) => levelOf[i] === level)
     return {
       level,
       figures: tracedFigures(

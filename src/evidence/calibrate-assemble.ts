@@ -5,7 +5,7 @@ import type { Fit, FittedChannel, FittedRole } from './calibrate-fit.js'
 import { replyLane } from './channel-lanes.js'
 import type { MeasureContext } from './context.js'
 import { latencyShape } from './latency-shape.js'
-import { stages } from './mapping.js'
+import { stageIndex } from './mapping.js'
 
 /** A counter by integer key. @internal */
 export const counter = () => new Map<number, number>()
@@ -17,10 +17,10 @@ const round = (value: number, places = 4): number => Math.round(value * 10 ** pl
 
 /** The roles `calibrate` fits per actor: the stage that shows the role played and the kinds of asset it makes. @internal */
 export const roleKinds: ReadonlyArray<readonly [FittedRole['role'], number, ReadonlyArray<AssetKind>]> = [
-  ['makeSense', stages.indexOf('themed'), ['insight']],
-  ['decide', stages.indexOf('decided'), ['decision', 'plan', 'strategy']],
-  ['act', stages.indexOf('changed'), ['change', 'experiment']],
-  ['respond', stages.indexOf('replied'), ['response']],
+  ['makeSense', stageIndex.themed, ['insight']],
+  ['decide', stageIndex.decided, ['decision', 'plan', 'strategy']],
+  ['act', stageIndex.changed, ['change', 'experiment']],
+  ['respond', stageIndex.replied, ['response']],
 ]
 
 /** What {@link fitParameters} counted. @internal */

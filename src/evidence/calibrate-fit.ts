@@ -5,16 +5,11 @@ import type { Model } from '../model/codecs.js'
 import { changeLane, decisionLane, insightLane, itemLanes, laneOfKind, lanesOfKinds, replyLane, storyLane } from './channel-lanes.js'
 import type { SimulationParameters } from '../simulate/parameters.js'
 import type { MeasureContext } from './context.js'
-import { stages } from './mapping.js'
+import { stageIndex } from './mapping.js'
 import type { ReportedCount } from './report.js'
 import { assemble, bump, counter, roleKinds } from './calibrate-assemble.js'
 
-const raised = stages.indexOf('raised')
-const received = stages.indexOf('received')
-const themed = stages.indexOf('themed')
-const decided = stages.indexOf('decided')
-const changed = stages.indexOf('changed')
-const seen = stages.indexOf('seen')
+const { raised, received, themed, decided, changed, seen } = stageIndex
 
 /** How one channel was fitted: items that reached its sender, items it carried on, and the fitted values. @category Evidence */
 export interface FittedChannel {

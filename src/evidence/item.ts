@@ -1,13 +1,9 @@
 import type { BadInputReason } from './events.js'
 import { type MeasureContext, outcomes } from './context.js'
-import { stages } from './mapping.js'
+import { stageIndex, stages } from './mapping.js'
 import { levels } from '../model/vocabulary.js'
 
-const raised = 0
-const decided = stages.indexOf('decided')
-const changed = stages.indexOf('changed')
-const replied = stages.indexOf('replied')
-const seen = stages.indexOf('seen')
+const { raised, decided, changed, replied, seen } = stageIndex
 
 /** What one feedback item did, in indices, ready to be counted. @internal */
 export interface ItemResult {

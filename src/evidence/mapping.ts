@@ -22,6 +22,9 @@ export type Stage = t.TypeOf<typeof Stage>
 /** Every stage, in order. @category Evidence */
 export const stages: ReadonlyArray<Stage> = ['raised', 'received', 'themed', 'decided', 'changed', 'replied', 'seen']
 
+/** Position of each stage in {@link stages}, for code that works on stage numbers. @internal */
+export const stageIndex: Readonly<Record<Stage, number>> = Object.fromEntries(stages.map((stage, index) => [stage, index])) as Record<Stage, number>
+
 /** The fields of an event that a log column can hold. @category Evidence */
 export type EventField = 'case' | 'activity' | 'timestamp' | 'resource' | 'level' | 'channel' | 'outcome'
 

@@ -1,10 +1,10 @@
+import type { Channel } from '../model/codecs.js'
 import type { AssetId } from '../model/primitives.js'
 import { type AssetKind, type Level, assetKinds, levels } from '../model/vocabulary.js'
 import type { CompiledGraph } from './compile.js'
 
 /** Bit `1 << rank` of a level in {@link EdgeAttributes.flags} (rank in `levels`). */
-const levelFlag = new Map<Level, number>(levels.map((level, rank) => [level, 1 << rank]))
-/** `levelFlag` by comparison rather than hashing: it runs once per edge of graphs with millions. */
+/** Bit `1 << rank` of a level (rank in `levels`), by comparison rather than hashing: it runs once per edge of graphs with millions. */
 const levelBit = (level: Level): number => (level === levels[0] ? 1 : level === levels[1] ? 2 : 4)
 
 /**
@@ -42,19 +42,19 @@ const flagCache = new WeakMap<CompiledGraph, Uint8Array>()
 const edgeByChannelCache = new WeakMap<CompiledGraph, Int32Array>()
 
 /**
- * The edge of each model channel (`-1` for a channel outside the graph's scope), cached
- * per graph. Reading channel objects in model order rather than edge order keeps the
- * reads in memory order: on a million channels, edge order misses the cache on each.
- * O(channels) once.
- * @internal
+ * Visit every edge of a graph with its channel, in model order of the channels rather than
+ * edge order: reads in memory order, where edge order misses the cache on each of a million
+ * channel objects. The channel-to-edge table is built once per graph. O(channels).
  */
-export const edgeByChannelOf = (graph: CompiledGraph): Int32Array => {
-  const known = edgeByChannelCache.get(graph)
-  if (known !== undefined) return known
-  const byChannel = new Int32Array(graph.model.channels.length).fill(-1)
-  for (let e = 0; e < graph.edgeCount; e++) byChannel[graph.edgeChannel[e]!] = e
-  edgeByChannelCache.set(graph, byChannel)
-  return byChannel
+const forEachEdgeByChannel = (graph: CompiledGraph, visit: (e: number, channel: Channel) => void): void => {
+  let byChannel = edgeByChannelCache.get(graph)
+  if (byChannel === undefined) {
+    byChannel = new Int32Array(graph.model.channels.length).fill(-1)
+    for (let e = 0; e < graph.edgeCount; e++) byChannel[graph.edgeChannel[e]!] = e
+    edgeByChannelCache.set(graph, byChannel)
+  }
+  const channels = graph.model.channels
+  for (let c = 0; c < channels.length; c++) if (byChannel[c]! >= 0) visit(byChannel[c]!, channels[c]!)
 }
 const timingCache = new WeakMap<CompiledGraph, EdgeTiming>()
 
@@ -73,17 +73,12 @@ export interface EdgeTiming {
 export const edgeTimingOf = (graph: CompiledGraph): EdgeTiming => {
   const known = timingCache.get(graph)
   if (known !== undefined) return known
-  const channels = graph.model.channels
   const latencyDays = new Float64Array(graph.edgeCount)
   const reliability = new Float64Array(graph.edgeCount)
-  const byChannel = edgeByChannelOf(graph)
-  for (let c = 0; c < channels.length; c++) {
-    const e = byChannel[c]!
-    if (e < 0) continue
-    const channel = channels[c]!
+  forEachEdgeByChannel(graph, (e, channel) => {
     latencyDays[e] = channel.latencyDays ?? 0
     reliability[e] = channel.reliability ?? 1
-  }
+  })
   const timing = { latencyDays, reliability }
   timingCache.set(graph, timing)
   return timing
@@ -98,15 +93,10 @@ const attributeCache = new WeakMap<CompiledGraph, EdgeAttributes>()
 export const edgeFlagsOf = (graph: CompiledGraph): Uint8Array => {
   const known = flagCache.get(graph)
   if (known !== undefined) return known
-  const channels = graph.model.channels
   const flags = new Uint8Array(graph.edgeCount)
-  const byChannel = edgeByChannelOf(graph)
-  for (let c = 0; c < channels.length; c++) {
-    const e = byChannel[c]!
-    if (e < 0) continue
-    const channel = channels[c]!
+  forEachEdgeByChannel(graph, (e, channel) => {
     flags[e] = levelBit(channel.level) | (channel.status === 'active' ? activeFlag : 0)
-  }
+  })
   flagCache.set(graph, flags)
   return flags
 }
@@ -117,7 +107,7 @@ export const edgeFlagsOf = (graph: CompiledGraph): Uint8Array => {
  * @category Graph
  */
 export const loopFlagMask = (level: Level | undefined): number =>
-  activeFlag | (level === undefined ? 0 : levelFlag.get(level)!)
+  activeFlag | (level === undefined ? 0 : levelBit(level))
 
 /**
  * Whether every edge of the graph already counts for loop analysis at `level` (its scope
@@ -139,21 +129,15 @@ export const edgeAttributesOf = (graph: CompiledGraph): EdgeAttributes => {
   if (known !== undefined) return known
   const kindBit = new Map<AssetId, number>()
   for (const asset of graph.model.assets) if (!kindBit.has(asset.id)) kindBit.set(asset.id, assetKindBit(asset.kind))
-  const m = graph.edgeCount
-  const channels = graph.model.channels
   const { latencyDays, reliability } = edgeTimingOf(graph)
-  const polarity = new Int8Array(m)
-  const carriedKinds = new Uint16Array(m)
-  const byChannel = edgeByChannelOf(graph)
-  for (let c = 0; c < channels.length; c++) {
-    const e = byChannel[c]!
-    if (e < 0) continue
-    const channel = channels[c]!
+  const polarity = new Int8Array(graph.edgeCount)
+  const carriedKinds = new Uint16Array(graph.edgeCount)
+  forEachEdgeByChannel(graph, (e, channel) => {
     polarity[e] = channel.polarity === '+' ? 1 : channel.polarity === '-' ? -1 : 0
     let bits = 0
     for (const id of channel.carries) bits |= kindBit.get(id) ?? 0
     carriedKinds[e] = bits
-  }
+  })
   const attributes = { flags: edgeFlagsOf(graph), latencyDays, reliability, polarity, carriedKinds }
   attributeCache.set(graph, attributes)
   return attributes

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { vi } from 'vitest'
@@ -58,12 +58,22 @@ export const runChild = (argv: ReadonlyArray<string>, input?: string): Promise<C
     child.stdin!.end(input ?? '')
   })
 
-/** A fresh scratch folder, removed by the returned function. */
-export const scratchFolder = (): { readonly path: string; file(name: string): string; names(): ReadonlyArray<string>; remove(): void } => {
+/** A fresh scratch folder, removed by the returned function; `write` puts a file in it and returns its path. */
+export const scratchFolder = (): {
+  readonly path: string
+  file(name: string): string
+  write(name: string, text: string): string
+  names(): ReadonlyArray<string>
+  remove(): void
+} => {
   const path = mkdtempSync(join(tmpdir(), 'orgintel-cli-'))
   return {
     path,
     file: (name) => join(path, name),
+    write: (name, text) => {
+      writeFileSync(join(path, name), text)
+      return join(path, name)
+    },
     names: () => readdirSync(path).sort(),
     remove: () => rmSync(path, { recursive: true, force: true }),
   }

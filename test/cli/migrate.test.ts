@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { hasStackTrace, lines, runChild, runInProcess, scratchFolder, wardModel } from './harness.js'
 
@@ -11,10 +11,7 @@ afterEach(() => folder.remove())
 const wardText = (): string => readFileSync(wardModel, 'utf8')
 const wardAsVersion1 = (): string => wardText().replace('"schema": "orgintel/v2"', '"schema": "orgintel/v1"')
 
-const write = (name: string, text: string): string => {
-  writeFileSync(folder.file(name), text)
-  return folder.file(name)
-}
+const write = (name: string, text: string): string => folder.write(name, text)
 
 describe('orgintel migrate', () => {
   it('rewrites a v1 model as v2 with -o, changing only the schema, and says so on stderr', async () => {

@@ -1,20 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { simulatedLogCsv, simulatedStageMapping } from '../../src/evidence/simulated-log.js'
 import { checkSimulationOptions } from '../../src/simulate/issues.js'
 import { simulate } from '../../src/simulate/simulate.js'
-import { runInProcess } from '../cli/harness.js'
+import { runInProcess, scratchFolder } from '../cli/harness.js'
 import { calibrationWard, trueParameters } from './calibration-fixtures.js'
 
-const directory = mkdtempSync(join(tmpdir(), 'orgintel-calibrate-'))
-afterAll(() => rmSync(directory, { recursive: true, force: true }))
-const write = (name: string, text: string): string => {
-  const path = join(directory, name)
-  writeFileSync(path, text)
-  return path
-}
+const folder = scratchFolder()
+afterAll(folder.remove)
+const directory = folder.path
+const write = folder.write
 const model = calibrationWard()
 const modelPath = write('model.json', JSON.stringify(model))
 const logPath = write('events.csv', simulatedLogCsv(simulate(model, { seed: 4, days: 365, recordEvents: true, parameters: trueParameters }).eventLog!))

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { healthyModel, runInProcess, wardModel } from '../cli/harness.js'
+import { healthyModel, runInProcess, wardModel, scratchFolder } from '../cli/harness.js'
 import { wardLog, wardMappingInput } from './ward-log.js'
 
-const directory = mkdtempSync(join(tmpdir(), 'orgintel-diagnose-evidence-'))
-afterAll(() => rmSync(directory, { recursive: true, force: true }))
-const write = (name: string, text: string): string => {
-  const path = join(directory, name)
-  writeFileSync(path, text)
-  return path
-}
+const folder = scratchFolder()
+afterAll(folder.remove)
+const directory = folder.path
+const write = folder.write
 const log = write('events.csv', wardLog)
 const mapping = write('map.json', JSON.stringify(wardMappingInput))
 

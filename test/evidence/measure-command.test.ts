@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
@@ -10,16 +9,13 @@ import { decodeStageMapping } from '../../src/evidence/mapping.js'
 import { readOcelEvents } from '../../src/evidence/ocel-events.js'
 import { summariseEvents } from '../../src/evidence/summarise.js'
 import { parseModel } from '../../src/model/decode.js'
-import { root, runInProcess, wardModel } from '../cli/harness.js'
+import { root, runInProcess, wardModel, scratchFolder } from '../cli/harness.js'
 import { wardLog, wardMappingInput } from './ward-log.js'
 
-const directory = mkdtempSync(join(tmpdir(), 'orgintel-measure-'))
-afterAll(() => rmSync(directory, { recursive: true, force: true }))
-const write = (name: string, text: string): string => {
-  const path = join(directory, name)
-  writeFileSync(path, text)
-  return path
-}
+const folder = scratchFolder()
+afterAll(folder.remove)
+const directory = folder.path
+const write = folder.write
 const log = write('events.csv', wardLog)
 const mapping = write('map.json', JSON.stringify(wardMappingInput))
 
