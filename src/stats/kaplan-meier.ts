@@ -55,7 +55,7 @@ export interface KaplanMeierOptions {
  */
 export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions = {}): KaplanMeierEstimate => {
   const confidence = options.confidence ?? 0.95
-  const z = normalQuantile(1 - (1 - confidence) / 2)
+  const z = intervalZ(confidence)
   let atRisk = 0
   for (let i = 0; i < summary.times.length; i++) atRisk += summary.events[i]! + summary.censored[i]!
   const observations = atRisk
@@ -64,15 +64,15 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
   let greenwood = 0
   const rows: KaplanMeierRow[] = []
   // The interval changes only with an event: rows of censoring alone share the last one.
-  let bounds = interval(survival, greenwood, z)
+  let bounds = survivalInterval(survival, greenwood, z)
   for (let i = 0; i < summary.times.length; i++) {
     const died = summary.events[i]!
     const censored = summary.censored[i]!
     if (died > 0) {
-      survival = died >= atRisk ? 0 : survival * (1 - died / atRisk)
-      greenwood = survival === 0 ? greenwood : greenwood + died / (atRisk * (atRisk - died))
+      survival = survivalAfter(survival, died, atRisk)
+      greenwood = greenwoodAfter(greenwood, survival, died, atRisk)
       events += died
-      bounds = interval(survival, greenwood, z)
+      bounds = survivalInterval(survival, greenwood, z)
     }
     const { standardError, lower, upper } = bounds
     // Fields written out rather than spread: a spread takes the slow path for each of many rows.
@@ -82,7 +82,22 @@ export const kaplanMeier = (summary: RiskSetSummary, options: KaplanMeierOptions
   return { rows, observations, events, confidence }
 }
 
-const interval = (survival: number, greenwood: number, z: number) => {
+/** The normal quantile for a two-sided interval at `confidence` (1.96 at 0.95). @internal */
+export const intervalZ = (confidence: number): number => normalQuantile(1 - (1 - confidence) / 2)
+
+/** S just after a time at which `died` of `atRisk` items had the event. @internal */
+export const survivalAfter = (survival: number, died: number, atRisk: number): number =>
+  died >= atRisk ? 0 : survival * (1 - died / atRisk)
+
+/** Greenwood's running sum after that time (`survival` is the new S). @internal */
+export const greenwoodAfter = (greenwood: number, survival: number, died: number, atRisk: number): number =>
+  survival === 0 ? greenwood : greenwood + died / (atRisk * (atRisk - died))
+
+/**
+ * Standard error and log-log interval of S from Greenwood's running sum, in portable
+ * arithmetic so an estimate has the same bytes in every JavaScript engine. @internal
+ */
+export const survivalInterval = (survival: number, greenwood: number, z: number): { readonly standardError: number; readonly lower: number; readonly upper: number } => {
   if (survival === 0 || survival === 1 || greenwood === 0) return { standardError: 0, lower: survival, upper: survival }
   const sigma = Math.sqrt(greenwood)
   // Portable arithmetic, so an estimate has the same bytes in every JavaScript engine.
@@ -152,6 +167,9 @@ export interface TimeWithInterval {
 // Products of ratios can land a hair above an exact 1/2; treat such a value as equal.
 const tolerance = 1e-12
 
+/** The survival level at or below which a share `p` has had the event. @internal */
+export const quantileLevel = (p: number): number => 1 - p + tolerance
+
 /**
  * The time by which a share `p` of items has had the event: the smallest t with
  * S(t) ≤ 1 − p. Its interval is where the confidence band crosses 1 − p (Brookmeyer &
@@ -162,7 +180,7 @@ const tolerance = 1e-12
  */
 export const quantileTime = (estimate: KaplanMeierEstimate, p: number): TimeWithInterval => {
   if (!(p > 0 && p < 1)) throw new RangeError(`quantile needs 0 < p < 1, got ${p}`)
-  const level = 1 - p + tolerance
+  const level = quantileLevel(p)
   const first = (value: (row: KaplanMeierRow) => number): number | undefined =>
     estimate.rows.find((row) => row.events > 0 && value(row) <= level)?.time
   return { estimate: first((row) => row.survival), lower: first((row) => row.lower), upper: first((row) => row.upper) }

@@ -1,4 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { closureBy, kaplanMeier, medianTime } from '../../src/stats/kaplan-meier.js'
+import { type SurvivalObservation, summariseRiskSet } from '../../src/stats/risk-set.js'
+import { estimateClosure } from '../../src/simulate/estimates.js'
+import { Tally, outcomeDid } from '../../src/simulate/tally.js'
 import { simulate } from '../../src/simulate/simulate.js'
 import { patientAndManager } from './fixtures.js'
 
@@ -45,5 +50,55 @@ describe('simulate: closure as time to event', () => {
       expect(metrics[`closureBy${day}DaysLower`]!).toBeGreaterThanOrEqual(0)
       expect(metrics[`closureBy${day}DaysUpper`]!).toBeLessThanOrEqual(1)
     }
+  })
+})
+
+describe('estimateClosure: the one-pass estimate', () => {
+  // The reference: the Kaplan–Meier table of the same observations, read at each horizon
+  // and at one half, through the public statistics functions.
+  const reference = (tally: Tally, warmUpDays: number, endTime: number) => {
+    const observations: SurvivalObservation[] = []
+    for (let x = 0; x < tally.count; x++) {
+      if (tally.raisedAt[x]! < warmUpDays) continue
+      const closed = tally.outcome[x] === outcomeDid
+      observations.push({ time: Math.max(0, (closed ? tally.closedAt[x]! : endTime) - tally.raisedAt[x]!), event: closed })
+    }
+    const estimate = kaplanMeier(summariseRiskSet(observations))
+    const longest = Math.max(0, ...observations.map((o) => o.time))
+    const figures: Record<string, number | null> = {}
+    for (const day of [30, 90, 365]) {
+      const by = observations.length === 0 || longest < day ? undefined : closureBy(estimate, day)
+      figures[`closureBy${day}Days`] = by?.estimate ?? null
+      figures[`closureBy${day}DaysLower`] = by?.lower ?? null
+      figures[`closureBy${day}DaysUpper`] = by?.upper ?? null
+    }
+    const median = observations.length === 0 ? undefined : medianTime(estimate)
+    figures.closureMedianDays = median?.estimate ?? null
+    figures.closureMedianDaysLower = median?.lower ?? null
+    figures.closureMedianDaysUpper = median?.upper ?? null
+    return figures
+  }
+
+  it('gives exactly what the Kaplan–Meier table gives, on random experiences', () => {
+    // Times on a coarse grid, so that many experiences share a time (ties of closing and censoring).
+    const experience = fc.record({
+      raisedAt: fc.integer({ min: 0, max: 400 }).map((t) => t / 2),
+      closesAfter: fc.option(fc.integer({ min: 0, max: 800 }).map((t) => t / 4), { nil: undefined }),
+    })
+    fc.assert(
+      fc.property(fc.array(experience, { maxLength: 400, size: 'max' }), fc.integer({ min: 0, max: 60 }), (experiences, warmUpDays) => {
+        const endTime = 400
+        const tally = new Tally(1)
+        for (const { raisedAt, closesAfter } of experiences) {
+          const x = tally.raise(raisedAt, 0, 0, 0)
+          if (closesAfter !== undefined && raisedAt + closesAfter <= endTime) {
+            tally.outcome[x] = outcomeDid
+            tally.closedAt[x] = raisedAt + closesAfter
+          }
+        }
+        expect(estimateClosure(tally, warmUpDays, endTime)).toEqual(reference(tally, warmUpDays, endTime))
+      }),
+      { numRuns: 300 },
+    )
   })
 })
