@@ -38,16 +38,10 @@ export interface SimulationEstimates {
   readonly closureMedianDaysUpper: number | null
 }
 
-/** The state of the Kaplan–Meier product after some time: S and Greenwood's sum. */
-interface ProductState {
-  readonly survival: number
-  readonly greenwood: number
-}
-
-/** 1 − S with its interval, from the product's state at a horizon. */
-const closureAt = (state: ProductState, z: number): EstimateWithInterval => {
-  const { lower, upper } = survivalInterval(state.survival, state.greenwood, z)
-  return { estimate: 1 - state.survival, lower: 1 - upper, upper: 1 - lower }
+/** 1 − S with its interval, from S and Greenwood's sum at a horizon. */
+const closureAt = (survival: number, greenwood: number, z: number): EstimateWithInterval => {
+  const { lower, upper } = survivalInterval(survival, greenwood, z)
+  return { estimate: 1 - survival, lower: 1 - upper, upper: 1 - lower }
 }
 
 /**
@@ -91,7 +85,9 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
   const censoredAt = openTimes.subarray(0, openCount).sort()
   const z = intervalZ(0.95)
   const level = quantileLevel(0.5)
-  const atHorizon: Array<ProductState | undefined> = closureHorizons.map(() => undefined)
+  // S and Greenwood's sum as they stand at each horizon.
+  const survivalAt = new Float64Array(closureHorizons.length)
+  const greenwoodAt = new Float64Array(closureHorizons.length)
   let horizon = 0
   let atRisk = closedCount + openCount
   let survival = 1
@@ -102,7 +98,7 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
   for (let i = 0, j = 0; i < closedCount || j < openCount; ) {
     const time = Math.min(i < closedCount ? byTime[i]! : Infinity, j < openCount ? censoredAt[j]! : Infinity)
     // A horizon before this time sees the product as it stands.
-    for (; horizon < closureHorizons.length && closureHorizons[horizon]! < time; horizon++) atHorizon[horizon] = { survival, greenwood }
+    for (; horizon < closureHorizons.length && closureHorizons[horizon]! < time; horizon++) (survivalAt[horizon] = survival), (greenwoodAt[horizon] = greenwood)
     let died = 0
     let censored = 0
     while (i < closedCount && byTime[i] === time) (died++, i++)
@@ -116,9 +112,9 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
     }
     atRisk -= died + censored
   }
-  for (; horizon < closureHorizons.length; horizon++) atHorizon[horizon] = { survival, greenwood }
+  for (; horizon < closureHorizons.length; horizon++) (survivalAt[horizon] = survival), (greenwoodAt[horizon] = greenwood)
   const observations = closedCount + openCount
-  const [d30, d90, d365] = closureHorizons.map((day, k) => (observations === 0 || longest < day ? undefined : closureAt(atHorizon[k]!, z)))
+  const [d30, d90, d365] = closureHorizons.map((day, k) => (observations === 0 || longest < day ? undefined : closureAt(survivalAt[k]!, greenwoodAt[k]!, z)))
   const followed = observations > 0
   return {
     closureBy30Days: d30?.estimate ?? null,
