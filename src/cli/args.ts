@@ -1,5 +1,6 @@
 import { constants as bufferConstants } from 'node:buffer'
 import { parseArgs } from 'node:util'
+import { closestName } from '../model/suggest.js'
 import { quoteArgument, usageFailure } from './failure.js'
 
 /** The flags a command accepts. @internal */
@@ -16,14 +17,20 @@ const commonOptions = { help: { type: 'boolean', short: 'h' }, 'max-input-bytes'
 
 const optionNameIn = (message: string): string => /'(?:-[^-' ], )?(-[^' <]+)/.exec(message)?.[1] ?? 'an option'
 
+/** `" (did you mean --format?)"` for a flag close to one of `names`, else `""`. */
+const didYouMeanFlag = (flag: string, names: ReadonlyArray<string>): string => {
+  const closest = flag.startsWith('--') ? closestName(flag.slice(2), names) : undefined
+  return closest === undefined ? '' : ` (did you mean --${closest}?)`
+}
+
 /** Turn `parseArgs`' multi-sentence errors into one short line. */
-const describeParseError = (error: unknown): string => {
+const describeParseError = (error: unknown, names: ReadonlyArray<string>): string => {
   const code = (error as { code?: unknown }).code
   const message = error instanceof Error ? error.message : ''
   const name = optionNameIn(message)
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${name}`
+      return `unknown option ${name}${didYouMeanFlag(name, names)}`
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (message.includes('does not take an argument')) return `${name} takes no value`
       if (message.includes('ambiguous')) return `${name} needs a value (to pass one that starts with "-", write ${name}=VALUE)`
@@ -50,7 +57,7 @@ export const parseCommandArguments = (argv: ReadonlyArray<string>, options: Opti
       tokens: true,
     })
   } catch (error) {
-    throw usageFailure(`${describeParseError(error)}; see --help`)
+    throw usageFailure(`${describeParseError(error, [...Object.keys(options), ...Object.keys(commonOptions)])}; see --help`)
   }
   const seen = new Set<string>()
   for (const token of parsed.tokens ?? []) {
@@ -105,7 +112,8 @@ export const choiceOption = <C extends string>(parsed: ParsedCommand, name: stri
   const text = stringOption(parsed, name)
   if (text === undefined) return fallback
   if (!(choices as ReadonlyArray<string>).includes(text)) {
-    throw usageFailure(`--${name} must be one of ${choices.join(', ')} (got ${quoteArgument(text, 20)})`)
+    const closest = closestName(text, choices)
+    throw usageFailure(`--${name} must be one of ${choices.join(', ')} (got ${quoteArgument(text, 20)}${closest === undefined ? '' : `; did you mean ${closest}?`})`)
   }
   return text as C
 }

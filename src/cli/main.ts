@@ -1,3 +1,4 @@
+import { closestName } from '../model/suggest.js'
 import { defaultMaxInputBytes } from '../node/read-text.js'
 import { maxInputBytesOption, parseCommandArguments } from './args.js'
 import type { Command, CommandContext } from './command.js'
@@ -59,7 +60,10 @@ export const main = async (argv: ReadonlyArray<string>, context: CommandContext 
   }
   const command = commands.find((candidate) => candidate.name === name)
   try {
-    if (command === undefined) throw new CommandFailure(`unknown command ${quoteArgument(name)}; run "orgintel --help"`)
+    if (command === undefined) {
+      const closest = closestName(name, commands.map((candidate) => candidate.name))
+      throw new CommandFailure(`unknown command ${quoteArgument(name)}${closest === undefined ? '; run' : `; did you mean "${closest}"? Run`} "orgintel --help"`)
+    }
     const parsed = parseCommandArguments(rest, command.options)
     if (parsed.values['help'] === true) {
       process.stdout.write(commandHelp(command))

@@ -41,8 +41,13 @@ describe('orgintel usage', () => {
     [['render', wardModel, '--highlight=yes', '--to', 'dot'], 'orgintel render: --highlight takes no value; see --help'],
     [['render', wardModel, '--to', 'dot', '--to', 'svg'], 'orgintel render: --to is given more than once'],
     [['render', wardModel, '--to', 'png'], 'orgintel render: --to must be one of mermaid, dot, svg, graphml, gexf, cytoscape, kumu (got "png")'],
+    // A near miss is named, for commands, flags and values alike.
+    [['diagnos', wardModel], 'orgintel: unknown command "diagnos"; did you mean "diagnose"? Run "orgintel --help"'],
+    [['diagnose', wardModel, '--formt', 'json'], 'orgintel diagnose: unknown option --formt (did you mean --format?); see --help'],
+    [['render', wardModel, '--to', 'mermiad'], 'orgintel render: --to must be one of mermaid, dot, svg, graphml, gexf, cytoscape, kumu (got "mermiad"; did you mean mermaid?)'],
     [['validate'], 'orgintel validate: missing model file'],
     [['validate', wardModel, wardModel], `orgintel validate: unexpected argument ${JSON.stringify(wardModel.slice(0, 40) + (wardModel.length > 40 ? '…' : ''))}`],
+    [['loops', wardModel, '--level', 'delivry'], 'orgintel loops: --level must be one of delivery, planning, strategy (got "delivry"; did you mean delivery?)'],
     [['loops', wardModel, '--max-length', '1e3'], 'orgintel loops: --max-length must be a whole number, 1 or more (got "1e3")'],
     [['loops', wardModel, '--max-length', '0'], 'orgintel loops: --max-length must be a whole number, 1 or more (got "0")'],
     [['schema', 'extra'], 'orgintel schema: schema takes no arguments'],
