@@ -1,3 +1,5 @@
+import { portableLog, portablePow } from './portable-math.js'
+
 /**
  * A mergeable quantile sketch of non-negative values (e.g. latencies in days), after
  * DDSketch (Masson, Rim & Lee 2019): values fall into logarithmic buckets
@@ -46,7 +48,8 @@ const checkAccuracy = (alpha: number): void => {
  */
 export const sketchBucket = (value: number, relativeAccuracy: number): number => {
   if (value < smallestIndexableValue) return Number.NaN
-  return Math.ceil(Math.log(value) / Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy)))
+  // Portable arithmetic: a value on a bucket's edge lands in the same bucket in every engine.
+  return Math.ceil(portableLog(value) / portableLog((1 + relativeAccuracy) / (1 - relativeAccuracy)))
 }
 
 /**
@@ -178,7 +181,7 @@ export const sketchQuantile = (sketch: QuantileSketch, q: number): number | unde
   for (let i = 0; i < sketch.indices.length; i++) {
     seen += sketch.counts[i]!
     if (seen > rank) {
-      const value = (2 * gamma ** sketch.indices[i]!) / (gamma + 1)
+      const value = (2 * portablePow(gamma, sketch.indices[i]!)) / (gamma + 1)
       return Math.min(sketch.max, Math.max(sketch.min, value))
     }
   }
