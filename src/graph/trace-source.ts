@@ -103,20 +103,33 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   }
   const target = finder.search(s, s, member, stop === undefined ? isClosure : (state) => state === stop.state, work)
   const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)
-  const closedBy = outcome >= 0 && target >= 0 ? assets[finder.assetOf(target)]!.id : undefined
+  const source = assets[s]!.id
+  const holder = graph.actors[h]!.id
+  const levels = levelsOfMask[levelMask]!
+  const order = orderOf(index, members)
+  const { reliability } = route
+  const provenanceOf = inferred ? 'inferred' : 'declared'
+  const derived = derivedIds(assets, members, s)
+  // One object literal per shape (open with or without a stop, closed with or without a
+  // route found), with the keys in one order: no object spread per source.
+  if (outcome < 0) {
+    return stop === undefined
+      ? { source, holder, outcome: 'open', steps: route.steps, levels, order, reliability, provenance: provenanceOf, derived, reached }
+      : { source, holder, outcome: 'open', stopsAt: stop.stop, steps: route.steps, levels, order, reliability, provenance: provenanceOf, derived, reached }
+  }
+  if (target < 0) return { source, holder, outcome: outcomeOfLevel[outcome]!, steps: route.steps, levels, order, reliability, provenance: provenanceOf, derived, reached }
   return {
-    source: assets[s]!.id,
-    holder: graph.actors[h]!.id,
-    outcome: outcome < 0 ? 'open' : outcomeOfLevel[outcome]!,
-    ...(stop === undefined ? {} : { stopsAt: stop.stop }),
+    source,
+    holder,
+    outcome: outcomeOfLevel[outcome]!,
     steps: route.steps,
-    ...(closedBy === undefined ? {} : { closedBy }),
-    levels: levelsOfMask[levelMask]!,
-    order: orderOf(index, members),
-    ...(outcome >= 0 && target >= 0 ? { latencyDays: finder.distance(target) } : {}),
-    reliability: route.reliability,
-    provenance: inferred ? 'inferred' : 'declared',
-    derived: derivedIds(assets, members, s),
+    closedBy: assets[finder.assetOf(target)]!.id,
+    levels,
+    order,
+    latencyDays: finder.distance(target),
+    reliability,
+    provenance: provenanceOf,
+    derived,
     reached,
   }
 }
