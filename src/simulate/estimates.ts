@@ -114,7 +114,13 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
   }
   for (; horizon < closureHorizons.length; horizon++) (survivalAt[horizon] = survival), (greenwoodAt[horizon] = greenwood)
   const observations = closedCount + openCount
-  const [d30, d90, d365] = closureHorizons.map((day, k) => (observations === 0 || longest < day ? undefined : closureAt(survivalAt[k]!, greenwoodAt[k]!, z)))
+  // Each horizon by its own call, not by destructuring a mapped array: the optimised code
+  // was thrown away whenever that array's element kind changed from one run to the next.
+  const closureAtHorizon = (k: number): EstimateWithInterval | undefined =>
+    observations === 0 || longest < closureHorizons[k]! ? undefined : closureAt(survivalAt[k]!, greenwoodAt[k]!, z)
+  const d30 = closureAtHorizon(0)
+  const d90 = closureAtHorizon(1)
+  const d365 = closureAtHorizon(2)
   const followed = observations > 0
   return {
     closureBy30Days: d30?.estimate ?? null,
