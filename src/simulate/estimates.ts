@@ -121,7 +121,6 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
   const d30 = closureAtHorizon(0)
   const d90 = closureAtHorizon(1)
   const d365 = closureAtHorizon(2)
-  const followed = observations > 0
   return {
     closureBy30Days: d30?.estimate ?? null,
     closureBy30DaysLower: d30?.lower ?? null,
@@ -132,8 +131,8 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
     closureBy365Days: d365?.estimate ?? null,
     closureBy365DaysLower: d365?.lower ?? null,
     closureBy365DaysUpper: d365?.upper ?? null,
-    closureMedianDays: followed ? (median ?? null) : null,
-    closureMedianDaysLower: followed ? (medianLower ?? null) : null,
-    closureMedianDaysUpper: followed ? (medianUpper ?? null) : null,
+    closureMedianDays: median ?? null,
+    closureMedianDaysLower: medianLower ?? null,
+    closureMedianDaysUpper: medianUpper ?? null,
   }
 }
