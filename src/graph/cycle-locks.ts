@@ -1,4 +1,5 @@
 import { type ActorAdjacency, reverseAdjacency } from './adjacency.js'
+import { grown } from './grow.js'
 
 /**
  * The locks of the bounded cycle search (Gupta & Suzumura 2021) for one start `s` at a
@@ -145,18 +146,12 @@ export class CycleLocks {
       if (stamp[w] !== s || edgeListed[e] === s || distance[w]! + 1 >= reached) continue
       edgeListed[e] = s
       if (this.listSize === this.listValue.length) {
-        this.listNext = grow(this.listNext)
-        this.listValue = grow(this.listValue)
+        this.listNext = grown(this.listNext, this.listSize * 2)
+        this.listValue = grown(this.listValue, this.listSize * 2)
       }
       this.listNext[this.listSize] = listHead[w]!
       this.listValue[this.listSize] = v
       listHead[w] = this.listSize++
     }
   }
-}
-
-const grow = (array: Int32Array): Int32Array => {
-  const larger = new Int32Array(array.length * 2)
-  larger.set(array)
-  return larger
 }

@@ -1,9 +1,8 @@
 import type { Model } from '../model/codecs.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
-import { describeCycle } from './describe.js'
 import { defaultLoopBounds, isTruncated, prepareLoopSearch } from './loop-cursor.js'
 import { LoopIterator } from './loop-iterator.js'
-import { type StepFigures, figuresOf } from './step-figures.js'
+import { tabulateLoops } from './loop-table-fill.js'
 import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
 import { canonicalModel } from '../model/canonical.js'
 
@@ -41,22 +40,21 @@ export function* enumerateLoops(
 
 /**
  * Find and describe the loops of an already compiled graph (so that the diagnosis
- * engine compiles once). Same bounds and meaning as {@link findLoops}.
+ * engine compiles once). Same bounds and meaning as {@link findLoops}; every loop's
+ * figures are worked out into `table` as it is found, and `loops` is built from the
+ * table when first read.
  * @category Loops
  */
 export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): LoopSearch => {
-  const loops: Loop[] = []
-  const search = prepareLoopSearch(graph, options)
-  if (search === undefined) return { loops, truncated: false }
-  const { steps, view, cycles, maxLoops } = search
-  let figures: StepFigures | undefined
-  for (;;) {
-    const length = cycles.findNext()
-    if (length === 0) return { loops, truncated: isTruncated(cycles.end!) }
-    if (loops.length >= maxLoops) return { loops, truncated: true }
-    figures ??= figuresOf(steps)
-    loops.push(describeCycle(figures, view.path, view.arcs, length))
-  }
+  const { table, truncated } = tabulateLoops(prepareLoopSearch(graph, options))
+  let loops: ReadonlyArray<Loop> | undefined
+  // `loops` is an own enumerable getter (built on first read, then kept) and `table` is
+  // not enumerable, so the search serialises, spreads and compares as `{ loops, truncated }`.
+  return Object.defineProperties({} as LoopSearch, {
+    loops: { get: () => (loops ??= [...table]), enumerable: true, configurable: true },
+    truncated: { value: truncated, enumerable: true, writable: true, configurable: true },
+    table: { value: table, configurable: true },
+  })
 }
 
 /**
