@@ -57,11 +57,10 @@ export const describeCycle = (
   const start = canonicalStart(figures, path, length)
   const actors = new Array<ActorId>(length)
   const channels = new Array<ReadonlyArray<ChannelId>>(length)
+  measure.measure(figures, path, arcs, length, start, 0)
   for (let i = 0, k = start; i < length; i++, k = k + 1 === length ? 0 : k + 1) {
-    const v = path[k]!
     const a = arcs[k]!
-    measure.extend(figures, i, v, a)
-    actors[i] = ids[v]!
+    actors[i] = ids[path[k]!]!
     channels[i] = a === -1 ? noChannels : channelIds[a]!
   }
   return loopOf(actors, channels, measure.code(length), measure.layActors[length]!, measure.latencyDays[length]!, measure.reliability[length]!)

@@ -89,28 +89,45 @@ export class LoopMeasure {
   }
 
   /**
-   * Measure prefix `depth + 1` from prefix `depth` and the step from actor `v` over arc
-   * `a` of the figures' steps (`-1`: no loop channel joins the step, which then gets
-   * through never and has no polarity). Reads the arc's channels the first time it is used.
+   * Measure prefixes `from + 1 .. length` of the cycle `path[0..length-1]` read from
+   * path step `start` (step `i` of the loop is path step `(start + i) mod length`, from
+   * `path[k]` over arc `arcs[k]` of the figures' steps; `-1`: no loop channel joins the
+   * step, which then never gets through and has no polarity), from prefix `from`. Reads
+   * an arc's channels the first time it is used. O(length - from).
    */
-  extend(figures: StepFigures, depth: number, v: number, a: number): void {
-    const next = depth + 1
-    let word = this.words[depth]! | figures.actorBits[v]!
-    this.layActors[next] = this.layActors[depth]! + figures.steps.graph.lay[v]!
-    if (a === -1) {
-      this.words[next] = word
-      this.latencyDays[next] = this.latencyDays[depth]!
-      this.reliability[next] = this.reliability[depth]! * 0
-      this.polarity[next] = unknownCode
-      return
+  measure(figures: StepFigures, path: ArrayLike<number>, arcs: ArrayLike<number>, length: number, start: number, from: number): void {
+    const { words, layActors, latencyDays, reliability, polarity } = this
+    const { actorBits, arcBits, fastest, passes, sign } = figures
+    const lay = figures.steps.graph.lay
+    let word = words[from]!
+    let layCount = layActors[from]!
+    let latency = latencyDays[from]!
+    let passing = reliability[from]!
+    let code = polarity[from]!
+    let k = start + from < length ? start + from : start + from - length
+    for (let i = from + 1; i <= length; i++) {
+      const v = path[k]!
+      const a = arcs[k]!
+      k = k + 1 === length ? 0 : k + 1
+      word |= actorBits[v]!
+      layCount += lay[v]!
+      if (a === -1) {
+        passing *= 0
+        code = unknownCode
+      } else {
+        const arcWord = arcBits[a]!
+        word |= arcWord === 0 ? figureArc(figures, a) : arcWord
+        latency += fastest[a]!
+        passing *= passes[a]!
+        const step = sign[a]!
+        if (step === 0) code = unknownCode
+        else if (step === -1 && code !== unknownCode) code ^= 1
+      }
+      words[i] = word
+      layActors[i] = layCount
+      latencyDays[i] = latency
+      reliability[i] = passing
+      polarity[i] = code
     }
-    const arcWord = figures.arcBits[a]!
-    word |= arcWord === 0 ? figureArc(figures, a) : arcWord
-    this.words[next] = word
-    this.latencyDays[next] = this.latencyDays[depth]! + figures.fastest[a]!
-    this.reliability[next] = this.reliability[depth]! * figures.passes[a]!
-    const code = this.polarity[depth]!
-    const sign = figures.sign[a]!
-    this.polarity[next] = sign === 0 || code === unknownCode ? unknownCode : sign === -1 ? code ^ 1 : code
   }
 }

@@ -90,13 +90,9 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
       stepAt[d] = stepCount++
     }
     const start = rootFirst ? 0 : canonicalStart(figures, path, length)
-    if (start === 0) {
-      for (let d = measured < changed ? measured : changed; d < length; d++) measure.extend(figures, d, path[d]!, arcs[d]!)
-      measured = length
-    } else {
-      for (let i = 0, k = start; i < length; i++, k = k + 1 === length ? 0 : k + 1) measure.extend(figures, i, path[k]!, arcs[k]!)
-      measured = 0
-    }
+    // Prefixes measured from a start other than 0 are not the path's.
+    measure.measure(figures, path, arcs, length, start, start !== 0 ? 0 : measured < changed ? measured : changed)
+    measured = start === 0 ? length : 0
     if (size === lengths.length) {
       const room = size * 2
       lengths = grown(lengths, room)
