@@ -50,14 +50,30 @@ export const describeCycle = (
   arcs: ArrayLike<number>,
   length: number,
 ): Loop => {
-  const ids = figures.ids
-  const channelIds = figures.channelIds
   const measure = (figures.measure ??= new LoopMeasure(length))
   measure.reserve(length)
   const start = canonicalStart(figures, path, length)
+  measure.measure(figures, path, arcs, length, start, 0)
+  return describeMeasured(figures, path, arcs, length, start, measure)
+}
+
+/**
+ * The {@link Loop} of the cycle `path[0..length-1]` (as in {@link describeCycle}) whose
+ * canonical rotation starts at path position `start`, once `measure` holds its figures
+ * as prefix `length`. O(length).
+ * @category Loops
+ */
+export const describeMeasured = (
+  figures: StepFigures,
+  path: ArrayLike<number>,
+  arcs: ArrayLike<number>,
+  length: number,
+  start: number,
+  measure: LoopMeasure,
+): Loop => {
+  const { ids, channelIds } = figures
   const actors = new Array<ActorId>(length)
   const channels = new Array<ReadonlyArray<ChannelId>>(length)
-  measure.measure(figures, path, arcs, length, start, 0)
   for (let i = 0, k = start; i < length; i++, k = k + 1 === length ? 0 : k + 1) {
     const a = arcs[k]!
     actors[i] = ids[path[k]!]!

@@ -1,9 +1,7 @@
-import { canonicalStart, idsAscending } from './canonical-rotation.js'
+import { CycleMeasurer } from './cycle-measurer.js'
 import { grown } from './grow.js'
 import { type LoopCursor, isTruncated } from './loop-cursor.js'
-import { LoopMeasure } from './loop-measure.js'
 import { type LoopColumns, LoopTable } from './loop-table.js'
-import { type StepFigures, figuresOf } from './step-figures.js'
 
 const emptyInt32 = new Int32Array(0)
 const emptyFloat64 = new Float64Array(0)
@@ -28,26 +26,18 @@ const noLoops: LoopColumns = {
  * {@link LoopTable}, with the figures of each worked out as it is found, without one
  * object per loop. The depth-first search finds loops that share their first steps one
  * after another, so the table keeps each step of a path once (a tree of steps, each
- * with its parent; a loop's closing step is kept with the loop) and measures a loop from
- * the prefix figures of the steps it shares with the loop before ({@link LoopMeasure},
- * from `cycles.firstChanged`): a loop that starts where its canonical rotation does (at
- * its smallest actor, in a graph whose ids ascend with the index, without `through`)
- * costs the steps that changed, not its length. Any other loop is measured from its
- * canonical start, as `describeCycle` does. Typed arrays grow by doubling. Returns the
- * table and whether a bound left loops out.
+ * with its parent; a loop's closing step is kept with the loop), and measures each loop
+ * from the figures of the steps it shares with the loop before ({@link CycleMeasurer}).
+ * Typed arrays grow by doubling. Returns the table and whether a bound left loops out.
  * @category Loops
  */
 export const tabulateLoops = (search: LoopCursor | undefined): { readonly table: LoopTable; readonly truncated: boolean } => {
   if (search === undefined) return { table: new LoopTable(noLoops), truncated: false }
-  const { steps, view, cycles, maxLoops } = search
+  const { view, cycles, maxLoops } = search
   const { path, arcs } = view
   /** Per depth of the current path: its step in the step tree. */
   const stepAt = new Int32Array(path.length)
-  let figures: StepFigures | undefined
-  let measure: LoopMeasure | undefined
-  let rootFirst = false
-  /** Prefixes `0..measured` of `measure` are the current path's. */
-  let measured = 0
+  let measurer: CycleMeasurer | undefined
   let longest = 0
   let size = 0
   let lengths = new Int32Array(64)
@@ -72,11 +62,7 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
       truncated = true
       break
     }
-    if (figures === undefined || measure === undefined) {
-      figures = figuresOf(steps)
-      measure = new LoopMeasure(path.length)
-      rootFirst = search.through === undefined && idsAscending(figures)
-    }
+    measurer ??= new CycleMeasurer(search)
     const last = length - 1
     const changed = cycles.firstChanged
     if (stepCount + last - changed > stepArc.length) {
@@ -89,10 +75,8 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
       stepArc[stepCount] = arcs[d]!
       stepAt[d] = stepCount++
     }
-    const start = rootFirst ? 0 : canonicalStart(figures, path, length)
-    // Prefixes measured from a start other than 0 are not the path's.
-    measure.measure(figures, path, arcs, length, start, start !== 0 ? 0 : measured < changed ? measured : changed)
-    measured = start === 0 ? length : 0
+    measurer.measureFound(length)
+    const { measure, start } = measurer
     if (size === lengths.length) {
       const room = size * 2
       lengths = grown(lengths, room)
@@ -116,7 +100,7 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
     size++
   }
   const columns: LoopColumns = {
-    figures,
+    figures: measurer?.figures,
     size,
     lengths,
     lastStep,
