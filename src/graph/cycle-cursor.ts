@@ -35,9 +35,9 @@ export class BoundedCycleCursor {
   end: BoundedCycleEnd | undefined
   /**
    * The shallowest depth whose step (`arcs[depth]`) was written since the previous cycle
-   * was returned (0 for the first), so `path[0..firstChanged]` and
-   * `arcs[0..firstChanged-1]` are as they were: a caller that builds something along the
-   * path can keep what it built for those steps.
+   * was returned (0 for the first), so the first `firstChanged` steps (`path` and `arcs`
+   * before that depth) are as they were: a caller that builds something along the path
+   * can keep what it built for those steps.
    */
   firstChanged = 0
   private readonly offsets: Int32Array
