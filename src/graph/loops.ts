@@ -3,6 +3,7 @@ import { type CompiledGraph, compileGraph } from './compile.js'
 import { defaultLoopBounds, isTruncated, prepareLoopSearch } from './loop-cursor.js'
 import { LoopIterator } from './loop-iterator.js'
 import { tabulateLoops } from './loop-table-fill.js'
+import type { LoopTable } from './loop-table.js'
 import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
 import { canonicalModel } from '../model/canonical.js'
 
@@ -60,7 +61,8 @@ export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions
 /**
  * The loops of a compiled graph, described one at a time as they are found, so a caller
  * can stop early (see {@link iterateLoops}). Each cycle is found without allocation and
- * described from the per-graph step figures, so the cost per loop is its length.
+ * described from the per-graph step figures and the figures of the steps it shares with
+ * the loop before, so the cost per loop is about its length.
  * @category Loops
  */
 export const iterateLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): Generator<Loop, boolean> =>
@@ -77,7 +79,10 @@ const compileForLoops = (model: Model, options: FindLoopsOptions): CompiledGraph
  * input: at most `maxLength` (12) actors per loop, `maxLoops` (10,000) loops and
  * `budget` (5,000,000) search steps by default; `truncated` says when a bound may have
  * left loops out. `through` keeps only loops through that actor, `level` only channels
- * at that level.
+ * at that level. Every loop's figures are worked out into `search.table` (a
+ * {@link LoopTable}) as it is found; `search.loops` builds the `Loop` objects from the
+ * table when first read, so a caller of a large search that reads only figures should
+ * read the table.
  *
  * Length-bounded enumeration after Gupta & Suzumura (2021), a refinement of Johnson
  * (1975): O((c + 1) · L · (V + E)) for `c` loops of length at most `L`.
