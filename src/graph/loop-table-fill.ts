@@ -6,7 +6,9 @@ import { type LoopColumns, LoopTable } from './loop-table.js'
 const emptyInt32 = new Int32Array(0)
 const emptyFloat64 = new Float64Array(0)
 const noLoops: LoopColumns = {
-  figures: undefined,
+  ids: [],
+  targets: emptyInt32,
+  channelIds: [],
   size: 0,
   lengths: emptyInt32,
   lastStep: emptyInt32,
@@ -100,7 +102,9 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
     size++
   }
   const columns: LoopColumns = {
-    figures: measurer?.figures,
+    ids: measurer?.figures.ids ?? [],
+    targets: search.steps.targets,
+    channelIds: measurer?.figures.channelIds ?? [],
     size,
     lengths,
     lastStep,

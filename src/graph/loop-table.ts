@@ -2,7 +2,6 @@ import type { ActorId, ChannelId } from '../model/primitives.js'
 import type { Capability, Level } from '../model/vocabulary.js'
 import { loopOf } from './describe.js'
 import { levelsOfCode, orderOfCode, polarityOfCode, stagesOfCode } from './loop-measure.js'
-import type { StepFigures } from './step-figures.js'
 import type { LearningOrder, Loop, LoopPolarity } from './types.js'
 
 /**
@@ -16,8 +15,14 @@ import type { LearningOrder, Loop, LoopPolarity } from './types.js'
  * @internal
  */
 export interface LoopColumns {
-  /** Step figures of the searched graph (`undefined` only when no loop was found). */
-  readonly figures: StepFigures | undefined
+  /**
+   * What naming a loop's actors and channels needs of the searched graph, and no more (so
+   * a table does not keep the model alive): each actor's id, each arc's target actor and
+   * each arc's channel ids (read for every arc a loop of the table takes).
+   */
+  readonly ids: ReadonlyArray<ActorId>
+  readonly targets: Int32Array
+  readonly channelIds: ReadonlyArray<ReadonlyArray<ChannelId> | undefined>
   readonly size: number
   readonly lengths: Int32Array
   readonly lastStep: Int32Array
@@ -69,11 +74,11 @@ export class LoopTable implements Iterable<Loop> {
   actorsOf(i: number): ReadonlyArray<ActorId> {
     const length = this.lengthOf(i)
     const arcs = this.arcsOf(i)
-    const { ids, steps } = this.columns.figures!
+    const { ids, targets } = this.columns
     const start = this.columns.starts?.[i] ?? 0
     const actors = new Array<ActorId>(length)
     for (let j = 0, k = start; j < length; j++, k = k + 1 === length ? 0 : k + 1) {
-      actors[j] = ids[steps.targets[arcs[k === 0 ? length - 1 : k - 1]!]!]!
+      actors[j] = ids[targets[arcs[k === 0 ? length - 1 : k - 1]!]!]!
     }
     return actors
   }
@@ -82,7 +87,7 @@ export class LoopTable implements Iterable<Loop> {
   channelsOf(i: number): ReadonlyArray<ReadonlyArray<ChannelId>> {
     const length = this.lengthOf(i)
     const arcs = this.arcsOf(i)
-    const channelIds = this.columns.figures!.channelIds
+    const channelIds = this.columns.channelIds
     const start = this.columns.starts?.[i] ?? 0
     const channels = new Array<ReadonlyArray<ChannelId>>(length)
     for (let j = 0, k = start; j < length; j++, k = k + 1 === length ? 0 : k + 1) channels[j] = channelIds[arcs[k]!]!
@@ -133,12 +138,11 @@ export class LoopTable implements Iterable<Loop> {
   loop(i: number): Loop {
     const length = this.lengthOf(i)
     const arcs = this.arcsOf(i)
-    const { figures, starts, codes, layActors, latencyDays, reliability } = this.columns
-    const { ids, steps, channelIds } = figures!
+    const { ids, targets, channelIds, starts, codes, layActors, latencyDays, reliability } = this.columns
     const actors = new Array<ActorId>(length)
     const channels = new Array<ReadonlyArray<ChannelId>>(length)
     for (let j = 0, k = starts?.[i] ?? 0; j < length; j++, k = k + 1 === length ? 0 : k + 1) {
-      actors[j] = ids[steps.targets[arcs[k === 0 ? length - 1 : k - 1]!]!]!
+      actors[j] = ids[targets[arcs[k === 0 ? length - 1 : k - 1]!]!]!
       channels[j] = channelIds[arcs[k]!]!
     }
     return loopOf(actors, channels, codes[i]!, layActors[i]!, latencyDays[i]!, reliability[i]!)
