@@ -49,6 +49,9 @@ export interface LoopColumns {
  *
  * Read a large search through the table (counting loops by level or order, summing
  * latency) to avoid building hundreds of thousands of objects.
+ *
+ * @example
+ * {@includeCode ../../examples/loop-table.ts#table}
  * @category Loops
  */
 export class LoopTable implements Iterable<Loop> {
