@@ -49,9 +49,9 @@ export const polarityOfCode = (code: number): LoopPolarity => polarities[code >>
  * OR of the figure words of their actors and arcs (levels, stages, governing assets),
  * `layActors[d]` the lay actors among them, `latencyDays[d]` the sum of each step's
  * fastest channel, `reliability[d]` the product of each step's chance to get through,
- * `polarity[d]` a polarity code (0 an even number of `-` steps, 1 odd, 2 unknown). Sums and products are taken
- * in step order, so a loop measured from its canonical start has exactly the figures of
- * {@link describeCycle}.
+ * `polarity[d]` a polarity code (0 an even number of `-` steps, 1 odd, 2 unknown).
+ * Sums and products are taken in step order, so every loop measured from its canonical
+ * start has the same figures, to the last bit, however its prefix was shared.
  * @category Loops
  */
 export class LoopMeasure {
