@@ -39,6 +39,13 @@ export function* enumerateLoops(
   }
 }
 
+/** Every loop of a table as a `Loop` object, in table order. */
+const loopsOf = (table: LoopTable): Loop[] => {
+  const loops: Loop[] = []
+  for (let i = 0; i < table.size; i++) loops.push(table.loop(i))
+  return loops
+}
+
 /**
  * Find and describe the loops of an already compiled graph (so that the diagnosis
  * engine compiles once). Same bounds and meaning as {@link findLoops}; every loop's
@@ -52,7 +59,7 @@ export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions
   // `loops` is an own enumerable getter (built on first read, then kept) and `table` is
   // not enumerable, so the search serialises, spreads and compares as `{ loops, truncated }`.
   return Object.defineProperties({} as LoopSearch, {
-    loops: { get: () => (loops ??= [...table]), enumerable: true, configurable: true },
+    loops: { get: () => (loops ??= loopsOf(table)), enumerable: true, configurable: true },
     truncated: { value: truncated, enumerable: true, writable: true, configurable: true },
     table: { value: table, configurable: true },
   })
