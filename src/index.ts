@@ -48,6 +48,7 @@ export type { FindLoopsOptions, LearningOrder, Loop, LoopPolarity, LoopSearch, P
 export { componentsOf, stronglyConnectedComponents } from './graph/components.js'
 export type { ComponentIndex } from './graph/components.js'
 export { defaultLoopBounds, findLoops, findLoopsInGraph, iterateLoops, iterateLoopsInGraph } from './graph/loops.js'
+export { LoopTable } from './graph/loop-table.js'
 export { describeLoop } from './graph/describe.js'
 export { compileTrace, defaultTraceBudget, isSourceAsset, traceLoops, traceLoopsOf } from './graph/trace.js'
 export type { TraceIndex } from './graph/trace.js'

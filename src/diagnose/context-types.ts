@@ -72,7 +72,7 @@ export interface DiagnosisContext {
   /** The traced loop of a source asset, if it is a source that was traced. */
   traceOf(source: AssetId): TracedLoop | undefined
   /** Elementary loops of the whole graph, enumerated once within `loopBounds`, sorted by actors. */
-  loops(): LoopSearch
+  loops(): Pick<LoopSearch, 'loops' | 'truncated'>
   /** The loops with at least one channel at `level`. */
   loopsAt(level: Level): ReadonlyArray<Loop>
   /** Eswaran–Tarjan repair of `level`: the fewest channels that close every open loop there. */

@@ -115,7 +115,7 @@ export const createDiagnosisContext = (
     const [level, maxSearchSteps] = JSON.parse(key) as [Level, number]
     return findSinglePointsOfFailureInGraph(graphAt(level), { level, maxSearchSteps })
   })
-  const loops = memo((): LoopSearch => {
+  const loops = memo((): Pick<LoopSearch, 'loops' | 'truncated'> => {
     const search = findLoopsInGraph(graph(), options.loopBounds)
     if (search.truncated) truncated = true
     const keyed = search.loops.map((loop) => ({ loop, key: loopKey(loop) }))

@@ -64,3 +64,18 @@ export const canonicalStart = (figures: StepFigures, path: ArrayLike<number>, le
   }
   return start
 }
+
+/**
+ * Whether the figures' actor ids ascend strictly with their index (code-unit order), as
+ * in a graph compiled from a canonical model: then a cycle's smallest index is its
+ * canonical start, so a cycle found from its smallest actor (no `through`) starts at 0.
+ * O(V) once, then cached.
+ * @category Loops
+ */
+export const idsAscending = (figures: StepFigures): boolean => {
+  if (figures.idsAscending !== undefined) return figures.idsAscending
+  const ids = figures.ids
+  let ascending = true
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!
+  return (figures.idsAscending = ascending)
+}

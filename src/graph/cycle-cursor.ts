@@ -33,6 +33,13 @@ const unreached = 0x3fffffff
 export class BoundedCycleCursor {
   /** How the search ended, once {@link findNext} has returned 0. */
   end: BoundedCycleEnd | undefined
+  /**
+   * The shallowest depth whose step (`arcs[depth]`) was written since the previous cycle
+   * was returned (0 for the first), so the first `firstChanged` steps (`path` and `arcs`
+   * before that depth) are as they were: a caller that builds something along the path
+   * can keep what it built for those steps.
+   */
+  firstChanged = 0
   private readonly offsets: Int32Array
   private readonly targets: Int32Array
   private readonly componentOf: Int32Array
@@ -90,6 +97,7 @@ export class BoundedCycleCursor {
     const { offsets, targets, componentOf, onPath, path, arcs, cursor, back, maxLength, budget, last, allowAll } = this
     const { stamp, lock } = locks
     let { start: s, depth, steps } = this
+    let changed = maxLength
     let component = s >= 0 ? componentOf[s]! : -1
     for (;;) {
       if (depth < 0) {
@@ -132,11 +140,13 @@ export class BoundedCycleCursor {
         if (edge < end) {
           cursor[depth] = edge + 1
           arcs[depth] = edge
+          if (depth < changed) changed = depth
           const w = targets[edge]!
           if (w === s) {
             back[depth] = 1
             this.depth = depth
             this.steps = steps
+            this.firstChanged = changed
             return depth + 1
           }
           depth++

@@ -1,4 +1,5 @@
 import { type ActorAdjacency, reverseAdjacency } from './adjacency.js'
+import { grown } from './grow.js'
 
 /**
  * The locks of the bounded cycle search (Gupta & Suzumura 2021) for one start `s` at a
@@ -23,7 +24,8 @@ export class CycleLocks {
   private readonly edgeListed: Int32Array
   private readonly reverse: ActorAdjacency
   private readonly queue: Int32Array
-  private readonly work: number[] = []
+  /** Pending relaxations, as pairs (actor, steps back to the start): a stack. */
+  private work: Int32Array = new Int32Array(64)
 
   constructor(
     private readonly adjacency: ActorAdjacency,
@@ -111,21 +113,27 @@ export class CycleLocks {
    * (stopping as soon as it exceeds `budget`).
    */
   relax(v: number, reached: number, onPath: Uint8Array, steps: number, budget: number): number {
-    const { lock, listHead, listNext, listValue, work, maxLength } = this
-    work.push(v, reached)
-    while (work.length > 0) {
-      const hops = work.pop()!
-      const u = work.pop()!
+    const { lock, listHead, listNext, listValue, maxLength } = this
+    // Most calls find the lock already high enough: answer them without the stack.
+    if (lock[v]! >= maxLength - reached + 1) return steps
+    let work = this.work
+    work[0] = v
+    work[1] = reached
+    let top = 2
+    while (top > 0) {
+      const hops = work[--top]!
+      const u = work[--top]!
       const relaxed = maxLength - hops + 1
       if (lock[u]! >= relaxed) continue
       lock[u] = relaxed
       for (let item = listHead[u]!; item !== -1; item = listNext[item]!) {
-        if (++steps > budget) {
-          work.length = 0
-          return steps
-        }
+        if (++steps > budget) return steps
         const predecessor = listValue[item]!
-        if (onPath[predecessor] === 0 && lock[predecessor]! < relaxed - 1) work.push(predecessor, hops + 1)
+        if (onPath[predecessor] === 0 && lock[predecessor]! < relaxed - 1) {
+          if (top + 2 > work.length) work = this.work = grown(work, work.length * 2)
+          work[top++] = predecessor
+          work[top++] = hops + 1
+        }
       }
     }
     return steps
@@ -145,18 +153,12 @@ export class CycleLocks {
       if (stamp[w] !== s || edgeListed[e] === s || distance[w]! + 1 >= reached) continue
       edgeListed[e] = s
       if (this.listSize === this.listValue.length) {
-        this.listNext = grow(this.listNext)
-        this.listValue = grow(this.listValue)
+        this.listNext = grown(this.listNext, this.listSize * 2)
+        this.listValue = grown(this.listValue, this.listSize * 2)
       }
       this.listNext[this.listSize] = listHead[w]!
       this.listValue[this.listSize] = v
       listHead[w] = this.listSize++
     }
   }
-}
-
-const grow = (array: Int32Array): Int32Array => {
-  const larger = new Int32Array(array.length * 2)
-  larger.set(array)
-  return larger
 }

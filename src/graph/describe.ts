@@ -2,29 +2,46 @@ import type { ActorId, ChannelId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
 import { canonicalStart } from './canonical-rotation.js'
 import type { CompiledGraph } from './compile.js'
-import {
-  type StepFigures,
-  figureArc,
-  figuresOf,
-  governingShift,
-  holdsPlan,
-  holdsStrategy,
-  levelsByBits,
-  stageShift,
-  stagesByBits,
-} from './step-figures.js'
+import { LoopMeasure, levelsOfCode, orderOfCode, polarityOfCode, stagesOfCode } from './loop-measure.js'
+import { type StepFigures, figuresOf } from './step-figures.js'
 import { findArc, loopStepsOf } from './steps.js'
-import type { LearningOrder, Loop, LoopPolarity } from './types.js'
+import type { Loop } from './types.js'
 
 const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
-const levelMask = levelsByBits.length - 1
-const stageMask = stagesByBits.length - 1
+
+/**
+ * The {@link Loop} with these actors and per-step channels (canonical rotation) and
+ * these figures (`code` a loop code: see {@link LoopMeasure.code}). The one place a
+ * loop object is built, so every loop has the same shape and key order.
+ * @category Loops
+ */
+export const loopOf = (
+  actors: ReadonlyArray<ActorId>,
+  channels: ReadonlyArray<ReadonlyArray<ChannelId>>,
+  code: number,
+  layActors: number,
+  latencyDays: number,
+  reliability: number,
+): Loop => ({
+  actors,
+  channels,
+  levels: levelsOfCode(code),
+  order: orderOfCode(code),
+  layActors,
+  professionalActors: actors.length - layActors,
+  stages: stagesOfCode(code),
+  latencyDays,
+  reliability,
+  polarity: polarityOfCode(code),
+})
 
 /**
  * Describe the cycle `path[0..length-1]` whose step `i` takes arc `arcs[i]` of the
  * figures' steps (`-1`: no loop channel joins the two actors). The loop's arrays of
  * channel ids, levels and stages are frozen and shared between loops; its own arrays
- * are allocated at their final size. O(length) once each arc's channels have been read.
+ * are allocated at their final size. Measured step by step from its canonical start
+ * ({@link LoopMeasure}, as the loop table measures each loop it keeps). O(length) once
+ * each arc's channels have been read.
  * @category Loops
  */
 export const describeCycle = (
@@ -33,53 +50,36 @@ export const describeCycle = (
   arcs: ArrayLike<number>,
   length: number,
 ): Loop => {
-  const { ids, actorBits, arcBits, channelIds, fastest, passes, sign } = figures
-  const lay = figures.steps.graph.lay
+  const measure = (figures.measure ??= new LoopMeasure(length))
+  measure.reserve(length)
   const start = canonicalStart(figures, path, length)
+  measure.measure(figures, path, arcs, length, start, 0)
+  return describeMeasured(figures, path, arcs, length, start, measure)
+}
+
+/**
+ * The {@link Loop} of the cycle `path[0..length-1]` (as in {@link describeCycle}) whose
+ * canonical rotation starts at path position `start`, once `measure` holds its figures
+ * as prefix `length`. O(length).
+ * @category Loops
+ */
+export const describeMeasured = (
+  figures: StepFigures,
+  path: ArrayLike<number>,
+  arcs: ArrayLike<number>,
+  length: number,
+  start: number,
+  measure: LoopMeasure,
+): Loop => {
+  const { ids, channelIds } = figures
   const actors = new Array<ActorId>(length)
   const channels = new Array<ReadonlyArray<ChannelId>>(length)
-  let bits = 0
-  let layActors = 0
-  let latencyDays = 0
-  let reliability = 1
-  let negative = 0
-  let unknown = false
   for (let i = 0, k = start; i < length; i++, k = k + 1 === length ? 0 : k + 1) {
-    const v = path[k]!
-    actors[i] = ids[v]!
-    layActors += lay[v]!
-    bits |= actorBits[v]!
     const a = arcs[k]!
-    if (a === -1) {
-      channels[i] = noChannels
-      reliability *= 0
-      unknown = true
-      continue
-    }
-    const word = arcBits[a]!
-    bits |= word === 0 ? figureArc(figures, a) : word
-    channels[i] = channelIds[a]!
-    latencyDays += fastest[a]!
-    reliability *= passes[a]!
-    const step = sign[a]!
-    if (step === 0) unknown = true
-    else if (step === -1) negative++
+    actors[i] = ids[path[k]!]!
+    channels[i] = a === -1 ? noChannels : channelIds[a]!
   }
-  const governing = bits >> governingShift
-  const order: LearningOrder = (governing & holdsStrategy) !== 0 ? 'triple' : (governing & holdsPlan) !== 0 ? 'double' : 'single'
-  const polarity: LoopPolarity = unknown ? 'unknown' : negative % 2 === 0 ? 'reinforcing' : 'balancing'
-  return {
-    actors,
-    channels,
-    levels: levelsByBits[bits & levelMask]!,
-    order,
-    layActors,
-    professionalActors: length - layActors,
-    stages: stagesByBits[(bits >> stageShift) & stageMask]!,
-    latencyDays,
-    reliability,
-    polarity,
-  }
+  return loopOf(actors, channels, measure.code(length), measure.layActors[length]!, measure.latencyDays[length]!, measure.reliability[length]!)
 }
 
 /**

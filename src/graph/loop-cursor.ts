@@ -23,6 +23,8 @@ export interface LoopCursor {
   /** Finds each cycle's length (the cycle itself is in `view`). */
   readonly cycles: BoundedCycleCursor
   readonly maxLoops: number
+  /** The actor every cycle goes through (and starts at, before canonical rotation), if the options name one. */
+  readonly through: number | undefined
 }
 
 /** A bound from the options: absent or NaN gives the default; otherwise a whole number, 0 or more. */
@@ -50,7 +52,7 @@ export const prepareLoopSearch = (graph: CompiledGraph, options: FindLoopsOption
     budget: bound(options.budget, defaultLoopBounds.budget),
     ...(through === undefined ? {} : { through }),
   }, view)
-  return { steps, view, cycles, maxLoops: bound(options.maxLoops, defaultLoopBounds.maxLoops) }
+  return { steps, view, cycles, maxLoops: bound(options.maxLoops, defaultLoopBounds.maxLoops), through }
 }
 
 /**

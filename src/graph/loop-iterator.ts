@@ -1,6 +1,6 @@
-import { describeCycle } from './describe.js'
+import { CycleMeasurer } from './cycle-measurer.js'
+import { describeMeasured } from './describe.js'
 import { type LoopCursor, isTruncated } from './loop-cursor.js'
-import { type StepFigures, figuresOf } from './step-figures.js'
 import type { Loop } from './types.js'
 
 /**
@@ -16,11 +16,12 @@ const IteratorBase: new () => object = Object.getPrototypeOf(Object.getPrototype
  * generator contract: `next()` gives each loop, then `{ done: true, value: truncated }`
  * (and the same again if asked again); `return(value)` closes it; `throw(error)` closes
  * it and throws. Step figures are read on the first loop, so a search that finds
- * nothing reads no channel.
+ * nothing reads no channel; each loop is measured from the steps it shares with the one
+ * before ({@link CycleMeasurer}).
  * @category Loops
  */
 export class LoopIterator extends IteratorBase implements Generator<Loop, boolean> {
-  private figures: StepFigures | undefined
+  private measurer: CycleMeasurer | undefined
   private found = 0
   private truncated: boolean | undefined
 
@@ -36,8 +37,10 @@ export class LoopIterator extends IteratorBase implements Generator<Loop, boolea
     if (length === 0) return this.return(isTruncated(search.cycles.end!))
     if (this.found >= search.maxLoops) return this.return(true)
     this.found++
-    const figures = this.figures ?? (this.figures = figuresOf(search.steps))
-    return { done: false, value: describeCycle(figures, search.view.path, search.view.arcs, length) }
+    const measurer = (this.measurer ??= new CycleMeasurer(search))
+    measurer.measureFound(length)
+    const { path, arcs } = search.view
+    return { done: false, value: describeMeasured(measurer.figures, path, arcs, length, measurer.start, measurer.measure) }
   }
 
   return(value: boolean): IteratorResult<Loop, boolean> {

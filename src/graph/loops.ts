@@ -1,9 +1,9 @@
 import type { Model } from '../model/codecs.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
-import { describeCycle } from './describe.js'
 import { defaultLoopBounds, isTruncated, prepareLoopSearch } from './loop-cursor.js'
 import { LoopIterator } from './loop-iterator.js'
-import { type StepFigures, figuresOf } from './step-figures.js'
+import { tabulateLoops } from './loop-table-fill.js'
+import type { LoopTable } from './loop-table.js'
 import type { FindLoopsOptions, Loop, LoopSearch } from './types.js'
 import { canonicalModel } from '../model/canonical.js'
 
@@ -39,30 +39,37 @@ export function* enumerateLoops(
   }
 }
 
+/** Every loop of a table as a `Loop` object, in table order. */
+const loopsOf = (table: LoopTable): Loop[] => {
+  const loops: Loop[] = []
+  for (let i = 0; i < table.size; i++) loops.push(table.loop(i))
+  return loops
+}
+
 /**
  * Find and describe the loops of an already compiled graph (so that the diagnosis
- * engine compiles once). Same bounds and meaning as {@link findLoops}.
+ * engine compiles once). Same bounds and meaning as {@link findLoops}; every loop's
+ * figures are worked out into `table` as it is found, and `loops` is built from the
+ * table when first read.
  * @category Loops
  */
 export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): LoopSearch => {
-  const loops: Loop[] = []
-  const search = prepareLoopSearch(graph, options)
-  if (search === undefined) return { loops, truncated: false }
-  const { steps, view, cycles, maxLoops } = search
-  let figures: StepFigures | undefined
-  for (;;) {
-    const length = cycles.findNext()
-    if (length === 0) return { loops, truncated: isTruncated(cycles.end!) }
-    if (loops.length >= maxLoops) return { loops, truncated: true }
-    figures ??= figuresOf(steps)
-    loops.push(describeCycle(figures, view.path, view.arcs, length))
-  }
+  const { table, truncated } = tabulateLoops(prepareLoopSearch(graph, options))
+  let loops: ReadonlyArray<Loop> | undefined
+  // `loops` is an own enumerable getter (built on first read, then kept) and `table` is
+  // not enumerable, so the search serialises, spreads and compares as `{ loops, truncated }`.
+  return Object.defineProperties({} as LoopSearch, {
+    loops: { get: () => (loops ??= loopsOf(table)), enumerable: true, configurable: true },
+    truncated: { value: truncated, enumerable: true, writable: true, configurable: true },
+    table: { value: table, configurable: true },
+  })
 }
 
 /**
  * The loops of a compiled graph, described one at a time as they are found, so a caller
  * can stop early (see {@link iterateLoops}). Each cycle is found without allocation and
- * described from the per-graph step figures, so the cost per loop is its length.
+ * described from the per-graph step figures and the figures of the steps it shares with
+ * the loop before, so the cost per loop is about its length.
  * @category Loops
  */
 export const iterateLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): Generator<Loop, boolean> =>
@@ -79,7 +86,10 @@ const compileForLoops = (model: Model, options: FindLoopsOptions): CompiledGraph
  * input: at most `maxLength` (12) actors per loop, `maxLoops` (10,000) loops and
  * `budget` (5,000,000) search steps by default; `truncated` says when a bound may have
  * left loops out. `through` keeps only loops through that actor, `level` only channels
- * at that level.
+ * at that level. Every loop's figures are worked out into `search.table` (a
+ * {@link LoopTable}) as it is found; `search.loops` builds the `Loop` objects from the
+ * table when first read, so a caller of a large search that reads only figures should
+ * read the table.
  *
  * Length-bounded enumeration after Gupta & Suzumura (2021), a refinement of Johnson
  * (1975): O((c + 1) · L · (V + E)) for `c` loops of length at most `L`.

@@ -2,6 +2,7 @@ import type { Channel } from '../model/codecs.js'
 import type { ActorId, ChannelId } from '../model/primitives.js'
 import { type AssetKind, type Capability, type Level, assetKinds, capabilities, capabilityOf, levels } from '../model/vocabulary.js'
 import { edgeAttributesOf } from './edge-data.js'
+import type { LoopMeasure } from './loop-measure.js'
 import type { LoopSteps } from './steps.js'
 
 /** Governing bit of a `plan` (before shifting by {@link governingShift}). @category Loops */
@@ -42,6 +43,10 @@ export interface StepFigures {
   comparisons: number
   /** Each actor's position in id order, built once comparisons would have paid for the sort. */
   rank: Int32Array | undefined
+  /** Whether actor ids ascend with their index (so a loop's smallest index is its canonical start); read when first needed. */
+  idsAscending: boolean | undefined
+  /** Scratch prefixes for describing one loop at a time (`describeCycle`). */
+  measure: LoopMeasure | undefined
 }
 
 const figureCache = new WeakMap<LoopSteps, StepFigures>()
@@ -75,6 +80,8 @@ export const figuresOf = (steps: LoopSteps): StepFigures => {
     channelIds: new Array<ReadonlyArray<ChannelId>>(arcs),
     comparisons: 0,
     rank: undefined,
+    idsAscending: undefined,
+    measure: undefined,
   }
   figureCache.set(steps, figures)
   return figures

@@ -1,5 +1,6 @@
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import type { AssetKind, Capability, Level } from '../model/vocabulary.js'
+import type { LoopTable } from './loop-table.js'
 
 /**
  * The learning a loop can bring about (Argyris & Schön): `single` changes actions,
@@ -57,11 +58,20 @@ export interface FindLoopsOptions {
   readonly budget?: number
 }
 
-/** @category Loops */
+/**
+ * The loops a search found. `loops` and `table` hold the same loops in the same order:
+ * `table` keeps them as columns of figures, and `loops` builds the {@link Loop} objects
+ * from it the first time it is read (then keeps them), so a caller that reads only
+ * figures of a large search never pays for the objects. `table` is not enumerable, so
+ * `JSON.stringify`, spreading and `structuredClone` see `{ loops, truncated }`.
+ * @category Loops
+ */
 export interface LoopSearch {
   readonly loops: ReadonlyArray<Loop>
   /** `true` when a bound (count, length with more loops beyond it, or budget) stopped the search. */
   readonly truncated: boolean
+  /** The same loops, as columns: read their figures without building a {@link Loop} per loop. */
+  readonly table: LoopTable
 }
 
 /**

@@ -22,6 +22,7 @@ describe('guide examples', () => {
     'render-mermaid',
     'build-model',
     'validate-model',
+    'loop-table',
   ])('examples/%s.ts runs', async (name) => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     try {

@@ -91,6 +91,33 @@ describe('BoundedCycleCursor', () => {
     expect(cursor.findNext()).toBe(0)
   })
 
+  it('says from which depth each cycle differs from the one before (firstChanged), exactly', () => {
+    fc.assert(
+      fc.property(arbitraryDenseSpec(7, 30), fc.integer({ min: 1, max: 7 }), fc.option(fc.nat(6), { nil: undefined }), (spec, maxLength, through) => {
+        const { adjacency, components } = adjacencyOf(spec)
+        const view = createCycleView(maxLength, spec.actors)
+        const search = { maxLength, budget: 1e9, ...(through === undefined || through >= spec.actors ? {} : { through }) }
+        const cursor = new BoundedCycleCursor(adjacency, components, search, view)
+        let previous: { path: number[]; arcs: number[] } | undefined
+        for (let length = cursor.findNext(); length > 0; length = cursor.findNext()) {
+          const path = Array.from(view.path.subarray(0, length))
+          const arcs = Array.from(view.arcs.subarray(0, length))
+          const changed = cursor.firstChanged
+          if (previous === undefined) expect(changed).toBe(0)
+          else {
+            // The steps before `changed` are the previous cycle's; the step at `changed` is not.
+            expect(changed).toBeLessThan(previous.arcs.length)
+            expect(path.slice(0, changed)).toEqual(previous.path.slice(0, changed))
+            expect(arcs.slice(0, changed)).toEqual(previous.arcs.slice(0, changed))
+            expect(arcs[changed]).not.toBe(previous.arcs[changed])
+          }
+          previous = { path, arcs }
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('agrees with the generator over it, and stops on the budget saying so', () => {
     const edges: EdgeSpec[] = []
     for (let a = 0; a < 7; a++) for (let b = 0; b < 7; b++) if (a !== b) edges.push({ from: a, to: b })

@@ -82,6 +82,35 @@ export const arbitrarySpec = (maxActors = 8, maxEdges = 20): fc.Arbitrary<ModelS
     }),
   )
 
+export const levelNames: ReadonlyArray<Level> = ['delivery', 'planning', 'strategy']
+
+/** Random small multigraphs whose channels also vary in level, polarity, reliability and carried assets. */
+export const arbitraryRichSpec = (): fc.Arbitrary<ModelSpec> =>
+  arbitrarySpec(7, 24).chain((spec) =>
+    fc.record({
+      levels: fc.array(fc.constantFrom(...levelNames), { minLength: spec.edges.length, maxLength: spec.edges.length }),
+      polarities: fc.array(fc.constantFrom<'+' | '-' | undefined>('+', '-', undefined), { minLength: spec.edges.length, maxLength: spec.edges.length }),
+      reliabilities: fc.array(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), { minLength: spec.edges.length, maxLength: spec.edges.length }),
+      carries: fc.array(fc.subarray(['story', 'spec', 'jsna', 'reply', 'ghost']), { minLength: spec.edges.length, maxLength: spec.edges.length }),
+    }).map(({ levels, polarities, reliabilities, carries }) => ({
+      ...spec,
+      levels: Array.from({ length: spec.actors }, (_, i) => (i % 3 === 0 ? levelNames : [levelNames[i % 3]!])),
+      edges: spec.edges.map((edge, k) => ({
+        ...edge,
+        level: levels[k]!,
+        ...(polarities[k] === undefined ? {} : { polarity: polarities[k] }),
+        ...(reliabilities[k] === undefined ? {} : { reliability: reliabilities[k] }),
+        carries: carries[k]!,
+      })),
+      assets: [
+        { id: 'story', kind: 'experience' as const, holder: 0 },
+        { id: 'spec', kind: 'plan' as const, holder: spec.actors - 1 },
+        { id: 'jsna', kind: 'strategy' as const, holder: 0 },
+        { id: 'reply', kind: 'response' as const, holder: spec.actors - 1 },
+      ],
+    })),
+  )
+
 /** Successor sets of active channels (parallel channels merged), by actor index. */
 export const activeSuccessors = (spec: ModelSpec): Array<Set<number>> => {
   const successors = Array.from({ length: spec.actors }, () => new Set<number>())

@@ -1,0 +1,14 @@
+/** A typed array a search grows as it fills it. */
+type GrowableArray = Int32Array | Float64Array | Uint8Array
+
+/**
+ * A copy of `array` with room for `size` items (the rest zero), of the same kind: how the
+ * searches grow the typed arrays they fill, by doubling, so filling `n` items copies
+ * fewer than `2n`.
+ * @category Loops
+ */
+export const grown = <T extends GrowableArray>(array: T, size: number): T => {
+  const larger = new (array.constructor as new (length: number) => T)(size)
+  larger.set(array)
+  return larger
+}
