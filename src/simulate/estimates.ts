@@ -1,5 +1,4 @@
 import {
-  type EstimateWithInterval,
   greenwoodAfter,
   intervalZ,
   quantileLevel,
@@ -38,10 +37,21 @@ export interface SimulationEstimates {
   readonly closureMedianDaysUpper: number | null
 }
 
+/** A share closed by a horizon with its interval; `null`s where nothing was followed that long. */
+interface ClosureFigures {
+  readonly estimate: number | null
+  readonly lower: number | null
+  readonly upper: number | null
+}
+
+// One place makes every ClosureFigures, so they all share one shape.
+const closureFigures = (estimate: number | null, lower: number | null, upper: number | null): ClosureFigures => ({ estimate, lower, upper })
+const noClosure = closureFigures(null, null, null)
+
 /** 1 − S with its interval, from S and Greenwood's sum at a horizon. */
-const closureAt = (survival: number, greenwood: number, z: number): EstimateWithInterval => {
+const closureAt = (survival: number, greenwood: number, z: number): ClosureFigures => {
   const { lower, upper } = survivalInterval(survival, greenwood, z)
-  return { estimate: 1 - survival, lower: 1 - upper, upper: 1 - lower }
+  return closureFigures(1 - survival, 1 - upper, 1 - lower)
 }
 
 /**
@@ -114,23 +124,24 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
   }
   for (; horizon < closureHorizons.length; horizon++) (survivalAt[horizon] = survival), (greenwoodAt[horizon] = greenwood)
   const observations = closedCount + openCount
-  // Each horizon by its own call, not by destructuring a mapped array: the optimised code
-  // was thrown away whenever that array's element kind changed from one run to the next.
-  const closureAtHorizon = (k: number): EstimateWithInterval | undefined =>
-    observations === 0 || longest < closureHorizons[k]! ? undefined : closureAt(survivalAt[k]!, greenwoodAt[k]!, z)
+  // Each horizon by its own call, always an object of one shape: destructuring a mapped
+  // array, or reading fields through `?.` of a value that was sometimes undefined, threw
+  // the optimised code away on almost every run of a sweep.
+  const closureAtHorizon = (k: number): ClosureFigures =>
+    observations === 0 || longest < closureHorizons[k]! ? noClosure : closureAt(survivalAt[k]!, greenwoodAt[k]!, z)
   const d30 = closureAtHorizon(0)
   const d90 = closureAtHorizon(1)
   const d365 = closureAtHorizon(2)
   return {
-    closureBy30Days: d30?.estimate ?? null,
-    closureBy30DaysLower: d30?.lower ?? null,
-    closureBy30DaysUpper: d30?.upper ?? null,
-    closureBy90Days: d90?.estimate ?? null,
-    closureBy90DaysLower: d90?.lower ?? null,
-    closureBy90DaysUpper: d90?.upper ?? null,
-    closureBy365Days: d365?.estimate ?? null,
-    closureBy365DaysLower: d365?.lower ?? null,
-    closureBy365DaysUpper: d365?.upper ?? null,
+    closureBy30Days: d30.estimate,
+    closureBy30DaysLower: d30.lower,
+    closureBy30DaysUpper: d30.upper,
+    closureBy90Days: d90.estimate,
+    closureBy90DaysLower: d90.lower,
+    closureBy90DaysUpper: d90.upper,
+    closureBy365Days: d365.estimate,
+    closureBy365DaysLower: d365.lower,
+    closureBy365DaysUpper: d365.upper,
     closureMedianDays: median ?? null,
     closureMedianDaysLower: medianLower ?? null,
     closureMedianDaysUpper: medianUpper ?? null,
