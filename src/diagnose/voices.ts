@@ -93,9 +93,8 @@ const computeVoices = (context: DiagnosisContext): Voices => {
         const v = carriage.reachActors[i]!
         heard[v]! |= bits
         if ((bits & heardBits.evidenceOrData) !== 0 && firstEvidence[v] === -1) firstEvidence[v] = s
-        for (const [wanted, furthest] of [[isExperience, layExperience], [layHeld, lay]] as const) {
-          if (wanted && rank > furthest.rank[v]!) ((furthest.rank[v] = rank), (furthest.asset[v] = a), (furthest.source[v] = s))
-        }
+        if (isExperience && rank > layExperience.rank[v]!) ((layExperience.rank[v] = rank), (layExperience.asset[v] = a), (layExperience.source[v] = s))
+        if (layHeld && rank > lay.rank[v]!) ((lay.rank[v] = rank), (lay.asset[v] = a), (lay.source[v] = s))
       }
     }
   }

@@ -50,5 +50,5 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
     channels.push({ id, from: proposal.from, to: proposal.to, carries: proposal.carries, level: proposal.level, status: 'active' })
   }
   if (channels.length === 0) return model
-  return { ...model, assets: [...model.assets, ...assets], channels: [...model.channels, ...channels] }
+  return { ...model, assets: model.assets.concat(assets), channels: model.channels.concat(channels) }
 }
