@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 
 // #region table
 import { readFileSync } from 'node:fs'
-import { findLoops, formatModelErrors, parseModel } from 'orgintel'
+import { type Level, findLoops, formatModelErrors, parseModel } from 'orgintel'
 
 const parsed = parseModel(readFileSync('examples/models/ward-you-said-we-did.json', 'utf8'))
 if (parsed._tag === 'Left') throw new Error(formatModelErrors(parsed.left))
@@ -15,7 +15,7 @@ const ward = parsed.right
 
 // Every figure of a loop is in the table as soon as the search ends; read it by position.
 const { table, truncated } = findLoops(ward, { maxLoops: 1_000_000 })
-const loopsAtLevel = new Map<string, number>()
+const loopsAtLevel = new Map<Level, number>()
 let slowest = 0
 for (let i = 0; i < table.size; i++) {
   for (const level of table.levelsOf(i)) loopsAtLevel.set(level, (loopsAtLevel.get(level) ?? 0) + 1)

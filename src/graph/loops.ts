@@ -55,11 +55,16 @@ const loopsOf = (table: LoopTable): Loop[] => {
  */
 export const findLoopsInGraph = (graph: CompiledGraph, options: FindLoopsOptions = {}): LoopSearch => {
   const { table, truncated } = tabulateLoops(prepareLoopSearch(graph, options))
-  let loops: ReadonlyArray<Loop> | undefined
-  // `loops` is an own enumerable getter (built on first read, then kept) and `table` is
-  // not enumerable, so the search serialises, spreads and compares as `{ loops, truncated }`.
-  return Object.defineProperties({} as LoopSearch, {
-    loops: { get: () => (loops ??= loopsOf(table)), enumerable: true, configurable: true },
+  const search = {} as LoopSearch
+  // `loops` starts as an own enumerable accessor that, on first read (or write), turns
+  // itself into the plain data property it stands for; `table` is not enumerable. So the
+  // search serialises, spreads, compares and prints as `{ loops, truncated }` did.
+  const settle = (loops: ReadonlyArray<Loop>): ReadonlyArray<Loop> => {
+    Object.defineProperty(search, 'loops', { value: loops, enumerable: true, writable: true, configurable: true })
+    return loops
+  }
+  return Object.defineProperties(search, {
+    loops: { get: () => settle(loopsOf(table)), set: settle, enumerable: true, configurable: true },
     truncated: { value: truncated, enumerable: true, writable: true, configurable: true },
     table: { value: table, configurable: true },
   })

@@ -63,7 +63,9 @@ export interface FindLoopsOptions {
  * `table` keeps them as columns of figures, and `loops` builds the {@link Loop} objects
  * from it the first time it is read (then keeps them), so a caller that reads only
  * figures of a large search never pays for the objects. `table` is not enumerable, so
- * `JSON.stringify`, spreading and `structuredClone` see `{ loops, truncated }`.
+ * `JSON.stringify`, spreading and `structuredClone` see `{ loops, truncated }`: a copy
+ * of the search (one posted from a Web Worker, say) has no `table`, so read the table
+ * where the search was made.
  * @category Loops
  */
 export interface LoopSearch {

@@ -157,5 +157,14 @@ describe('LoopSearch', () => {
     const loops = search.loops
     expect(search.loops).toBe(loops)
     expect(loops).toEqual([...search.table])
+    // Once read, `loops` is the plain, writable data property an eager search had.
+    expect(Object.getOwnPropertyDescriptor(search, 'loops')).toEqual({ value: loops, enumerable: true, writable: true, configurable: true })
+  })
+
+  it('takes a new value for loops, as a plain object would, read or not', () => {
+    const search = findLoops(model) as { loops: ReadonlyArray<Loop> }
+    search.loops = []
+    expect(search.loops).toEqual([])
+    expect(Object.getOwnPropertyDescriptor(search, 'loops')?.writable).toBe(true)
   })
 })
