@@ -55,10 +55,13 @@ const closureAt = (survival: number, greenwood: number, z: number): ClosureFigur
 }
 
 /**
- * The same interval in the engine's own `Math` functions: within 1e-13 of the portable
- * one, so it can only rule out a row whose interval is clearly above a level.
+ * The band `side` (-1 lower, 1 upper) of the same interval in the engine's own `Math`
+ * functions: it differs from the portable one by a few units in the last place of each
+ * step (a test checks it within 1e-12 over a grid), so it can only rule out a row whose
+ * band is clearly above a level, never accept one.
+ * @internal
  */
-const roughly = (survival: number, greenwood: number, z: number, side: -1 | 1): number => {
+export const roughBand = (survival: number, greenwood: number, z: number, side: -1 | 1): number => {
   if (survival === 0 || survival === 1 || greenwood === 0) return survival
   const theta = Math.exp((z * Math.sqrt(greenwood)) / Math.log(survival))
   return Math.pow(survival, side === 1 ? theta : 1 / theta)
@@ -71,8 +74,8 @@ const margin = 1e-9
  * finds where S and each band first come down to one half. The result is exactly what
  * `kaplanMeier`, `closureBy` and `medianTime` give (same arithmetic, in the same order),
  * without a row object per distinct time, and with the portable interval worked out only
- * at the horizons and at the rows the engine's `Math` cannot rule out: in a sweep this
- * was a quarter of each run. O(x log x) for x experiences (the sort).
+ * at the horizons and at the rows the engine's `Math` cannot rule out. O(x log x) for x
+ * experiences (the sort).
  * @internal
  */
 export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: number): SimulationEstimates => {
@@ -117,16 +120,21 @@ export const estimateClosure = (tally: Tally, warmUpDays: number, endTime: numbe
       survival = survivalAfter(survival, died, atRisk)
       greenwood = greenwoodAfter(greenwood, survival, died, atRisk)
       if (median === undefined && survival <= level) median = time
-      if (medianLower === undefined && roughly(survival, greenwood, z, -1) <= level + margin && survivalInterval(survival, greenwood, z).lower <= level) medianLower = time
-      if (medianUpper === undefined && roughly(survival, greenwood, z, 1) <= level + margin && survivalInterval(survival, greenwood, z).upper <= level) medianUpper = time
+      const lowerNear = medianLower === undefined && roughBand(survival, greenwood, z, -1) <= level + margin
+      const upperNear = medianUpper === undefined && roughBand(survival, greenwood, z, 1) <= level + margin
+      if (lowerNear || upperNear) {
+        const { lower, upper } = survivalInterval(survival, greenwood, z)
+        if (lowerNear && lower <= level) medianLower = time
+        if (upperNear && upper <= level) medianUpper = time
+      }
     }
     atRisk -= died + censored
   }
   for (; horizon < closureHorizons.length; horizon++) (survivalAt[horizon] = survival), (greenwoodAt[horizon] = greenwood)
   const observations = closedCount + openCount
   // Each horizon by its own call, always an object of one shape: destructuring a mapped
-  // array, or reading fields through `?.` of a value that was sometimes undefined, threw
-  // the optimised code away on almost every run of a sweep.
+  // array, or reading fields through `?.` of a value that was sometimes undefined, made
+  // the optimiser throw this code away run after run of a sweep (seen with --trace-deopt).
   const closureAtHorizon = (k: number): ClosureFigures =>
     observations === 0 || longest < closureHorizons[k]! ? noClosure : closureAt(survivalAt[k]!, greenwoodAt[k]!, z)
   const d30 = closureAtHorizon(0)
