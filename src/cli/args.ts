@@ -108,9 +108,13 @@ export const seedOption = (parsed: ParsedCommand, name: string): number => {
 }
 
 /** An option whose value must be one of `choices`. @internal */
-export const choiceOption = <C extends string>(parsed: ParsedCommand, name: string, choices: ReadonlyArray<C>, fallback: C): C => {
+export const choiceOption = <C extends string>(parsed: ParsedCommand, name: string, choices: ReadonlyArray<C>, fallback: C): C =>
+  optionalChoiceOption(parsed, name, choices) ?? fallback
+
+/** An option that may be left out, whose value must otherwise be one of `choices`. @internal */
+export const optionalChoiceOption = <C extends string>(parsed: ParsedCommand, name: string, choices: ReadonlyArray<C>): C | undefined => {
   const text = stringOption(parsed, name)
-  if (text === undefined) return fallback
+  if (text === undefined) return undefined
   if (!(choices as ReadonlyArray<string>).includes(text)) {
     const closest = closestName(text, choices)
     throw usageFailure(`--${name} must be one of ${choices.join(', ')} (got ${quoteArgument(text, 20)}${closest === undefined ? '' : `; did you mean ${closest}?`})`)

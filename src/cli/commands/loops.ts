@@ -2,7 +2,7 @@ import { defaultLoopBounds } from '../../graph/loops.js'
 import type { Loop } from '../../graph/types.js'
 import type { ActorId } from '../../model/primitives.js'
 import { levels } from '../../model/vocabulary.js'
-import { choiceOption, integerOption, onePositional, stringOption } from '../args.js'
+import { choiceOption, integerOption, onePositional, optionalChoiceOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { exitCodes, usageFailure } from '../failure.js'
 import { writeTextAtomically } from '../files.js'
@@ -44,7 +44,7 @@ export const loopsCommand: Command = {
     if (through !== undefined && !model.actors.some((actor) => actor.id === through)) {
       throw usageFailure(`--through names actor ${JSON.stringify(through.slice(0, 64))}, which is not in the model`)
     }
-    const level = stringOption(parsed, 'level') === undefined ? undefined : choiceOption(parsed, 'level', levels, 'delivery')
+    const level = optionalChoiceOption(parsed, 'level', levels)
     const bounds = {
       maxLength: integerOption(parsed, 'max-length', defaultLoopBounds.maxLength, 1),
       maxLoops: integerOption(parsed, 'max-loops', defaultLoopBounds.maxLoops, 1),
