@@ -1,3 +1,5 @@
+import { grown } from '../graph/grow.js'
+
 const quote = 34
 const lineFeed = 10
 const carriageReturn = 13
@@ -177,14 +179,10 @@ export class CsvScanner {
 
   private push(start: number, end: number, kind: number): void {
     if (this.count === this.starts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (size: number) => T): T => {
-        const larger = make(array.length * 2)
-        larger.set(array)
-        return larger
-      }
-      this.starts = grow(this.starts, (size) => new Int32Array(size))
-      this.ends = grow(this.ends, (size) => new Int32Array(size))
-      this.kinds = grow(this.kinds, (size) => new Uint8Array(size))
+      const size = this.count * 2
+      this.starts = grown(this.starts, size)
+      this.ends = grown(this.ends, size)
+      this.kinds = grown(this.kinds, size)
     }
     this.starts[this.count] = start
     this.ends[this.count] = end

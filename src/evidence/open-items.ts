@@ -1,17 +1,6 @@
 import type { ItemEvents } from './item.js'
+import { grown } from '../graph/grow.js'
 import { IndexHeap } from '../graph/heap.js'
-
-const grownFloat = (array: Float64Array, size: number): Float64Array<ArrayBuffer> => {
-  const larger = new Float64Array(size)
-  larger.set(array)
-  return larger
-}
-
-const grownInteger = (array: Int32Array, size: number): Int32Array<ArrayBuffer> => {
-  const larger = new Int32Array(size)
-  larger.set(array)
-  return larger
-}
 
 /**
  * The events of the items still open, by item id, kept in typed arrays rather than an
@@ -122,10 +111,10 @@ export class OpenItems {
     }
     if (this.used === this.times.length) {
       const size = this.used * 2
-      this.times = grownFloat(this.times, size)
-      this.rows = grownFloat(this.rows, size)
-      this.types = grownInteger(this.types, size)
-      this.following = grownInteger(this.following, size)
+      this.times = grown(this.times, size)
+      this.rows = grown(this.rows, size)
+      this.types = grown(this.types, size)
+      this.following = grown(this.following, size)
     }
     return this.used++
   }
@@ -135,10 +124,10 @@ export class OpenItems {
     if (free !== undefined) return free
     if (this.slotsMade === this.latest.length) {
       const size = this.slotsMade * 2
-      this.latest = grownFloat(this.latest, size)
-      this.opened = grownFloat(this.opened, size)
-      this.first = grownInteger(this.first, size)
-      this.last = grownInteger(this.last, size)
+      this.latest = grown(this.latest, size)
+      this.opened = grown(this.opened, size)
+      this.first = grown(this.first, size)
+      this.last = grown(this.last, size)
     }
     return this.slotsMade++
   }

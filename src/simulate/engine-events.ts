@@ -28,12 +28,6 @@ export const anyOpen = (edgeWords: Int32Array, entryEdge: Int32Array, first: num
   return false
 }
 
-/** A copy of `stack` twice as long. @internal */
-export const doubled = (stack: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-  const grown = new Int32Array(stack.length * 2)
-  grown.set(stack)
-  return grown
-}
 
 
 /**

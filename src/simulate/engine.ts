@@ -1,5 +1,6 @@
+import { grown } from '../graph/grow.js'
 import { applyIntervention } from './apply-intervention.js'
-import { admitted, anyOpen, assetEvent, delayDrawer, derivedEvent, doubled, interventionEvent, levelShift, patienceEvent, raiseEvent } from './engine-events.js'
+import { admitted, anyOpen, assetEvent, delayDrawer, derivedEvent, interventionEvent, levelShift, patienceEvent, raiseEvent } from './engine-events.js'
 import { CapacityLedger } from './capacity.js'
 import type { EngineOutput, EngineSettings } from './engine-settings.js'
 import { EventQueue } from './event-queue.js'
@@ -128,7 +129,7 @@ export const runEngine = (
           hold(slot)
           queue.push(time + delayOf(delay), derivedEvent | (made << levelShift), holderState[c]!, -1, slot, 0)
         } else if (enter(time, holderState[c]!, made, slot)) {
-          if (top + 2 > stack.length) stack = doubled(stack)
+          if (top + 2 > stack.length) stack = grown(stack, stack.length * 2)
           stack[top++] = holderState[c]!
           stack[top++] = made
         }

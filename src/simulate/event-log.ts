@@ -1,3 +1,4 @@
+import { grown } from '../graph/grow.js'
 import { type CompiledGraph, channelOfEdge } from '../graph/compile.js'
 import { type Level, levels } from '../model/vocabulary.js'
 import { firstCarrierFrom } from '../graph/carriage.js'
@@ -133,9 +134,7 @@ export class EventRecorder {
     const size = Math.min(this.max, this.item.length * 2)
     for (const field of ['item', 'time', 'stage', 'actor', 'sender', 'asset', 'edge'] as const) {
       const old = this[field]
-      const next = new (old.constructor as new (n: number) => typeof old)(size)
-      next.set(old as never)
-      ;(this as unknown as Record<string, unknown>)[field] = next
+      ;(this as unknown as Record<string, unknown>)[field] = grown(old, size)
     }
   }
 

@@ -1,3 +1,4 @@
+import { grown } from '../graph/grow.js'
 import { madeChange, madeInsight, madeLesson } from './item-paths.js'
 
 /** Experience flags. @internal */
@@ -27,11 +28,6 @@ export interface DailySeries {
   readonly replies: Float64Array
   readonly changes: Float64Array
   readonly lessons: Float64Array
-}
-
-const grow = <A extends Float64Array | Uint8Array | Int32Array>(old: A, next: A): A => {
-  next.set(old)
-  return next
 }
 
 /**
@@ -72,14 +68,14 @@ export class Tally {
   raise(time: number, v: number, level: number, source: number): number {
     if (this.count === this.raisedAt.length) {
       const size = this.count * 2
-      this.raisedAt = grow(this.raisedAt, new Float64Array(size))
-      this.raisedBy = grow(this.raisedBy, new Int32Array(size))
-      this.source = grow(this.source, new Int32Array(size))
-      this.level = grow(this.level, new Uint8Array(size))
-      this.flags = grow(this.flags, new Uint8Array(size))
-      this.outcome = grow(this.outcome, new Uint8Array(size))
-      this.heardAt = grow(this.heardAt, new Float64Array(size))
-      this.closedAt = grow(this.closedAt, new Float64Array(size))
+      this.raisedAt = grown(this.raisedAt, size)
+      this.raisedBy = grown(this.raisedBy, size)
+      this.source = grown(this.source, size)
+      this.level = grown(this.level, size)
+      this.flags = grown(this.flags, size)
+      this.outcome = grown(this.outcome, size)
+      this.heardAt = grown(this.heardAt, size)
+      this.closedAt = grown(this.closedAt, size)
     }
     const x = this.count++
     this.raisedAt[x] = time
