@@ -1,14 +1,9 @@
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { healthyModel, runInProcess, wardModel, scratchFolder } from '../cli/harness.js'
-import { wardLog, wardMappingInput } from './ward-log.js'
+import { describe, expect, it } from 'vitest'
+import { healthyModel, runInProcess, wardModel } from '../cli/harness.js'
+import { wardLogFolder } from './ward-log-folder.js'
 
-const folder = scratchFolder()
-afterAll(folder.remove)
-const directory = folder.path
-const write = folder.write
-const log = write('events.csv', wardLog)
-const mapping = write('map.json', JSON.stringify(wardMappingInput))
+const { directory, write, log, mapping } = wardLogFolder()
 
 describe('orgintel diagnose --evidence', () => {
   it('adds the findings of orgintel measure --format json to the report, configured like any rule', async () => {

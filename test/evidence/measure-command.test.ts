@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { readCsvEventBatches } from '../../src/evidence/csv-events.js'
 import type { LogRecords } from '../../src/evidence/events.js'
@@ -9,15 +9,10 @@ import { decodeStageMapping } from '../../src/evidence/mapping.js'
 import { readOcelEvents } from '../../src/evidence/ocel-events.js'
 import { summariseEvents } from '../../src/evidence/summarise.js'
 import { parseModel } from '../../src/model/decode.js'
-import { root, runInProcess, wardModel, scratchFolder } from '../cli/harness.js'
-import { wardLog, wardMappingInput } from './ward-log.js'
+import { root, runInProcess, wardModel } from '../cli/harness.js'
+import { wardLogFolder } from './ward-log-folder.js'
 
-const folder = scratchFolder()
-afterAll(folder.remove)
-const directory = folder.path
-const write = folder.write
-const log = write('events.csv', wardLog)
-const mapping = write('map.json', JSON.stringify(wardMappingInput))
+const { directory, write, log, mapping } = wardLogFolder()
 
 describe('orgintel measure', () => {
   it('writes a markdown report and lists bad input on stderr', async () => {
