@@ -1,15 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { calibrate } from '../../evidence/calibrate.js'
 import { formatCalibration } from '../../evidence/calibrate-format.js'
-import { decodeStageMapping } from '../../evidence/mapping.js'
-import { choiceOption, integerOption, requiredOption, seedOption, stringOption } from '../args.js'
+import { choiceOption, integerOption, seedOption, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { exitCodes, quoteArgument, usageFailure } from '../failure.js'
 import { describePath, writeTextAtomically } from '../files.js'
-import { readJson } from '../json-input.js'
-import { loadModel } from '../model-input.js'
 import { createProgressReporter } from '../progress.js'
-import { failWith, logRecords } from './measure.js'
+import { failWith, loadModelAndMapping, logRecords } from './measure.js'
 
 /** `orgintel calibrate`: fit the simulation to feedback records and check the fit. @internal */
 export const calibrateCommand: Command = {
@@ -32,19 +29,15 @@ export const calibrateCommand: Command = {
     const [modelPath, logPath, ...rest] = parsed.positionals
     if (modelPath === undefined || logPath === undefined) throw usageFailure('calibrate needs a model file and an event log')
     if (rest.length > 0) throw usageFailure(`unexpected argument ${quoteArgument(rest[0]!)}`)
-    const mappingPath = requiredOption(parsed, 'mapping', 'the stage mapping, e.g. --mapping map.json')
-    if ([modelPath, logPath, mappingPath].filter((path) => path === '-').length > 1) throw usageFailure('only one input can come from standard input (-)')
+    const { model, mapping } = loadModelAndMapping(parsed, modelPath, logPath)
     const format = choiceOption(parsed, 'format', ['markdown', 'json'], 'markdown')
     const seed = stringOption(parsed, 'seed') === undefined ? 1 : seedOption(parsed, 'seed')
     const runs = integerOption(parsed, 'runs', 10, 1)
     if (runs > 1000) throw usageFailure(`--runs must be at most 1000 (got ${runs})`)
     const suppressBelow = integerOption(parsed, 'suppress-below', 8, 1)
-    const model = loadModel(modelPath)
-    const decoded = decodeStageMapping(readJson(mappingPath, 'the stage mapping'), model)
-    if (E.isLeft(decoded)) return failWith(describePath(mappingPath), decoded.left, `${describePath(mappingPath)} is not a valid stage mapping`)
-    const records = logRecords(parsed, logPath, decoded.right, undefined, 'calibrate: reading')
+    const records = logRecords(parsed, logPath, mapping, undefined, 'calibrate: reading')
     const progress = createProgressReporter('calibrate: simulating')
-    const calibration = await calibrate(model, records, decoded.right, {
+    const calibration = await calibrate(model, records, mapping, {
       seed,
       runs,
       suppressBelow,

@@ -4,7 +4,7 @@ import { readCsvEventBatches } from '../../evidence/csv-events.js'
 import { type EvidenceError, formatEvidenceErrors } from '../../evidence/errors.js'
 import type { LogRecord, LogRecords } from '../../evidence/events.js'
 import { formatMeasuredLoops } from '../../evidence/format.js'
-import { decodeStageMapping } from '../../evidence/mapping.js'
+import { decodeStageMapping, type ResolvedMapping } from '../../evidence/mapping.js'
 import { measureLoops, reportMeasurement } from '../../evidence/measure.js'
 import { decodeMeasurementSummary } from '../../evidence/measurement-codec.js'
 import { readFhirEvents } from '../../evidence/fhir-events.js'
@@ -16,6 +16,7 @@ import { type Command, outputOption } from '../command.js'
 import { CommandFailure, exitCodes, quoteArgument, usageFailure } from '../failure.js'
 import { describePath, readFailure, writeTextAtomically } from '../files.js'
 import { readJson } from '../json-input.js'
+import type { Model } from '../../model/codecs.js'
 import { loadModel } from '../model-input.js'
 import { createProgressReporter } from '../progress.js'
 import { isMeasurementSummaryFile } from '../measurement-merge.js'
@@ -25,6 +26,20 @@ import { givenPseudonymKey } from './import.js'
 export const failWith = (source: string, errors: ReadonlyArray<EvidenceError>, what: string): never => {
   for (const line of formatEvidenceErrors(errors).split('\n')) process.stderr.write(`${source}: ${line}\n`)
   throw new CommandFailure(what, exitCodes.findings)
+}
+
+/**
+ * The model and the stage mapping (`--mapping`, required) of a command that reads an
+ * event log at `logPath`: at most one of the three from standard input, the mapping
+ * decoded against the model, or the command fails with the mapping's errors. @internal
+ */
+export const loadModelAndMapping = (parsed: ParsedCommand, modelPath: string, logPath: string): { readonly model: Model; readonly mapping: ResolvedMapping } => {
+  const mappingPath = requiredOption(parsed, 'mapping', 'the stage mapping, e.g. --mapping map.json')
+  if ([modelPath, logPath, mappingPath].filter((path) => path === '-').length > 1) throw usageFailure('only one input can come from standard input (-)')
+  const model = loadModel(modelPath)
+  const decoded = decodeStageMapping(readJson(mappingPath, 'the stage mapping'), model)
+  if (E.isLeft(decoded)) return failWith(describePath(mappingPath), decoded.left, `${describePath(mappingPath)} is not a valid stage mapping`)
+  return { model, mapping: decoded.right }
 }
 
 /** The log's bytes as they are read, with progress on stderr for a file (not for standard input). */
@@ -135,11 +150,7 @@ export const measureCommand: Command = {
     if (modelPath === undefined || logPath === undefined) throw usageFailure('measure needs a model file and an event log')
     if (rest.length > 0) throw usageFailure(`unexpected argument ${quoteArgument(rest[0]!)}`)
     if (logPath !== '-' && stringOption(parsed, 'log') === undefined && isMeasurementSummaryFile(logPath)) return reportSummaryFile(parsed, modelPath, logPath)
-    const mappingPath = requiredOption(parsed, 'mapping', 'the stage mapping, e.g. --mapping map.json')
-    if ([modelPath, logPath, mappingPath].filter((path) => path === '-').length > 1) throw usageFailure('only one input can come from standard input (-)')
-    const model = loadModel(modelPath)
-    const decoded = decodeStageMapping(readJson(mappingPath, 'the stage mapping'), model)
-    if (E.isLeft(decoded)) return failWith(describePath(mappingPath), decoded.left, `${describePath(mappingPath)} is not a valid stage mapping`)
+    const { model, mapping } = loadModelAndMapping(parsed, modelPath, logPath)
     const format = choiceOption(parsed, 'format', ['markdown', 'json', 'csv'], 'markdown')
     const key = givenPseudonymKey(stringOption(parsed, 'key-file'))
     const observedUntil = stringOption(parsed, 'observed-until')
@@ -149,15 +160,15 @@ export const measureCommand: Command = {
       ...(key === undefined ? {} : { pseudonymKey: key }),
       ...(observedUntil === undefined ? {} : { observedUntil }),
     }
-    const records = logRecords(parsed, logPath, decoded.right, key)
+    const records = logRecords(parsed, logPath, mapping, key)
     const out = stringOption(parsed, 'out') ?? '-'
     if (parsed.values['summary'] === true) {
-      const summarised = await summariseEvents(model, records, decoded.right, { ...options, items: false })
+      const summarised = await summariseEvents(model, records, mapping, { ...options, items: false })
       if (E.isLeft(summarised)) return failWith(describePath(logPath), summarised.left, `${describePath(logPath)} could not be measured`)
       writeTextAtomically(out, `${JSON.stringify(summarised.right.summary)}\n`)
       return exitCodes.ok
     }
-    const measured = await measureLoops(model, records, decoded.right, options)
+    const measured = await measureLoops(model, records, mapping, options)
     if (E.isLeft(measured)) return failWith(describePath(logPath), measured.left, `${describePath(logPath)} could not be measured`)
     writeTextAtomically(out, formatMeasuredLoops(measured.right, format))
     for (const entry of measured.right.badInput) process.stderr.write(`${describePath(logPath)}: ${entry.count} rows: ${entry.reason} (first rows ${entry.rows.join(', ')})\n`)
