@@ -139,16 +139,8 @@ export class LoopTable implements Iterable<Loop> {
 
   /** Loop `i` as a {@link Loop} object, built anew on each call. O(length). */
   loop(i: number): Loop {
-    const length = this.lengthOf(i)
-    const arcs = this.arcsOf(i)
-    const { ids, targets, channelIds, starts, codes, layActors, latencyDays, reliability } = this.columns
-    const actors = new Array<ActorId>(length)
-    const channels = new Array<ReadonlyArray<ChannelId>>(length)
-    for (let j = 0, k = starts?.[i] ?? 0; j < length; j++, k = k + 1 === length ? 0 : k + 1) {
-      actors[j] = ids[targets[arcs[k === 0 ? length - 1 : k - 1]!]!]!
-      channels[j] = channelIds[arcs[k]!]!
-    }
-    return loopOf(actors, channels, codes[i]!, layActors[i]!, latencyDays[i]!, reliability[i]!)
+    const { codes, layActors, latencyDays, reliability } = this.columns
+    return loopOf(this.actorsOf(i), this.channelsOf(i), codes[i]!, layActors[i]!, latencyDays[i]!, reliability[i]!)
   }
 
   /** Every loop as a {@link Loop} object, in table order. */
