@@ -1,5 +1,6 @@
 import { type CompiledGraph, compileGraph } from '../graph/compile.js'
-import { type Carriage, carriedKindsByEdge, compileCarriage } from '../graph/carriage.js'
+import { type Carriage, compileCarriage } from '../graph/carriage.js'
+import { carriedKindsByEdge } from '../graph/carried.js'
 import { compileProvenance } from '../graph/provenance.js'
 import type { Model } from '../model/codecs.js'
 import { changeLane, decisionLane, insightLane, itemLanes, laneOfKind, lanesOfKinds, replyLane, storyLane } from './channel-lanes.js'

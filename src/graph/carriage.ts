@@ -1,6 +1,5 @@
 import type { AssetId } from '../model/primitives.js'
 import type { CompiledGraph } from './compile.js'
-import { assetKindBit } from './edge-data.js'
 
 /**
  * Where each knowledge asset travels: the one definition of what a channel carries,
@@ -15,7 +14,9 @@ import { assetKindBit } from './edge-data.js'
  * breadth-first order; `reachHops` gives each one's distance in channels from the
  * holder and `reachEdge` the edge it was first reached by (`-1` for the holder). The
  * edges that carry `a` are `carrierEdges[carrierOffsets[a] .. carrierOffsets[a+1]-1]`,
- * with `carrierFrom`/`carrierTo` the positions of their ends within `a`'s reach list.
+ * with `carrierFrom`/`carrierTo` the positions of their ends within `a`'s reach list,
+ * grouped by sender in reach-list order (`carrierFrom` never decreases; a sender's
+ * edges in edge order), which is not edge order.
  * @category Graph
  */
 export interface Carriage {
@@ -189,13 +190,23 @@ export const compileCarriage = (graph: CompiledGraph): Carriage => {
 }
 
 /**
- * The first entry of asset `a`'s carrier list whose sender is actor `v` or later (the
- * list is in edge order, so `v`'s channels are the entries from here while the edge
- * number stays below `graph.offsets[v + 1]`). O(log carriers).
- * @category Graph
+ * The first entry of asset `a`'s carrier list whose sender is the actor at `position` in
+ * `a`'s reach list: the carriers from that actor are the entries from here while
+ * `carrierFrom` stays `position`. A carrier list is grouped by sender in reach-list
+ * order (a sender's channels in edge order), not in edge order, so this searches
+ * `carrierFrom`. O(log carriers).
+ * @internal
  */
-export const firstCarrierFrom = (carriage: Carriage, a: number, v: number): number =>
-  firstFrom(carriage.graph, carriage.carrierEdges, carriage.carrierOffsets[a]!, carriage.carrierOffsets[a + 1]!, v)
+export const firstCarrierAt = (carriage: Carriage, a: number, position: number): number => {
+  let lo = carriage.carrierOffsets[a]!
+  let hi = carriage.carrierOffsets[a + 1]!
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (carriage.carrierFrom[mid]! < position) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /**
  * Position of actor `v` in asset `a`'s reach list, or `-1` when `a` never reaches `v`.
@@ -207,40 +218,4 @@ export const reachPosition = (carriage: Carriage, a: number, v: number): number 
   const end = carriage.reachOffsets[a + 1]!
   for (let i = start; i < end; i++) if (carriage.reachActors[i] === v) return i - start
   return -1
-}
-
-/**
- * The ids of the assets each active channel actually carries (listed, and had by its
- * sender), by channel id; a channel that carries nothing is absent. O(carried pairs).
- * @category Graph
- */
-export const carriedAssetsByChannel = (carriage: Carriage): ReadonlyMap<string, ReadonlyArray<AssetId>> => {
-  const { graph } = carriage
-  const byChannel = new Map<string, AssetId[]>()
-  for (let a = 0; a < carriage.assetCount; a++) {
-    const id = graph.model.assets[a]!.id
-    for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) {
-      const channel = graph.model.channels[graph.edgeChannel[carriage.carrierEdges[i]!]!]!.id
-      const list = byChannel.get(channel)
-      if (list === undefined) byChannel.set(channel, [id])
-      else if (list[list.length - 1] !== id) list.push(id)
-    }
-  }
-  return byChannel
-}
-
-/**
- * For each edge of the carriage's graph, the kind bits (`assetKindBit`) of the assets its
- * channel actually carries: listed, and had by its sender. The simulation's lanes read
- * this, so it and the diagnosis agree on what travels. O(carried pairs).
- * @category Graph
- */
-export const carriedKindsByEdge = (carriage: Carriage): Uint16Array => {
-  const kinds = new Uint16Array(carriage.graph.edgeCount)
-  const assets = carriage.graph.model.assets
-  for (let a = 0; a < carriage.assetCount; a++) {
-    const bit = assetKindBit(assets[a]!.kind)
-    for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) kinds[carriage.carrierEdges[i]!]! |= bit
-  }
-  return kinds
 }

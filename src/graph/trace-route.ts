@@ -1,5 +1,5 @@
 import type { AssetId } from '../model/primitives.js'
-import { type Carriage, firstCarrierFrom } from './carriage.js'
+import { type Carriage, firstCarrierAt } from './carriage.js'
 import { edgeTimingOf } from './edge-data.js'
 import { IndexHeap } from './heap.js'
 import type { Provenance } from './provenance.js'
@@ -110,12 +110,10 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
         if (isTarget(state)) return state
         const a = slots.asset[slot]!
         const position = state - reachOffsets[a]!
-        const v = reachActors[state]!
-        // Channels from v that carry a: entries of a's carrier list are in edge order, so v's are contiguous.
-        const end = graph.offsets[v + 1]!
-        for (let i = firstCarrierFrom(carriage, a, v); i < carriage.carrierOffsets[a + 1]!; i++) {
+        // Channels from this actor that carry a: a's carrier list is grouped by sender, in reach-list order.
+        for (let i = firstCarrierAt(carriage, a, position); i < carriage.carrierOffsets[a + 1]!; i++) {
+          if (carriage.carrierFrom[i] !== position) break
           const e = carriage.carrierEdges[i]!
-          if (e >= end) break
           work.count++
           relax(reachOffsets[a]! + carriage.carrierTo[i]!, a, key + latencyDays[e]!, slot, e)
         }

@@ -1,4 +1,5 @@
-import { carriedAssetsByChannel, compileCarriage } from '../graph/carriage.js'
+import { compileCarriage } from '../graph/carriage.js'
+import { carriedAssetsByChannel } from '../graph/carried.js'
 import { compileGraph } from '../graph/compile.js'
 import type { Actor, Channel, Model } from '../model/codecs.js'
 import { dotLegend, dotStyles } from './dot-legend.js'

@@ -1,7 +1,7 @@
 import { grown } from '../graph/grow.js'
 import { type CompiledGraph, channelOfEdge } from '../graph/compile.js'
 import { type Level, levels } from '../model/vocabulary.js'
-import { firstCarrierFrom } from '../graph/carriage.js'
+import { firstCarrierAt } from '../graph/carriage.js'
 import { type ItemPaths, madeChange, madeDecision, madeInsight } from './item-paths.js'
 import { closedBit } from './packed.js'
 
@@ -141,11 +141,23 @@ export class EventRecorder {
   /**
    * The log with ids: a received message names the first channel from its sender to its
    * receiver that carries its asset; two assets that came over one channel in the same
-   * second are one record. O(events · (log carriers + degree)).
+   * second are one record. O(events · log carriers + the reach of each asset named).
    */
   toLog(paths: ItemPaths, levelOf: (x: number) => number): SimulationEventLog {
     const { carriage } = paths
     const graph: CompiledGraph = carriage.graph
+    // Position of an actor in an asset's reach list, indexed per asset on first use.
+    const positions = new Map<number, Map<number, number>>()
+    const positionOf = (a: number, v: number): number => {
+      let byActor = positions.get(a)
+      if (byActor === undefined) {
+        byActor = new Map()
+        const start = carriage.reachOffsets[a]!
+        for (let i = start; i < carriage.reachOffsets[a + 1]!; i++) byActor.set(carriage.reachActors[i]!, i - start)
+        positions.set(a, byActor)
+      }
+      return byActor.get(v) ?? -1
+    }
     const events: SimulationLogEvent[] = []
     let second = -1
     const inSecond = new Set<string>()
@@ -155,10 +167,10 @@ export class EventRecorder {
       let channel = this.edge[i]! >= 0 ? channelOfEdge(graph, this.edge[i]!).id : undefined
       const a = this.asset[i]!
       if (channel === undefined && from >= 0 && a >= 0) {
-        const end = graph.offsets[from + 1]!
-        for (let k = firstCarrierFrom(carriage, a, from); k < carriage.carrierOffsets[a + 1]!; k++) {
+        const position = positionOf(a, from)
+        for (let k = position < 0 ? carriage.carrierOffsets[a + 1]! : firstCarrierAt(carriage, a, position); k < carriage.carrierOffsets[a + 1]!; k++) {
+          if (carriage.carrierFrom[k] !== position) break
           const e = carriage.carrierEdges[k]!
-          if (e >= end) break
           if (graph.targets[e] === v) {
             channel = channelOfEdge(graph, e).id
             break
