@@ -1,6 +1,7 @@
 import { type Level, levels } from '../model/vocabulary.js'
 import type { Diagnosis } from './diagnose.js'
 import type { Defect, Severity } from './types.js'
+import type { ScorecardFigures } from './scorecard.js'
 
 const severities: ReadonlyArray<Severity> = ['error', 'warning', 'info']
 
@@ -43,6 +44,10 @@ const daysOf = (value: number | null): string => (value === null ? 'n/a days' : 
 
 const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
 
+/** The four outcome shares, best first ("did 50%, decided 0%, heard 25%, open 25%"). */
+const outcomeShares = (shares: ScorecardFigures['outcomes']): string =>
+  `did ${percent(shares.did)}, decided ${percent(shares.decided)}, heard ${percent(shares.heard)}, open ${percent(shares.open)}`
+
 /**
  * Plain text for a terminal: a summary line, then defects grouped by level, most severe
  * first, then the repairs that would close every open loop and the main scorecard
@@ -72,8 +77,8 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
   lines.push(
     '',
     'Scorecard',
-    `  loop closure coverage ${percent(overall.loopClosureCoverage)}, co-production index ${percent(overall.coProductionIndex)}, mutual aid ${percent(overall.mutualAidShare)}`,
-    `  sources ${overall.sources}: did ${percent(overall.outcomes.did)}, decided ${percent(overall.outcomes.decided)}, heard ${percent(overall.outcomes.heard)}, open ${percent(overall.outcomes.open)} (weighted by people: did ${percent(overall.outcomesByPeople.did)}, open ${percent(overall.outcomesByPeople.open)})`,
+    `  sources ${overall.sources}: ${outcomeShares(overall.outcomes)}; weighted by people: ${outcomeShares(overall.outcomesByPeople)}`,
+    `  lay voices with a loop that closes ${percent(overall.loopClosureCoverage)}, co-production index ${percent(overall.coProductionIndex)}, mutual aid ${percent(overall.mutualAidShare)}`,
     `  highest learning order ${overall.highestLearningOrder ?? 'none'}, round trip median ${daysOf(overall.medianRoundTripDays)}, worst ${daysOf(overall.worstRoundTripDays)}`,
     `  channels needed to close every open loop: ${overall.channelsToCloseOpenLoops}`,
   )

@@ -33,6 +33,18 @@ describe('formatDiagnosis', () => {
     expect(text).toContain('Scorecard')
   })
 
+  it('text and markdown give every outcome share weighted by people, not only did and open', () => {
+    const decided = buildModel({
+      actors: [['p', 'patient'], ['m', 'manager']],
+      assets: [['story', 'experience', 'p'], ['choice', 'decision', 'm', undefined, { derivedFrom: ['story'] }], ['answer', 'response', 'm', undefined, { derivedFrom: ['choice'] }]],
+      channels: [['tell', 'p', 'm', ['story']], ['reply', 'm', 'p', ['answer']]],
+    })
+    const result = diagnose(decided)
+    expect(result.scorecard.overall.outcomesByPeople.decided).toBe(1)
+    expect(formatDiagnosis(result, 'text')).toContain('weighted by people: did 0%, decided 100%, heard 0%, open 0%')
+    expect(formatDiagnosis(result, 'markdown')).toMatch(/\| People closed with a decision \| 100% \|/)
+  })
+
   it('markdown: headings and tables for a board report', () => {
     const markdown = formatDiagnosis(diagnosis, 'markdown')
     expect(markdown).toMatch(/^# Diagnosis of `test`\n/)
