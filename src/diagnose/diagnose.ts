@@ -4,6 +4,7 @@ import type { AssetId } from '../model/primitives.js'
 import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
+import { withDistinctCreations } from './distinct-creations.js'
 import { createDiagnosisContext } from './context.js'
 import { invariant } from './invariant.js'
 import { compareDefects, compareDefectsOfOneRule, summarise } from './order.js'
@@ -165,7 +166,13 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   const sources = settling.rules.every((entry) => perSourceRules.has(entry.rule.id)) ? sourcesToSettle(context) : undefined
   // Repairs are applied to the model in id order, so the repaired one needs only its new
   // channels and assets merged into order, not a sort of the whole model.
-  const defects = settleRepairs(context.model, found, (repaired) => runRules(repaired, settling, sources).defects)
+  // Rules choose new asset ids on their own: give each created asset an id of its own
+  // before the repairs are applied, and again for those settling added.
+  const inModel = (id: string): boolean => context.asset(id as AssetId) !== undefined
+  const defects = withDistinctCreations(
+    settleRepairs(context.model, withDistinctCreations(found, inModel), (repaired) => runRules(repaired, settling, sources).defects),
+    inModel,
+  )
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated

@@ -1,0 +1,52 @@
+import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
+import type { Defect } from './types.js'
+
+/** What makes two created assets the same one: who holds it, its kind, what it is made from. */
+const signatureOf = (asset: ProposedAsset): string => JSON.stringify([asset.holder, asset.kind, asset.derivedFrom])
+
+/**
+ * The defects with every asset their repairs create given an id of its own. Rules
+ * propose repairs independently, each choosing an id the model does not use (`…-reply`),
+ * so two of them can create different assets under one id: a reply from the forum and
+ * another from the practice manager, both `fft-comments-reply`. Applying both would
+ * create only the first, and the second channel would carry an asset its sender never
+ * has. A later asset that differs from the first with its id (another holder, kind or
+ * provenance) is renamed `…-2`, `…-3` (an id neither the model nor another repair uses),
+ * in the channels that carry it too; the same asset proposed twice keeps its one id.
+ * Deterministic: defects and their repairs are read in order. O(repairs).
+ * @internal
+ */
+export const withDistinctCreations = (defects: ReadonlyArray<Defect>, inModel: (id: string) => boolean): ReadonlyArray<Defect> => {
+  const created = new Map<string, string>()
+  const taken = (id: string): boolean => created.has(id) || inModel(id)
+  const renameIn = (channel: ProposedChannel): ProposedChannel => {
+    if (channel.creates === undefined || channel.creates.length === 0) return channel
+    let renamed: Map<string, string> | undefined
+    const creates = channel.creates.map((asset) => {
+      const signature = signatureOf(asset)
+      const known = created.get(asset.id)
+      if (known === signature) return asset
+      if (known === undefined) {
+        created.set(asset.id, signature)
+        return asset
+      }
+      let id = `${asset.id}-2`
+      for (let k = 3; taken(id) && created.get(id) !== signature; k++) id = `${asset.id}-${k}`
+      created.set(id, signature)
+      ;(renamed ??= new Map()).set(asset.id, id)
+      return { ...asset, id: id as ProposedAsset['id'] }
+    })
+    if (renamed === undefined) return channel
+    const names = renamed
+    return { ...channel, carries: channel.carries.map((id) => (names.get(id) ?? id) as (typeof channel.carries)[number]), creates }
+  }
+  let changed = false
+  const result = defects.map((defect) => {
+    if (defect.repair === undefined) return defect
+    const repair = defect.repair.map(renameIn)
+    if (repair.every((channel, i) => channel === defect.repair![i])) return defect
+    changed = true
+    return { ...defect, repair }
+  })
+  return changed ? result : defects
+}
