@@ -1,6 +1,6 @@
 import type { Actor, Channel, Model } from '../model/codecs.js'
 import type { ActorId } from '../model/primitives.js'
-import type { Level } from '../model/vocabulary.js'
+import { type Level, isLayVoice } from '../model/vocabulary.js'
 
 /**
  * Which part of a model to compile. By default: every actor and every active channel.
@@ -42,8 +42,10 @@ export interface CompiledGraph {
   readonly reverseOffsets: Int32Array
   readonly sources: Int32Array
   readonly reverseEdge: Int32Array
-  /** `1` where the actor's perspective is lay. */
+  /** `1` where the actor is a lay voice: its perspective is lay, or mixed (a forum). */
   readonly lay: Uint8Array
+  /** `1` where the actor's perspective is mixed: a lay voice and a professional one. */
+  readonly mixed: Uint8Array
 }
 
 /**
@@ -148,9 +150,14 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
   }
 
   const lay = new Uint8Array(n)
-  for (let v = 0; v < n; v++) if (actors[v]!.perspective === 'lay') lay[v] = 1
+  const mixed = new Uint8Array(n)
+  for (let v = 0; v < n; v++) {
+    const perspective = actors[v]!.perspective
+    if (isLayVoice(perspective)) lay[v] = 1
+    if (perspective === 'mixed') mixed[v] = 1
+  }
 
-  return { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay }
+  return { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay, mixed }
 }
 
 /**

@@ -20,6 +20,7 @@ export const loopOf = (
   channels: ReadonlyArray<ReadonlyArray<ChannelId>>,
   code: number,
   layActors: number,
+  mixedActors: number,
   latencyDays: number,
   reliability: number,
 ): Loop => ({
@@ -28,7 +29,7 @@ export const loopOf = (
   levels: levelsOfCode(code),
   order: orderOfCode(code),
   layActors,
-  professionalActors: actors.length - layActors,
+  professionalActors: actors.length - layActors + mixedActors,
   stages: stagesOfCode(code),
   latencyDays,
   reliability,
@@ -79,7 +80,7 @@ export const describeMeasured = (
     actors[i] = ids[path[k]!]!
     channels[i] = a === -1 ? noChannels : channelIds[a]!
   }
-  return loopOf(actors, channels, measure.code(length), measure.layActors[length]!, measure.latencyDays[length]!, measure.reliability[length]!)
+  return loopOf(actors, channels, measure.code(length), measure.layActors[length]!, measure.mixedActors[length]!, measure.latencyDays[length]!, measure.reliability[length]!)
 }
 
 /**

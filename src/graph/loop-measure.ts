@@ -47,7 +47,7 @@ export const polarityOfCode = (code: number): LoopPolarity => polarities[code >>
  * can be extended a step at a time and a prefix shared by many loops (as the depth-first
  * search finds them) is measured once. Prefix `d` covers steps `0..d-1`: `words[d]` the
  * OR of the figure words of their actors and arcs (levels, stages, governing assets),
- * `layActors[d]` the lay actors among them, `latencyDays[d]` the sum of each step's
+ * `layActors[d]` the lay voices among them (lay or mixed), `mixedActors[d]` the mixed ones, `latencyDays[d]` the sum of each step's
  * fastest channel, `reliability[d]` the product of each step's chance to get through,
  * `polarity[d]` a polarity code (0 an even number of `-` steps, 1 odd, 2 unknown).
  * Sums and products are taken in step order, so every loop measured from its canonical
@@ -57,6 +57,7 @@ export const polarityOfCode = (code: number): LoopPolarity => polarities[code >>
 export class LoopMeasure {
   words: Int32Array
   layActors: Int32Array
+  mixedActors: Int32Array
   latencyDays: Float64Array
   reliability: Float64Array
   polarity: Uint8Array
@@ -66,6 +67,7 @@ export class LoopMeasure {
     const size = capacity + 1
     this.words = new Int32Array(size)
     this.layActors = new Int32Array(size)
+    this.mixedActors = new Int32Array(size)
     this.latencyDays = new Float64Array(size)
     this.reliability = new Float64Array(size)
     this.polarity = new Uint8Array(size)
@@ -83,6 +85,7 @@ export class LoopMeasure {
     const size = Math.max(length + 1, this.words.length * 2)
     this.words = grown(this.words, size)
     this.layActors = grown(this.layActors, size)
+    this.mixedActors = grown(this.mixedActors, size)
     this.latencyDays = grown(this.latencyDays, size)
     this.reliability = grown(this.reliability, size)
     this.polarity = grown(this.polarity, size)
@@ -96,11 +99,12 @@ export class LoopMeasure {
    * an arc's channels the first time it is used. O(length - from).
    */
   measure(figures: StepFigures, path: ArrayLike<number>, arcs: ArrayLike<number>, length: number, start: number, from: number): void {
-    const { words, layActors, latencyDays, reliability, polarity } = this
+    const { words, layActors, mixedActors, latencyDays, reliability, polarity } = this
     const { actorBits, arcBits, fastest, passes, sign } = figures
-    const lay = figures.steps.graph.lay
+    const { lay, mixed } = figures.steps.graph
     let word = words[from]!
     let layCount = layActors[from]!
+    let mixedCount = mixedActors[from]!
     let latency = latencyDays[from]!
     let passing = reliability[from]!
     let code = polarity[from]!
@@ -111,6 +115,7 @@ export class LoopMeasure {
       k = k + 1 === length ? 0 : k + 1
       word |= actorBits[v]!
       layCount += lay[v]!
+      mixedCount += mixed[v]!
       if (a === -1) {
         passing *= 0
         code = unknownCode
@@ -125,6 +130,7 @@ export class LoopMeasure {
       }
       words[i] = word
       layActors[i] = layCount
+      mixedActors[i] = mixedCount
       latencyDays[i] = latency
       reliability[i] = passing
       polarity[i] = code

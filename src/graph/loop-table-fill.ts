@@ -16,6 +16,7 @@ const noLoops: LoopColumns = {
   starts: undefined,
   codes: emptyInt32,
   layActors: emptyInt32,
+  mixedActors: emptyInt32,
   latencyDays: emptyFloat64,
   reliability: emptyFloat64,
   stepParent: emptyInt32,
@@ -48,6 +49,7 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
   let starts: Int32Array | undefined
   let codes = new Int32Array(64)
   let layActors = new Int32Array(64)
+  let mixedActors = new Int32Array(64)
   let latencyDays = new Float64Array(64)
   let reliability = new Float64Array(64)
   let stepCount = 0
@@ -87,6 +89,7 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
       if (starts !== undefined) starts = grown(starts, room)
       codes = grown(codes, room)
       layActors = grown(layActors, room)
+      mixedActors = grown(mixedActors, room)
       latencyDays = grown(latencyDays, room)
       reliability = grown(reliability, room)
     }
@@ -96,6 +99,7 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
     closingArc[size] = arcs[last]!
     codes[size] = measure.code(length)
     layActors[size] = measure.layActors[length]!
+    mixedActors[size] = measure.mixedActors[length]!
     latencyDays[size] = measure.latencyDays[length]!
     reliability[size] = measure.reliability[length]!
     if (length > longest) longest = length
@@ -112,6 +116,7 @@ export const tabulateLoops = (search: LoopCursor | undefined): { readonly table:
     starts,
     codes,
     layActors,
+    mixedActors,
     latencyDays,
     reliability,
     stepParent,

@@ -30,6 +30,7 @@ export interface LoopColumns {
   readonly starts: Int32Array | undefined
   readonly codes: Int32Array
   readonly layActors: Int32Array
+  readonly mixedActors: Int32Array
   readonly latencyDays: Float64Array
   readonly reliability: Float64Array
   readonly stepParent: Int32Array
@@ -107,14 +108,14 @@ export class LoopTable implements Iterable<Loop> {
     return orderOfCode(this.columns.codes[this.checked(i)]!)
   }
 
-  /** How many of loop `i`'s actors are lay. O(1). */
+  /** How many of loop `i`'s actors are lay voices (lay or mixed). O(1). */
   layActorsOf(i: number): number {
     return this.columns.layActors[this.checked(i)]!
   }
 
-  /** How many of loop `i`'s actors are professional. O(1). */
+  /** How many of loop `i`'s actors are professional voices (professional or mixed). O(1). */
   professionalActorsOf(i: number): number {
-    return this.lengthOf(i) - this.columns.layActors[i]!
+    return this.lengthOf(i) - this.columns.layActors[i]! + this.columns.mixedActors[i]!
   }
 
   /** The capabilities loop `i` passes through, in capability order (a shared frozen list). O(1). */
@@ -139,8 +140,8 @@ export class LoopTable implements Iterable<Loop> {
 
   /** Loop `i` as a {@link Loop} object, built anew on each call. O(length). */
   loop(i: number): Loop {
-    const { codes, layActors, latencyDays, reliability } = this.columns
-    return loopOf(this.actorsOf(i), this.channelsOf(i), codes[i]!, layActors[i]!, latencyDays[i]!, reliability[i]!)
+    const { codes, layActors, mixedActors, latencyDays, reliability } = this.columns
+    return loopOf(this.actorsOf(i), this.channelsOf(i), codes[i]!, layActors[i]!, mixedActors[i]!, latencyDays[i]!, reliability[i]!)
   }
 
   /** Every loop as a {@link Loop} object, in table order. */

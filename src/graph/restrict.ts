@@ -97,12 +97,14 @@ export const restrictGraph = (graph: CompiledGraph, scope: GraphScope): Compiled
   let actors = graph.actors
   let indexOf = graph.indexOf
   const lay = new Uint8Array(size)
-  if (size === n) lay.set(graph.lay)
+  const mixed = new Uint8Array(size)
+  if (size === n) (lay.set(graph.lay), mixed.set(graph.mixed))
   else {
     const kept: Actor[] = []
     for (let v = 0; v < n; v++) {
       if (local[v] === -1) continue
       lay[kept.length] = graph.lay[v]!
+      mixed[kept.length] = graph.mixed[v]!
       kept.push(graph.actors[v]!)
     }
     actors = kept
@@ -156,5 +158,6 @@ export const restrictGraph = (graph: CompiledGraph, scope: GraphScope): Compiled
     sources,
     reverseEdge,
     lay,
+    mixed,
   }
 }

@@ -29,7 +29,9 @@ export interface Loop {
   /** Levels of the loop's channels, lowest first. */
   readonly levels: ReadonlyArray<Level>
   readonly order: LearningOrder
+  /** Lay voices among the actors: lay, or mixed (a forum such as a PPG counts as both). */
   readonly layActors: number
+  /** Professional voices among the actors: professional, or mixed. */
   readonly professionalActors: number
   /** Capabilities the loop passes through (from the kinds of asset its channels carry), in capability order. */
   readonly stages: ReadonlyArray<Capability>

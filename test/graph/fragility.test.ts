@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findSinglePointsOfFailure } from '../../src/graph/fragility.js'
+import { findLoops } from '../../src/graph/loops.js'
 import { arbitrarySpec, bruteForceCycles, buildModel } from './fixtures.js'
 
 describe('findSinglePointsOfFailure', () => {
@@ -45,6 +46,17 @@ describe('findSinglePointsOfFailure', () => {
       { kind: 'channel', id: 'c0', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
       { kind: 'channel', id: 'c3', level: 'delivery', affectedLayActors: ['n0', 'n2'] },
     ])
+  })
+
+  it('counts a forum (mixed perspective) as a lay voice: protects it, and counts it on both sides of a loop', () => {
+    // n0 forum -> n1 manager -> n2 clinician -> n0: every loop of the forum runs through n1.
+    const built = buildModel({ actors: 3, lay: [false, false, false], edges: [{ from: 0, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 0 }] })
+    const model = { ...built, actors: built.actors.map((actor, i) => (i === 0 ? { ...actor, kind: 'forum' as const, perspective: 'mixed' as const } : actor)) }
+    const points = findSinglePointsOfFailure(model, { level: 'delivery' }).points
+    expect(points.find((point) => point.id === 'n1')?.affectedLayActors).toEqual(['n0'])
+    const [loop] = findLoops(model).loops
+    expect([loop!.layActors, loop!.professionalActors]).toEqual([1, 3])
+    expect([findLoops(model).table.layActorsOf(0), findLoops(model).table.professionalActorsOf(0)]).toEqual([1, 3])
   })
 
   it('skips a component past the work budget, keeps the others exact, and says it did', () => {

@@ -73,6 +73,7 @@ export const referenceDescribeLoop = (
   let stageBits = 0
   let governingBits = 0
   let layActors = 0
+  let professionalActors = 0
   let latencyDays = 0
   let reliability = 1
   let negative = 0
@@ -81,7 +82,10 @@ export const referenceDescribeLoop = (
     const v = cycle[(start + i) % length]!
     const w = cycle[(start + i + 1) % length]!
     actors.push(graph.actors[v]!.id)
-    layActors += graph.lay[v]!
+    // A mixed actor (a forum) is a lay voice and a professional one.
+    const perspective = graph.actors[v]!.perspective
+    if (perspective !== 'professional') layActors++
+    if (perspective !== 'lay') professionalActors++
     governingBits |= governing[v]!
     const step: ChannelId[] = []
     let fastest = Number.POSITIVE_INFINITY
@@ -122,7 +126,7 @@ export const referenceDescribeLoop = (
     levels: fromBits(levels, levelBits),
     order,
     layActors,
-    professionalActors: length - layActors,
+    professionalActors,
     stages: fromBits(capabilities, stageBits),
     latencyDays,
     reliability,
