@@ -36,7 +36,8 @@ interface Unsensed {
  * people deciding about their own lives need no themes report. One finding per decision maker. The
  * repair asks whoever passed the raw knowledge on to make sense of it first: a channel
  * carrying their insight made from it (a new one where none exists) to the decision
- * maker. O(Σ trace size).
+ * maker, when the decision's provenance is inferred (one that declares what it is made
+ * from is not changed by a channel, so it gets no repair). O(Σ trace size).
  *
  * Options: none.
  * @category Rules
@@ -124,10 +125,17 @@ const sensemakingFinding = (context: DiagnosisContext, holder: ActorId, found: R
   }
 }
 
-/** Whoever passed the raw knowledge to the decision maker makes sense of it first, and sends the insight on. */
+/**
+ * Whoever passed the raw knowledge to the decision maker makes sense of it first, and
+ * sends the insight on. Only for a decision whose provenance is inferred, which the
+ * arriving insight then joins; a decision that declares what it is made from stays made
+ * from that whatever a channel brings, so no channel repairs it (its `derivedFrom` has to
+ * change once the insight exists).
+ */
 const insightRepair = (context: DiagnosisContext, holder: ActorId, entry: Unsensed): ProposedChannel | undefined => {
   const { carriage } = context.traceIndex()
   const { graph, naming, model } = context
+  if (model.assets[entry.decision]!.derivedFrom !== undefined) return undefined
   const target = graph.indexOf.get(holder)
   const at = target === undefined ? -1 : reachPosition(carriage, entry.raw, target)
   const edge = at < 0 ? -1 : carriage.reachEdge[carriage.reachOffsets[entry.raw]! + at]!

@@ -29,6 +29,13 @@ describe('no-sensemaking', () => {
     expect(findingsOf(repairedBy(model, 'no-sensemaking'), 'no-sensemaking')).toEqual([])
   })
 
+  it('proposes no channel for a decision that declares it is made from the raw story, since no channel changes that', () => {
+    const model = complaints(['story'])
+    const [finding] = findingsOf(model, 'no-sensemaking')
+    expect(finding).toBeDefined()
+    expect(finding!.repair).toBeUndefined()
+  })
+
   it('creates themes where none exist, and leaves evidence and lay deciders alone', () => {
     const model = voiceModel({
       actors: [['p', 'patient'], ['n', 'clinician'], ['m', 'manager'], ['c', 'forum']],
