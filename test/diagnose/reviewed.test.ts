@@ -17,7 +17,7 @@ const load = (file: string): Model => {
   return parsed.right
 }
 
-const reviewed = ['cmht-carers.json', 'gp-practice-ppg.json', 'hospice-healthwatch.json', 'mnvp-maternity.json', 'hospice-unit-feedback.json']
+const reviewed = ['cmht-carers.json', 'gp-practice-ppg.json', 'hospice-healthwatch.json', 'mnvp-maternity.json', 'hospice-unit-feedback.json', 'mnvp-champions-lapsed.json']
 
 describe('a hospice unit whose "you said, we did" loop takes 65 days against a 30-day budget', () => {
   const model = load('hospice-unit-feedback.json')
@@ -28,8 +28,17 @@ describe('a hospice unit whose "you said, we did" loop takes 65 days against a 3
   it('reports the loop as slow', () => {
     const slow = diagnose(model).defects.filter((defect) => defect.rule === 'slow-loop')
     expect(slow).toHaveLength(1)
-    expect(slow[0]!.assets).toContain('care-experience')
+    expect(slow[0]!.assets).toContain('care-experience' as never)
     expect(slow[0]!.message).toContain('65 days')
+  })
+})
+
+describe('an MNVP whose meeting with the safety champions has lapsed', () => {
+  const defects = diagnose(load('mnvp-champions-lapsed.json')).defects
+  it('blames the lapsed meeting, not the promise: the change declared from the themes would keep it once the meeting runs', () => {
+    expect(defects.filter((defect) => defect.rule === 'promise-not-kept')).toEqual([])
+    const broken = defects.find((defect) => defect.rule === 'declared-loop-broken' && defect.assets.includes('birth-stories' as never))
+    expect(broken?.message).toContain("'champions-meeting' is not active")
   })
 })
 

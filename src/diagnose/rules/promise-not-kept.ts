@@ -1,3 +1,6 @@
+import type { DeclaredLoop } from '../../model/codecs.js'
+import type { AssetId } from '../../model/primitives.js'
+import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { quoteIdQuickly } from '../naming.js'
 import { noOptions } from '../rule-options.js'
@@ -17,7 +20,9 @@ import { outcomeRank, walkDeclaredLoop } from './declared-walk.js'
  * compared with the promise (did > decided > heard). When it falls short and nothing
  * made from the source is good enough for a reply to keep the promise (no change, for
  * `did`; no decision or change, for `decided`), one finding per declared loop; a promise
- * a reply could keep is part of `declared-loop-broken`. No channel repair.
+ * a reply could keep is part of `declared-loop-broken`, and so is one that something
+ * declared to be made from the source would keep once channels carry it there (a change
+ * made from the themes at a meeting that has lapsed). No channel repair.
  * O(steps × assets the actors on them hold + the trace's reach), per declared loop.
  *
  * Options: none.
@@ -35,6 +40,7 @@ export const promiseNotKept = defineRule({
       const walk = walkDeclaredLoop(context, declared)
       if (walk.expected === undefined || walk.subject === undefined || walk.expected >= outcomeRank(declared.promises)) continue
       if (fixablePromise(context, declared, walk) !== undefined) continue
+      if (declaredToGoFarEnough(context, declared.source, declared.promises)) continue
       const { naming } = context
       const now = ['open', 'heard', 'decided', 'did'][walk.expected + 1]!
       const holder = naming.actor(walk.subject.holder)
@@ -49,3 +55,37 @@ export const promiseNotKept = defineRule({
     return findings
   },
 })
+
+/**
+ * Whether the model declares something good enough for the promise made, through
+ * `derivedFrom`, from the source: then channels that carried it could keep the promise,
+ * and the other rules name the channel that is missing. O(declared links), once per
+ * model.
+ */
+const declaredToGoFarEnough = (context: DiagnosisContext, source: AssetId, promise: NonNullable<DeclaredLoop['promises']>): boolean => {
+  let children = declaredChildren.get(context)
+  if (children === undefined) {
+    children = new Map()
+    for (const asset of context.model.assets) {
+      for (const parent of asset.derivedFrom ?? []) {
+        const list = children.get(parent)
+        if (list === undefined) children.set(parent, [asset.id])
+        else list.push(asset.id)
+      }
+    }
+    declaredChildren.set(context, children)
+  }
+  const seen = new Set<AssetId>([source])
+  const queue: AssetId[] = [source]
+  for (let head = 0; head < queue.length; head++) {
+    for (const child of children.get(queue[head]!) ?? []) {
+      if (seen.has(child)) continue
+      const kind = context.asset(child)?.kind
+      if (kind === 'change' || kind === 'experiment' || (promise !== 'did' && (kind === 'decision' || kind === 'plan' || kind === 'strategy'))) return true
+      seen.add(child)
+      queue.push(child)
+    }
+  }
+  return false
+}
+const declaredChildren = new WeakMap<DiagnosisContext, Map<AssetId, AssetId[]>>()
