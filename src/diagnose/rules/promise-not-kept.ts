@@ -5,6 +5,7 @@ import { defineRule } from '../define-rule.js'
 import { quoteIdQuickly } from '../naming.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
+import { declaredChildren } from './declared-children.js'
 import { fixablePromise, outcomeInWords } from './declared-loop-broken.js'
 import { outcomeRank, walkDeclaredLoop } from './declared-walk.js'
 
@@ -63,18 +64,7 @@ export const promiseNotKept = defineRule({
  * model.
  */
 const declaredToGoFarEnough = (context: DiagnosisContext, source: AssetId, promise: NonNullable<DeclaredLoop['promises']>): boolean => {
-  let children = declaredChildren.get(context)
-  if (children === undefined) {
-    children = new Map()
-    for (const asset of context.model.assets) {
-      for (const parent of asset.derivedFrom ?? []) {
-        const list = children.get(parent)
-        if (list === undefined) children.set(parent, [asset.id])
-        else list.push(asset.id)
-      }
-    }
-    declaredChildren.set(context, children)
-  }
+  const children = declaredChildren(context)
   const seen = new Set<AssetId>([source])
   const queue: AssetId[] = [source]
   for (let head = 0; head < queue.length; head++) {
@@ -88,4 +78,3 @@ const declaredToGoFarEnough = (context: DiagnosisContext, source: AssetId, promi
   }
   return false
 }
-const declaredChildren = new WeakMap<DiagnosisContext, Map<AssetId, AssetId[]>>()

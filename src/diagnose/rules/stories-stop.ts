@@ -5,6 +5,7 @@ import { isLayVoice, levels } from '../../model/vocabulary.js'
 import { traceStageOf } from '../../graph/provenance.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
+import { declaredChildren } from './declared-children.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
 import { replyRepair, sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
@@ -13,7 +14,8 @@ import type { Finding } from '../types.js'
 /**
  * **stories-stop** finds the actor where people's stories pile up: lay experience that
  * reaches a team (a patient experience team, a complaints office, a survey contractor)
- * and goes no further, so nobody who could act on it ever hears it. Collecting feedback
+ * and goes no further: nothing is decided or done with it, and nobody tells the people
+ * who gave it. Collecting feedback
  * is not listening (Care Opinion; the NHS Friends and Family Test guidance asks that
  * comments, not only scores, reach the teams that give care); the stop is where a
  * service's intelligence loop breaks.
@@ -53,19 +55,6 @@ export const storiesStop = defineRule({
   },
 })
 
-/** For each asset id, the assets the model declares are made from it. */
-const declaredChildren = (context: DiagnosisContext): ReadonlyMap<AssetId, ReadonlyArray<AssetId>> => {
-  const children = new Map<AssetId, AssetId[]>()
-  for (const asset of context.model.assets) {
-    for (const parent of asset.derivedFrom ?? []) {
-      const list = children.get(parent)
-      if (list === undefined) children.set(parent, [asset.id])
-      else list.push(asset.id)
-    }
-  }
-  return children
-}
-
 const storiesFinding = (
   context: DiagnosisContext,
   actor: ActorId,
@@ -87,7 +76,7 @@ const storiesFinding = (
         : `the channels that would pass them on (${listInWords(idle.map(quoteIdQuickly))}) are not active`
   const repair = onward(context, actor, loops, madeFrom)
   return {
-    message: `Stories from ${from} reach ${naming.actor(actor)} and go no further: ${why}, so nobody who could act on what people said hears it.`,
+    message: `Stories from ${from} reach ${naming.actor(actor)} and go no further: ${why}, so nothing is decided or done with what people said, and nobody tells them.`,
     level: levels.find((level) => context.actor(actor)?.levels.includes(level)),
     actors: [actor, ...holders],
     channels: [...loops.flatMap((loop) => loop.steps.map((step) => step.channel)), ...idle],

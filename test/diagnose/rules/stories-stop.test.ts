@@ -16,7 +16,7 @@ describe('stories-stop', () => {
     expect(rest).toEqual([])
     expect(defect).toMatchObject({ severity: 'warning', actors: ['patients', 'team'], channels: ['comment-box', 'themes-to-ward'] })
     expect(defect!.message).toBe(
-      "Stories from 'patients' ('comments') reach 'team' and go no further: the channel that would pass them on ('themes-to-ward') is not active, so nobody who could act on what people said hears it.",
+      "Stories from 'patients' ('comments') reach 'team' and go no further: the channel that would pass them on ('themes-to-ward') is not active, so nothing is decided or done with what people said, and nobody tells them.",
     )
     expect(defect!.repair).toEqual([expect.objectContaining({ from: 'team', to: 'manager', carries: ['themes'] })])
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
