@@ -5,6 +5,7 @@ import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
 import { withDistinctCreations } from './distinct-creations.js'
+import { withRelays } from './relay-repairs.js'
 import { createDiagnosisContext } from './context.js'
 import { invariant } from './invariant.js'
 import { compareDefects, compareDefectsOfOneRule, summarise } from './order.js'
@@ -169,10 +170,9 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   // Rules choose new asset ids on their own: give each created asset an id of its own
   // before the repairs are applied, and again for those settling added.
   const inModel = (id: string): boolean => context.asset(id as AssetId) !== undefined
-  const defects = withDistinctCreations(
-    settleRepairs(context.model, withDistinctCreations(found, inModel), (repaired) => runRules(repaired, settling, sources).defects),
-    inModel,
-  )
+  // A channel between actors who share no level goes through one who shares a level with each.
+  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withRelays(context, defects), inModel)
+  const defects = tidy(settleRepairs(context.model, tidy(found), (repaired) => runRules(repaired, settling, sources).defects))
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated
