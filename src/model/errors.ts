@@ -60,6 +60,8 @@ export interface ModelError {
  *   receives on any channel.
  * - `level-mismatch`: a channel works at a level one of its actors does not take part in.
  * - `unreachable-loop-level`: a declared loop's level is not one its actors share.
+ * - `provenance-unreached`: an asset is made from another that never reaches its
+ *   holder over an active channel that carries it.
  * @category Model
  */
 export type ModelWarningCode = 'asset-not-available' | 'level-mismatch' | 'unreachable-loop-level' | 'provenance-unreached'

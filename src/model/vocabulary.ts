@@ -11,8 +11,9 @@ export const Level = t.keyof({ delivery: null, planning: null, strategy: null },
 export type Level = t.TypeOf<typeof Level>
 
 /**
- * Every level, lowest first. The order is meaningful: a loop that touches a governing
- * asset at a higher level is a higher-order learning loop.
+ * Every level, lowest first. The order is meaningful: a traced loop on which a
+ * governing asset of a higher level is made from its source (a `plan`, a `strategy`)
+ * is a higher-order learning loop.
  * @category Model
  */
 export const levels: ReadonlyArray<Level> = ['delivery', 'planning', 'strategy']
