@@ -1,7 +1,6 @@
 import { countOf } from '../diagnose/format-text.js'
 import { createNamingPolicy, listInWords, type NamingPolicy, quoteIdQuickly } from '../diagnose/naming.js'
-import type { TraceSearch, TracedLoop, TracedStep } from '../graph/trace-types.js'
-import { loopOutcomes } from '../graph/trace-types.js'
+import { loopOutcomes, type TraceSearch, type TracedLoop, type TracedStep } from '../graph/trace-types.js'
 import type { Model } from '../model/codecs.js'
 
 /** The `format` of `orgintel trace --format json`. @internal */
