@@ -74,6 +74,12 @@ export const stringOption = (parsed: ParsedCommand, name: string): string | unde
   return typeof value === 'string' ? value : undefined
 }
 
+/** Every value of a repeatable option (`multiple: true`), in the order given; none when absent. @internal */
+export const repeatedOption = (parsed: ParsedCommand, name: string): ReadonlyArray<string> => {
+  const value = parsed.values[name]
+  return typeof value === 'string' ? [value] : Array.isArray(value) ? (value as ReadonlyArray<string>) : []
+}
+
 /** A string option the command cannot do without. @internal */
 export const requiredOption = (parsed: ParsedCommand, name: string, hint: string): string => {
   const value = stringOption(parsed, name)

@@ -8,7 +8,7 @@ describe('orgintel usage', () => {
   it('lists every command in --help and exits 0', async () => {
     const result = await runInProcess(['--help'])
     expect(result.code).toBe(0)
-    for (const name of ['validate', 'diagnose', 'loops', 'render', 'import', 'simulate', 'sweep', 'merge', 'schema']) {
+    for (const name of ['validate', 'diagnose', 'loops', 'trace', 'render', 'import', 'simulate', 'sweep', 'merge', 'schema']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'))
     }
     expect(result.stdout).toContain('Exit codes: 0')

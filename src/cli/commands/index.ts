@@ -12,6 +12,7 @@ import { schemaCommand } from './schema.js'
 import { sensitivityCommand } from './sensitivity.js'
 import { simulateCommand } from './simulate.js'
 import { sweepCommand } from './sweep.js'
+import { traceCommand } from './trace.js'
 import { validateCommand } from './validate.js'
 
 /** Every sub-command, in the order `--help` lists them. @internal */
@@ -19,6 +20,7 @@ export const commands: ReadonlyArray<Command> = [
   validateCommand,
   diagnoseCommand,
   loopsCommand,
+  traceCommand,
   renderCommand,
   importCommand,
   simulateCommand,
