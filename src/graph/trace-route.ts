@@ -1,4 +1,5 @@
 import type { AssetId } from '../model/primitives.js'
+import type { AssetKind } from '../model/vocabulary.js'
 import { type Carriage, firstCarrierAt } from './carriage.js'
 import { edgeTimingOf } from './edge-data.js'
 import { IndexHeap } from './heap.js'
@@ -8,25 +9,33 @@ import type { TracedStep } from './trace-types.js'
 /**
  * Fastest routes of knowledge through a carriage. A state is (actor, asset): an actor
  * that has the asset, numbered by the asset's reach list (`reachOffsets[a] + position`).
- * Knowledge moves along a channel that carries the asset (the channel's latency), or
- * becomes an asset made from it at that asset's holder (no delay). Scratch arrays are
- * shared by every search, reset by stamps, so one route costs only what it visits.
+ * A search node is a state and how far the route to it has gone (`node = state * 3 +
+ * level`: 0 heard, 1 a decision, plan or strategy made on the way, 2 a change or
+ * experiment), so a route can be asked to have gone that far: a loop that closes with
+ * `did` is timed by a route that passes the change. Knowledge moves along a channel that
+ * carries the asset (the channel's latency), or becomes an asset made from it at that
+ * asset's holder (no delay). Scratch arrays are shared by every search, reset by
+ * stamps, so one route costs only what it visits.
  * @internal
  */
 export interface RouteFinder {
   /**
    * Dijkstra from the source's holder, over the assets stamped with `trace` in `member`.
-   * Stops at the first state for which `isTarget` holds and returns it, or `-1` when no
+   * Stops at the first node for which `isTarget` holds and returns it, or `-1` when no
    * target is reachable. Adds the work done to `work.count`.
    */
-  search(source: number, trace: number, member: Int32Array, isTarget: (state: number) => boolean, work: { count: number }): number
-  /** The asset of a state the last search reached. */
-  assetOf(state: number): number
-  /** Shortest distance (days) of a state found by the last search. */
-  distance(state: number): number
-  /** The channel moves from the source to `state`, and the product of their reliabilities. */
-  route(state: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number }
+  search(source: number, trace: number, member: Int32Array, isTarget: (node: number) => boolean, work: { count: number }): number
+  /** The asset of a node the last search reached. */
+  assetOf(node: number): number
+  /** Shortest distance (days) of a node found by the last search. */
+  distance(node: number): number
+  /** The channel moves from the source to `node`, and the product of their reliabilities. */
+  route(node: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number }
 }
+
+/** How far a route has gone once it reaches an asset of this kind: 2 a change or experiment, 1 a decision, plan or strategy, else 0. @internal */
+export const routeLevelOf = (kind: AssetKind): number =>
+  kind === 'change' || kind === 'experiment' ? 2 : kind === 'decision' || kind === 'plan' || kind === 'strategy' ? 1 : 0
 
 /** A growable per-search table: the states one search reaches, numbered from 0 (slots). */
 class Slots {
@@ -60,18 +69,19 @@ class Slots {
 }
 
 /**
- * Memory: two integers per state of the carriage (which slot a state has in the current
- * search, and which search numbered it); everything else is per slot, sized by the
- * largest trace. On a large model every array the size of the carriage costs a garbage
+ * Memory: two integers per node (three per state of the carriage: which slot a node has
+ * in the current search, and which search numbered it); everything else is per slot,
+ * sized by the largest trace. On a large model every array the size of the carriage costs a garbage
  * collection of the whole heap, so there are as few as that.
  * @internal
  */
 export const createRouteFinder = (carriage: Carriage, provenance: Provenance): RouteFinder => {
   const { graph, reachOffsets, reachActors } = carriage
   const { latencyDays, reliability } = edgeTimingOf(graph)
-  const states = reachActors.length
-  const slotOf = new Int32Array(states)
-  const slotSearch = new Int32Array(states).fill(-1)
+  const nodes = reachActors.length * 3
+  const slotOf = new Int32Array(nodes)
+  const slotSearch = new Int32Array(nodes).fill(-1)
+  const levelOf = Int8Array.from(graph.model.assets, (asset) => routeLevelOf(asset.kind))
   const slots = new Slots()
   const heap = new IndexHeap(64)
   let searchNumber = 0
@@ -79,14 +89,14 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
   const carried: Array<ReadonlyArray<AssetId> | undefined> = new Array(carriage.assetCount)
   const carriesOf = (a: number): ReadonlyArray<AssetId> => (carried[a] ??= Object.freeze([graph.model.assets[a]!.id]))
 
-  const relax = (state: number, asset: number, distance: number, from: number, edge: number): void => {
+  const relax = (node: number, asset: number, distance: number, from: number, edge: number): void => {
     let slot: number
-    if (slotSearch[state] === searchNumber) {
-      slot = slotOf[state]!
+    if (slotSearch[node] === searchNumber) {
+      slot = slotOf[node]!
       if (slots.dist[slot]! <= distance) return
     } else {
-      slotSearch[state] = searchNumber
-      slot = slotOf[state] = slots.add(state, asset)
+      slotSearch[node] = searchNumber
+      slot = slotOf[node] = slots.add(node, asset)
     }
     slots.dist[slot] = distance
     slots.previous[slot] = from
@@ -99,39 +109,40 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
       searchNumber++
       slots.count = 0
       heap.clear()
-      relax(reachOffsets[source]!, source, 0, -1, -1)
+      relax(reachOffsets[source]! * 3 + levelOf[source]!, source, 0, -1, -1)
       while (heap.size > 0) {
         const key = heap.peekKey()
         const slot = heap.pop()
         if (slots.done[slot] === 1 || slots.dist[slot]! < key) continue
         slots.done[slot] = 1
         work.count++
-        const state = slots.state[slot]!
-        if (isTarget(state)) return state
+        const node = slots.state[slot]!
+        if (isTarget(node)) return node
+        const level = node % 3
         const a = slots.asset[slot]!
-        const position = state - reachOffsets[a]!
+        const position = ((node - level) / 3) - reachOffsets[a]!
         // Channels from this actor that carry a: a's carrier list is grouped by sender, in reach-list order.
         for (let i = firstCarrierAt(carriage, a, position); i < carriage.carrierOffsets[a + 1]!; i++) {
           if (carriage.carrierFrom[i] !== position) break
           const e = carriage.carrierEdges[i]!
           work.count++
-          relax(reachOffsets[a]! + carriage.carrierTo[i]!, a, key + latencyDays[e]!, slot, e)
+          relax((reachOffsets[a]! + carriage.carrierTo[i]!) * 3 + level, a, key + latencyDays[e]!, slot, e)
         }
         for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
           const c = provenance.children[i]!
           if (provenance.childAt[i] !== position || member[c] !== trace) continue
           work.count++
-          relax(reachOffsets[c]!, c, key, slot, -1)
+          relax(reachOffsets[c]! * 3 + Math.max(level, levelOf[c]!), c, key, slot, -1)
         }
       }
       return -1
     },
-    assetOf: (state) => slots.asset[slotOf[state]!]!,
-    distance: (state) => slots.dist[slotOf[state]!]!,
-    route(state) {
+    assetOf: (node) => slots.asset[slotOf[node]!]!,
+    distance: (node) => slots.dist[slotOf[node]!]!,
+    route(node) {
       const steps: TracedStep[] = []
       let chance = 1
-      for (let slot = slotOf[state]!; slots.previous[slot]! >= 0; slot = slots.previous[slot]!) {
+      for (let slot = slotOf[node]!; slots.previous[slot]! >= 0; slot = slots.previous[slot]!) {
         const e = slots.viaEdge[slot]!
         if (e < 0) continue
         const channel = graph.model.channels[graph.edgeChannel[e]!]!

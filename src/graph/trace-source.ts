@@ -4,7 +4,7 @@ import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
 import { reachPosition } from './carriage.js'
 import type { Provenance } from './provenance.js'
 import type { TraceIndex } from './trace.js'
-import type { RouteFinder } from './trace-route.js'
+import { type RouteFinder, routeLevelOf } from './trace-route.js'
 import { findStop } from './trace-stop.js'
 import type { LoopOutcome, TracedLoop } from './trace-types.js'
 import type { LearningOrder } from './types.js'
@@ -19,9 +19,6 @@ const heard = 0
 const decided = 1
 const did = 2
 const outcomeOfLevel: ReadonlyArray<LoopOutcome> = ['heard', 'decided', 'did']
-
-const ownLevel = (kind: AssetKind): number =>
-  kind === 'change' || kind === 'experiment' ? did : kind === 'decision' || kind === 'plan' || kind === 'strategy' ? decided : heard
 
 /** Scratch shared by every source of one trace, reset by stamps. @internal */
 export interface Scratch {
@@ -53,7 +50,7 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s
       const c = provenance.children[i]!
       if (provenance.rank[c]! < 0) continue
       if (provenance.childInferred[i] === 1) inferred = true
-      if (member[c] !== s) ((member[c] = s), (best[c] = ownLevel(kinds[c]!)), members.push(c))
+      if (member[c] !== s) ((member[c] = s), (best[c] = routeLevelOf(kinds[c]!)), members.push(c))
     }
   }
   work.count += members.length
@@ -96,12 +93,15 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   }
 
   const stop = outcome < 0 ? findStop(index, members, best, s) : undefined
-  const isClosure = (state: number): boolean => {
-    const a = finder.assetOf(state)
-    if (a === s || carriage.reachActors[state] !== h) return false
+  // The fastest route that closes the loop as well as it closes: one that has passed a
+  // change, for a loop that closes with `did`.
+  const isClosure = (node: number): boolean => {
+    if (node % 3 < outcome) return false
+    const a = finder.assetOf(node)
+    if (a === s || carriage.reachActors[(node / 3) | 0] !== h) return false
     return kinds[a] === 'response' || (best[a]! >= decided && carriage.holder[a] === h)
   }
-  const target = finder.search(s, s, member, stop === undefined ? isClosure : (state) => state === stop.state, work)
+  const target = finder.search(s, s, member, stop === undefined ? isClosure : (node) => ((node / 3) | 0) === stop.state, work)
   const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)
   const source = assets[s]!.id
   const holder = graph.actors[h]!.id

@@ -58,8 +58,9 @@ export interface TracedLoop {
   /** For an open loop: where the knowledge stops and why. */
   readonly stopsAt?: LoopStop
   /**
-   * The fastest route that closes the loop (source out, reply back), or for an open
-   * loop the route to where it stops.
+   * The fastest route that closes the loop as well as it closes (source out, reply
+   * back; for `did`, a route that passes the change, for `decided` one that passes the
+   * decision), or for an open loop the route to where it stops.
    */
   readonly steps: ReadonlyArray<TracedStep>
   /** The asset whose arrival closes the fastest route (a reply, or a decision or change the holder made). */
@@ -68,7 +69,7 @@ export interface TracedLoop {
   readonly levels: ReadonlyArray<Level>
   /** `double` when a plan made from the source lies on it, `triple` when a strategy or strategy-level experiment does. */
   readonly order: LearningOrder
-  /** Days of the fastest round trip; absent for an open loop. */
+  /** Days of the route in `steps`: the fastest round trip with the loop's outcome; absent for an open loop. */
   readonly latencyDays?: number
   /** Chance that every channel of `steps` gets through. */
   readonly reliability: number

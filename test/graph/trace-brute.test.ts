@@ -118,23 +118,24 @@ const bruteTrace = (spec: Spec) => {
       const asset = spec.assets[a]!
       if (asset.kind === 'response' ? reach[a]!.has(source.holder) : l >= 1 && asset.holder === source.holder) outcome = Math.max(outcome, l)
     }
-    // Fastest round trip: Bellman–Ford over (actor, asset) states.
-    const dist = new Map<string, number>([[`${source.holder}:${s}`, 0]])
+    // Fastest round trip that closes the loop as well as it closes: Bellman–Ford over
+    // (actor, asset, how far the route has gone) states.
+    const dist = new Map<string, number>([[`${source.holder}:${s}:0`, 0]])
     for (let changed = true; changed; ) {
       changed = false
       for (const [key, d] of [...dist]) {
-        const [v, a] = key.split(':').map(Number) as [number, number]
+        const [v, a, l] = key.split(':').map(Number) as [number, number, number]
         const moves: Array<[string, number]> = []
-        for (const channel of active) if (channel.from === v && channel.carries.includes(a) && reach[a]!.has(v)) moves.push([`${channel.to}:${a}`, d + channel.latency])
-        for (const c of children(a)) if (best.has(c) && spec.assets[c]!.holder === v) moves.push([`${v}:${c}`, d])
+        for (const channel of active) if (channel.from === v && channel.carries.includes(a) && reach[a]!.has(v)) moves.push([`${channel.to}:${a}:${l}`, d + channel.latency])
+        for (const c of children(a)) if (best.has(c) && spec.assets[c]!.holder === v) moves.push([`${v}:${c}:${Math.max(l, level(spec.assets[c]!.kind))}`, d])
         for (const [next, nd] of moves) if ((dist.get(next) ?? Infinity) > nd) ((dist.set(next, nd), (changed = true)))
       }
     }
     let latency = Infinity
     for (const [key, d] of dist) {
-      const [v, a] = key.split(':').map(Number) as [number, number]
+      const [v, a, l] = key.split(':').map(Number) as [number, number, number]
       const asset = spec.assets[a]!
-      if (a !== s && v === source.holder && (asset.kind === 'response' || ((best.get(a) ?? 0) >= 1 && asset.holder === v))) latency = Math.min(latency, d)
+      if (l >= outcome && a !== s && v === source.holder && (asset.kind === 'response' || ((best.get(a) ?? 0) >= 1 && asset.holder === v))) latency = Math.min(latency, d)
     }
     const members = [...best.keys()]
     const reached = new Set(members.flatMap((a) => [...reach[a]!]))
@@ -181,6 +182,27 @@ describe('traceLoops against brute force', () => {
       }),
       { numRuns: 1000, seed: 5 },
     )
+  })
+
+  it('times a loop that closes with did by a route that passes the change, not by a quicker reply about something else', () => {
+    // k0 story (a0) -> k1 themes (a1) -> k2 quick acknowledgement, and -> k3 change -> k4 "you said, we did".
+    const spec: Spec = {
+      actors: 2,
+      assets: [
+        { kind: 'experience', holder: 0 },
+        { kind: 'insight', holder: 1, derivedFrom: [0] },
+        { kind: 'response', holder: 1, derivedFrom: [1] },
+        { kind: 'change', holder: 1, derivedFrom: [1] },
+        { kind: 'response', holder: 1, derivedFrom: [3] },
+      ],
+      channels: [
+        { from: 0, to: 1, carries: [0], active: true, latency: 1 },
+        { from: 1, to: 0, carries: [2], active: true, latency: 0 },
+        { from: 1, to: 0, carries: [4], active: true, latency: 5 },
+      ],
+    }
+    const [loop] = traceLoops(toModel(spec)).loops
+    expect([loop!.outcome, loop!.latencyDays, loop!.closedBy, loop!.steps.map((step) => step.channel)]).toEqual(['did', 6, 'k4', ['c0', 'c2']])
   })
 
   it('gives a route whose steps chain from the holder and whose latency is the route sum', () => {
