@@ -37,20 +37,23 @@ export interface RouteFinder {
 export const routeLevelOf = (kind: AssetKind): number =>
   kind === 'change' || kind === 'experiment' ? 2 : kind === 'decision' || kind === 'plan' || kind === 'strategy' ? 1 : 0
 
-/** A growable per-search table: the states one search reaches, numbered from 0 (slots). */
+/** A growable per-search table: the nodes one search reaches, numbered from 0 (slots). */
 class Slots {
   count = 0
   state = new Int32Array(64)
+  /** The slot of another node of the same state (another level), or -1. */
+  next = new Int32Array(64)
   asset = new Int32Array(64)
   previous = new Int32Array(64)
   viaEdge = new Int32Array(64)
   done = new Uint8Array(64)
   dist = new Float64Array(64)
 
-  add(state: number, asset: number): number {
+  add(node: number, asset: number, next: number): number {
     if (this.count === this.state.length) this.grow()
     const slot = this.count++
-    this.state[slot] = state
+    this.state[slot] = node
+    this.next[slot] = next
     this.asset[slot] = asset
     this.done[slot] = 0
     return slot
@@ -60,6 +63,7 @@ class Slots {
     const size = this.state.length * 2
     const widen = <T extends Int32Array | Uint8Array | Float64Array>(from: T, to: T): T => (to.set(from), to)
     this.state = widen(this.state, new Int32Array(size))
+    this.next = widen(this.next, new Int32Array(size))
     this.asset = widen(this.asset, new Int32Array(size))
     this.previous = widen(this.previous, new Int32Array(size))
     this.viaEdge = widen(this.viaEdge, new Int32Array(size))
@@ -69,18 +73,18 @@ class Slots {
 }
 
 /**
- * Memory: two integers per node (three per state of the carriage: which slot a node has
- * in the current search, and which search numbered it); everything else is per slot,
- * sized by the largest trace. On a large model every array the size of the carriage costs a garbage
+ * Memory: two integers per state of the carriage (the slot of its first node in the
+ * current search, and which search numbered it; a state's nodes at other levels are
+ * chained from it); everything else is per slot, sized by the largest trace. On a large model every array the size of the carriage costs a garbage
  * collection of the whole heap, so there are as few as that.
  * @internal
  */
 export const createRouteFinder = (carriage: Carriage, provenance: Provenance): RouteFinder => {
   const { graph, reachOffsets, reachActors } = carriage
   const { latencyDays, reliability } = edgeTimingOf(graph)
-  const nodes = reachActors.length * 3
-  const slotOf = new Int32Array(nodes)
-  const slotSearch = new Int32Array(nodes).fill(-1)
+  const states = reachActors.length
+  const slotOf = new Int32Array(states)
+  const slotSearch = new Int32Array(states).fill(-1)
   const levelOf = Int8Array.from(graph.model.assets, (asset) => routeLevelOf(asset.kind))
   const slots = new Slots()
   const heap = new IndexHeap(64)
@@ -89,14 +93,24 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
   const carried: Array<ReadonlyArray<AssetId> | undefined> = new Array(carriage.assetCount)
   const carriesOf = (a: number): ReadonlyArray<AssetId> => (carried[a] ??= Object.freeze([graph.model.assets[a]!.id]))
 
+  /** The slot of a node in the current search, or -1. */
+  const slotOfNode = (node: number): number => {
+    const state = (node / 3) | 0
+    if (slotSearch[state] !== searchNumber) return -1
+    let slot = slotOf[state]!
+    while (slot >= 0 && slots.state[slot] !== node) slot = slots.next[slot]!
+    return slot
+  }
+
   const relax = (node: number, asset: number, distance: number, from: number, edge: number): void => {
-    let slot: number
-    if (slotSearch[node] === searchNumber) {
-      slot = slotOf[node]!
+    let slot = slotOfNode(node)
+    if (slot >= 0) {
       if (slots.dist[slot]! <= distance) return
     } else {
-      slotSearch[node] = searchNumber
-      slot = slotOf[node] = slots.add(node, asset)
+      const state = (node / 3) | 0
+      const first = slotSearch[state] === searchNumber ? slotOf[state]! : -1
+      slotSearch[state] = searchNumber
+      slot = slotOf[state] = slots.add(node, asset, first)
     }
     slots.dist[slot] = distance
     slots.previous[slot] = from
@@ -137,12 +151,12 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
       }
       return -1
     },
-    assetOf: (node) => slots.asset[slotOf[node]!]!,
-    distance: (node) => slots.dist[slotOf[node]!]!,
+    assetOf: (node) => slots.asset[slotOfNode(node)]!,
+    distance: (node) => slots.dist[slotOfNode(node)]!,
     route(node) {
       const steps: TracedStep[] = []
       let chance = 1
-      for (let slot = slotOf[node]!; slots.previous[slot]! >= 0; slot = slots.previous[slot]!) {
+      for (let slot = slotOfNode(node); slots.previous[slot]! >= 0; slot = slots.previous[slot]!) {
         const e = slots.viaEdge[slot]!
         if (e < 0) continue
         const channel = graph.model.channels[graph.edgeChannel[e]!]!
