@@ -37,8 +37,11 @@ export const singleLoopTrap = defineRule({
         purpose: `so that what is learned at ${level} level can change a rule`,
       })
       const sources = loops.map((loop) => loop.source)
+      // Say what the loops do change, if anything: a heard-only loop changes nothing at all.
+      const acts = loops.some((loop) => loop.derived.some((id) => isActing(context.asset(id)?.kind)))
+      const consequence = acts ? 'the organisation can change what it does there but never the rules it works by' : `nothing there is changed from ${loops.length === 1 ? 'it' : 'them'}, let alone the rules the organisation works by`
       findings.push({
-        message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: the organisation can change what it does there but never the rules it works by.`,
+        message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.`,
         level,
         actors: sortedUnique([...loops.map((loop) => loop.holder), ...(found === undefined ? [] : [found.channel.from, found.target])]),
         channels: [],
@@ -49,3 +52,5 @@ export const singleLoopTrap = defineRule({
     return findings
   },
 })
+
+const isActing = (kind: string | undefined): boolean => kind === 'change' || kind === 'experiment'

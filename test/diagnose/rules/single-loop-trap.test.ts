@@ -12,7 +12,17 @@ describe('single-loop-trap', () => {
   it('reports a level whose traced loops are never made into a plan or strategy, once', () => {
     const findings = findingsOf(clinic('response'), 'single-loop-trap')
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', level: 'delivery', actors: ['p'], assets: ['story'] })])
-    expect(findings[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: the organisation can change what it does there but never the rules it works by.")
+    // Only heard: nothing was changed, so the finding does not say it was.
+    expect(findings[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: nothing there is changed from it, let alone the rules the organisation works by.")
+  })
+
+  it('says the organisation changes what it does, but not its rules, when a change is made from the loop', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']]],
+      assets: [['story', 'experience', 'p', []], ['fix', 'change', 'm', ['story']], ['reply', 'response', 'm', ['fix']]],
+      channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
+    })
+    expect(findingsOf(model, 'single-loop-trap')[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: the organisation can change what it does there but never the rules it works by.")
   })
 
   it('is silent when a plan is made from a loop of the level', () => {
