@@ -39,10 +39,13 @@ export const createNamingPolicy = (model: Model, useNames: boolean): NamingPolic
   if (!useNames) return { useNames, actor: quote, asset: quote }
   const actorNames = new Map<string, string>(model.actors.map((actor) => [actor.id, actor.name]))
   const assetNames = new Map<string, string>(model.assets.map((asset) => [asset.id, asset.name]))
+  // Names in typographic quotes, as ids are in plain ones, so a sentence shows where a
+  // name begins and ends ("“Families at home” led to …"), apostrophes in names and all.
+  const named = (name: string | undefined, id: string): string => (name === undefined ? quote(id) : `“${name}”`)
   return {
     useNames,
-    actor: (id) => actorNames.get(id) ?? quote(id),
-    asset: (id) => assetNames.get(id) ?? quote(id),
+    actor: (id) => named(actorNames.get(id), id),
+    asset: (id) => named(assetNames.get(id), id),
   }
 }
 

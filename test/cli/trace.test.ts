@@ -56,8 +56,8 @@ describe('orgintel trace: text', () => {
     const named = await runInProcess(['trace', fftModel, '--names'])
     expect(named.code).toBe(0)
     expect(lines(named.stdout)[0]).toBe(
-      "FFT comment cards from Ward patients: open, stops at Patient experience team with Monthly comment themes report (channel-not-active: 'themes-to-ward' is not active); " +
-        "route Ward patients -> Patient experience team ['comment-box']; levels delivery; order single; reliability 1.000; provenance declared",
+      "“FFT comment cards” from “Ward patients”: open, stops at “Patient experience team” with “Monthly comment themes report” (channel-not-active: 'themes-to-ward' is not active); " +
+        "route “Ward patients” -> “Patient experience team” ['comment-box']; levels delivery; order single; reliability 1.000; provenance declared",
     )
   })
 
