@@ -7,41 +7,13 @@ import type { Model } from '../model/codecs.js'
 export const traceFormat = 'orgintel-trace/v1'
 
 /**
- * A traced loop with its keys in the order `TracedLoop` documents them, whatever order
- * the trace built them in, so the JSON report diffs cleanly between versions.
- */
-const inKeyOrder = (loop: TracedLoop): TracedLoop => ({
-  source: loop.source,
-  holder: loop.holder,
-  outcome: loop.outcome,
-  ...(loop.stopsAt === undefined
-    ? {}
-    : {
-        stopsAt: {
-          actor: loop.stopsAt.actor,
-          asset: loop.stopsAt.asset,
-          stage: loop.stopsAt.stage,
-          reason: loop.stopsAt.reason,
-          idleChannels: loop.stopsAt.idleChannels,
-        },
-      }),
-  steps: loop.steps.map((step) => ({ from: step.from, to: step.to, channel: step.channel, carries: step.carries })),
-  ...(loop.closedBy === undefined ? {} : { closedBy: loop.closedBy }),
-  levels: loop.levels,
-  order: loop.order,
-  ...(loop.latencyDays === undefined ? {} : { latencyDays: loop.latencyDays }),
-  reliability: loop.reliability,
-  provenance: loop.provenance,
-  derived: loop.derived,
-  reached: loop.reached,
-})
-
-/**
  * The JSON report: `{ format, model, loops, truncated }`, the loops as `traceLoops`
- * returns them. Ids only: the model's names are not copied. @internal
+ * returns them (it builds each with the keys in the order `TracedLoop` documents, so the
+ * report diffs cleanly between versions). Ids only: the model's names are not copied.
+ * @internal
  */
 export const traceReportJson = (model: Model, search: TraceSearch): string =>
-  `${JSON.stringify({ format: traceFormat, model: model.id, loops: search.loops.map(inKeyOrder), truncated: search.truncated }, null, 2)}\n`
+  `${JSON.stringify({ format: traceFormat, model: model.id, loops: search.loops, truncated: search.truncated }, null, 2)}\n`
 
 /** Why an open loop's knowledge went no further, after its reason code. */
 const stopReasonInWords = (naming: NamingPolicy, loop: TracedLoop): string => {

@@ -1,11 +1,9 @@
 import type { ProposedChannel } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { compareIds } from '../model/canonical.js'
-import type { Level } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
+import { levelInCommon } from './reply-repair.js'
 import type { Defect } from './types.js'
-
-const sharing = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined => mine.find((level) => theirs.includes(level))
 
 /**
  * Who could pass something from `from` on to `to` when the two share no level (a trust
@@ -21,7 +19,7 @@ const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): Ac
   let chosen: ActorId | undefined
   for (let r = graph.reverseOffsets[w]!; r < graph.reverseOffsets[w + 1]!; r++) {
     const actor = graph.actors[graph.sources[r]!]!
-    if (actor.id === from || actor.id === to || sharing(actor.levels, fromLevels) === undefined || sharing(actor.levels, toLevels) === undefined) continue
+    if (actor.id === from || actor.id === to || levelInCommon(actor.levels, fromLevels) === undefined || levelInCommon(actor.levels, toLevels) === undefined) continue
     if (chosen === undefined || compareIds(actor.id, chosen) < 0) chosen = actor.id
   }
   return chosen
@@ -31,7 +29,7 @@ const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): Ac
 const relayed = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
   const from = context.actor(channel.from)
   const to = context.actor(channel.to)
-  if (from === undefined || to === undefined || sharing(from.levels, to.levels) !== undefined) return [channel]
+  if (from === undefined || to === undefined || levelInCommon(from.levels, to.levels) !== undefined) return [channel]
   const via = relayBetween(context, channel.from, channel.to)
   if (via === undefined) return [channel]
   const viaLevels = context.actor(via)!.levels
@@ -39,14 +37,14 @@ const relayed = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyA
   const first: ProposedChannel = {
     from: channel.from,
     to: via,
-    level: sharing(from.levels, viaLevels)!,
+    level: levelInCommon(from.levels, viaLevels)!,
     carries: channel.carries,
     reason: `${channel.reason}, passed on by ${naming.actor(via)}`,
   }
   const second: ProposedChannel = {
     from: via,
     to: channel.to,
-    level: sharing(viaLevels, to.levels)!,
+    level: levelInCommon(viaLevels, to.levels)!,
     carries: channel.carries,
     reason: `${naming.actor(via)} passes it on to ${naming.actor(channel.to)}, who share no level with ${naming.actor(channel.from)}`,
   }

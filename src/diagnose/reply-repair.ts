@@ -5,11 +5,14 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 
-/** A level both actors take part in (the lowest of the holder's), else the holder's lowest. @internal */
+/** The lowest level both lists take part in, if any. @internal */
+export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
+  levels.find((level) => mine.includes(level) && theirs.includes(level))
+
+/** A level both actors take part in (the lowest), else the holder's lowest. @internal */
 export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: ActorId): Level => {
   const mine = context.actor(holder)?.levels ?? []
-  const theirs = context.actor(other)?.levels ?? []
-  return levels.find((level) => mine.includes(level) && theirs.includes(level)) ?? levels.find((level) => mine.includes(level)) ?? 'delivery'
+  return levelInCommon(mine, context.actor(other)?.levels ?? []) ?? levels.find((level) => mine.includes(level)) ?? 'delivery'
 }
 
 /** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */

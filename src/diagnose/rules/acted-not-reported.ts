@@ -50,7 +50,8 @@ export const actedNotReported = defineRule({
   },
 })
 
-const isAct = (context: DiagnosisContext, id: AssetId): boolean => {
+/** Whether an asset is a change or an experiment: something done. @internal */
+export const isAct = (context: DiagnosisContext, id: AssetId): boolean => {
   const kind = context.asset(id)?.kind
   return kind === 'change' || kind === 'experiment'
 }

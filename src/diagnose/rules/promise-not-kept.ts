@@ -1,6 +1,7 @@
 import type { DeclaredLoop } from '../../model/codecs.js'
 import type { AssetId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
+import { routeLevelOf } from '../../graph/trace-route.js'
 import { defineRule } from '../define-rule.js'
 import { quoteIdQuickly } from '../naming.js'
 import { noOptions } from '../rule-options.js'
@@ -71,7 +72,7 @@ const declaredToGoFarEnough = (context: DiagnosisContext, source: AssetId, promi
     for (const child of children.get(queue[head]!) ?? []) {
       if (seen.has(child)) continue
       const kind = context.asset(child)?.kind
-      if (kind === 'change' || kind === 'experiment' || (promise !== 'did' && (kind === 'decision' || kind === 'plan' || kind === 'strategy'))) return true
+      if (kind !== undefined && routeLevelOf(kind) >= (promise === 'did' ? 2 : 1)) return true
       seen.add(child)
       queue.push(child)
     }

@@ -1,4 +1,5 @@
 import type { Finding } from '../types.js'
+import { isAct } from './acted-not-reported.js'
 import { defineRule } from '../define-rule.js'
 import { governingRepair } from '../governing-repair.js'
 import { listInWords } from '../naming.js'
@@ -38,7 +39,7 @@ export const singleLoopTrap = defineRule({
       })
       const sources = loops.map((loop) => loop.source)
       // Say what the loops do change, if anything: a heard-only loop changes nothing at all.
-      const acts = loops.some((loop) => loop.derived.some((id) => isActing(context.asset(id)?.kind)))
+      const acts = loops.some((loop) => loop.derived.some((id) => isAct(context, id)))
       const consequence = acts ? 'the organisation can change what it does there but never the rules it works by' : `nothing there is changed from ${loops.length === 1 ? 'it' : 'them'}, let alone the rules the organisation works by`
       findings.push({
         message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.`,
@@ -52,5 +53,3 @@ export const singleLoopTrap = defineRule({
     return findings
   },
 })
-
-const isActing = (kind: string | undefined): boolean => kind === 'change' || kind === 'experiment'
