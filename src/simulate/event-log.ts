@@ -166,10 +166,10 @@ export class EventRecorder {
       const from = this.sender[i]!
       let channel = this.edge[i]! >= 0 ? channelOfEdge(graph, this.edge[i]!).id : undefined
       const a = this.asset[i]!
-      if (channel === undefined && from >= 0 && a >= 0) {
-        const position = positionOf(a, from)
-        for (let k = position < 0 ? carriage.carrierOffsets[a + 1]! : firstCarrierAt(carriage, a, position); k < carriage.carrierOffsets[a + 1]!; k++) {
-          if (carriage.carrierFrom[k] !== position) break
+      const position = channel === undefined && from >= 0 && a >= 0 ? positionOf(a, from) : -1
+      if (position >= 0) {
+        const end = carriage.carrierOffsets[a + 1]!
+        for (let k = firstCarrierAt(carriage, a, position); k < end && carriage.carrierFrom[k] === position; k++) {
           const e = carriage.carrierEdges[k]!
           if (graph.targets[e] === v) {
             channel = channelOfEdge(graph, e).id
