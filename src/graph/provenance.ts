@@ -51,19 +51,25 @@ export interface Provenance {
   readonly rank: Int32Array
 }
 
-/** For each actor, the assets it has (holds or receives) and its position in each one's reach list. */
-const assetsHad = (carriage: Carriage) => {
+/**
+ * For each actor that holds an asset with inferred provenance, the assets it has (holds
+ * or receives), sorted, and its position in each one's reach list. Other actors get an
+ * empty list: only an inferred link needs everything an actor has.
+ */
+const assetsHad = (carriage: Carriage, needed: Uint8Array) => {
   const n = carriage.graph.actorCount
   const offsets = new Int32Array(n + 1)
-  for (let i = 0; i < carriage.reachActors.length; i++) offsets[carriage.reachActors[i]! + 1]!++
+  for (let i = 0; i < carriage.reachActors.length; i++) if (needed[carriage.reachActors[i]!] === 1) offsets[carriage.reachActors[i]! + 1]!++
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!
-  const assets = new Int32Array(carriage.reachActors.length)
-  const at = new Int32Array(carriage.reachActors.length)
+  const assets = new Int32Array(offsets[n]!)
+  const at = new Int32Array(offsets[n]!)
   const cursor = offsets.slice(0, n)
   for (let a = 0; a < carriage.assetCount; a++) {
     const start = carriage.reachOffsets[a]!
     for (let i = start; i < carriage.reachOffsets[a + 1]!; i++) {
-      const k = cursor[carriage.reachActors[i]!]!++
+      const v = carriage.reachActors[i]!
+      if (needed[v] !== 1) continue
+      const k = cursor[v]!++
       assets[k] = a
       at[k] = i - start
     }
@@ -71,19 +77,12 @@ const assetsHad = (carriage: Carriage) => {
   return { offsets, assets, at }
 }
 
-/** Position of `asset` among `assets[lo..hi)` (sorted), or -1. */
-const find = (assets: Int32Array, lo: number, hi: number, asset: number): number => {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (assets[mid]! < asset) lo = mid + 1
-    else hi = mid
-  }
-  return lo < assets.length && assets[lo] === asset ? lo : -1
-}
+/** Whether an asset's provenance is inferred from what its holder has: it declares none and is made (a later stage than a source, or a lesson). */
+const infers = (undeclared: Uint8Array, stage: Int8Array, d: number): boolean => undeclared[d] === 1 && stage[d]! !== 0
 
 /**
- * Work out the provenance links of every asset. O(declared links · log A + Σ over
- * undeclared derived assets of what their holder has + A).
+ * Work out the provenance links of every asset. O(A + declared links + Σ over parents
+ * of their reach + Σ over assets with inferred provenance of what their holder has).
  * @category Loops
  */
 export const compileProvenance = (carriage: Carriage): Provenance => {
@@ -95,14 +94,23 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
     stage[a] = traceStageOf(assets[a]!.kind)
     if (assets[a]!.derivedFrom === undefined) undeclared[a] = 1
   }
-  const had = assetsHad(carriage)
-  // At most one link per declared parent, or per asset an undeclared one's holder has.
+  // What an actor has is listed only for actors whose assets infer their provenance from it.
+  const needed = new Uint8Array(carriage.graph.actorCount)
+  let inferring = false
+  for (let d = 0; d < count; d++) {
+    if (carriage.holder[d]! >= 0 && infers(undeclared, stage, d)) ((needed[carriage.holder[d]!] = 1), (inferring = true))
+  }
+  const had = inferring ? assetsHad(carriage, needed) : undefined
+  // At most one link per declared parent, or per asset an inferring asset's holder has.
   let capacity = 0
   for (let d = 0; d < count; d++) {
     const h = carriage.holder[d]!
     const declared = assets[d]!.derivedFrom
-    if (h >= 0) capacity += declared !== undefined ? declared.length : stage[d]! !== 0 ? had.offsets[h + 1]! - had.offsets[h]! : 0
+    if (h < 0) continue
+    if (declared !== undefined) capacity += declared.length
+    else if (had !== undefined && stage[d]! !== 0) capacity += had.offsets[h + 1]! - had.offsets[h]!
   }
+  // Links in asset order of the child; a declared link's position is found once its parent's links are grouped (-1 until then).
   const parent = new Int32Array(capacity)
   const child = new Int32Array(capacity)
   const inferred = new Uint8Array(capacity)
@@ -117,27 +125,22 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
   for (let d = 0; d < count; d++) {
     const h = carriage.holder[d]!
     if (h < 0) continue
-    const lo = had.offsets[h]!
-    const hi = had.offsets[h + 1]!
     const declared = assets[d]!.derivedFrom
     if (declared !== undefined) {
       for (const id of declared) {
         const p = carriage.assetIndex.get(id)
-        if (p === undefined || p === d) continue
-        const k = find(had.assets, lo, hi, p)
-        if (k >= 0) link(p, d, 0, had.at[k]!)
+        if (p !== undefined && p !== d) link(p, d, 0, -1)
       }
-    } else if (stage[d]! !== 0) {
+    } else if (had !== undefined && stage[d]! !== 0) {
       const own = stage[d]!
-      for (let k = lo; k < hi; k++) {
+      for (let k = had.offsets[h]!; k < had.offsets[h + 1]!; k++) {
         const p = had.assets[k]!
         const earlier = own < 0 ? stage[p]! >= 0 : stage[p]! >= 0 && stage[p]! < own
         if (earlier && p !== d) link(p, d, 1, had.at[k]!)
       }
     }
   }
-  const links0 = { parent, child, inferred, at, count: links }
-  let built = linksByParent(count, links0)
+  let built = placeDeclared(carriage, linksByParent(count, { parent, child, inferred, at, count: links }))
   let rank = topologicalRank(count, built.childOffsets, built.children)
   // An inferred link must not close a cycle with declared ones (a decision inferred from a
   // score that is itself declared to be made from that decision): such a cycle would stop
@@ -145,20 +148,72 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
   // refused when a model is decoded.
   if (rank.includes(-1)) {
     const { componentOf } = componentsOf({ actorCount: count, offsets: built.childOffsets, targets: built.children })
-    let kept = 0
-    for (let i = 0; i < links; i++) {
-      if (inferred[i] === 1 && componentOf[parent[i]!] === componentOf[child[i]!]) continue
-      parent[kept] = parent[i]!
-      child[kept] = child[i]!
-      inferred[kept] = inferred[i]!
-      at[kept++] = at[i]!
-    }
-    if (kept < links) {
-      built = linksByParent(count, { ...links0, count: kept })
+    const kept = keepLinks(built, (p, i) => built.childInferred[i] === 0 || componentOf[p] !== componentOf[built.children[i]!])
+    if (kept.children.length < built.children.length) {
+      built = kept
       rank = topologicalRank(count, built.childOffsets, built.children)
     }
   }
   return { stage, ...built, undeclared, rank }
+}
+
+interface GroupedLinks {
+  readonly childOffsets: Int32Array
+  readonly children: Int32Array
+  readonly childInferred: Uint8Array
+  readonly childAt: Int32Array
+}
+
+/**
+ * The links for which `keep(parent, i)` holds, in place (the arrays shrink to views of
+ * themselves), with their offsets recomputed.
+ */
+const keepLinks = (links: GroupedLinks, keep: (parent: number, i: number) => boolean): GroupedLinks => {
+  const { childOffsets, children, childInferred, childAt } = links
+  const count = childOffsets.length - 1
+  let kept = 0
+  let from = 0
+  for (let p = 0; p < count; p++) {
+    const end = childOffsets[p + 1]!
+    for (let i = from; i < end; i++) {
+      if (!keep(p, i)) continue
+      children[kept] = children[i]!
+      childInferred[kept] = childInferred[i]!
+      childAt[kept++] = childAt[i]!
+    }
+    from = end
+    childOffsets[p + 1] = kept
+  }
+  return { childOffsets, children: children.subarray(0, kept), childInferred: childInferred.subarray(0, kept), childAt: childAt.subarray(0, kept) }
+}
+
+/**
+ * Place each declared link: the position of the child's holder in the parent's reach
+ * list, found by marking the parent's reach once for all its children. A declared link
+ * whose parent never reaches the child's holder is dropped. O(links + Σ over parents
+ * with declared children of their reach).
+ */
+const placeDeclared = (carriage: Carriage, links: GroupedLinks): GroupedLinks => {
+  const n = carriage.graph.actorCount
+  const position = new Int32Array(n)
+  const stamp = new Int32Array(n).fill(-1)
+  const { children, childInferred, childAt } = links
+  let marked = -1
+  return keepLinks(links, (p, i) => {
+    if (childInferred[i] === 1) return true
+    if (marked !== p) {
+      marked = p
+      for (let k = carriage.reachOffsets[p]!; k < carriage.reachOffsets[p + 1]!; k++) {
+        const v = carriage.reachActors[k]!
+        stamp[v] = p
+        position[v] = k - carriage.reachOffsets[p]!
+      }
+    }
+    const h = carriage.holder[children[i]!]!
+    if (stamp[h] !== p) return false
+    childAt[i] = position[h]!
+    return true
+  })
 }
 
 /** The links grouped by parent (counting sort), in link order within a parent. */

@@ -85,7 +85,8 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
   const states = reachActors.length
   const slotOf = new Int32Array(states)
   const slotSearch = new Int32Array(states).fill(-1)
-  const levelOf = Int8Array.from(graph.model.assets, (asset) => routeLevelOf(asset.kind))
+  const levelOf = new Int8Array(carriage.assetCount)
+  for (let a = 0; a < carriage.assetCount; a++) levelOf[a] = routeLevelOf(graph.model.assets[a]!.kind)
   const slots = new Slots()
   const heap = new IndexHeap(64)
   let searchNumber = 0
