@@ -81,16 +81,20 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
     if (closes && best[a]! > outcome) outcome = best[a]!
   }
 
-  const reached: ActorId[] = []
+  const first = reachedActors.length
   let levelMask = 0
   for (const a of members) {
     for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
       const v = carriage.reachActors[i]!
-      if (actorStamp[v] !== s) ((actorStamp[v] = s), reached.push(actorIds[v]!), reachedActors.push(v))
+      if (actorStamp[v] !== s) ((actorStamp[v] = s), reachedActors.push(v))
     }
     for (let i = carriage.carrierOffsets[a]!; i < carriage.carrierOffsets[a + 1]!; i++) levelMask |= flags[carriage.carrierEdges[i]!]! & 7
     work.count += carriage.reachOffsets[a + 1]! - carriage.reachOffsets[a]! + carriage.carrierOffsets[a + 1]! - carriage.carrierOffsets[a]!
   }
+
+  // Sized once: a list grown by push is copied as it grows, garbage on every source.
+  const reached: ActorId[] = new Array(reachedActors.length - first)
+  for (let k = first; k < reachedActors.length; k++) reached[k - first] = actorIds[reachedActors[k]!]!
 
   const stop = outcome < 0 ? findStop(index, members, best, s) : undefined
   // The fastest route that closes the loop as well as it closes: one that has passed a

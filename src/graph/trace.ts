@@ -122,12 +122,13 @@ export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions 
   })
   // Only the first asset with an id is traced (a decoded model has no duplicates).
   const duplicates = carriage.assetIndex.size !== carriage.assetCount
+  const scratch = { member, best, actorStamp, flags, actorIds, reachedActors, work }
   for (let s = 0; s < carriage.assetCount; s++) {
     const asset = assets[s]!
     if (!isSourceAsset(asset) || carriage.holder[s]! < 0 || (duplicates && carriage.assetIndex.get(asset.id) !== s)) continue
     if (wanted !== undefined && !wanted.has(asset.id)) continue
     if (work.count > budget) return done(true)
-    loops.push(traceSource(index, finder, s, { member, best, actorStamp, flags, actorIds, reachedActors, work }))
+    loops.push(traceSource(index, finder, s, scratch))
     holders.push(carriage.holder[s]!)
     reachedOffsets.push(reachedActors.length)
   }
