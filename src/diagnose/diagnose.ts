@@ -4,6 +4,7 @@ import type { AssetId } from '../model/primitives.js'
 import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
+import { withActivations } from './activate-repairs.js'
 import { withDistinctCreations } from './distinct-creations.js'
 import { withRelays } from './relay-repairs.js'
 import { createDiagnosisContext } from './context.js'
@@ -171,8 +172,9 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   // before the repairs are applied, and again for those settling added.
   const inModel = (id: string): boolean => context.asset(id as AssetId) !== undefined
   // A channel between actors who share no level goes through one who shares a level with each.
-  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withRelays(context, defects), inModel)
-  const defects = tidy(settleRepairs(context.model, tidy(found), (repaired) => runRules(repaired, settling, sources).defects))
+  // A channel that lapsed between the same two actors is brought back rather than run beside.
+  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withActivations(context, withRelays(context, defects)), inModel)
+  const defects = settleRepairs(context.model, found, tidy, (repaired) => runRules(repaired, settling, sources).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.
   const truncated = context.truncated

@@ -1,6 +1,6 @@
 import type { Diagnosis } from './diagnose.js'
 import type { ScorecardFigures } from './scorecard.js'
-import { countOf, groupByLevel, repairInWords, repairsOf } from './format-text.js'
+import { countOf, groupByLevel, repairInWords, repairsInWords, repairsOf } from './format-text.js'
 
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
@@ -52,7 +52,7 @@ export const formatDiagnosisMarkdown = (diagnosis: Diagnosis): string => {
     for (const defect of group.defects) lines.push(`| ${defect.severity} | \`${defect.rule}\` | ${cell(defect.message)} |`)
     const repairs = repairsOf(group.defects)
     if (repairs.length > 0) {
-      lines.push('', `Repairs at this level: add ${countOf(repairs.length, 'channel')}:`, '')
+      lines.push('', `Repairs at this level: ${repairsInWords(repairs)}:`, '')
       for (const channel of repairs) lines.push(`- ${cell(repairInWords(diagnosis, channel))}`)
     }
   }

@@ -17,7 +17,7 @@ export const repairsOf = (defects: ReadonlyArray<Defect>): ReadonlyArray<NonNull
   const result: Array<NonNullable<Defect['repair']>[number]> = []
   for (const defect of defects) {
     for (const channel of defect.repair ?? []) {
-      const key = JSON.stringify([channel.from, channel.to, channel.level, channel.carries])
+      const key = JSON.stringify([channel.from, channel.to, channel.level, channel.carries, channel.activates ?? null])
       if (seen.has(key)) continue
       seen.add(key)
       result.push(channel)
@@ -34,7 +34,17 @@ export const repairInWords = (diagnosis: Diagnosis, channel: NonNullable<Defect[
   const label = (id: string): string => diagnosis.labels?.[id] ?? id
   const carried = channel.carries.length > 0 ? ` carrying ${channel.carries.map(label).join(', ')}` : ''
   const created = channel.creates !== undefined && channel.creates.length > 0 ? ' (new)' : ''
-  return `${label(channel.from)} -> ${label(channel.to)}${carried}${created} at ${channel.level} level: ${channel.reason}`
+  const restart = channel.activates === undefined ? '' : `bring back '${channel.activates}': `
+  return `${restart}${label(channel.from)} -> ${label(channel.to)}${carried}${created} at ${channel.level} level: ${channel.reason}`
+}
+
+/** What a list of repairs does: "add 3 channels", "bring back 1 channel", "add 2 channels and bring back 1". @internal */
+export const repairsInWords = (repairs: ReadonlyArray<NonNullable<Defect['repair']>[number]>): string => {
+  const back = repairs.filter((channel) => channel.activates !== undefined).length
+  const added = repairs.length - back
+  if (back === 0) return `add ${countOf(added, 'channel')}`
+  if (added === 0) return `bring back ${countOf(back, 'channel')}`
+  return `add ${countOf(added, 'channel')} and bring back ${back}`
 }
 
 /** "1 error", "2 errors". @internal */
@@ -69,7 +79,7 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
     }
     const repairs = repairsOf(group.defects)
     if (repairs.length > 0) {
-      lines.push(`  Repairs: add ${countOf(repairs.length, 'channel')}:`)
+      lines.push(`  Repairs: ${repairsInWords(repairs)}:`)
       for (const channel of repairs) lines.push(`    ${repairInWords(diagnosis, channel)}`)
     }
   }

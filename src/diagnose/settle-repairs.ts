@@ -42,28 +42,35 @@ const homesOf = (defects: ReadonlyArray<Defect>) => {
  * meet: a story passed on by one repair may reach a change that no other repair reports.
  * So the repairs are applied and the model diagnosed again; the repairs the repaired
  * model still needs are added to the defect they belong with (the same source, else the
- * same actors), and so on, at most three rounds. Applying every repair of the result
- * then clears every error and open loop wherever three rounds suffice. Costs one
- * diagnosis of the repaired model when there are repairs, one more per round needed.
+ * same actors), and so on, at most three rounds. `tidy` finishes a list of defects'
+ * repairs (relays, channels brought back, distinct ids); each round applies the tidied
+ * repairs, exactly those the result proposes. Applying every repair of the result then
+ * clears every error and open loop wherever three rounds suffice. Costs one diagnosis of
+ * the repaired model when there are repairs, one more per round needed.
  * @internal
  */
-export const settleRepairs = (model: Model, defects: ReadonlyArray<Defect>, rediagnose: (repaired: Model) => ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
-  let all: ReadonlyArray<ProposedChannel> = defects.flatMap((defect) => defect.repair ?? [])
-  if (all.length === 0) return defects
+export const settleRepairs = (
+  model: Model,
+  defects: ReadonlyArray<Defect>,
+  tidy: (defects: ReadonlyArray<Defect>) => ReadonlyArray<Defect>,
+  rediagnose: (repaired: Model) => ReadonlyArray<Defect>,
+): ReadonlyArray<Defect> => {
+  let settled = tidy(defects)
+  if (settled.every((defect) => (defect.repair?.length ?? 0) === 0)) return settled
   const extra = new Map<number, ProposedChannel[]>()
   const homeOf = homesOf(defects)
+  const withExtra = (): ReadonlyArray<Defect> =>
+    defects.map((defect, index) => (extra.has(index) ? { ...defect, repair: [...(defect.repair ?? []), ...extra.get(index)!] } : defect))
   for (let round = 0; round < maxRounds; round++) {
-    const left = rediagnose(applyRepairs(model, all)).filter(unsettled)
+    const left = rediagnose(applyRepairs(model, settled.flatMap((defect) => defect.repair ?? []))).filter(unsettled)
     if (left.length === 0) break
-    const added: ProposedChannel[] = []
     for (const later of left) {
       const home = homeOf(later)
       const list = extra.get(home)
       if (list === undefined) extra.set(home, [...later.repair!])
       else list.push(...later.repair!)
-      added.push(...later.repair!)
     }
-    all = [...all, ...added]
+    settled = tidy(withExtra())
   }
-  return extra.size === 0 ? defects : defects.map((defect, index) => (extra.has(index) ? { ...defect, repair: [...(defect.repair ?? []), ...extra.get(index)!] } : defect))
+  return settled
 }

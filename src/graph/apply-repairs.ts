@@ -1,17 +1,33 @@
 import type { Channel, KnowledgeAsset, Model } from '../model/codecs.js'
-import type { ChannelId } from '../model/primitives.js'
+import type { AssetId, ChannelId } from '../model/primitives.js'
 import type { ProposedChannel } from './types.js'
 
 const proposalKey = (proposal: ProposedChannel): string =>
-  JSON.stringify([proposal.from, proposal.to, proposal.level, proposal.carries, (proposal.creates ?? []).map((asset) => asset.id)])
+  JSON.stringify([proposal.from, proposal.to, proposal.level, proposal.carries, (proposal.creates ?? []).map((asset) => asset.id), proposal.activates ?? null])
+
+/** The channel a proposal brings back, when it names one the model has between the same actors. */
+const activatedChannel = (byId: ReadonlyMap<string, Channel>, proposal: ProposedChannel): Channel | undefined => {
+  if (proposal.activates === undefined) return undefined
+  const channel = byId.get(proposal.activates)
+  return channel !== undefined && channel.from === proposal.from && channel.to === proposal.to ? channel : undefined
+}
+
+/** A channel brought back: active, listing what it listed and then what the repairs add. */
+const broughtBack = (channel: Channel, added: ReadonlyArray<AssetId>): Channel => {
+  const carries = [...channel.carries]
+  for (const id of added) if (!carries.includes(id)) carries.push(id)
+  return { ...channel, status: 'active', carries }
+}
 
 /**
  * The model with proposed channels added, as active channels, with the assets they
- * create. The same proposal given twice (as when two findings share a repair) is added
- * once; a created asset whose id the model already has is not added again. New channel
- * ids are `repair-1`, `repair-2`, … in proposal order, skipping ids the model uses, so
- * the same model and repairs always give the same result. The input is not changed.
- * O(model + repairs).
+ * create. A proposal that `activates` a channel the model has between the same actors
+ * brings that channel back instead: it becomes active and lists the proposal's
+ * `carries` after its own, in place. The same proposal given twice (as when two
+ * findings share a repair) is applied once; a created asset whose id the model already
+ * has is not added again. New channel ids are `repair-1`, `repair-2`, … in proposal
+ * order, skipping ids the model uses, so the same model and repairs always give the
+ * same result. The input is not changed. O(model + repairs).
  *
  * @example
  * {@includeCode ../../examples/repair-ward.ts#apply}
@@ -27,6 +43,9 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
   const seen = new Set<string>()
   const assets: KnowledgeAsset[] = []
   const channels: Channel[] = []
+  // Channels brought back, by id, with what the repairs add to them (looked up only when a repair names one).
+  const byId = repairs.some((proposal) => proposal.activates !== undefined) ? new Map(model.channels.map((channel) => [channel.id as string, channel])) : new Map<string, Channel>()
+  const activated = new Map<string, AssetId[]>()
   let next = 1
   for (const proposal of repairs) {
     const key = proposalKey(proposal)
@@ -44,11 +63,19 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
         derivedFrom: asset.derivedFrom,
       })
     }
+    const lapsed = activatedChannel(byId, proposal)
+    if (lapsed !== undefined) {
+      const list = activated.get(lapsed.id)
+      if (list === undefined) activated.set(lapsed.id, [...proposal.carries])
+      else list.push(...proposal.carries)
+      continue
+    }
     while (channelIds.has(`repair-${next}`)) next++
     const id = `repair-${next++}` as ChannelId
     channelIds.add(id)
     channels.push({ id, from: proposal.from, to: proposal.to, carries: proposal.carries, level: proposal.level, status: 'active' })
   }
-  if (channels.length === 0) return model
-  return { ...model, assets: model.assets.concat(assets), channels: model.channels.concat(channels) }
+  if (channels.length === 0 && activated.size === 0) return model
+  const kept = activated.size === 0 ? model.channels : model.channels.map((channel) => (activated.has(channel.id) ? broughtBack(channel, activated.get(channel.id)!) : channel))
+  return { ...model, assets: model.assets.concat(assets), channels: kept.concat(channels) }
 }

@@ -93,9 +93,12 @@ export interface ProposedAsset {
 }
 
 /**
- * A channel the library proposes adding. `carries` names existing assets, or assets
- * listed in `creates` (new ones the repair makes, such as a reply). `reason` says, in
- * words, what it closes.
+ * A channel the library proposes adding, or bringing back. `carries` names existing
+ * assets, or assets listed in `creates` (new ones the repair makes, such as a reply).
+ * `reason` says, in words, what it closes. When the two actors already have a channel
+ * that is not active (a lapsed themes report, a planned meeting never held), the
+ * diagnosis proposes bringing that one back (`activates`) rather than a second channel
+ * beside it.
  * @category Repairs
  */
 export interface ProposedChannel {
@@ -106,4 +109,10 @@ export interface ProposedChannel {
   readonly reason: string
   /** Assets to create with the channel (absent when it carries only existing ones). */
   readonly creates?: ReadonlyArray<ProposedAsset>
+  /**
+   * An existing channel from `from` to `to` that is not active (inactive or planned) and
+   * that this repair brings back: applied, that channel becomes active and lists
+   * `carries` besides what it listed, and no channel is added. Absent for a new channel.
+   */
+  readonly activates?: ChannelId
 }

@@ -101,6 +101,25 @@ describe('repairs', () => {
     expect(model.channels).toHaveLength(1)
   })
 
+  it('brings back a lapsed channel between the same two actors rather than adding one beside it', () => {
+    const model = buildModel({
+      actors: [['p', 'patient'], ['m', 'manager']],
+      assets: [['story', 'experience', 'p'], ['themes', 'insight', 'm', undefined, { derivedFrom: ['story'] }], ['old', 'data', 'm']],
+      channels: [['tell', 'p', 'm', ['story']], ['lapsed', 'm', 'p', ['old'], { status: 'inactive', level: 'planning', latencyDays: 14 }]],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const back = repairs.filter((proposal) => proposal.from === 'm' && proposal.to === 'p')
+    expect(back.length).toBeGreaterThan(0)
+    expect(back.every((proposal) => proposal.activates === 'lapsed' && proposal.level === 'planning')).toBe(true)
+    const repaired = applyRepairs(model, repairs)
+    // No channel is added beside it: the lapsed one runs again, listing what it listed and the reply.
+    expect(repaired.channels.filter((channel) => channel.from === 'm' && channel.to === 'p')).toEqual([
+      { ...model.channels[1]!, status: 'active', carries: ['old', 'themes-reply'] },
+    ])
+    expect(traceLoops(repaired).loops.find((loop) => loop.source === 'story')!.outcome).not.toBe('open')
+    expect(model.channels[1]!.status).toBe('inactive')
+  })
+
   it('suggestRepairs proposes, per level, as many channels as Eswaran and Tarjan say are needed', () => {
     // Two one-way chains at delivery: p1 -> m and p2 -> m; one source each, one sink (m): max(2, 1) = 2.
     const model = buildModel({

@@ -1,0 +1,48 @@
+import type { ProposedChannel } from '../graph/types.js'
+import type { Channel } from '../model/codecs.js'
+import type { DiagnosisContext } from './context.js'
+import type { Defect } from './types.js'
+
+/**
+ * The channel a proposed one should bring back rather than run beside: a channel with
+ * the same ends that is not active (lapsed, or planned and never opened), preferring
+ * one that already lists something the proposal carries, then one at its level, then
+ * the first by id. O(channels between the two actors).
+ */
+const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
+  const idle = context.channelsBetween(proposal.from, proposal.to).filter((channel) => channel.status !== 'active')
+  return (
+    idle.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
+    idle.find((channel) => channel.level === proposal.level) ??
+    idle[0]
+  )
+}
+
+/** A proposed channel as the one it brings back, when the two actors already have a channel that is not active. */
+const activating = (context: DiagnosisContext, proposal: ProposedChannel): ProposedChannel => {
+  if (proposal.activates !== undefined) return proposal
+  const channel = lapsedBetween(context, proposal)
+  if (channel === undefined) return proposal
+  return { ...proposal, level: channel.level, activates: channel.id }
+}
+
+/**
+ * The defects with every proposed channel whose ends already have a channel that is not
+ * active turned into bringing that channel back (`activates`, at that channel's level):
+ * where a themes report lapsed, the repair restarts it rather than adding a second
+ * channel beside it, as a ward manager would. Applying the repair makes the channel
+ * active and adds what the proposal carries to what it lists. Deterministic.
+ * O(repairs × channels between their ends).
+ * @internal
+ */
+export const withActivations = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
+  let changed = false
+  const result = defects.map((defect) => {
+    if (defect.repair === undefined) return defect
+    const repair = defect.repair.map((proposal) => activating(context, proposal))
+    if (repair.every((proposal, index) => proposal === defect.repair![index])) return defect
+    changed = true
+    return { ...defect, repair }
+  })
+  return changed ? result : defects
+}
