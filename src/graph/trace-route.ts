@@ -9,10 +9,12 @@ import type { TracedStep } from './trace-types.js'
 /**
  * Fastest routes of knowledge through a carriage. A state is (actor, asset): an actor
  * that has the asset, numbered by the asset's reach list (`reachOffsets[a] + position`).
- * A search node is a state and how far the route to it has gone (`node = state * 3 +
- * level`: 0 heard, 1 a decision, plan or strategy made on the way, 2 a change or
- * experiment), so a route can be asked to have gone that far: a loop that closes with
- * `did` is timed by a route that passes the change. Knowledge moves along a channel that
+ * A search node is a state, how far the route to it has gone (0 heard, 1 a decision,
+ * plan or strategy made on the way, 2 a change or experiment) and whether it has passed
+ * something made by an actor other than the source's holder ({@link nodeOf}), so a
+ * route can be asked to have gone that far: a loop that closes with `did` is timed by
+ * a route that passes the change, and a reply the holder writes itself counts only when
+ * made from what someone else made of the source. Knowledge moves along a channel that
  * carries the asset (the channel's latency), or becomes an asset made from it at that
  * asset's holder (no delay). Scratch arrays are shared by every search, reset by
  * stamps, so one route costs only what it visits.
@@ -32,6 +34,15 @@ export interface RouteFinder {
   /** The channel moves from the source to `node`, and the product of their reliabilities. */
   route(node: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number }
 }
+
+/** The search node of a state, how far the route has gone (0–2) and whether it has passed something another actor made (0 or 1). @internal */
+export const nodeOf = (state: number, level: number, away: number): number => state * 6 + level * 2 + away
+/** The state of a search node. @internal */
+export const stateOfNode = (node: number): number => (node / 6) | 0
+/** How far the route to a search node has gone: 0 heard, 1 decided, 2 did. @internal */
+export const levelOfNode = (node: number): number => ((node % 6) / 2) | 0
+/** `1` when the route to a search node has passed something made by an actor other than the source's holder. @internal */
+export const awayOfNode = (node: number): number => node % 2
 
 /** How far a route has gone once it reaches an asset of this kind: 2 a change or experiment, 1 a decision, plan or strategy, else 0. @internal */
 export const routeLevelOf = (kind: AssetKind): number =>
@@ -96,7 +107,7 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
 
   /** The slot of a node in the current search, or -1. */
   const slotOfNode = (node: number): number => {
-    const state = (node / 3) | 0
+    const state = stateOfNode(node)
     if (slotSearch[state] !== searchNumber) return -1
     let slot = slotOf[state]!
     while (slot >= 0 && slots.state[slot] !== node) slot = slots.next[slot]!
@@ -108,7 +119,7 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
     if (slot >= 0) {
       if (slots.dist[slot]! <= distance) return
     } else {
-      const state = (node / 3) | 0
+      const state = stateOfNode(node)
       const first = slotSearch[state] === searchNumber ? slotOf[state]! : -1
       slotSearch[state] = searchNumber
       slot = slotOf[state] = slots.add(node, asset, first)
@@ -124,7 +135,8 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
       searchNumber++
       slots.count = 0
       heap.clear()
-      relax(reachOffsets[source]! * 3 + levelOf[source]!, source, 0, -1, -1)
+      const holder = carriage.holder[source]!
+      relax(nodeOf(reachOffsets[source]!, levelOf[source]!, 0), source, 0, -1, -1)
       while (heap.size > 0) {
         const key = heap.peekKey()
         const slot = heap.pop()
@@ -133,21 +145,22 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
         work.count++
         const node = slots.state[slot]!
         if (isTarget(node)) return node
-        const level = node % 3
+        const level = levelOfNode(node)
+        const away = awayOfNode(node)
         const a = slots.asset[slot]!
-        const position = ((node - level) / 3) - reachOffsets[a]!
+        const position = stateOfNode(node) - reachOffsets[a]!
         // Channels from this actor that carry a: a's carrier list is grouped by sender, in reach-list order.
         for (let i = firstCarrierAt(carriage, a, position); i < carriage.carrierOffsets[a + 1]!; i++) {
           if (carriage.carrierFrom[i] !== position) break
           const e = carriage.carrierEdges[i]!
           work.count++
-          relax((reachOffsets[a]! + carriage.carrierTo[i]!) * 3 + level, a, key + latencyDays[e]!, slot, e)
+          relax(nodeOf(reachOffsets[a]! + carriage.carrierTo[i]!, level, away), a, key + latencyDays[e]!, slot, e)
         }
         for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
           const c = provenance.children[i]!
           if (provenance.childAt[i] !== position || member[c] !== trace) continue
           work.count++
-          relax(reachOffsets[c]! * 3 + Math.max(level, levelOf[c]!), c, key, slot, -1)
+          relax(nodeOf(reachOffsets[c]!, Math.max(level, levelOf[c]!), away | (carriage.holder[c] !== holder ? 1 : 0)), c, key, slot, -1)
         }
       }
       return -1

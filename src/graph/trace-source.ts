@@ -4,7 +4,7 @@ import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
 import { reachPosition } from './carriage.js'
 import type { Provenance } from './provenance.js'
 import type { TraceIndex } from './trace.js'
-import { type RouteFinder, routeLevelOf } from './trace-route.js'
+import { type RouteFinder, awayOfNode, levelOfNode, routeLevelOf, stateOfNode } from './trace-route.js'
 import { findStop } from './trace-stop.js'
 import type { LoopOutcome, TracedLoop } from './trace-types.js'
 import type { LearningOrder } from './types.js'
@@ -24,6 +24,8 @@ const outcomeOfLevel: ReadonlyArray<LoopOutcome> = ['heard', 'decided', 'did']
 export interface Scratch {
   readonly member: Int32Array
   readonly best: Int8Array
+  /** 1 for an asset some chain from the source reaches through something made by an actor other than its holder. */
+  readonly away: Uint8Array
   readonly actorStamp: Int32Array
   readonly flags: Uint8Array
   readonly actorIds: ReadonlyArray<ActorId>
@@ -37,12 +39,18 @@ const levelsOfMask: ReadonlyArray<ReadonlyArray<Level>> = Array.from({ length: 8
   Object.freeze(levels.filter((_, rank) => (mask & (1 << rank)) !== 0)),
 )
 
-/** The source and every asset made from it, in provenance order, with the best chain level of each. */
-const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s: number, scratch: Scratch) => {
-  const { member, best, work } = scratch
+/**
+ * The source and every asset made from it, in provenance order, with the best chain
+ * level of each and whether a chain to it passes something made by an actor other than
+ * the source's holder `h`.
+ */
+const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, holderOf: Int32Array, s: number, scratch: Scratch) => {
+  const { member, best, away, work } = scratch
+  const h = holderOf[s]!
   const members = [s]
   member[s] = s
   best[s] = heard
+  away[s] = 0
   let inferred = false
   for (let head = 0; head < members.length; head++) {
     const a = members[head]!
@@ -50,7 +58,7 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s
       const c = provenance.children[i]!
       if (provenance.rank[c]! < 0) continue
       if (provenance.childInferred[i] === 1) inferred = true
-      if (member[c] !== s) ((member[c] = s), (best[c] = routeLevelOf(kinds[c]!)), members.push(c))
+      if (member[c] !== s) ((member[c] = s), (best[c] = routeLevelOf(kinds[c]!)), (away[c] = holderOf[c] !== h ? 1 : 0), members.push(c))
     }
   }
   work.count += members.length
@@ -58,7 +66,9 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s
   for (const a of members) {
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
-      if (member[c] === s && best[a]! > best[c]!) best[c] = best[a]!
+      if (member[c] !== s) continue
+      if (best[a]! > best[c]!) best[c] = best[a]!
+      away[c]! |= away[a]!
     }
   }
   return { members, inferred }
@@ -68,16 +78,19 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, s
 export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
   const { graph, carriage, provenance, kinds } = index
   const assets = graph.model.assets
-  const { member, best, actorStamp, flags, actorIds, reachedActors, work } = scratch
+  const { member, best, away, actorStamp, flags, actorIds, reachedActors, work } = scratch
   const h = carriage.holder[s]!
-  const { members, inferred } = collectTrace(provenance, kinds, s, scratch)
+  const { members, inferred } = collectTrace(provenance, kinds, carriage.holder, s, scratch)
 
   // Best outcome over all routes: a reply made from the source that reaches its holder,
-  // or a decision or change made from it that the holder holds itself.
+  // or a decision or change made from it that the holder holds itself. A reply is from
+  // someone else: one the holder writes counts only when made from something another
+  // actor made of the source (the decisions a manager brings back to the group that
+  // writes its own "you said, we did" wall), never from the holder's own story alone.
   let outcome = -1
   for (const a of members) {
     if (a === s) continue
-    const closes = kinds[a] === 'response' ? reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h
+    const closes = kinds[a] === 'response' ? away[a] === 1 && reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h
     if (closes && best[a]! > outcome) outcome = best[a]!
   }
 
@@ -96,16 +109,16 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   const reached: ActorId[] = new Array(reachedActors.length - first)
   for (let k = first; k < reachedActors.length; k++) reached[k - first] = actorIds[reachedActors[k]!]!
 
-  const stop = outcome < 0 ? findStop(index, members, best, s) : undefined
+  const stop = outcome < 0 ? findStop(index, members, best, away, s) : undefined
   // The fastest route that closes the loop as well as it closes: one that has passed a
   // change, for a loop that closes with `did`.
   const isClosure = (node: number): boolean => {
-    if (node % 3 < outcome) return false
+    if (levelOfNode(node) < outcome) return false
     const a = finder.assetOf(node)
-    if (a === s || carriage.reachActors[(node / 3) | 0] !== h) return false
-    return kinds[a] === 'response' || (best[a]! >= decided && carriage.holder[a] === h)
+    if (a === s || carriage.reachActors[stateOfNode(node)] !== h) return false
+    return kinds[a] === 'response' ? awayOfNode(node) === 1 : best[a]! >= decided && carriage.holder[a] === h
   }
-  const target = finder.search(s, s, member, stop === undefined ? isClosure : (node) => ((node / 3) | 0) === stop.state, work)
+  const target = finder.search(s, s, member, stop === undefined ? isClosure : (node) => stateOfNode(node) === stop.state, work)
   const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)
   const source = assets[s]!.id
   const holder = graph.actors[h]!.id

@@ -8,15 +8,18 @@ const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
 /**
  * Where an open loop's knowledge stops, and why. The furthest thing made of the source
  * decides: a reply that never arrives, else a decision or change nobody reports back,
- * else the latest-stage asset (an insight before the story itself). The actor is the one
- * that asset reached furthest from its holder (fewest channels, first in breadth-first
- * order on a tie). O(trace size + that actor's idle channels).
+ * else the latest-stage asset (an insight before the story itself). A reply the source's
+ * holder writes from its own story alone (`away` 0: a newsletter) is not one that never
+ * arrived: it is nobody's answer. The actor is the one that asset reached furthest from
+ * its holder (fewest channels, first in breadth-first order on a tie).
+ * O(trace size + that actor's idle channels).
  * @internal
  */
 export const findStop = (
   index: TraceIndex,
   members: ReadonlyArray<number>,
   best: Int8Array,
+  away: Uint8Array,
   source: number,
 ): { readonly stop: LoopStop; readonly state: number } => {
   const { graph, carriage, provenance, kinds } = index
@@ -24,6 +27,7 @@ export const findStop = (
   let reason: StopReason = 'not-passed-on'
   let score = -Infinity
   for (const a of members) {
+    if (away[a] === 0 && kinds[a] === 'response') continue
     // Replies outrank decisions and changes, which outrank the rest; then the best chain, then the stage.
     const tier = kinds[a] === 'response' ? 2 : provenance.stage[a]! >= 2 ? 1 : 0
     const value = tier * 100 + best[a]! * 10 + provenance.stage[a]!

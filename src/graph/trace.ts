@@ -64,9 +64,10 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraph(m
  * Follow every source of a model as it travels over active channels that carry it, and
  * on through every asset made from it, to the reply that comes back or to where it
  * stops (see the architecture guide, "Traced loops"). One loop per source, in model
- * order. The loop closes when a `response` made from the source reaches its holder, or
- * when the holder itself holds a decision, plan, strategy, change or experiment made
- * from it; the outcome is the best over all routes, the latency the fastest round trip
+ * order. The loop closes when a `response` made from the source reaches its holder (a
+ * reply the holder writes itself only when made from something another actor made of
+ * the source), or when the holder itself holds a decision, plan, strategy, change or
+ * experiment made from it; the outcome is the best over all routes, the latency the fastest round trip
  * with that outcome (for `did`, a route that passes the change)
  * (Dijkstra over channel latencies). Iterative; O(Σ over sources of the states and
  * links its trace visits, log-factor for the route), linear in channels × carried assets
@@ -105,6 +106,7 @@ export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions 
   const budget = options.budget ?? defaultTraceBudget
   const member = new Int32Array(carriage.assetCount).fill(-1)
   const best = new Int8Array(carriage.assetCount)
+  const away = new Uint8Array(carriage.assetCount)
   const actorStamp = new Int32Array(graph.actorCount).fill(-1)
   const finder = createRouteFinder(carriage, provenance)
   const flags = edgeFlagsOf(graph)
@@ -122,7 +124,7 @@ export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions 
   })
   // Only the first asset with an id is traced (a decoded model has no duplicates).
   const duplicates = carriage.assetIndex.size !== carriage.assetCount
-  const scratch = { member, best, actorStamp, flags, actorIds, reachedActors, work }
+  const scratch = { member, best, away, actorStamp, flags, actorIds, reachedActors, work }
   for (let s = 0; s < carriage.assetCount; s++) {
     const asset = assets[s]!
     if (!isSourceAsset(asset) || carriage.holder[s]! < 0 || (duplicates && carriage.assetIndex.get(asset.id) !== s)) continue

@@ -101,41 +101,52 @@ const bruteTrace = (spec: Spec) => {
   for (let s = 0; s < spec.assets.length; s++) {
     const source = spec.assets[s]!
     if (stage[source.kind] !== 0 || (source.derivedFrom !== undefined && source.derivedFrom.length > 0)) continue
-    // Best chain level to each asset: every path enumerated.
+    // Best chain level to each asset, over every chain and over the chains that pass
+    // something made by an actor other than the holder: every path enumerated.
     const best = new Map<number, number>([[s, 0]])
-    const walk = (a: number, levelSoFar: number, seen: ReadonlySet<number>): void => {
+    const bestAway = new Map<number, number>()
+    const walk = (a: number, levelSoFar: number, awaySoFar: boolean, seen: ReadonlySet<number>): void => {
       for (const c of children(a)) {
         if (seen.has(c)) continue
         const l = Math.max(levelSoFar, level(spec.assets[c]!.kind))
+        const away = awaySoFar || spec.assets[c]!.holder !== source.holder
         if ((best.get(c) ?? -1) < l) best.set(c, l)
-        walk(c, l, new Set([...seen, c]))
+        if (away && (bestAway.get(c) ?? -1) < l) bestAway.set(c, l)
+        walk(c, l, away, new Set([...seen, c]))
       }
     }
-    walk(s, 0, new Set([s]))
+    walk(s, 0, false, new Set([s]))
     let outcome = -1
     for (const [a, l] of best) {
       if (a === s) continue
       const asset = spec.assets[a]!
-      if (asset.kind === 'response' ? reach[a]!.has(source.holder) : l >= 1 && asset.holder === source.holder) outcome = Math.max(outcome, l)
+      // A reply comes from someone else: by a chain that passes another actor's making.
+      if (asset.kind === 'response') {
+        if (bestAway.has(a) && reach[a]!.has(source.holder)) outcome = Math.max(outcome, bestAway.get(a)!)
+      } else if (l >= 1 && asset.holder === source.holder) outcome = Math.max(outcome, l)
     }
     // Fastest round trip that closes the loop as well as it closes: Bellman–Ford over
     // (actor, asset, how far the route has gone) states.
-    const dist = new Map<string, number>([[`${source.holder}:${s}:0`, 0]])
+    // (actor, asset, how far the route has gone, whether it has passed another actor's making) states.
+    const dist = new Map<string, number>([[`${source.holder}:${s}:0:0`, 0]])
     for (let changed = true; changed; ) {
       changed = false
       for (const [key, d] of [...dist]) {
-        const [v, a, l] = key.split(':').map(Number) as [number, number, number]
+        const [v, a, l, w] = key.split(':').map(Number) as [number, number, number, number]
         const moves: Array<[string, number]> = []
-        for (const channel of active) if (channel.from === v && channel.carries.includes(a) && reach[a]!.has(v)) moves.push([`${channel.to}:${a}:${l}`, d + channel.latency])
-        for (const c of children(a)) if (best.has(c) && spec.assets[c]!.holder === v) moves.push([`${v}:${c}:${Math.max(l, level(spec.assets[c]!.kind))}`, d])
+        for (const channel of active) if (channel.from === v && channel.carries.includes(a) && reach[a]!.has(v)) moves.push([`${channel.to}:${a}:${l}:${w}`, d + channel.latency])
+        for (const c of children(a)) {
+          const made = spec.assets[c]!
+          if (best.has(c) && made.holder === v) moves.push([`${v}:${c}:${Math.max(l, level(made.kind))}:${w === 1 || made.holder !== source.holder ? 1 : 0}`, d])
+        }
         for (const [next, nd] of moves) if ((dist.get(next) ?? Infinity) > nd) ((dist.set(next, nd), (changed = true)))
       }
     }
     let latency = Infinity
     for (const [key, d] of dist) {
-      const [v, a, l] = key.split(':').map(Number) as [number, number, number]
+      const [v, a, l, w] = key.split(':').map(Number) as [number, number, number, number]
       const asset = spec.assets[a]!
-      if (l >= outcome && a !== s && v === source.holder && (asset.kind === 'response' || ((best.get(a) ?? 0) >= 1 && asset.holder === v))) latency = Math.min(latency, d)
+      if (l >= outcome && a !== s && v === source.holder && (asset.kind === 'response' ? w === 1 : (best.get(a) ?? 0) >= 1 && asset.holder === v)) latency = Math.min(latency, d)
     }
     const members = [...best.keys()]
     const reached = new Set(members.flatMap((a) => [...reach[a]!]))
@@ -203,6 +214,29 @@ describe('traceLoops against brute force', () => {
     }
     const [loop] = traceLoops(toModel(spec)).loops
     expect([loop!.outcome, loop!.latencyDays, loop!.closedBy, loop!.steps.map((step) => step.channel)]).toEqual(['did', 6, 'k4', ['c0', 'c2']])
+  })
+
+  it("does not take a reply the holder writes from its own story for an answer, but does when it is made from what came back", () => {
+    // Carers (a0) tell the team (a1) their concerns (k0); nothing comes back, and the
+    // carers' own newsletter (k1, a response inferred from what they have) is no reply.
+    const alone: Spec = {
+      actors: 2,
+      assets: [{ kind: 'experience', holder: 0 }, { kind: 'response', holder: 0 }],
+      channels: [{ from: 0, to: 1, carries: [0], active: true, latency: 3 }],
+    }
+    const [open] = traceLoops(toModel(alone)).loops
+    expect([open!.outcome, open!.stopsAt?.actor, open!.stopsAt?.asset]).toEqual(['open', 'a1', 'k0'])
+    // The team's decision (k2) is brought back to the carers, who write it up on their own "you said, we did" wall.
+    const answered: Spec = {
+      actors: 2,
+      assets: [{ kind: 'experience', holder: 0 }, { kind: 'response', holder: 0, derivedFrom: [0, 2] }, { kind: 'decision', holder: 1, derivedFrom: [0] }],
+      channels: [
+        { from: 0, to: 1, carries: [0], active: true, latency: 3 },
+        { from: 1, to: 0, carries: [2], active: true, latency: 10 },
+      ],
+    }
+    const [closed] = traceLoops(toModel(answered)).loops
+    expect([closed!.outcome, closed!.latencyDays, closed!.closedBy, closed!.steps.map((step) => step.channel)]).toEqual(['decided', 13, 'k1', ['c0', 'c1']])
   })
 
   it('gives a route whose steps chain from the holder and whose latency is the route sum', () => {
