@@ -45,8 +45,9 @@ export interface OutcomeShares {
  *   whose loop closes.
  * - `coProductionIndex`: share of closed loops whose knowledge reached both a lay and
  *   a professional voice.
- * - `highestLearningOrder`: the highest learning order of a traced loop (single,
- *   double, triple), `null` without sources.
+ * - `highestLearningOrder`: the highest learning order of a traced loop that closes
+ *   (single, double, triple), `null` when none closes: a ratings loop that reaches the
+ *   board's strategy but never comes back is no triple loop.
  * - `medianRoundTripDays`, `worstRoundTripDays`: over the fastest round trips of
  *   closed loops.
  * - `narrativeDiversity`: for each sensemaking step (holder of an `insight`), how many
@@ -127,13 +128,14 @@ const tracedFigures = (
     if (!holderSeen.has(h)) ((holderSeen.add(h), (people += weight)))
     count[loop.outcome]++
     weighted[loop.outcome] += weight
-    highest = Math.max(highest, orders.indexOf(loop.order))
     const lay = (voiceBits[h]! & 1) !== 0
     if (loop.outcome === 'open') {
       for (const channel of (replyRepair(context, loop) ?? []).flatMap((proposed) => relayedReply(context, proposed))) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
       continue
     }
     closed++
+    // A loop that never comes back teaches nobody: the order counts only where it closes.
+    highest = Math.max(highest, orders.indexOf(loop.order))
     if (loop.latencyDays !== undefined) latencies.push(loop.latencyDays)
     let voices = 0
     for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) voices |= voiceBits[reachedActors[k]!]!

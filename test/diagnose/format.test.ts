@@ -42,7 +42,7 @@ describe('formatDiagnosis', () => {
     const result = diagnose(decided)
     expect(result.scorecard.overall.outcomesByPeople.decided).toBe(1)
     expect(formatDiagnosis(result, 'text')).toContain('weighted by people: did 0%, decided 100%, heard 0%, open 0%')
-    expect(formatDiagnosis(result, 'markdown')).toMatch(/\| People closed with a decision \| 100% \|/)
+    expect(formatDiagnosis(result, 'markdown')).toMatch(/\| Weighted by people: closed with a decision \| 100% \|/)
   })
 
   it('markdown: headings and tables for a board report', () => {

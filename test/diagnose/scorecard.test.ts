@@ -67,6 +67,21 @@ describe('scorecard on traced loops', () => {
     expect(levels.map((entry) => entry.level)).toEqual(['delivery'])
     expect(overall.channelsToCloseOpenLoops).toBe(2)
   })
+  it('reads the learning order from loops that close only: ratings that reach the board strategy and never come back are no triple loop', () => {
+    const ward = buildModel({
+      actors: [['p', 'patient'], ['n', 'clinician'], ['b', 'board', ['delivery', 'strategy']]],
+      assets: [
+        ['ratings', 'data', 'p'],
+        ['strategy', 'strategy', 'b', undefined, { derivedFrom: ['ratings'] }],
+        ['chat', 'experience', 'p'],
+        ['fix', 'change', 'n', undefined, { derivedFrom: ['chat'] }],
+        ['told', 'response', 'n', undefined, { derivedFrom: ['fix'] }],
+      ],
+      channels: [['score', 'p', 'b', ['ratings']], ['bedside', 'p', 'n', ['chat']], ['answer', 'n', 'p', ['told']]],
+    })
+    const scorecard = diagnose(ward).scorecard.overall
+    expect([scorecard.outcomes.open, scorecard.highestLearningOrder]).toEqual([0.5, 'single'])
+  })
   it('reports null shares when there is nothing to share out', () => {
     const empty = diagnose(buildModel({ actors: [['m', 'manager']] })).scorecard.overall
     expect([empty.loopClosureCoverage, empty.coProductionIndex, empty.highestLearningOrder, empty.mutualAidShare, empty.outcomes.did]).toEqual([null, null, null, null, null])
