@@ -1,8 +1,12 @@
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { Defect } from './types.js'
 
-/** What makes two created assets the same one: who holds it, its kind, what it is made from. */
-const signatureOf = (asset: ProposedAsset): string => JSON.stringify([asset.holder, asset.kind, asset.derivedFrom])
+/**
+ * What makes two created assets the same one: who holds it, its kind, what it is made
+ * from and what it is called. A reply to the patients and a reply to their relatives
+ * made from one themes report are two replies, each named for whom it answers.
+ */
+const signatureOf = (asset: ProposedAsset): string => JSON.stringify([asset.holder, asset.kind, asset.derivedFrom, asset.name])
 
 /**
  * The defects with every asset their repairs create given an id of its own. Rules
@@ -10,8 +14,8 @@ const signatureOf = (asset: ProposedAsset): string => JSON.stringify([asset.hold
  * so two of them can create different assets under one id: a reply from the forum and
  * another from the practice manager, both `fft-comments-reply`. Applying both would
  * create only the first, and the second channel would carry an asset its sender never
- * has. A later asset that differs from the first with its id (another holder, kind or
- * provenance) is renamed `…-2`, `…-3` (an id neither the model nor another repair uses),
+ * has. A later asset that differs from the first with its id (another holder, kind,
+ * provenance or name) is renamed `…-2`, `…-3` (an id neither the model nor another repair uses),
  * in the channels that carry it too; the same asset proposed twice keeps its one id.
  * Deterministic: defects and their repairs are read in order. O(repairs).
  * @internal

@@ -101,6 +101,24 @@ describe('repairs', () => {
     expect(model.channels).toHaveLength(1)
   })
 
+  it('gives each reply its own id and name when one team answers two groups from one report', () => {
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['relatives', 'carer'], ['team', 'manager']],
+      assets: [
+        ['patient-cards', 'experience', 'patients'],
+        ['relative-cards', 'experience', 'relatives'],
+        ['themes', 'insight', 'team', undefined, { derivedFrom: ['patient-cards', 'relative-cards'] }],
+      ],
+      channels: [['cards', 'patients', 'team', ['patient-cards']], ['relative-cards-in', 'relatives', 'team', ['relative-cards']]],
+    })
+    const created = diagnose(model).defects.flatMap((defect) => defect.repair ?? []).flatMap((proposal) => (proposal.creates ?? []).map((asset) => ({ ...asset, to: proposal.to })))
+    const replies = [...new Map(created.map((asset) => [asset.id, asset])).values()]
+    expect(replies.map((asset) => [asset.to, asset.id, asset.name.includes(asset.to)])).toEqual([
+      ['patients', 'themes-reply', true],
+      ['relatives', 'themes-reply-2', true],
+    ])
+  })
+
   it('brings back a lapsed channel between the same two actors rather than adding one beside it', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['m', 'manager']],
