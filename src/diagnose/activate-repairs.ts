@@ -18,6 +18,11 @@ const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Ch
   )
 }
 
+/** Whether an active channel between the same two actors already carries everything a proposal would, creating nothing: the proposal changes nothing. */
+const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): boolean =>
+  (proposal.creates === undefined || proposal.creates.length === 0) &&
+  context.channelsBetween(proposal.from, proposal.to).some((channel) => channel.status === 'active' && proposal.carries.every((id) => channel.carries.includes(id)))
+
 /** A proposed channel as the one it brings back, when the two actors already have a channel that is not active. */
 const activating = (context: DiagnosisContext, proposal: ProposedChannel): ProposedChannel => {
   if (proposal.activates !== undefined) return proposal
@@ -27,22 +32,28 @@ const activating = (context: DiagnosisContext, proposal: ProposedChannel): Propo
 }
 
 /**
- * The defects with every proposed channel whose ends already have a channel that is not
- * active turned into bringing that channel back (`activates`, at that channel's level):
- * where a themes report lapsed, the repair restarts it rather than adding a second
- * channel beside it, as a ward manager would. Applying the repair makes the channel
- * active and adds what the proposal carries to what it lists. Deterministic.
+ * The defects' repairs measured against the channels the model has. A proposed channel
+ * whose ends already have a channel that is not active becomes bringing that channel
+ * back (`activates`, at that channel's level): where a themes report lapsed, the repair
+ * restarts it rather than adding a second channel beside it, as a ward manager would;
+ * applying it makes the channel active and adds what the proposal carries to what it
+ * lists. A proposed channel that an active one between the same actors already is
+ * (carrying all it would, creating nothing) changes nothing and is dropped, with the
+ * repair when nothing is left of it: the finding needs another fix (what a plan is
+ * declared to be made from, say), not a second copy of a channel. Deterministic.
  * O(repairs × channels between their ends).
  * @internal
  */
 export const withActivations = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
   let changed = false
-  const result = defects.map((defect) => {
+  const result = defects.map((defect): Defect => {
     if (defect.repair === undefined) return defect
-    const repair = defect.repair.map((proposal) => activating(context, proposal))
-    if (repair.every((proposal, index) => proposal === defect.repair![index])) return defect
+    const repair = defect.repair.filter((proposal) => !alreadyRunning(context, proposal)).map((proposal) => activating(context, proposal))
+    if (repair.length === defect.repair.length && repair.every((proposal, index) => proposal === defect.repair![index])) return defect
     changed = true
-    return { ...defect, repair }
+    if (repair.length > 0) return { ...defect, repair }
+    const { repair: _dropped, ...rest } = defect
+    return rest
   })
   return changed ? result : defects
 }
