@@ -25,8 +25,8 @@ const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): Ac
   return chosen
 }
 
-/** A proposed channel between two actors who share no level, as two through a relay where one exists. */
-const relayed = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
+/** A proposed channel between two actors who share no level, as two through a relay where one exists; any other channel as it is. @internal */
+export const relayedChannel = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
   const from = context.actor(channel.from)
   const to = context.actor(channel.to)
   if (from === undefined || to === undefined || levelInCommon(from.levels, to.levels) !== undefined) return [channel]
@@ -51,22 +51,14 @@ const relayed = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyA
   return [channel.creates === undefined ? first : { ...first, creates: channel.creates }, second]
 }
 
-/** Whether a proposed channel carries replies only (existing or created): a reply may come back by way of someone else. */
-const carriesOnlyReplies = (context: DiagnosisContext, channel: ProposedChannel): boolean =>
-  channel.carries.every((id) => (context.asset(id)?.kind ?? channel.creates?.find((asset) => asset.id === id)?.kind) === 'response')
-
-/** A proposed reply between actors who share no level, through a relay where one exists; any other channel as it is. @internal */
-export const relayedReply = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> =>
-  carriesOnlyReplies(context, channel) ? relayed(context, channel) : [channel]
-
 /**
- * The defects with every proposed reply between two actors who take part at no common
+ * The defects with every proposed channel between two actors who take part at no common
  * level (so the channel could only be at a level one of them is not at, which validation
  * warns about) routed through an actor that shares a level with each and already has a
  * channel to the receiver: a trust board's reply reaches families through the director
- * of midwifery. Other channels (a story passed on, a declared loop's step) are kept as
- * proposed, and so is a reply nobody could relay.
- * Deterministic. O(repairs × the receivers' in-channels).
+ * of midwifery, and the patient experience team's themes reach the board through the
+ * ward manager. A declared loop's steps are kept as declared, and so is a channel nobody
+ * could relay. Deterministic. O(repairs × the receivers' in-channels).
  * @internal
  */
 export const withRelays = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
@@ -74,7 +66,7 @@ export const withRelays = (context: DiagnosisContext, defects: ReadonlyArray<Def
   const result = defects.map((defect) => {
     // A declared loop names its steps: its repairs are the channels it declares.
     if (defect.repair === undefined || defect.rule === 'declared-loop-broken') return defect
-    const repair = defect.repair.flatMap((channel) => relayedReply(context, channel))
+    const repair = defect.repair.flatMap((channel) => relayedChannel(context, channel))
     if (repair.length === defect.repair.length) return defect
     changed = true
     return { ...defect, repair }

@@ -3,7 +3,7 @@ import type { LearningOrder } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { ActorKind, type Level, isLayVoice, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
-import { relayedReply } from './relay-repairs.js'
+import { relayedChannel } from './relay-repairs.js'
 import { replyRepair } from './reply-repair.js'
 
 /**
@@ -130,7 +130,7 @@ const tracedFigures = (
     weighted[loop.outcome] += weight
     const lay = (voiceBits[h]! & 1) !== 0
     if (loop.outcome === 'open') {
-      for (const channel of (replyRepair(context, loop) ?? []).flatMap((proposed) => relayedReply(context, proposed))) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
+      for (const channel of (replyRepair(context, loop) ?? []).flatMap((proposed) => relayedChannel(context, proposed))) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
       continue
     }
     closed++

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/diagnose/diagnose.js'
 import { applyRepairs } from '../../src/graph/apply-repairs.js'
@@ -17,7 +17,7 @@ const load = (file: string): Model => {
   return parsed.right
 }
 
-const reviewed = ['cmht-carers.json', 'gp-practice-ppg.json', 'hospice-healthwatch.json', 'mnvp-maternity.json', 'hospice-unit-feedback.json', 'mnvp-champions-lapsed.json']
+const reviewed = readdirSync(new URL('reviewed/', import.meta.url)).filter((file) => file.endsWith('.json')).sort()
 
 describe('a hospice unit whose "you said, we did" loop takes 65 days against a 30-day budget', () => {
   const model = load('hospice-unit-feedback.json')
@@ -43,6 +43,17 @@ describe('an MNVP whose meeting with the safety champions has lapsed', () => {
 })
 
 describe('repairs of the reviewed models', () => {
+  it('never propose a channel the model already runs: one between the same actors, active, carrying all it would', () => {
+    const copies = reviewed.flatMap((file) => {
+      const model = load(file)
+      return diagnose(model)
+        .defects.flatMap((defect) => defect.repair ?? [])
+        .filter((proposal) => (proposal.creates ?? []).length === 0)
+        .filter((proposal) => model.channels.some((channel) => channel.status === 'active' && channel.from === proposal.from && channel.to === proposal.to && proposal.carries.every((id) => channel.carries.includes(id))))
+        .map((proposal) => `${file}: ${proposal.from} -> ${proposal.to} ${proposal.carries.join(', ')}`)
+    })
+    expect(copies).toEqual([])
+  })
   for (const file of reviewed) {
     it(`${file}: applied together, they make a valid model with no error, no open loop, no channel carrying what its sender lacks and no new one at a level one of its actors is not at`, () => {
       const model = load(file)
