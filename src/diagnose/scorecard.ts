@@ -49,7 +49,9 @@ export interface OutcomeShares {
  *   (single, double, triple), `null` when none closes: a ratings loop that reaches the
  *   board's strategy but never comes back is no triple loop.
  * - `medianRoundTripDays`, `worstRoundTripDays`: over the fastest round trips of
- *   closed loops.
+ *   closed loops whose knowledge travelled (a loop its holder closes by deciding or
+ *   doing something themselves, with no channel on the way, has no round trip: counting
+ *   it as 0 days would flatter the wait for a reply).
  * - `narrativeDiversity`: for each sensemaking step (holder of an `insight`), how many
  *   kinds and perspectives of actor feed it, in actor id order.
  * - `channelsToCloseOpenLoops`: how many distinct channels the repairs of the open
@@ -136,7 +138,8 @@ const tracedFigures = (
     closed++
     // A loop that never comes back teaches nobody: the order counts only where it closes.
     highest = Math.max(highest, orders.indexOf(loop.order))
-    if (loop.latencyDays !== undefined) latencies.push(loop.latencyDays)
+    // A loop the holder closes by deciding or doing themselves, with nothing travelling, has no round trip to time.
+    if (loop.latencyDays !== undefined && loop.steps.length > 0) latencies.push(loop.latencyDays)
     let voices = 0
     for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) voices |= voiceBits[reachedActors[k]!]!
     if (voices === 3) joined++

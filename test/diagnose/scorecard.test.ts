@@ -77,10 +77,25 @@ describe('scorecard on traced loops', () => {
         ['fix', 'change', 'n', undefined, { derivedFrom: ['chat'] }],
         ['told', 'response', 'n', undefined, { derivedFrom: ['fix'] }],
       ],
-      channels: [['score', 'p', 'b', ['ratings']], ['bedside', 'p', 'n', ['chat']], ['answer', 'n', 'p', ['told']]],
+      channels: [['score', 'p', 'b', ['ratings']], ['bedside', 'p', 'n', ['chat'], { latencyDays: 2 }], ['answer', 'n', 'p', ['told'], { latencyDays: 3 }]],
     })
     const scorecard = diagnose(ward).scorecard.overall
     expect([scorecard.outcomes.open, scorecard.highestLearningOrder]).toEqual([0.5, 'single'])
+  })
+  it('times round trips that travel: a team that changes practice from its own audit has no round trip of 0 days', () => {
+    const ward = buildModel({
+      actors: [['p', 'patient'], ['n', 'clinician']],
+      assets: [
+        ['chat', 'experience', 'p'],
+        ['fix', 'change', 'n', undefined, { derivedFrom: ['chat'] }],
+        ['told', 'response', 'n', undefined, { derivedFrom: ['fix'] }],
+        ['audit', 'data', 'n'],
+        ['audit-fix', 'change', 'n', undefined, { derivedFrom: ['audit'] }],
+      ],
+      channels: [['bedside', 'p', 'n', ['chat'], { latencyDays: 2 }], ['answer', 'n', 'p', ['told'], { latencyDays: 3 }]],
+    })
+    const scorecard = diagnose(ward).scorecard.overall
+    expect([scorecard.outcomes.did, scorecard.medianRoundTripDays, scorecard.worstRoundTripDays]).toEqual([1, 5, 5])
   })
   it('reports null shares when there is nothing to share out', () => {
     const empty = diagnose(buildModel({ actors: [['m', 'manager']] })).scorecard.overall
