@@ -1,8 +1,11 @@
+import { traceStageOf } from '../../graph/provenance.js'
 import type { TracedLoop } from '../../graph/trace-types.js'
+import type { AssetId } from '../../model/primitives.js'
 import { isLayVoice, levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
+import { replyRepair } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 
@@ -16,8 +19,11 @@ import type { Finding } from '../types.js'
  * How: one finding per source whose traced loop (`traceLoops`) has outcome `heard`: a
  * reply made from it comes back to its holder, but no decision, plan, strategy, change
  * or experiment lies between the source and the reply. Lay and mixed sources are
- * reported at the rule's severity, professional ones one step lower. There is no channel
- * repair: a channel can carry a decision or a change, not make one. O(traced loops).
+ * reported at the rule's severity, professional ones one step lower. When nothing was
+ * decided or done from the source there is no channel repair: a channel can carry a
+ * decision or a change, not make one. When something was (a plan made from it, which
+ * the answer never mentions), the message says so and the repair is a reply from
+ * whoever holds the furthest of it. O(traced loops).
  *
  * Options: none.
  * @category Rules
@@ -34,6 +40,12 @@ export const heardNotActed = defineRule({
   },
 })
 
+/** Whether an asset is a decision, plan or strategy, or a change or experiment: something decided or done. */
+const decidedOrDone = (context: DiagnosisContext, id: AssetId): boolean => {
+  const stage = traceStageOf(context.asset(id)?.kind ?? 'lesson')
+  return stage === 2 || stage === 3
+}
+
 const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   const { naming } = context
   const holder = context.actor(loop.holder)
@@ -41,12 +53,20 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   const holderWords = naming.actor(loop.holder)
   const reaches = others.length === 0 ? '' : ` reaches ${listInWords(others.map(naming.actor))} and`
   const reply = loop.closedBy === undefined ? '' : ` (${naming.asset(loop.closedBy)})`
+  // Something may have been decided or done from it that the answer never mentions.
+  const made = loop.derived.filter((id) => decidedOrDone(context, id))
+  const repair = made.length === 0 ? undefined : replyRepair(context, loop)
+  const what =
+    made.length === 0
+      ? `but nothing was decided or changed because of it: ${holderWords} are heard and nothing is done.`
+      : `but the answer is not made from what was decided or done about it (${listInWords(made.map(naming.asset))}): ${holderWords} are told they were heard, never what became of it.`
   return {
-    message: `${naming.asset(loop.source)} from ${holderWords}${reaches} is answered${reply}, but nothing was decided or changed because of it: ${holderWords} are heard and nothing is done.`,
+    message: `${naming.asset(loop.source)} from ${holderWords}${reaches} is answered${reply}, ${what}`,
     level: levels.find((level) => holder?.levels.includes(level)),
     actors: [loop.holder, ...others],
     channels: loop.steps.map((step) => step.channel),
     assets: [loop.source, ...loop.derived],
+    ...(repair === undefined ? {} : { repair }),
     ...(holder === undefined || isLayVoice(holder.perspective) ? {} : { demoted: true }),
   }
 }

@@ -37,6 +37,13 @@ describe('heard-not-acted', () => {
     expect(defects(spec)).toEqual([])
   })
 
+  it('says so when a plan was made from it that the answer never mentions, and proposes a reply made from the plan', () => {
+    const spec = receivedAndNoted([['plan', 'plan', 'committee', ['report']]])
+    const [found] = defects(spec)
+    expect(found!.message).toContain("but the answer is not made from what was decided or done about it ('plan'): 'residents' are told they were heard, never what became of it.")
+    expect(found!.repair?.at(-1)).toMatchObject({ from: 'committee', creates: [{ kind: 'response', derivedFrom: ['plan'] }] })
+  })
+
   it('is silent for a loop that stays open (open-loop reports it)', () => {
     const spec: TracedSpec = { ...receivedAndNoted(), channels: receivedAndNoted().channels.filter(([id]) => id !== 'publish') }
     expect(defects(spec)).toEqual([])
