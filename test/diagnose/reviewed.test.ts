@@ -42,6 +42,14 @@ describe('an MNVP whose meeting with the safety champions has lapsed', () => {
   })
 })
 
+describe("a CAMHS youth participation group that writes its own 'you said, we did' wall from the decisions its manager brings back", () => {
+  const model = load('ra-camhs-youth-participation.json')
+  it('traces the loop as closed by the wall, and does not call the declared loop broken', () => {
+    expect(traceLoops(model).loops.find((loop) => loop.source === 'ypg-ideas')).toMatchObject({ outcome: 'did', closedBy: 'ysyd-wall' })
+    expect(diagnose(model).defects.filter((defect) => defect.rule === 'declared-loop-broken')).toEqual([])
+  })
+})
+
 describe('repairs of the reviewed models', () => {
   it('never propose a channel the model already runs: one between the same actors, active, carrying all it would', () => {
     const copies = reviewed.flatMap((file) => {

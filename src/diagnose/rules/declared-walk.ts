@@ -107,10 +107,10 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
     const idle = channels.filter((channel) => channel.status !== 'active').map((channel) => channel.id)
     const back = subject !== undefined && to === subject.holder && i + 2 === declared.through.length
     const carried = sortedUnique(active.flatMap((channel) => channel.carries.filter((id) => available.includes(id))))
-    const delivered = back ? carried.filter((id) => context.asset(id)?.kind === 'response') : carried
+    const delivered = back ? answersBack(context, to, carried, level) : carried
     const status = active.length === 0 ? 'missing' : traced && delivered.length === 0 ? 'empty' : 'ok'
     if (status === 'ok') {
-      arriving = delivered
+      arriving = [...delivered]
     } else {
       const repair = stepRepair(context, declared, { from, to, back, available, idle, subject }, level, stageOf)
       steps.push({ from, to, status, back, idle, repair })
@@ -135,6 +135,19 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
     ...(traced ? { expected: Math.max(outcomeRank(subject!.outcome), returned) } : {}),
     ...(best === undefined ? {} : { best }),
   }
+}
+
+/**
+ * What a step back to the source's holder brings that answers them: the replies it
+ * carries, else, when the holder writes its own reply from what arrives (a group's
+ * "you said, we did" wall made from the decisions its manager brings back), all it
+ * carries. A reply is someone else's answer, or the holder's made from someone else's.
+ */
+const answersBack = (context: DiagnosisContext, holder: ActorId, carried: ReadonlyArray<AssetId>, level: Map<AssetId, ChainLevel>): ReadonlyArray<AssetId> => {
+  const replies = carried.filter((id) => context.asset(id)?.kind === 'response')
+  if (replies.length > 0 || carried.length === 0) return replies
+  const written = grow(context, holder, carried, level).some((id) => !carried.includes(id) && context.asset(id)?.kind === 'response' && context.asset(id)?.holder === holder)
+  return written ? carried : []
 }
 
 const isHeldByOther = (context: DiagnosisContext, id: AssetId, subject: TracedLoop | undefined): boolean =>
