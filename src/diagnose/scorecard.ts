@@ -46,8 +46,10 @@ export interface OutcomeShares {
  * - `coProductionIndex`: share of closed loops whose knowledge reached both a lay and
  *   a professional voice.
  * - `highestLearningOrder`: the highest learning order of a traced loop that closes
- *   (single, double, triple), `null` when none closes: a ratings loop that reaches the
- *   board's strategy but never comes back is no triple loop.
+ *   (single, double, triple) by a round trip, or with a lay or mixed holder deciding or
+ *   doing it themselves; `null` when none does. A ratings loop that reaches the board's
+ *   strategy but never comes back is no triple loop, nor is a board's strategy made
+ *   from its own data with nothing travelling.
  * - `medianRoundTripDays`, `worstRoundTripDays`: over the fastest round trips of
  *   closed loops whose knowledge travelled (a loop its holder closes by deciding or
  *   doing something themselves, with no channel on the way, has no round trip: counting
@@ -136,8 +138,10 @@ const tracedFigures = (
       continue
     }
     closed++
-    // A loop that never comes back teaches nobody: the order counts only where it closes.
-    highest = Math.max(highest, orders.indexOf(loop.order))
+    // A loop that never comes back teaches nobody: the order counts only where it closes,
+    // by a round trip or with a lay voice deciding; a board making its own strategy from
+    // its own return to NHS England, with nothing travelling, is no learning loop.
+    if (loop.steps.length > 0 || lay) highest = Math.max(highest, orders.indexOf(loop.order))
     // A loop the holder closes by deciding or doing themselves, with nothing travelling, has no round trip to time.
     if (loop.latencyDays !== undefined && loop.steps.length > 0) latencies.push(loop.latencyDays)
     let voices = 0

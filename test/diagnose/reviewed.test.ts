@@ -50,6 +50,52 @@ describe("a CAMHS youth participation group that writes its own 'you said, we di
   })
 })
 
+describe('healthy co-produced services written by a reviewer (recovery college, MNVP, GP practice and PPG, community mental health team)', () => {
+  for (const file of ['ra-recovery-college-council.json', 'ra-mnvp.json', 'ra-gp-ppg.json', 'ra-cmht-care-plans.json']) {
+    it(`${file}: no error, at most 3 warnings and at most 10 notes`, () => {
+      const { bySeverity } = diagnose(load(file)).summary
+      expect(bySeverity.error).toBe(0)
+      expect(bySeverity.warning).toBeLessThanOrEqual(3)
+      expect(bySeverity.info).toBeLessThanOrEqual(10)
+    })
+  }
+})
+
+describe("wards whose FFT comments stop at the patient experience team, written by a reviewer", () => {
+  const wards = [
+    ['rb-surgical-ward-fft.json', 'fft-comments', 'pe-team'],
+    ['rb-community-hospital-fft.json', 'fft-cards', 'experience-team'],
+    ['rb-elderly-care-ward-online-fft.json', 'fft-comments', 'pe-team'],
+  ] as const
+  for (const [file, source, team] of wards) {
+    it(`${file}: the comments loop is open, stops at the team, a finding names it, and the ward does not read as a double or triple loop`, () => {
+      const model = load(file)
+      const loop = traceLoops(model).loops.find((entry) => entry.source === source)!
+      expect([loop.outcome, loop.stopsAt?.actor]).toEqual(['open', team])
+      const diagnosis = diagnose(model)
+      expect(diagnosis.defects.some((defect) => defect.rule === 'open-loop' && defect.assets.includes(source as never) && defect.actors.includes(team as never))).toBe(true)
+      expect(['double', 'triple']).not.toContain(diagnosis.scorecard.overall.highestLearningOrder)
+    })
+  }
+})
+
+describe('ICBs whose quality committee receives and notes Healthwatch reports, written by a reviewer', () => {
+  const icbs = [
+    ['rb-icb-healthwatch-noted.json', 'resident-experiences', 'icb-board'],
+    ['rb-icb-healthwatch-inferred.json', 'stories', 'board'],
+  ] as const
+  for (const [file, source, board] of icbs) {
+    it(`${file}: residents are heard, not acted on; the board never hears them; no triple loop`, () => {
+      const model = load(file)
+      expect(traceLoops(model).loops.find((entry) => entry.source === source)!.outcome).toBe('heard')
+      const diagnosis = diagnose(model)
+      expect(diagnosis.defects.some((defect) => defect.rule === 'heard-not-acted' && defect.assets.includes(source as never))).toBe(true)
+      expect(diagnosis.defects.some((defect) => defect.rule === 'experience-excluded' && defect.actors.includes(board as never))).toBe(true)
+      expect(diagnosis.scorecard.overall.highestLearningOrder).not.toBe('triple')
+    })
+  }
+})
+
 describe('repairs of the reviewed models', () => {
   it('never propose a channel the model already runs: one between the same actors, active, carrying all it would', () => {
     const copies = reviewed.flatMap((file) => {

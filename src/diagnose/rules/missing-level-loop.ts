@@ -17,10 +17,11 @@ import { actorsInWords } from './words.js'
  * Co-production combines lay and professional perspectives (Owens) at each level —
  * delivery, planning and strategy — or it is not co-production at that level.
  *
- * How: per level, the traced loops (`traceLoops`) of sources held by actors taking part
- * in it. The level is joined when one of them closes (outcome other than `open`) and
- * its knowledge reached both a lay voice and a professional voice taking part in the
- * level (a mixed forum is both). One finding per level. The repair closes the most
+ * How: per level, the traced loops (`traceLoops`) whose knowledge reaches an actor
+ * taking part in it (a source held there, or one that passes through). The level is
+ * joined when one of them closes (outcome other than `open`) and its knowledge reached
+ * both a lay voice and a professional voice taking part in the level (a mixed forum is
+ * both). One finding per level. The repair closes the most
  * promising open loop there (a lay source that already reaches a professional at the
  * level, the one made into the most) with a reply (`replyRepair`), or else joins a lay
  * holder of a source and a professional with a pair of channels: the source in, a reply
@@ -43,7 +44,9 @@ export const missingLevelLoop = defineRule({
         const actor = context.actor(id as never)
         return actor !== undefined && actor.levels.includes(level) && voice(actor.perspective)
       }
-      const loops = context.traces().loops.filter((loop) => at(loop.holder, () => true))
+      // Loops that start at the level, or pass through it: students' feedback that reaches
+      // the board's strategy and the lived experience council joins them there.
+      const loops = context.traces().loops.filter((loop) => loop.reached.some((id) => at(id, () => true)))
       const joins = (loop: TracedLoop): boolean =>
         loop.reached.some((id) => at(id, isLayVoice)) && loop.reached.some((id) => at(id, isProfessionalVoice))
       if (loops.some((loop) => loop.outcome !== 'open' && joins(loop))) continue
