@@ -27,6 +27,10 @@ import { chainLevels } from './chain-levels.js'
  * so the loop closes with `did`. O(traced loops; a trace's provenance links where a reply
  * is not delivered).
  *
+ * A change whose provenance is only inferred (no `derivedFrom` chain declares it made
+ * from the source) may not have come from it: such a finding is one severity lower and
+ * says so.
+ *
  * Options: `includeProfessional` (default `false`): report professional sources too,
  * one severity lower.
  * @category Rules
@@ -44,7 +48,11 @@ export const actedNotReported = defineRule({
       const lay = holder === undefined || isLayVoice(holder.perspective)
       if (!lay && !options.includeProfessional) continue
       const changes = loop.derived.filter((id) => isAct(context, id))
-      if (changes.length > 0) findings.push({ ...actedFinding(context, loop, changes), ...(lay ? {} : { demoted: true }) })
+      if (changes.length === 0) continue
+      // A change only inferred to come from the source (nothing declares what it was made
+      // from) may not have: reported one step lower, and said so.
+      const inferred = !changes.some((id) => declaredFrom(context, id, loop.source))
+      findings.push({ ...actedFinding(context, loop, changes, inferred), ...(lay && !inferred ? {} : { demoted: true }) })
     }
     return findings
   },
@@ -56,7 +64,20 @@ export const isAct = (context: DiagnosisContext, id: AssetId): boolean => {
   return kind === 'change' || kind === 'experiment'
 }
 
-const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: ReadonlyArray<AssetId>): Finding => {
+/** Whether `derivedFrom` declares, link by link, that an asset was made from `source`. O(its declared ancestors). */
+const declaredFrom = (context: DiagnosisContext, id: AssetId, source: AssetId): boolean => {
+  const seen = new Set<AssetId>([id])
+  const queue = [id]
+  for (let head = 0; head < queue.length; head++) {
+    for (const parent of context.asset(queue[head]!)?.derivedFrom ?? []) {
+      if (parent === source) return true
+      if (!seen.has(parent)) ((seen.add(parent), queue.push(parent)))
+    }
+  }
+  return false
+}
+
+const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: ReadonlyArray<AssetId>, inferred: boolean): Finding => {
   const { naming } = context
   const holder = context.actor(loop.holder)
   const makers = [...new Set(changes.map((id) => context.asset(id)!.holder))]
@@ -65,7 +86,7 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   return {
     message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${
       loop.closedBy === undefined ? '' : ` (the reply they get, ${naming.asset(loop.closedBy)}, is not made from ${changes.length === 1 ? 'it' : 'them'})`
-    }: they never hear "you said, we did".`,
+    }: they never hear "you said, we did".${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
     level: levels.find((level) => holder?.levels.includes(level)),
     actors: [loop.holder, ...makers],
     channels: loop.steps.map((step) => step.channel),

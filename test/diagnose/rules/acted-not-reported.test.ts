@@ -17,6 +17,14 @@ describe('acted-not-reported', () => {
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
   })
 
+  it('reports a change only inferred to come from the comments one step lower, and says it is inferred', () => {
+    const spec = wardSpec(['ysywd-board'])
+    const inferred = tracedModel({ ...spec, assets: spec.assets.map((asset) => (asset[0] === 'actions' ? (['actions', 'change', 'manager'] as const) : asset)) })
+    const [defect] = defectsOf(inferred)
+    expect(defect!.severity).toBe('warning')
+    expect(defect!.message).toContain('(This is inferred: the model does not say what that change was made from.)')
+  })
+
   it('is silent when the reply made from the change comes back', () => {
     expect(defectsOf(tracedModel(wardSpec()))).toEqual([])
   })
