@@ -58,6 +58,15 @@ describe('orgintel validate', () => {
 })
 
 describe('orgintel diagnose', () => {
+  it('--apply-repairs writes the repaired model and says what it added and what it brought back', async () => {
+    const out = folder.file('repaired.json')
+    const result = await runInProcess(['diagnose', 'examples/models/acute-ward-fft.json', '--apply-repairs', '-o', out, '--fail-on', 'never'])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/^examples\/models\/acute-ward-fft\.json: added \d+ channels? and \d+ assets?, brought back 2 channels; errors 1 -> 0, warnings \d+ -> \d+\n$/)
+    const repaired = JSON.parse(readFileSync(out, 'utf8')) as { channels: Array<{ id: string; status: string }> }
+    expect(repaired.channels.filter((channel) => channel.id === 'themes-to-ward' || channel.id === 'ysywd-board').map((channel) => channel.status)).toEqual(['active', 'active'])
+  })
+
   it.each([
     // ward: 2 errors, 12 warnings, 2 notes; healthy reference: notes only
     [wardModel, 'error', 1],

@@ -11,6 +11,7 @@ import { applyRepairs } from '../../graph/apply-repairs.js'
 import type { ProposedChannel } from '../../graph/types.js'
 import { encodeModel } from '../../model/decode.js'
 import { formatDiagnosis } from '../../diagnose/format.js'
+import { countOf } from '../../diagnose/format-text.js'
 import { choiceOption, onePositional, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { exitCodes, invalidInput, usageFailure } from '../failure.js'
@@ -83,8 +84,10 @@ export const diagnoseCommand: Command = {
       // The output is the repaired model; what was done, and what is left, goes to stderr.
       const repaired = applyRepairs(model, allRepairs(diagnosis))
       const after = diagnose(repaired, { ...config, ...names })
+      // A repair that brings a lapsed channel back keeps it in its place, made active.
+      const broughtBack = model.channels.filter((channel, i) => channel.status !== 'active' && repaired.channels[i]!.status === 'active').length
       process.stderr.write(
-        `${modelPath === '-' ? 'standard input' : describePath(modelPath)}: added ${repaired.channels.length - model.channels.length} channels and ${repaired.assets.length - model.assets.length} assets; ` +
+        `${modelPath === '-' ? 'standard input' : describePath(modelPath)}: added ${countOf(repaired.channels.length - model.channels.length, 'channel')} and ${countOf(repaired.assets.length - model.assets.length, 'asset')}${broughtBack === 0 ? '' : `, brought back ${countOf(broughtBack, 'channel')}`}; ` +
           `errors ${diagnosis.summary.bySeverity.error} -> ${after.summary.bySeverity.error}, warnings ${diagnosis.summary.bySeverity.warning} -> ${after.summary.bySeverity.warning}\n`,
       )
       writeTextAtomically(stringOption(parsed, 'out') ?? '-', `${JSON.stringify(encodeModel(repaired), null, 2)}\n`)
