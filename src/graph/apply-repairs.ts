@@ -27,7 +27,8 @@ const broughtBack = (channel: Channel, added: ReadonlyArray<AssetId>): Channel =
  * findings share a repair) is applied once; a created asset whose id the model already
  * has is not added again. New channel ids are `repair-1`, `repair-2`, … in proposal
  * order, skipping ids the model uses, so the same model and repairs always give the
- * same result. The input is not changed. O(model + repairs).
+ * same result; where the model records channel polarity, they are reinforcing (`+`).
+ * The input is not changed. O(model + repairs).
  *
  * @example
  * {@includeCode ../../examples/repair-ward.ts#apply}
@@ -46,6 +47,9 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
   // Channels brought back, by id, with what the repairs add to them (looked up only when a repair names one).
   const byId = repairs.some((proposal) => proposal.activates !== undefined) ? new Map(model.channels.map((channel) => [channel.id as string, channel])) : new Map<string, Channel>()
   const activated = new Map<string, AssetId[]>()
+  // Where the model records polarity, a new channel is reinforcing ('+': more said, more
+  // heard), so that it does not read as a gap in the model's polarity.
+  const polarity = model.channels.some((channel) => channel.polarity !== undefined) ? { polarity: '+' as const } : {}
   let next = 1
   for (const proposal of repairs) {
     const key = proposalKey(proposal)
@@ -73,7 +77,7 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
     while (channelIds.has(`repair-${next}`)) next++
     const id = `repair-${next++}` as ChannelId
     channelIds.add(id)
-    channels.push({ id, from: proposal.from, to: proposal.to, carries: proposal.carries, level: proposal.level, status: 'active' })
+    channels.push({ id, from: proposal.from, to: proposal.to, carries: proposal.carries, level: proposal.level, status: 'active', ...polarity })
   }
   if (channels.length === 0 && activated.size === 0) return model
   const kept = activated.size === 0 ? model.channels : model.channels.map((channel) => (activated.has(channel.id) ? broughtBack(channel, activated.get(channel.id)!) : channel))
