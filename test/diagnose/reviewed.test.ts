@@ -79,6 +79,15 @@ describe("wards whose FFT comments stop at the patient experience team, written 
   }
 })
 
+describe('an elderly care ward whose ratings lead to changes patients only meet as care', () => {
+  it('says the change reaches them as care, not as a reply, rather than that the ratings stay with them', () => {
+    const open = diagnose(load('rb-elderly-care-ward-online-fft.json')).defects.find((defect) => defect.rule === 'open-loop' && defect.assets[0] === 'fft-ratings')
+    expect(open?.message).toBe(
+      "'fft-ratings' from 'patients' leads to 'ward-changes', which 'patients' receive as care, not as a reply telling them it came from what they said: nothing comes back to 'patients'.",
+    )
+  })
+})
+
 describe('ICBs whose quality committee receives and notes Healthwatch reports, written by a reviewer', () => {
   const icbs = [
     ['rb-icb-healthwatch-noted.json', 'resident-experiences', 'icb-board'],

@@ -14,6 +14,10 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
   const { naming } = context
   const at = stop.actor === loop.holder ? `stays with ${naming.actor(stop.actor)}` : `reaches ${naming.actor(stop.actor)}`
   const made = stop.asset === loop.source ? '' : stop.actor === context.asset(stop.asset)?.holder ? `, which makes ${naming.asset(stop.asset)} of it,` : ` as ${naming.asset(stop.asset)}`
+  // What was done comes back to them as care (a change to the ward's routines), not as an answer.
+  if (stop.reason === 'no-reply' && stop.actor === loop.holder && made.startsWith(' as ')) {
+    return `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as care, not as a reply telling them it came from what they said`
+  }
   switch (stop.reason) {
     case 'channel-not-active':
       return `${at}${made} and stops there: the channel that would pass it on (${listInWords(stop.idleChannels.map((id) => `'${id}'`))}) is not active`
