@@ -91,18 +91,17 @@ export class LiveExperiences {
    * there in before (0: never).
    */
   enter(slot: number, state: number, lane: number): number {
-    const seen = this.lanesOf(slot, state * lanesPerState, lanesPerState)
+    const seen = this.lanesAt(slot, state * lanesPerState)
     if ((seen & coveringLanes[lane]!) !== 0) return -1
     this.visit(slot, state * lanesPerState + lane)
     return seen
   }
 
   /**
-   * Which of the keys `base + 0 .. base + lanes - 1` are in the visit set at `slot`, as a
-   * mask (bit `l` for `base + l`; `lanes` at most 31): one scan of the record's keys, or
-   * `lanes` probes once the set has left the record.
+   * Which of the keys `base + lane` are in the visit set at `slot`, as a mask of lanes:
+   * one scan of the record's keys, or a probe per lane once the set has left the record.
    */
-  private lanesOf(slot: number, base: number, lanes: number): number {
+  private lanesAt(slot: number, base: number): number {
     const records = this.records
     const at = slot * liveWidth
     const bits = records[at + visitBitsField]!
@@ -110,14 +109,14 @@ export class LiveExperiences {
     if (bits === 0) {
       for (let i = at + inlineField, end = i + records[at + visitCountField]!; i < end; i++) {
         const lane = records[i]! - base - 1
-        if (lane >= 0 && lane < lanes) mask |= 1 << lane
+        if (lane >= 0 && lane < lanesPerState) mask |= 1 << lane
       }
       return mask
     }
     const start = records[at + visitStartField]!
     const arena = this.arena
     const hashMask = (1 << bits) - 1
-    for (let lane = 0; lane < lanes; lane++) {
+    for (let lane = 0; lane < lanesPerState; lane++) {
       const stored = base + lane + 1
       for (let position = Math.imul(stored, 0x9e3779b1) >>> (32 - bits); ; position = (position + 1) & hashMask) {
         const found = arena[start + position]!
