@@ -19,7 +19,7 @@ export const interventionEvent = 4
 export const patienceEvent = 5
 /** Added to an arrival that has already passed its receiver's capacity check. @internal */
 export const admitted = 8
-/** The item's chain level (0 heard, 1 decided, 2 did) sits above the type bits. @internal */
+/** The item's lane (its chain level and whether it is away: `laneOf` in live-experiences) sits above the type bits. @internal */
 export const levelShift = 4
 
 /** Whether an entry of `entryEdge[first..last)` is an open channel. @internal */

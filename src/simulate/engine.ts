@@ -5,7 +5,7 @@ import { CapacityLedger } from './capacity.js'
 import type { EngineOutput, EngineSettings } from './engine-settings.js'
 import { EventQueue } from './event-queue.js'
 import type { Intervention } from './interventions.js'
-import { LiveExperiences, experienceField, levelField, liveWidth, originField, pendingField } from './live-experiences.js'
+import { LiveExperiences, experienceField, laneOf, levelField, liveWidth, originField, pendingField } from './live-experiences.js'
 import { levelDecided, levelHeard, madeResponse } from './item-paths.js'
 import type { SimulationNetwork } from './network.js'
 import { exponentialDraw } from './portable-math.js'
@@ -36,7 +36,7 @@ export const runEngine = (
 ): EngineOutput => {
   const { graph, actorLevel, paths } = network
   const { stateAsset, stateActor, outStart, outEnd, entryEdge, entryTarget, derivedOffsets, derivedAsset, madeClass, ownLevel, sourceOffsets, sourceStates } = paths
-  const holderState = paths.carriage.reachOffsets
+  const { reachOffsets: holderState, holder: holderActor } = paths.carriage
   const { raiseRate, derivation, derivationDelay } = behaviour
   const { days, maxEvents, maxHops, jitter, fatigue, recorder } = settings
   const tiring = fatigue.drop > 0
@@ -51,7 +51,7 @@ export const runEngine = (
   // Rebuilt whenever an intervention changes the network.
   let { profileOf, profiles: actors } = packActors(network, behaviour)
   let { words: edgeWords, profiles: edgeProfiles } = packEdges(network)
-  /** Derived assets made at once, still to follow: (state, chain level) pairs. */
+  /** Derived assets made at once, still to follow: (state, lane) pairs. */
   let stack = new Int32Array(64)
 
   const delayOf = delayDrawer(settings.latency, jitter, next)
@@ -70,17 +70,13 @@ export const runEngine = (
     hold(s)
     queue.push(time + delayOf(edgeProfiles[p + latencyField]!), type, to, from, s, hops)
   }
-  /**
-   * Mark that the item at `slot` is at state `s` with chain `level`; false when it was
-   * there already at that level or better. The first time an actor makes an asset, count it.
-   */
-  const enter = (time: number, s: number, level: number, slot: number): boolean => {
-    const best = live.bestOf(slot, s * 3)
-    if (best >= level) return false
-    live.visit(slot, s * 3 + level)
+  /** Mark the item at `slot` at state `s` in `lane` (false when a lane covering it was there already); count an asset the first time it is made. */
+  const enter = (time: number, s: number, lane: number, slot: number): boolean => {
+    const seen = live.enter(slot, s, lane)
+    if (seen < 0) return false
     const a = stateAsset[s]!
-    if (best < 0 && holderState[a] === s) tally.made(madeClass[a]!, time, live.records[slot * liveWidth + levelField]!)
-    if (best < 0 && holderState[a] === s) recorder?.made(live.records[slot * liveWidth + experienceField]!, time, madeClass[a]!, stateActor[s]!)
+    if (seen === 0 && holderState[a] === s) tally.made(madeClass[a]!, time, live.records[slot * liveWidth + levelField]!)
+    if (seen === 0 && holderState[a] === s) recorder?.made(live.records[slot * liveWidth + experienceField]!, time, madeClass[a]!, stateActor[s]!)
     return true
   }
   /** Whether `v` may handle an arrival now; otherwise the event is put off to the day its capacity allows. */
@@ -95,14 +91,14 @@ export const runEngine = (
     return false
   }
   /**
-   * The item at `slot` is at state `s` (already entered) with chain `level`: close its
-   * loop if it has come back to its raiser, make the derived assets the actor holds, and
-   * send the asset on. Derived assets made at once are followed here, iteratively.
+   * The item at `slot` is at state `s` (already entered) in `lane`: close its loop if it
+   * has come back to its raiser, make the derived assets the actor holds, and send the
+   * asset on. Derived assets made at once are followed here, iteratively.
    */
-  const handle = (time: number, s: number, level: number, sender: number, slot: number, hops: number): void => {
+  const handle = (time: number, s: number, entered: number, sender: number, slot: number, hops: number): void => {
     let top = 0
     let state = s
-    let chain = level
+    let lane = entered
     let from = sender
     let travelled = hops
     const at = slot * liveWidth
@@ -112,10 +108,12 @@ export const runEngine = (
       const v = stateActor[state]!
       const a = stateAsset[state]!
       const row = profileOf[v]! * actorWidth
+      const chain = lane >> 1
       if ((actors[row + stateField]! & governingBit) !== 0) tally.flags[x]! |= reachedGoverning
       // Closed as the diagnosis closes a traced loop: a reply made from the item reaches its
-      // raiser, or the raiser itself makes a decision or change from it.
-      if (v === origin && (madeClass[a] === madeResponse || (chain >= levelDecided && holderState[a] === state))) {
+      // raiser, or the raiser itself makes a decision or change from it. A reply the raiser
+      // writes itself is its own answer unless made on an away lane (from another's making).
+      if (v === origin && (madeClass[a] === madeResponse ? (lane & 1) !== 0 : chain >= levelDecided && holderState[a] === state)) {
         if (recorder !== undefined && madeClass[a] === madeResponse) recorder.replied(x, time, holderState[a]!, paths, edgeWords)
         if (tally.reachRaiser(x, time, chain) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
       }
@@ -123,7 +121,7 @@ export const runEngine = (
         const c = derivedAsset[i]!
         const chance = derivation[c]!
         if (chance <= 0 || (chance < 1 && next() >= chance)) continue
-        const made = ownLevel[c]! > chain ? ownLevel[c]! : chain
+        const made = laneOf(ownLevel[c]! > chain ? ownLevel[c]! : chain, holderActor[c] === origin ? lane & 1 : 1)
         const delay = derivationDelay[c]!
         if (delay > 0) {
           hold(slot)
@@ -137,15 +135,16 @@ export const runEngine = (
       // What an actor raises or makes it sends; what it receives it passes on with `passOn`.
       const first = outStart[state]!
       const last = outEnd[state]!
-      // A reply counts as sent when its maker is the raiser or an open channel carries it on.
+      // A reply counts as sent when an open channel carries it on, or when the raiser makes
+      // it on an away lane; the raiser's own newsletter made from its own item is no reply.
       if (madeClass[a] === madeResponse && from < 0 && holderState[a] === state) {
-        if (v === origin || anyOpen(edgeWords, entryEdge, first, last)) tally.flags[x]! |= responded
-        else tally.repliesUnroutable++
+        if (v === origin ? (lane & 1) !== 0 : anyOpen(edgeWords, entryEdge, first, last)) tally.flags[x]! |= responded
+        else if (v !== origin) tally.repliesUnroutable++
       }
       if (travelled < maxHops && first < last) {
         const passOn = actors[row + passOnField]!
         if (from < 0 || passOn >= 1 || next() < passOn) {
-          const type = assetEvent | (chain << levelShift)
+          const type = assetEvent | (lane << levelShift)
           for (let i = first; i < last; i++) {
             const e = entryEdge[i]!
             if ((edgeWords[2 * e + 1]! & closedBit) !== 0 || edgeWords[2 * e] === from) continue
@@ -154,7 +153,7 @@ export const runEngine = (
         }
       }
       if (top === 0) return
-      chain = stack[--top]!
+      lane = stack[--top]!
       state = stack[--top]!
       from = -1
       travelled = 0
@@ -206,8 +205,8 @@ export const runEngine = (
         const x = tally.raise(time, v, level, stateAsset[source]!)
         const raised = live.open(x, v, level)
         recorder?.add(x, time, 'raised', v)
-        enter(time, source, levelHeard, raised)
-        handle(time, source, levelHeard, -1, raised, 0)
+        enter(time, source, laneOf(levelHeard, 0), raised)
+        handle(time, source, laneOf(levelHeard, 0), -1, raised, 0)
         if (live.records[raised * liveWidth + pendingField] === 0) live.release(raised)
         if (tiring) queue.push(time + fatigue.patienceDays, patienceEvent, v, x, -1, 0)
       }
@@ -231,16 +230,16 @@ export const runEngine = (
     const at = slot * liveWidth
     tally.inFlightByLevel[live.records[at + levelField]!]!--
     const v = stateActor[target]!
-    const chain = fullType >>> levelShift
+    const lane = fullType >>> levelShift
     if ((actors[profileOf[v]! * actorWidth + stateField]! & removedBit) !== 0) {
       // Dropped: the receiver has left the organisation.
     } else if (type === derivedEvent) {
-      if (enter(time, target, chain, slot)) handle(time, target, chain, -1, slot, 0)
+      if (enter(time, target, lane, slot)) handle(time, target, lane, -1, slot, 0)
     } else if ((fullType & admitted) !== 0) {
-      handle(time, target, chain, sender, slot, hops)
-    } else if (enter(time, target, chain, slot)) {
+      handle(time, target, lane, sender, slot, hops)
+    } else if (enter(time, target, lane, slot)) {
       if (recorder !== undefined && madeClass[stateAsset[target]!] !== madeResponse) recorder.add(live.records[at + experienceField]!, time, 'received', v, sender, stateAsset[target]!)
-      if (madeClass[stateAsset[target]!] === madeResponse || admit(time, fullType, v, target, sender, slot, hops)) handle(time, target, chain, sender, slot, hops)
+      if (madeClass[stateAsset[target]!] === madeResponse || admit(time, fullType, v, target, sender, slot, hops)) handle(time, target, lane, sender, slot, hops)
     }
     if (--live.records[at + pendingField]! === 0) live.release(slot)
   }

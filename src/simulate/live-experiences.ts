@@ -19,6 +19,22 @@ const inlineKeys = liveWidth - inlineField
 const firstArenaBits = 5
 
 /**
+ * How far an item's chain has gone, as a *lane*: its chain level (0 heard, 1 decided,
+ * 2 did) and whether it has passed an asset held by an actor other than the item's
+ * raiser (`away`, 0 or 1), as the traced loop's search nodes: a reply the raiser writes
+ * itself comes back only on an away lane. @internal
+ */
+export const laneOf = (level: number, away: number): number => level * 2 + away
+/** Lanes an item can be at a state in: the visit key of (state, lane) is `state * lanesPerState + lane`. @internal */
+export const lanesPerState = 6
+/** Per lane, the mask of the lanes that cover it (as far or further, and away if it is): a visit in one has done all a visit in it could. */
+const coveringLanes = Int32Array.from({ length: lanesPerState }, (_, lane) => {
+  let mask = 0
+  for (let other = 0; other < lanesPerState; other++) if (other >> 1 >= lane >> 1 && (other & 1) >= (lane & 1)) mask |= 1 << other
+  return mask
+})
+
+/**
  * The experiences with messages in flight: one record each (a 64-byte line holding the
  * experience's number, raiser, pending count, level and which actors have already
  * handled it, in which lane), so handling a message touches one cache line for its
@@ -69,31 +85,49 @@ export class LiveExperiences {
     this.freeRecords.push(slot)
   }
 
-  /** The largest `l` in 0..2 for which `base + l` is in the visit set at `slot`, or -1 when none is: one scan of the record's keys. */
-  bestOf(slot: number, base: number): number {
+  /**
+   * Mark that the experience at `slot` is at `state` in `lane` ({@link laneOf}): -1 when
+   * it was there already in a lane that covers it, else the mask of the lanes it was
+   * there in before (0: never).
+   */
+  enter(slot: number, state: number, lane: number): number {
+    const seen = this.lanesAt(slot, state * lanesPerState)
+    if ((seen & coveringLanes[lane]!) !== 0) return -1
+    this.visit(slot, state * lanesPerState + lane)
+    return seen
+  }
+
+  /**
+   * Which of the keys `base + lane` are in the visit set at `slot`, as a mask of lanes:
+   * one scan of the record's keys, or a probe per lane once the set has left the record.
+   */
+  private lanesAt(slot: number, base: number): number {
     const records = this.records
     const at = slot * liveWidth
     const bits = records[at + visitBitsField]!
-    let best = -1
+    let mask = 0
     if (bits === 0) {
       for (let i = at + inlineField, end = i + records[at + visitCountField]!; i < end; i++) {
-        const level = records[i]! - base - 1
-        if (level >= 0 && level <= 2 && level > best) best = level
+        const lane = records[i]! - base - 1
+        if (lane >= 0 && lane < lanesPerState) mask |= 1 << lane
       }
-      return best
+      return mask
     }
     const start = records[at + visitStartField]!
     const arena = this.arena
-    const mask = (1 << bits) - 1
-    for (let level = 2; level >= 0; level--) {
-      const stored = base + level + 1
-      for (let position = Math.imul(stored, 0x9e3779b1) >>> (32 - bits); ; position = (position + 1) & mask) {
+    const hashMask = (1 << bits) - 1
+    for (let lane = 0; lane < lanesPerState; lane++) {
+      const stored = base + lane + 1
+      for (let position = Math.imul(stored, 0x9e3779b1) >>> (32 - bits); ; position = (position + 1) & hashMask) {
         const found = arena[start + position]!
-        if (found === stored) return level
+        if (found === stored) {
+          mask |= 1 << lane
+          break
+        }
         if (found === 0) break
       }
     }
-    return -1
+    return mask
   }
 
   /** Add `key` (a non-negative integer below 2^31 - 1) to the visit set at `slot`; `false` when it was there already. */

@@ -30,7 +30,7 @@ export interface SimulationMetrics extends SimulationEstimates {
    * length; the Kaplan–Meier estimates (`closureBy90Days` and its neighbours) do not.
    */
   readonly closureRate: number | null
-  /** Response rate: the share of experiences that someone made a reply from and sent (whether or not it arrived) — what Care Opinion publishes as its response rate. */
+  /** Response rate: the share of experiences that someone made a reply from and sent (whether or not it arrived) — what Care Opinion publishes as its response rate. A reply the raiser writes itself counts only when made from what another actor made of its experience, as a traced loop closes. */
   readonly responseRate: number | null
   /** The share of experiences for which something made from them came back to the person who raised them, whatever the outcome (`did`, `decided` or `heard`). */
   readonly heardBackRate: number | null

@@ -99,7 +99,8 @@ export interface SimulationOptions {
  *   is lost) after its `latencyDays` (fixed, exponential or uniform: `latency`).
  * - **Outcome.** An item comes back when a `response` made from it reaches its raiser,
  *   or when the raiser itself makes a decision or change from it (co-production), as a
- *   traced loop closes. Its outcome is `did` when a change or experiment lies on the
+ *   traced loop closes; a reply the raiser writes itself only when made from something
+ *   another actor made of the item, never from its own story alone. Its outcome is `did` when a change or experiment lies on the
  *   chain from the source to what came back, `decided` when only a decision, plan or
  *   strategy does, else `heard`: the best over everything that came back, like
  *   `TracedLoop.outcome` (with reliability 1, certain probabilities and no delays, every

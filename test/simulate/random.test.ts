@@ -166,6 +166,31 @@ describe('TimeSorter', () => {
 })
 
 describe('LiveExperiences', () => {
+  it('enters a state again only in a lane no earlier visit covers: further on the chain, or away where it was not', async () => {
+    const { LiveExperiences, laneOf } = await import('../../src/simulate/live-experiences.js')
+    const live = new LiveExperiences()
+    const slot = live.open(0, 5, 0)
+    const lanes = (state: number) => [
+      live.enter(slot, state, laneOf(0, 0)),
+      live.enter(slot, state, laneOf(0, 0)),
+      live.enter(slot, state, laneOf(0, 1)),
+      live.enter(slot, state, laneOf(1, 0)),
+      live.enter(slot, state, laneOf(0, 1)),
+      live.enter(slot, state, laneOf(1, 1)),
+      live.enter(slot, state, laneOf(2, 0)),
+      live.enter(slot, state, laneOf(1, 1)),
+      live.enter(slot, state, laneOf(2, 1)),
+      live.enter(slot, state, laneOf(0, 0)),
+    ]
+    // The mask of the lanes seen before, or -1 when one of them covers the lane asked.
+    const expected = [0, -1, 0b1, 0b11, -1, 0b111, 0b1111, -1, 0b11111, -1]
+    expect(lanes(3)).toEqual(expected)
+    // Past nine keys the set leaves the record: the same answers from the arena.
+    for (let state = 100; state < 110; state++) live.enter(slot, state, laneOf(0, 0))
+    expect(lanes(7)).toEqual(expected)
+    expect(live.enter(slot, 3, laneOf(2, 1))).toBe(-1)
+  })
+
   it('remembers visit keys in the record and beyond it, and recycles records and sets', async () => {
     const { LiveExperiences, experienceField, liveWidth } = await import('../../src/simulate/live-experiences.js')
     const live = new LiveExperiences()

@@ -130,3 +130,74 @@ describe('simulate: making derived assets takes time and chance, per kind and pe
     expect(answered).toBeLessThan(0.6)
   })
 })
+
+describe("simulate: a reply is someone else's answer, as a traced loop closes", () => {
+  /** Every item of a run over `days` with certain making and reliable channels, its traced loop, its replies sent and its log. */
+  const run = (model: Model, parameters: SimulationParameters = {}) => {
+    const result = simulate(model, { seed: 3, days: 200, recordItems: true, recordEvents: true, parameters: { respond: 1, makeSense: 1, decide: 1, ...parameters } })
+    const [loop] = traceLoops(model).loops
+    return { result, loop: loop!, items: result.items!.filter((item) => item.raisedAt < 180) }
+  }
+
+  it("leaves the carers' concerns open when only their own newsletter answers them", () => {
+    // Carers tell the community team their concerns; nothing comes back. Their own
+    // newsletter (a response, made from what they have) is no reply to what they raised.
+    const carers = modelOf({
+      schema: 'orgintel/v2',
+      id: 'carers-newsletter',
+      name: 'Carers and the community team',
+      actors: [
+        { id: 'carers', name: 'Carers group', kind: 'carer', levels: ['delivery'] },
+        { id: 'team', name: 'Community mental health team', kind: 'provider', levels: ['delivery'] },
+      ],
+      assets: [
+        { id: 'concerns', name: 'Concerns about discharge', kind: 'experience', holder: 'carers' },
+        { id: 'newsletter', name: 'Carers newsletter', kind: 'response', holder: 'carers' },
+      ],
+      channels: [{ id: 'carers-forum', from: 'carers', to: 'team', level: 'delivery', carries: ['concerns'], latencyDays: 3 }],
+    })
+    const { result, loop, items } = run(carers, { raiseRate: 1 })
+    expect(loop.outcome).toBe('open')
+    expect(items.length).toBeGreaterThan(100)
+    expect(items.every((item) => item.outcome === 'open' && item.heardBackAt === null)).toBe(true)
+    // Nobody replied, so nothing was sent and nothing arrived (Care Opinion's response rate is 0).
+    expect([result.metrics.responseRate, result.metrics.heardBackRate, result.metrics.repliesUnroutable]).toEqual([0, 0, 0])
+    expect(result.eventLog!.events.filter((event) => event.stage === 'replied')).toEqual([])
+  })
+
+  it('closes the loop of a group that writes its own "you said, we did" wall from what its manager brings back', () => {
+    // A Patient Participation Group raises concerns with the practice manager, who brings
+    // back what was decided (or, with nothing decided, the themes heard); the group puts it
+    // on its own wall, which it also fills from its own concerns.
+    const group = (made: 'decision' | 'insight') =>
+      modelOf({
+        schema: 'orgintel/v2',
+        id: 'ppg-wall',
+        name: 'A PPG and its practice manager',
+        actors: [
+          { id: 'ppg', name: 'Patient Participation Group', kind: 'forum', levels: ['delivery'] },
+          { id: 'practice-manager', name: 'Practice manager', kind: 'manager', levels: ['delivery'] },
+        ],
+        assets: [
+          { id: 'concerns', name: 'Members concerns', kind: 'experience', holder: 'ppg' },
+          { id: 'brought-back', name: 'What the manager brings back', kind: made, holder: 'practice-manager', derivedFrom: ['concerns'] },
+          { id: 'wall', name: 'You said, we did wall', kind: 'response', holder: 'ppg', derivedFrom: ['concerns', 'brought-back'] },
+        ],
+        channels: [
+          { id: 'ppg-meeting', from: 'ppg', to: 'practice-manager', level: 'delivery', carries: ['concerns'], latencyDays: 3 },
+          { id: 'manager-update', from: 'practice-manager', to: 'ppg', level: 'delivery', carries: ['brought-back'], latencyDays: 10 },
+        ],
+      })
+    for (const [made, outcome] of [['decision', 'decided'], ['insight', 'heard']] as const) {
+      const { result, loop, items } = run(group(made), { raiseRateByKind: { forum: 1 } })
+      expect([loop.outcome, loop.latencyDays]).toEqual([outcome, 13])
+      expect(items.length).toBeGreaterThan(100)
+      // Back when the manager's answer is on the wall (13 days), not when the group first writes on it.
+      const backAfter = new Set(items.map((item) => `${item.outcome} ${item.heardBackAt === null ? 'never' : (item.heardBackAt - item.raisedAt).toFixed(9)}`))
+      expect(backAfter).toEqual(new Set([`${outcome} 13.000000000`]))
+      // The wall written from the manager's answer is a reply sent, and the group's log records it.
+      expect(result.metrics.responseRate).toBe(result.metrics.heardBackRate)
+      expect(result.eventLog!.events.filter((event) => event.stage === 'replied' && event.actor === 'ppg').length).toBeGreaterThan(100)
+    }
+  })
+})
