@@ -172,8 +172,9 @@ const isClosed = (through: ReadonlyArray<ActorId | undefined>): boolean => {
  * whose other fields have shape errors, so a document with a shape error still has
  * every reference checked in the same pass. A reference to an id that names nothing
  * says which id of the right kind is closest ("did you mean"), when one is close.
- * Returns every error found, in document order of the checks. O(size of the document),
- * plus, for each distinct missing id, O(ids of its kind × length²).
+ * Returns every error found, in document order of the checks. O(size of the document);
+ * the suggestions add O(ids of a kind) once for each kind with a missing id, and a
+ * bounded number of comparisons in all.
  * @internal
  */
 export const referenceErrors = (parts: DecodedParts): ReadonlyArray<ModelError> => {
