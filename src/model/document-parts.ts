@@ -40,12 +40,14 @@ const decodeEach = <T extends { readonly id: string }, R>(
   // A missing `loops` is the empty list; any other collection must be a list to be checked.
   const raw = key === 'loops' && document[key] === undefined ? [] : document[key]
   if (!Array.isArray(raw)) return undefined
-  const items = raw.map((item: unknown): T | R | undefined => {
+  const broken = new Set<number>()
+  const items = raw.map((item: unknown, index): T | R | undefined => {
     const decoded = decodedOrUndefined(codec, item)
     if (decoded !== undefined) return decoded
+    broken.add(index)
     return references !== undefined && isPlainObject(item) ? references(item) : undefined
   })
-  return { items, idAt: (index) => writtenId(raw[index]) }
+  return { items, idAt: (index) => writtenId(raw[index]), hasShapeError: (index) => broken.has(index) }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Model } from './codecs.js'
 import { type ModelError, maxReportedErrors, quoteId, toPointer } from './errors.js'
 import type { ActorId, AssetId } from './primitives.js'
 import { provenanceCycleErrors } from './provenance.js'
+import { isWordShaped } from './shape-errors.js'
 import { closestNameFinder } from './suggest.js'
 
 type Collection = 'actors' | 'assets' | 'channels' | 'loops'
@@ -35,11 +36,15 @@ export interface LoopReferences {
  * are right), or `undefined` where the item is not an object at all; `idAt(i)` is the
  * id the item was written with (also for an item that did not decode, so that
  * references to it are not reported as unknown), or `undefined` when it has none.
+ * Messages quote the ids and references of an item with a shape error only when they
+ * are shaped like ids (see `isWordShaped`).
  * @internal
  */
 export interface DecodedCollection<T> {
   readonly items: ReadonlyArray<T | undefined>
   readonly idAt: (index: number) => string | undefined
+  /** Whether the item has a shape error (absent: none has). Its values may then be text out of place, such as a name in the wrong cell of a spreadsheet row. */
+  readonly hasShapeError?: (index: number) => boolean
 }
 
 /**
@@ -74,10 +79,14 @@ const singular: Readonly<Record<Collection, string>> = {
   loops: 'declared loop',
 }
 
-const unknown = (path: ReadonlyArray<string | number>, subject: string, kind: string, id: string, suggestion: string): ModelError => ({
+/** An unknown reference; `id` is `undefined` when it may be text out of place, not to be quoted. */
+const unknown = (path: ReadonlyArray<string | number>, subject: string, kind: string, id: string | undefined, suggestion: string): ModelError => ({
   code: 'unknown-reference',
   path: toPointer(path),
-  message: `${subject} refers to ${kind} ${quoteId(id)}, which is not in the model.${suggestion}`,
+  message:
+    id === undefined
+      ? `${subject} refers to a ${kind} that is not in the model (not quoted: the item has other faults, so this may be text out of place).${suggestion}`
+      : `${subject} refers to ${kind} ${quoteId(id)}, which is not in the model.${suggestion}`,
 })
 
 /** Index a collection by id (first position of each), reporting every repeated id. */
@@ -118,16 +127,16 @@ const suggestionComparisons = 5_000_000
  * first miss, O(ids) once, and remembered for each missing id, so a renamed actor named
  * by a thousand channels is looked up once. At most {@link maxReportedErrors} ids are
  * looked up, as no more errors are listed, comparing at most `suggestionComparisons`
- * ids in all.
+ * ids in all. Only ids that may be quoted are suggested.
  */
-const suggestionsFor = (index: ReadonlyMap<string, number>): ((id: string) => string) => {
+const suggestionsFor = (index: ReadonlyMap<string, number>, parts: DecodedCollection<unknown>): ((id: string) => string) => {
   let find: ((name: string) => string | undefined) | undefined
   const said = new Map<string, string>()
   return (id) => {
     let suggestion = said.get(id)
     if (suggestion !== undefined) return suggestion
     if (said.size >= maxReportedErrors) return ''
-    find ??= closestNameFinder(index.keys(), suggestionComparisons)
+    find ??= closestNameFinder(quotableIds(index, parts), suggestionComparisons)
     const closest = find(id)
     suggestion = closest === undefined ? '' : ` Did you mean ${quoteId(closest)}?`
     said.set(id, suggestion)
@@ -135,10 +144,20 @@ const suggestionsFor = (index: ReadonlyMap<string, number>): ((id: string) => st
   }
 }
 
-/** "Channel 'c4'", or "Channel at /channels/3" for an item without a usable id. */
-const subjectAt = (collection: Collection, position: number, id: string | undefined): string => {
+/** Whether a value of an item may be quoted: any in an item without shape errors, an id-shaped one in another. */
+const isQuotable = (parts: DecodedCollection<unknown>, position: number, value: string): boolean =>
+  parts.hasShapeError?.(position) !== true || isWordShaped(value)
+
+/** The ids of a collection that a message may quote, in document order. */
+function* quotableIds(index: ReadonlyMap<string, number>, parts: DecodedCollection<unknown>): Iterable<string> {
+  for (const [id, position] of index) if (isQuotable(parts, position, id)) yield id
+}
+
+/** "Channel 'c4'", or "Channel at /channels/3" for an item without an id that may be quoted. */
+const subjectAt = (collection: Collection, parts: DecodedCollection<unknown>, position: number): string => {
   const label = singular[collection][0]!.toUpperCase() + singular[collection].slice(1)
-  return id === undefined ? `${label} at ${toPointer([collection, position])}` : `${label} ${quoteId(id)}`
+  const id = parts.idAt(position)
+  return id === undefined || !isQuotable(parts, position, id) ? `${label} at ${toPointer([collection, position])}` : `${label} ${quoteId(id)}`
 }
 
 /** Call `visit` with each decoded item, its position and a function naming it (called only for a fault). */
@@ -149,7 +168,7 @@ const eachDecoded = <T>(
 ): void => {
   if (parts === undefined) return
   parts.items.forEach((item, position) => {
-    if (item !== undefined) visit(item, position, () => subjectAt(collection, position, parts.idAt(position)))
+    if (item !== undefined) visit(item, position, () => subjectAt(collection, parts, position))
   })
 }
 
@@ -183,17 +202,21 @@ export const referenceErrors = (parts: DecodedParts): ReadonlyArray<ModelError> 
   const assets = indexIds('assets', parts.assets, errors)
   indexIds('channels', parts.channels, errors)
   indexIds('loops', parts.loops, errors)
-  const actorSuggestion = actors === undefined ? undefined : suggestionsFor(actors)
-  const assetSuggestion = assets === undefined ? undefined : suggestionsFor(assets)
+  const actorSuggestion = actors === undefined ? undefined : suggestionsFor(actors, parts.actors!)
+  const assetSuggestion = assets === undefined ? undefined : suggestionsFor(assets, parts.assets!)
   const isUnknownActor = (id: ActorId | undefined): id is ActorId => id !== undefined && actors !== undefined && !actors.has(id)
   const isUnknownAsset = (id: AssetId | undefined): id is AssetId => id !== undefined && assets !== undefined && !assets.has(id)
   // Paths and messages are built only for faults: this runs a million times on a big model.
-  const unknownActor = (path: ReadonlyArray<string | number>, subject: string, kind: string, id: ActorId): void => {
-    errors.push(unknown(path, subject, kind, id, actorSuggestion!(id)))
+  /** Report `id`, named by the item at `path` (its collection and position first), quoted only if it may be. */
+  const report = (suggest: (id: string) => string, path: readonly [Collection, number, ...Array<string | number>], subject: string, kind: string, id: string): void => {
+    const [collection, position] = path
+    const quotable = isQuotable(parts[collection]!, position, id)
+    errors.push(unknown(path, subject, kind, quotable ? id : undefined, suggest(id)))
   }
-  const unknownAsset = (path: ReadonlyArray<string | number>, subject: string, kind: string, id: AssetId): void => {
-    errors.push(unknown(path, subject, kind, id, assetSuggestion!(id)))
-  }
+  const unknownActor = (path: readonly [Collection, number, ...Array<string | number>], subject: string, kind: string, id: ActorId): void =>
+    report(actorSuggestion!, path, subject, kind, id)
+  const unknownAsset = (path: readonly [Collection, number, ...Array<string | number>], subject: string, kind: string, id: AssetId): void =>
+    report(assetSuggestion!, path, subject, kind, id)
 
   eachDecoded('assets', parts.assets, (asset, i, subject) => {
     if (isUnknownActor(asset.holder)) unknownActor(['assets', i, 'holder'], subject(), 'holder actor', asset.holder)

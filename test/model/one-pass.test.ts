@@ -162,4 +162,28 @@ describe('shape and reference errors in one pass', () => {
       ['cyclic-provenance', '/assets/1/derivedFrom/0'],
     ])
   })
+
+  it('in an item with a shape error, text that may be out of place (a name in the wrong cell) is not quoted', () => {
+    const errors = errorsOf(
+      withChange((d) => {
+        // A spreadsheet row with a cell missing: the name lands in 'from', the level in 'name'.
+        d['channels'].push({ id: 'c9', from: 'Jane Smith', to: 'nurses', carries: [], level: 'Delivery team' })
+        d['assets'].push({ id: 'Jane Smith notes', name: 'x', kind: 'story', holder: 'Nurse Jane' })
+      }),
+    )
+    expect(codesAndPaths(errors)).toEqual([
+      ['invalid-value', '/assets/2/kind'],
+      ['invalid-value', '/channels/3/level'],
+      ['unknown-reference', '/assets/2/holder'],
+      ['unknown-reference', '/channels/3/from'],
+    ])
+    expect(errors.slice(2).map((error) => error.message).join('\n')).not.toContain('Jane')
+    expect(errors[3]?.message).toBe(
+      "Channel 'c9' refers to a sender actor that is not in the model (not quoted: the item has other faults, so this may be text out of place).",
+    )
+    expect(errors[2]?.message).toMatch(/^Asset at \/assets\/2 refers to a holder actor that is not/)
+    // In an item without shape errors, a reference is an id, and quoted.
+    const whole = errorsOf(withChange((d) => (d['channels'][0]['from'] = 'Jane Smith')))
+    expect(whole[0]?.message).toBe("Channel 'tell' refers to sender actor 'Jane Smith', which is not in the model.")
+  })
 })
