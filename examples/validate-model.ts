@@ -34,7 +34,7 @@ assert.deepEqual(modelWarnings(ward.right).map((warning) => warning.code), ['pro
 assert.ok(broken._tag === 'Left')
 assert.deepEqual(
   broken.left.map((error) => `${error.path} ${error.code}`),
-  ['/actors/0/levels invalid-value', '/channels/0/reliability out-of-range'],
+  ['/actors/0/levels invalid-value', '/channels/0/reliability out-of-range', '/channels/0/to unknown-reference'],
 )
 assert.ok(notJson._tag === 'Left' && notJson.left[0]?.code === 'invalid-json')
 assert.equal(notJson.left[0]?.line, 2)

@@ -1,5 +1,6 @@
 import type { Channel, Model } from '../model/codecs.js'
-import type { ActorId, AssetId } from '../model/primitives.js'
+import type { ActorId } from '../model/primitives.js'
+import { isSourceAsset } from '../model/source-assets.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { type Carriage, compileCarriage } from './carriage.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
@@ -9,18 +10,10 @@ import { createRouteFinder } from './trace-route.js'
 import { traceSource } from './trace-source.js'
 import type { TraceLoopsOptions, TraceSearch, TracedLoop } from './trace-types.js'
 
+export { isSourceAsset }
+
 /** Default work budget of {@link traceLoops}. @category Loops */
 export const defaultTraceBudget = 50_000_000
-
-/**
- * Whether an asset is a source: `experience`, `evidence` or `data` that derives from
- * nothing (no `derivedFrom`, or an empty one). A % score counted from ratings is part of
- * the ratings' loop, not a loop of its own.
- * @category Loops
- */
-export const isSourceAsset = (asset: { readonly kind: AssetKind; readonly derivedFrom?: ReadonlyArray<AssetId> | undefined }): boolean =>
-  (asset.kind === 'experience' || asset.kind === 'evidence' || asset.kind === 'data') &&
-  (asset.derivedFrom === undefined || asset.derivedFrom.length === 0)
 
 /**
  * Everything a trace needs, compiled once per model: the graph of active channels, where

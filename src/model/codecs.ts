@@ -133,7 +133,10 @@ export type Channel = t.TypeOf<typeof Channel>
  * A loop the organisation says it has. `through` lists the actors in order and ends
  * with the first actor again; `maxLatencyDays` is a budget for the whole round trip.
  * In v2, `source` names the asset the loop is about and `promises` the outcome it
- * claims (`heard`, `decided` or `did`). No other field is allowed.
+ * claims (`heard`, `decided` or `did`). A source is followed round the loop from its
+ * holder: name a source (an `experience`, `evidence` or `data` asset made from nothing)
+ * and start `through` with its holder ({@link modelWarnings} warns otherwise). No
+ * other field is allowed.
  * @category Model
  */
 export const DeclaredLoop = t.readonly(

@@ -31,9 +31,11 @@ const upgradeNotice: ModelNotice = {
  * - the shape (io-ts codecs, applying defaults): types, vocabularies, ranges, ids a
  *   writer can carry (`invalid-id`), and every field the format does not define
  *   (`unknown-field`, with a "did you mean"), in every object of the document;
- * - the cross-references, on every part that decoded, even when another part did not:
+ * - the cross-references, on every part that decoded, even when another part did not,
+ *   down to each reference that is right in an item with a shape error elsewhere:
  *   unique ids, references that resolve (holders, `derivedFrom`, channel ends and
- *   carried assets, loop actors and `source`), provenance without circles
+ *   carried assets, loop actors and `source`; an id that names nothing comes with the
+ *   closest id of its kind, when one is close), provenance without circles
  *   (`cyclic-provenance`) and closed declared loops.
  *
  * O(size of the document).

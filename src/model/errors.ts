@@ -62,9 +62,23 @@ export interface ModelError {
  * - `unreachable-loop-level`: a declared loop's level is not one its actors share.
  * - `provenance-unreached`: an asset is made from another that never reaches its
  *   holder over an active channel that carries it.
+ * - `loop-source-not-a-source`: a declared loop's `source` is not a source (an
+ *   `experience`, `evidence` or `data` asset made from nothing), so no traced loop is
+ *   about it; the message names the source it is made from, when provenance says.
+ * - `loop-without-source-holder`: the holder of a declared loop's `source` is not on
+ *   its `through`, so the loop brings nothing back to them.
+ * - `loop-not-from-source-holder`: a declared loop passes its source's holder but does
+ *   not start with it; start `through` with the holder so the source is followed round.
  * @category Model
  */
-export type ModelWarningCode = 'asset-not-available' | 'level-mismatch' | 'unreachable-loop-level' | 'provenance-unreached'
+export type ModelWarningCode =
+  | 'asset-not-available'
+  | 'level-mismatch'
+  | 'unreachable-loop-level'
+  | 'provenance-unreached'
+  | 'loop-source-not-a-source'
+  | 'loop-without-source-holder'
+  | 'loop-not-from-source-holder'
 
 /** @category Model */
 export interface ModelWarning {

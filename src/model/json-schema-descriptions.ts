@@ -49,9 +49,9 @@ const fieldDescriptions: ReadonlyMap<string, string> = new Map([
   ['Channel.reliability', 'The chance that a message gets through.'],
   ['Channel.polarity', 'The sign of the link; absent means unknown.'],
   ['DeclaredLoop.level', 'The level the loop works at.'],
-  ['DeclaredLoop.through', 'Actor ids in order, ending with the first again.'],
+  ['DeclaredLoop.through', 'Actor ids in order, ending with the first again. With a source, start with the holder of the source: the source is followed round the loop only from there (the library warns otherwise).'],
   ['DeclaredLoop.maxLatencyDays', 'The most days a trip round the loop should take.'],
-  ['DeclaredLoop.source', 'The id of the asset the loop is about (what someone said, measured or knew).'],
+  ['DeclaredLoop.source', 'The id of the asset the loop is about: what someone said, measured or knew, an experience, evidence or data asset made from nothing (the library warns about an insight, a reply or an asset with derivedFrom).'],
   ['DeclaredLoop.promises', 'The outcome the organisation claims the loop achieves for the source: heard, decided or did.'],
 ])
 

@@ -1,5 +1,5 @@
-import type { KnowledgeAsset } from './codecs.js'
 import { type ModelError, quoteId, toPointer } from './errors.js'
+import type { AssetReferences, DecodedCollection } from './references.js'
 
 /** How many assets of a circle a message names before it says how many more there are. */
 const namedInCircle = 5
@@ -17,9 +17,9 @@ const black = 2
 /**
  * Every circle in the provenance of assets (`derivedFrom`), as `cyclic-provenance`
  * errors at the link that closes it (`/assets/i/derivedFrom/j`), naming the circle. An
- * asset that derives from itself is reported as such. `assets` holds the assets that
- * decoded (`undefined` where one did not) and `positionOf` the position of each asset
- * id; links to unknown ids are left to the reference check.
+ * asset that derives from itself is reported as such. `assets` holds the provenance of
+ * each asset as far as it decoded, with the id it was written with, and `positionOf`
+ * the position of each asset id; links to unknown ids are left to the reference check.
  *
  * Iterative depth-first search with an edge cursor per asset: each asset and each link
  * is visited once, O(assets + links), and a chain of a million derivations cannot
@@ -28,10 +28,11 @@ const black = 2
  * @internal
  */
 export const provenanceCycleErrors = (
-  assets: ReadonlyArray<KnowledgeAsset | undefined>,
+  decoded: DecodedCollection<AssetReferences>,
   positionOf: ReadonlyMap<string, number>,
 ): ReadonlyArray<ModelError> => {
   const errors: ModelError[] = []
+  const assets = decoded.items
   const count = assets.length
   const state = new Uint8Array(count)
   const cursor = new Int32Array(count)
@@ -52,18 +53,20 @@ export const provenanceCycleErrors = (
       }
       const link = cursor[asset]!
       cursor[asset] = link + 1
-      const target = positionOf.get(links[link]!)
+      const linked = links[link]
+      const target = linked === undefined ? undefined : positionOf.get(linked)
       if (target === undefined || assets[target] === undefined) continue
-      const id = assets[asset]!.id
+      // An asset on a circle is reached by its id, so it has one.
+      const id = decoded.idAt(asset)!
       const path = (): string => toPointer(['assets', asset, 'derivedFrom', link])
-      if (target === asset || links[link] === id) {
+      if (target === asset || linked === id) {
         errors.push({ code: 'cyclic-provenance', path: path(), message: `Asset ${quoteId(id)} derives from itself.` })
       } else if (state[target] === grey) {
-        const first = stack.slice(depthOf[target]!, depthOf[target]! + namedInCircle).map((position) => assets[position]!.id)
+        const first = stack.slice(depthOf[target]!, depthOf[target]! + namedInCircle).map((position) => decoded.idAt(position)!)
         errors.push({
           code: 'cyclic-provenance',
           path: path(),
-          message: `Asset ${quoteId(id)} derives from asset ${quoteId(links[link]!)}, which derives from it in turn: provenance must not go round in a circle (${describeCircle(first, stack.length - depthOf[target]!)}).`,
+          message: `Asset ${quoteId(id)} derives from asset ${quoteId(linked!)}, which derives from it in turn: provenance must not go round in a circle (${describeCircle(first, stack.length - depthOf[target]!)}).`,
         })
       } else if (state[target] === white) {
         state[target] = grey

@@ -88,6 +88,13 @@ const classify = (type: t.Decoder<unknown, unknown>, actual: unknown, json: stri
 const vocabularyShaped = /^[a-z0-9][a-z0-9+\-/._]{0,39}$/
 
 /**
+ * Whether a value is shaped like a vocabulary word or a kebab-case id (lower case,
+ * digits, `-`, `+`, `/`, `.`, `_`, at most 40 characters), so that quoting it in a
+ * message cannot quote a person's name. @internal
+ */
+export const isWordShaped = (value: string): boolean => vocabularyShaped.test(value)
+
+/**
  * What was received in a field with a closed vocabulary: the value quoted when it is
  * close to an allowed value, or shaped like a vocabulary word, never when it may be
  * free text such as a name (`'Patient'` is quoted, `Jane` is not); a "did you mean"

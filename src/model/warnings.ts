@@ -1,5 +1,6 @@
-import type { Actor, Channel, Model } from './codecs.js'
+import type { Actor, Channel, KnowledgeAsset, Model } from './codecs.js'
 import { type ModelWarning, quoteId, toPointer } from './errors.js'
+import { declaredLoopSourceWarnings } from './loop-warnings.js'
 import type { Level } from './vocabulary.js'
 
 /**
@@ -66,12 +67,18 @@ const takesPart = (actor: Actor | undefined, level: Level): boolean =>
  * - `provenance-unreached` (`/assets/i/derivedFrom/j`): an asset is made from another
  *   that never reaches its holder over active channels that carry it, so the traced
  *   loop of its source stops short of it (a lapsed referral, say).
+ * - `loop-source-not-a-source` (`/loops/i/source`), `loop-without-source-holder`
+ *   (`/loops/i/through`) and `loop-not-from-source-holder` (`/loops/i/through/0`): a
+ *   declared loop about an asset that is not a source (an insight, a reply), whose
+ *   source's holder is not on it, or that does not start with that holder, so the
+ *   diagnosis cannot follow the source round it (see `declaredLoopSourceWarnings`).
  *
  * Messages quote ids only. Expects a model that {@link decodeModel} accepted; unknown
  * references are skipped rather than reported again.
  *
  * Complexity: O(A + C·k + L·m) for A actors and assets, C channels carrying k assets
- * each and L declared loops of m steps (two breadth-first searches per asset: over every channel, and over active ones).
+ * each and L declared loops of m steps (two breadth-first searches per asset: over every channel, and over active ones),
+ * plus the provenance of the assets declared loops name.
  * @category Model
  */
 export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
@@ -115,14 +122,23 @@ export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
     })
   })
 
+  let assetById: Map<string, KnowledgeAsset> | undefined
   model.loops.forEach((loop, i) => {
     const outside = [...new Set(loop.through)].filter((id) => !takesPart(actors.get(id), loop.level))
-    if (outside.length === 0) return
-    warnings.push({
-      code: 'unreachable-loop-level',
-      path: toPointer(['loops', i, 'level']),
-      message: `Declared loop ${quoteId(loop.id)} is at the ${loop.level} level, but ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not take part in it.`,
-    })
+    if (outside.length > 0) {
+      warnings.push({
+        code: 'unreachable-loop-level',
+        path: toPointer(['loops', i, 'level']),
+        message: `Declared loop ${quoteId(loop.id)} is at the ${loop.level} level, but ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not take part in it.`,
+      })
+    }
+    if (loop.source === undefined) return
+    if (assetById === undefined) {
+      assetById = new Map()
+      for (const asset of model.assets) if (!assetById.has(asset.id)) assetById.set(asset.id, asset)
+    }
+    const source = declaredLoopSourceWarnings(loop, i, assetById)
+    if (source !== undefined) warnings.push(source)
   })
   return warnings
 }

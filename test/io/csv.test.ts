@@ -52,9 +52,10 @@ describe('toCsv and fromCsv', () => {
       // The blank line is row 2, so c2 is row 4.
       expect(result.left.map(({ table, row, column, code, path }) => ({ table, row, column, code, path }))).toEqual([
         { table: 'channels', row: 4, column: 'latencyDays', code: 'invalid-type', path: '/channels/1/latencyDays' },
+        // The row's references are checked in the same pass as its shape.
+        { table: 'channels', row: 4, column: 'to', code: 'unknown-reference', path: '/channels/1/to' },
       ])
     }
-    // References are checked once the shape is right.
     const fixed = fromCsv({ actors, channels: channels.replace('soon', '2') })
     expect(fixed._tag === 'Left' && fixed.left.map(({ table, row, column, code }) => ({ table, row, column, code }))).toEqual([
       { table: 'channels', row: 4, column: 'to', code: 'unknown-reference' },

@@ -54,8 +54,11 @@ describe('modelBuilder', () => {
       .channel({ from: 'patients', to: 'nurses', carries: ['stories'], level: 'delivery' })
       .channel({ from: 'patients', to: 'ward-7', carries: ['gossip'], level: 'delivery', reliability: 2 })
       .build()
+    // The broken channel's references are checked in the same pass as its shape.
     expect(result._tag === 'Left' && result.left.map((error) => [error.code, error.path])).toEqual([
       ['out-of-range', '/channels/1/reliability'],
+      ['unknown-reference', '/channels/1/to'],
+      ['unknown-reference', '/channels/1/carries/0'],
     ])
     const fixed = start().channel({ from: 'patients', to: 'ward-7', carries: ['gossip'], level: 'delivery' }).build()
     expect(fixed._tag === 'Left' && fixed.left.map((error) => [error.code, error.path])).toEqual([

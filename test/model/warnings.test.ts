@@ -122,3 +122,56 @@ describe('provenance-unreached', () => {
     expect(modelWarnings(active.right)).toEqual([])
   })
 })
+
+describe('declared loops about a source', () => {
+  const withLoop = (loop: Record<string, unknown>, change: (document: Document) => void = () => {}) =>
+    modelOf((d) => {
+      d['assets'].push(
+        { id: 'themes', name: 'Themes', kind: 'insight', holder: 'nurses', derivedFrom: ['stories'] },
+        { id: 'summary', name: 'Summary', kind: 'experience', holder: 'nurses', derivedFrom: ['themes'] },
+      )
+      d['loops'] = [{ id: 'heard', name: 'Heard', level: 'delivery', ...loop }]
+      change(d)
+    })
+
+  it('nothing to say of a loop that starts with its source holder, or that names no source', () => {
+    expect(modelWarnings(withLoop({ through: ['patients', 'nurses', 'patients'], source: 'stories' }))).toEqual([])
+    expect(modelWarnings(withLoop({ through: ['nurses', 'patients', 'nurses'] }))).toEqual([])
+    // Data with an empty provenance is still a source.
+    expect(modelWarnings(withLoop({ through: ['patients', 'nurses', 'patients'], source: 'stories' }, (d) => (d['assets'][0]['derivedFrom'] = []))).map((w) => w.code)).toEqual([])
+  })
+
+  it('loop-source-not-a-source: an insight, with the source it is made from as a suggestion', () => {
+    const warnings = modelWarnings(withLoop({ through: ['patients', 'nurses', 'patients'], source: 'themes', promises: 'did' }))
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([['loop-source-not-a-source', '/loops/0/source']])
+    expect(warnings[0]?.message).toBe(
+      "Declared loop 'heard' is about asset 'themes', an insight, but a loop follows a source: experience, evidence or data made from nothing. No traced loop is about 'themes', so the diagnosis checks only that the loop's steps have active channels, not its promise or its budget. Did you mean 'stories', which it is made from?",
+    )
+  })
+
+  it('loop-source-not-a-source: experience made from other assets, and a reply with no provenance', () => {
+    const summary = modelWarnings(withLoop({ through: ['patients', 'nurses', 'patients'], source: 'summary' }))
+    expect(summary.map((warning) => warning.code)).toEqual(['loop-source-not-a-source'])
+    expect(summary[0]?.message).toContain("asset 'summary', an experience made from other assets")
+    expect(summary[0]?.message).toMatch(/Did you mean 'stories', which it is made from\?$/)
+    const reply = modelWarnings(withLoop({ through: ['nurses', 'patients', 'nurses'], source: 'reply' }))
+    expect(reply.map((warning) => warning.code)).toEqual(['loop-source-not-a-source'])
+    expect(reply[0]?.message).toMatch(/a response, but .* not its promise or its budget\.$/)
+  })
+
+  it("loop-without-source-holder: a loop between staff about patients' stories", () => {
+    const warnings = modelWarnings(withLoop({ through: ['nurses', 'manager', 'nurses'], source: 'stories', promises: 'heard' }))
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([['loop-without-source-holder', '/loops/0/through']])
+    expect(warnings[0]?.message).toBe(
+      "Declared loop 'heard' is about asset 'stories', but its holder 'patients' is not on the loop: nothing on it comes back to the people it came from, and the diagnosis checks only that its steps have active channels, not that 'stories' travels round it or that its promise is kept. Start the loop with 'patients', or leave its source out.",
+    )
+  })
+
+  it('loop-not-from-source-holder: the holder is on the loop, later', () => {
+    const warnings = modelWarnings(withLoop({ through: ['nurses', 'patients', 'nurses'], source: 'stories' }))
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([['loop-not-from-source-holder', '/loops/0/through/0']])
+    expect(warnings[0]?.message).toBe(
+      "Declared loop 'heard' is about asset 'stories', held by 'patients', but starts with 'nurses': the diagnosis follows 'stories' round a loop, and checks its promise, only from its holder, so here it checks only that the steps have active channels. Start the loop with 'patients': the same steps, from the holder.",
+    )
+  })
+})
