@@ -1,16 +1,37 @@
 import type { ProposedChannel } from '../graph/types.js'
+import { compareIds } from '../model/canonical.js'
 import type { Channel } from '../model/codecs.js'
+import type { ActorId } from '../model/primitives.js'
 import type { DiagnosisContext } from './context.js'
 import type { Defect } from './types.js'
+
+/** Channels that are not active, by sender, in id order: read once per diagnosis (there are few). */
+const idleBySender = new WeakMap<DiagnosisContext, ReadonlyMap<ActorId, ReadonlyArray<Channel>>>()
+
+const idleFrom = (context: DiagnosisContext, from: ActorId): ReadonlyArray<Channel> => {
+  let index = idleBySender.get(context)
+  if (index === undefined) {
+    const built = new Map<ActorId, Channel[]>()
+    for (const channel of context.model.channels) {
+      if (channel.status === 'active') continue
+      const list = built.get(channel.from)
+      if (list === undefined) built.set(channel.from, [channel])
+      else list.push(channel)
+    }
+    for (const list of built.values()) list.sort((a, b) => compareIds(a.id, b.id))
+    idleBySender.set(context, (index = built))
+  }
+  return index.get(from) ?? []
+}
 
 /**
  * The channel a proposed one should bring back rather than run beside: a channel with
  * the same ends that is not active (lapsed, or planned and never opened), preferring
  * one that already lists something the proposal carries, then one at its level, then
- * the first by id. O(channels between the two actors).
+ * the first by id. O(the sender's channels that are not active).
  */
 const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
-  const idle = context.channelsBetween(proposal.from, proposal.to).filter((channel) => channel.status !== 'active')
+  const idle = idleFrom(context, proposal.from).filter((channel) => channel.to === proposal.to)
   return (
     idle.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
     idle.find((channel) => channel.level === proposal.level) ??
@@ -18,10 +39,24 @@ const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Ch
   )
 }
 
-/** Whether an active channel between the same two actors already carries everything a proposal would, creating nothing: the proposal changes nothing. */
-const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): boolean =>
-  (proposal.creates === undefined || proposal.creates.length === 0) &&
-  context.channelsBetween(proposal.from, proposal.to).some((channel) => channel.status === 'active' && proposal.carries.every((id) => channel.carries.includes(id)))
+/**
+ * Whether an active channel between the same two actors already carries everything a
+ * proposal would, creating nothing: the proposal changes nothing. O(the sender's active
+ * channels), read from the compiled graph.
+ */
+const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): boolean => {
+  if (proposal.creates !== undefined && proposal.creates.length > 0) return false
+  const { graph } = context
+  const v = graph.indexOf.get(proposal.from)
+  const w = graph.indexOf.get(proposal.to)
+  if (v === undefined || w === undefined) return false
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+    if (graph.targets[e] !== w) continue
+    const channel = graph.model.channels[graph.edgeChannel[e]!]!
+    if (proposal.carries.every((id) => channel.carries.includes(id))) return true
+  }
+  return false
+}
 
 /** A proposed channel as the one it brings back, when the two actors already have a channel that is not active. */
 const activating = (context: DiagnosisContext, proposal: ProposedChannel): ProposedChannel => {
@@ -41,7 +76,7 @@ const activating = (context: DiagnosisContext, proposal: ProposedChannel): Propo
  * (carrying all it would, creating nothing) changes nothing and is dropped, with the
  * repair when nothing is left of it: the finding needs another fix (what a plan is
  * declared to be made from, say), not a second copy of a channel. Deterministic.
- * O(repairs × channels between their ends).
+ * O(channels + repairs × their senders' channels).
  * @internal
  */
 export const withActivations = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
