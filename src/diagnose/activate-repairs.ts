@@ -1,28 +1,7 @@
 import type { ProposedChannel } from '../graph/types.js'
-import { compareIds } from '../model/canonical.js'
 import type { Channel } from '../model/codecs.js'
-import type { ActorId } from '../model/primitives.js'
 import type { DiagnosisContext } from './context.js'
 import type { Defect } from './types.js'
-
-/** Channels that are not active, by sender, in id order: read once per diagnosis (there are few). */
-const idleBySender = new WeakMap<DiagnosisContext, ReadonlyMap<ActorId, ReadonlyArray<Channel>>>()
-
-const idleFrom = (context: DiagnosisContext, from: ActorId): ReadonlyArray<Channel> => {
-  let index = idleBySender.get(context)
-  if (index === undefined) {
-    const built = new Map<ActorId, Channel[]>()
-    for (const channel of context.model.channels) {
-      if (channel.status === 'active') continue
-      const list = built.get(channel.from)
-      if (list === undefined) built.set(channel.from, [channel])
-      else list.push(channel)
-    }
-    for (const list of built.values()) list.sort((a, b) => compareIds(a.id, b.id))
-    idleBySender.set(context, (index = built))
-  }
-  return index.get(from) ?? []
-}
 
 /**
  * The channel a proposed one should bring back rather than run beside: a channel with
@@ -31,7 +10,8 @@ const idleFrom = (context: DiagnosisContext, from: ActorId): ReadonlyArray<Chann
  * the first by id. O(the sender's channels that are not active).
  */
 const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
-  const idle = idleFrom(context, proposal.from).filter((channel) => channel.to === proposal.to)
+  // The trace's index of channels that are not active, by sender: the context's model lists them in id order.
+  const idle = (context.traceIndex().idleFrom().get(proposal.from) ?? []).filter((channel) => channel.to === proposal.to)
   return (
     idle.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
     idle.find((channel) => channel.level === proposal.level) ??
@@ -76,7 +56,7 @@ const activating = (context: DiagnosisContext, proposal: ProposedChannel): Propo
  * (carrying all it would, creating nothing) changes nothing and is dropped, with the
  * repair when nothing is left of it: the finding needs another fix (what a plan is
  * declared to be made from, say), not a second copy of a channel. Deterministic.
- * O(channels + repairs × their senders' channels).
+ * O(channels once + repairs × their senders' channels).
  * @internal
  */
 export const withActivations = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {

@@ -27,7 +27,7 @@ export interface TraceIndex {
   readonly provenance: Provenance
   /** Kind of each asset, in model order. */
   readonly kinds: ReadonlyArray<AssetKind>
-  /** Channels that are not active, by sender id, in model order (where knowledge could have gone on); built on first use. */
+  /** Channels that are not active (lapsed or planned), by sender id, in model order (where knowledge could have gone on, what a repair can bring back); built on first use. */
   idleFrom(): ReadonlyMap<ActorId, ReadonlyArray<Channel>>
 }
 
@@ -43,7 +43,7 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraph(m
     if (idle !== undefined) return idle
     idle = new Map()
     for (const channel of model.channels) {
-      if (channel.status === 'active' || channel.carries.length === 0) continue
+      if (channel.status === 'active') continue
       const list = idle.get(channel.from)
       if (list === undefined) idle.set(channel.from, [channel])
       else list.push(channel)

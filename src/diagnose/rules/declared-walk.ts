@@ -110,7 +110,7 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
     const delivered = back ? answersBack(context, to, carried, level) : carried
     const status = active.length === 0 ? 'missing' : traced && delivered.length === 0 ? 'empty' : 'ok'
     if (status === 'ok') {
-      arriving = [...delivered]
+      arriving = delivered
     } else {
       const repair = stepRepair(context, declared, { from, to, back, available, idle, subject }, level, stageOf)
       steps.push({ from, to, status, back, idle, repair })
@@ -143,7 +143,7 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
  * "you said, we did" wall made from the decisions its manager brings back), all it
  * carries. A reply is someone else's answer, or the holder's made from someone else's.
  */
-const answersBack = (context: DiagnosisContext, holder: ActorId, carried: ReadonlyArray<AssetId>, level: Map<AssetId, ChainLevel>): ReadonlyArray<AssetId> => {
+const answersBack = (context: DiagnosisContext, holder: ActorId, carried: AssetId[], level: Map<AssetId, ChainLevel>): AssetId[] => {
   const replies = carried.filter((id) => context.asset(id)?.kind === 'response')
   if (replies.length > 0 || carried.length === 0) return replies
   const written = grow(context, holder, carried, level).some((id) => !carried.includes(id) && context.asset(id)?.kind === 'response' && context.asset(id)?.holder === holder)

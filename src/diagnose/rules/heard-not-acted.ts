@@ -1,4 +1,4 @@
-import { traceStageOf } from '../../graph/provenance.js'
+import { routeLevelOf } from '../../graph/trace-route.js'
 import type { TracedLoop } from '../../graph/trace-types.js'
 import type { AssetId } from '../../model/primitives.js'
 import { isLayVoice, levels } from '../../model/vocabulary.js'
@@ -42,8 +42,8 @@ export const heardNotActed = defineRule({
 
 /** Whether an asset is a decision, plan or strategy, or a change or experiment: something decided or done. */
 const decidedOrDone = (context: DiagnosisContext, id: AssetId): boolean => {
-  const stage = traceStageOf(context.asset(id)?.kind ?? 'lesson')
-  return stage === 2 || stage === 3
+  const kind = context.asset(id)?.kind
+  return kind !== undefined && routeLevelOf(kind) >= 1
 }
 
 const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
