@@ -24,15 +24,18 @@ export interface RouteFinder {
   /**
    * Dijkstra from the source's holder, over the assets stamped with `trace` in `member`.
    * Stops at the first node for which `isTarget` holds and returns it, or `-1` when no
-   * target is reachable. Adds the work done to `work.count`.
+   * target is reachable. Adds the work done to `work.count`. Edges `e` with
+   * `blocked[e] === 1`, when given, are not taken.
    */
-  search(source: number, trace: number, member: Int32Array, isTarget: (node: number) => boolean, work: { count: number }): number
+  search(source: number, trace: number, member: Int32Array, isTarget: (node: number) => boolean, work: { count: number }, blocked?: Uint8Array): number
   /** The asset of a node the last search reached. */
   assetOf(node: number): number
   /** Shortest distance (days) of a node found by the last search. */
   distance(node: number): number
   /** The channel moves from the source to `node`, and the product of their reliabilities. */
   route(node: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number }
+  /** The edges of the route from the source to `node`, in route order (an edge once for each asset it carries on the route). */
+  routeEdges(node: number): number[]
 }
 
 /** The search node of a state, how far the route has gone (0–2) and whether it has passed something another actor made (0 or 1). @internal */
@@ -131,7 +134,7 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
   }
 
   return {
-    search(source, trace, member, isTarget, work) {
+    search(source, trace, member, isTarget, work, blocked) {
       searchNumber++
       slots.count = 0
       heap.clear()
@@ -154,6 +157,7 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
           if (carriage.carrierFrom[i] !== position) break
           const e = carriage.carrierEdges[i]!
           work.count++
+          if (blocked !== undefined && blocked[e] === 1) continue
           relax(nodeOf(reachOffsets[a]! + carriage.carrierTo[i]!, level, away), a, key + latencyDays[e]!, slot, e)
         }
         for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
@@ -179,6 +183,11 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
       }
       steps.reverse()
       return { steps, reliability: chance }
+    },
+    routeEdges(node) {
+      const edges: number[] = []
+      for (let slot = slotOfNode(node); slots.previous[slot]! >= 0; slot = slots.previous[slot]!) if (slots.viaEdge[slot]! >= 0) edges.push(slots.viaEdge[slot]!)
+      return edges.reverse()
     },
   }
 }

@@ -6,6 +6,7 @@ import type { Provenance } from './provenance.js'
 import type { TraceIndex } from './trace.js'
 import { type RouteFinder, awayOfNode, levelOfNode, routeLevelOf, stateOfNode } from './trace-route.js'
 import { findStop } from './trace-stop.js'
+import { edgeFlagsOf } from './edge-data.js'
 import type { LoopOutcome, TracedLoop } from './trace-types.js'
 import type { LearningOrder } from './types.js'
 
@@ -74,25 +75,58 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
   return { members, inferred }
 }
 
-/** Follow source `s` (see `traceLoops`). @internal */
-export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
-  const { graph, carriage, provenance, kinds } = index
-  const assets = graph.model.assets
-  const { member, best, away, actorStamp, flags, actorIds, reachedActors, work } = scratch
+/**
+ * Source `s`'s trace and what closes its loop: every asset made from it (`members`,
+ * stamped `s` in `scratch.member`), the best outcome over all routes (`-1` open, else
+ * 0 heard, 1 decided, 2 did) and whether a search node closes the loop as well as it
+ * closes. A reply made from the source that reaches its holder, or a decision or change
+ * made from it that the holder holds itself, closes it. A reply is from someone else:
+ * one the holder writes counts only when made from something another actor made of the
+ * source (the decisions a manager brings back to the group that writes its own "you
+ * said, we did" wall), never from the holder's own story alone. A closing route of a
+ * loop that closes with `did` must have passed the change. @internal
+ */
+export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch) => {
+  const { carriage, provenance, kinds } = index
+  const { best, away } = scratch
   const h = carriage.holder[s]!
   const { members, inferred } = collectTrace(provenance, kinds, carriage.holder, s, scratch)
-
-  // Best outcome over all routes: a reply made from the source that reaches its holder,
-  // or a decision or change made from it that the holder holds itself. A reply is from
-  // someone else: one the holder writes counts only when made from something another
-  // actor made of the source (the decisions a manager brings back to the group that
-  // writes its own "you said, we did" wall), never from the holder's own story alone.
   let outcome = -1
   for (const a of members) {
     if (a === s) continue
     const closes = kinds[a] === 'response' ? away[a] === 1 && reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h
     if (closes && best[a]! > outcome) outcome = best[a]!
   }
+  const isClosure = (node: number): boolean => {
+    if (levelOfNode(node) < outcome) return false
+    const a = finder.assetOf(node)
+    if (a === s || carriage.reachActors[stateOfNode(node)] !== h) return false
+    return kinds[a] === 'response' ? awayOfNode(node) === 1 : best[a]! >= decided && carriage.holder[a] === h
+  }
+  return { members, inferred, outcome, isClosure }
+}
+
+/** Fresh scratch for tracing over `index`, shared by every source of one trace. @internal */
+export const createScratch = (index: TraceIndex): Scratch => {
+  const { graph, carriage } = index
+  return {
+    member: new Int32Array(carriage.assetCount).fill(-1),
+    best: new Int8Array(carriage.assetCount),
+    away: new Uint8Array(carriage.assetCount),
+    actorStamp: new Int32Array(graph.actorCount).fill(-1),
+    flags: edgeFlagsOf(graph),
+    actorIds: graph.actors.map((actor) => actor.id),
+    reachedActors: [],
+    work: { count: 0 },
+  }
+}
+
+/** Follow source `s` (see `traceLoops`). @internal */
+export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
+  const { graph, carriage, kinds } = index
+  const assets = graph.model.assets
+  const { member, best, away, actorStamp, flags, actorIds, reachedActors, work } = scratch
+  const { members, inferred, outcome, isClosure } = closureOf(index, finder, s, scratch)
 
   const first = reachedActors.length
   let levelMask = 0
@@ -110,18 +144,11 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   for (let k = first; k < reachedActors.length; k++) reached[k - first] = actorIds[reachedActors[k]!]!
 
   const stop = outcome < 0 ? findStop(index, members, best, away, s) : undefined
-  // The fastest route that closes the loop as well as it closes: one that has passed a
-  // change, for a loop that closes with `did`.
-  const isClosure = (node: number): boolean => {
-    if (levelOfNode(node) < outcome) return false
-    const a = finder.assetOf(node)
-    if (a === s || carriage.reachActors[stateOfNode(node)] !== h) return false
-    return kinds[a] === 'response' ? awayOfNode(node) === 1 : best[a]! >= decided && carriage.holder[a] === h
-  }
+  // The fastest route that closes the loop as well as it closes.
   const target = finder.search(s, s, member, stop === undefined ? isClosure : (node) => stateOfNode(node) === stop.state, work)
   const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)
   const source = assets[s]!.id
-  const holder = graph.actors[h]!.id
+  const holder = graph.actors[carriage.holder[s]!]!.id
   const levels = levelsOfMask[levelMask]!
   const order = orderOf(index, members)
   const { reliability } = route

@@ -4,10 +4,9 @@ import { isSourceAsset } from '../model/source-assets.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { type Carriage, compileCarriage } from './carriage.js'
 import { type CompiledGraph, compileGraph } from './compile.js'
-import { edgeFlagsOf } from './edge-data.js'
 import { type Provenance, compileProvenance } from './provenance.js'
 import { createRouteFinder } from './trace-route.js'
-import { traceSource } from './trace-source.js'
+import { createScratch, traceSource } from './trace-source.js'
 import type { TraceLoopsOptions, TraceSearch, TracedLoop } from './trace-types.js'
 
 export { isSourceAsset }
@@ -97,18 +96,12 @@ export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions 
   const assets = graph.model.assets
   const wanted = options.sources === undefined ? undefined : new Set(options.sources)
   const budget = options.budget ?? defaultTraceBudget
-  const member = new Int32Array(carriage.assetCount).fill(-1)
-  const best = new Int8Array(carriage.assetCount)
-  const away = new Uint8Array(carriage.assetCount)
-  const actorStamp = new Int32Array(graph.actorCount).fill(-1)
   const finder = createRouteFinder(carriage, provenance)
-  const flags = edgeFlagsOf(graph)
-  const actorIds = graph.actors.map((actor) => actor.id)
-  const work = { count: 0 }
+  const scratch = createScratch(index)
+  const { reachedActors, work } = scratch
   const loops: TracedLoop[] = []
   const holders: number[] = []
   const reachedOffsets: number[] = [0]
-  const reachedActors: number[] = []
   const done = (truncated: boolean): IndexedTrace => ({
     search: { loops, truncated },
     holders: Int32Array.from(holders),
@@ -117,7 +110,6 @@ export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions 
   })
   // Only the first asset with an id is traced (a decoded model has no duplicates).
   const duplicates = carriage.assetIndex.size !== carriage.assetCount
-  const scratch = { member, best, away, actorStamp, flags, actorIds, reachedActors, work }
   for (let s = 0; s < carriage.assetCount; s++) {
     const asset = assets[s]!
     if (!isSourceAsset(asset) || carriage.holder[s]! < 0 || (duplicates && carriage.assetIndex.get(asset.id) !== s)) continue

@@ -1,0 +1,69 @@
+import type { ActorId, ChannelId } from '../model/primitives.js'
+import type { TraceIndex } from './trace.js'
+import { createRouteFinder } from './trace-route.js'
+import { closureOf, createScratch } from './trace-source.js'
+
+/** The channels and actors every route closing one loop passes through. @internal */
+export interface LoopDependency {
+  /** The source, by its number in the model's assets. */
+  readonly source: number
+  /** Channels whose loss leaves the loop closing less well, or not at all, in route order. */
+  readonly channels: ReadonlyArray<ChannelId>
+  /** Actors (not the source's holder) whose loss does the same, in route order. */
+  readonly actors: ReadonlyArray<ActorId>
+}
+
+/**
+ * What each closed loop hangs on: for every source in `sources` whose loop closes, the
+ * channels and actors without which it would close less well (a loop that closes with
+ * `did` answered only without the change) or not at all. Every such point lies on the
+ * fastest closing route, so each channel and actor of that route is tried: the search
+ * of that source runs again with the channel (or every channel into the actor) blocked,
+ * and the point is one when no closing route is left. Loops that stay open, or close at
+ * the holder with no channel, hang on nothing. O(Σ over sources of route length × the
+ * source's trace), bounded by `budget` units of work (`truncated` says a source was left
+ * out; the dependencies of the sources before it are complete).
+ * @internal
+ */
+export const loopDependencies = (
+  index: TraceIndex,
+  sources: ReadonlyArray<number>,
+  budget: number,
+): { readonly dependencies: ReadonlyArray<LoopDependency>; readonly truncated: boolean } => {
+  const { graph, carriage, provenance } = index
+  const finder = createRouteFinder(carriage, provenance)
+  const scratch = createScratch(index)
+  const { member, work } = scratch
+  const blocked = new Uint8Array(graph.edgeCount)
+  const dependencies: LoopDependency[] = []
+  for (const s of sources) {
+    if (work.count > budget) return { dependencies, truncated: true }
+    const { outcome, isClosure } = closureOf(index, finder, s, scratch)
+    if (outcome < 0) continue
+    const target = finder.search(s, s, member, isClosure, work)
+    if (target < 0) continue
+    const edges = [...new Set(finder.routeEdges(target))]
+    const h = carriage.holder[s]!
+    const channels: ChannelId[] = []
+    const actors: ActorId[] = []
+    const lost = (): boolean => finder.search(s, s, member, isClosure, work, blocked) < 0
+    for (const e of edges) {
+      if (work.count > budget) return { dependencies, truncated: true }
+      blocked[e] = 1
+      if (lost()) channels.push(graph.model.channels[graph.edgeChannel[e]!]!.id)
+      blocked[e] = 0
+    }
+    for (const v of new Set(edges.map((e) => graph.targets[e]!))) {
+      if (v === h) continue
+      if (work.count > budget) return { dependencies, truncated: true }
+      const setInto = (value: number) => {
+        for (let r = graph.reverseOffsets[v]!; r < graph.reverseOffsets[v + 1]!; r++) blocked[graph.reverseEdge[r]!] = value
+      }
+      setInto(1)
+      if (lost()) actors.push(graph.actors[v]!.id)
+      setInto(0)
+    }
+    if (channels.length > 0 || actors.length > 0) dependencies.push({ source: s, channels, actors })
+  }
+  return { dependencies, truncated: work.count > budget }
+}
