@@ -16,39 +16,45 @@ const signatureOf = (asset: ProposedAsset): string => JSON.stringify([asset.hold
  * create only the first, and the second channel would carry an asset its sender never
  * has. A later asset that differs from the first with its id (another holder, kind,
  * provenance or name) is renamed `…-2`, `…-3` (an id neither the model nor another repair uses),
- * in the channels that carry it too; the same asset proposed twice keeps its one id.
+ * in every channel of the same repair that carries it too (the one that creates it and
+ * any that pass it on); the same asset proposed twice keeps its one id.
  * Deterministic: defects and their repairs are read in order. O(repairs).
  * @internal
  */
 export const withDistinctCreations = (defects: ReadonlyArray<Defect>, inModel: (id: string) => boolean): ReadonlyArray<Defect> => {
   const created = new Map<string, string>()
   const taken = (id: string): boolean => created.has(id) || inModel(id)
-  const renameIn = (channel: ProposedChannel): ProposedChannel => {
-    if (channel.creates === undefined || channel.creates.length === 0) return channel
-    let renamed: Map<string, string> | undefined
-    const creates = channel.creates.map((asset) => {
-      const signature = signatureOf(asset)
-      const known = created.get(asset.id)
-      if (known === signature) return asset
-      if (known === undefined) {
-        created.set(asset.id, signature)
-        return asset
-      }
-      let id = `${asset.id}-2`
-      for (let k = 3; taken(id) && created.get(id) !== signature; k++) id = `${asset.id}-${k}`
-      created.set(id, signature)
-      ;(renamed ??= new Map()).set(asset.id, id)
-      return { ...asset, id: id as ProposedAsset['id'] }
-    })
-    if (renamed === undefined) return channel
-    const names = renamed
-    return { ...channel, carries: channel.carries.map((id) => (names.get(id) ?? id) as (typeof channel.carries)[number]), creates }
+  const distinct = (asset: ProposedAsset, renamed: Map<string, string>): ProposedAsset => {
+    const signature = signatureOf(asset)
+    const known = created.get(asset.id)
+    if (known === signature) return asset
+    if (known === undefined) {
+      created.set(asset.id, signature)
+      return asset
+    }
+    let id = `${asset.id}-2`
+    for (let k = 3; taken(id) && created.get(id) !== signature; k++) id = `${asset.id}-${k}`
+    created.set(id, signature)
+    renamed.set(asset.id, id)
+    return { ...asset, id: id as ProposedAsset['id'] }
+  }
+  // A renamed asset is renamed in every channel of the same repair: the one that creates
+  // it and those that pass it on (a relay through an actor who shares a level with each).
+  const renameIn = (repair: ReadonlyArray<ProposedChannel>): ReadonlyArray<ProposedChannel> => {
+    const renamed = new Map<string, string>()
+    const creates = repair.map((channel) => channel.creates?.map((asset) => distinct(asset, renamed)))
+    if (renamed.size === 0) return repair
+    return repair.map((channel, i) => ({
+      ...channel,
+      carries: channel.carries.map((id) => (renamed.get(id) ?? id) as (typeof channel.carries)[number]),
+      ...(creates[i] === undefined ? {} : { creates: creates[i] }),
+    }))
   }
   let changed = false
   const result = defects.map((defect) => {
     if (defect.repair === undefined) return defect
-    const repair = defect.repair.map(renameIn)
-    if (repair.every((channel, i) => channel === defect.repair![i])) return defect
+    const repair = renameIn(defect.repair)
+    if (repair === defect.repair) return defect
     changed = true
     return { ...defect, repair }
   })

@@ -8,6 +8,7 @@ import { traceLoops } from '../../src/graph/trace.js'
 import type { Model } from '../../src/model/codecs.js'
 import { parseModel } from '../../src/model/decode.js'
 import { buildModel } from './build.js'
+import { modelWarnings } from '../../src/model/warnings.js'
 
 const actorKinds = ['patient', 'carer', 'forum', 'clinician', 'manager', 'commissioner', 'board'] as const
 const assetKinds = ['experience', 'evidence', 'data', 'insight', 'decision', 'plan', 'strategy', 'change', 'experiment', 'response', 'lesson'] as const
@@ -117,6 +118,38 @@ describe('repairs', () => {
       ['patients', 'themes-reply', true],
       ['relatives', 'themes-reply-2', true],
     ])
+  })
+
+  it('renames a reply made distinct in the channel that passes it on, too', () => {
+    // Two repairs create a reply from the board made from its plan: one for the panel, one
+    // for PALS callers, passed on by PALS (who shares a level with each). The second is
+    // renamed, and so is what its relay carries, so the repaired model is wired as proposed.
+    const model = buildModel({
+      actors: [['citizens', 'citizen', ['planning']], ['users', 'patient', ['delivery']], ['pals', 'staff', ['delivery', 'planning']], ['board', 'board', ['planning']]],
+      assets: [
+        ['panel-views', 'experience', 'citizens'],
+        ['enquiries', 'experience', 'users'],
+        ['panel-thanks', 'response', 'board', undefined, { derivedFrom: ['panel-views'] }],
+        ['pals-reply', 'response', 'pals', undefined, { derivedFrom: ['enquiries'] }],
+        ['jfp', 'strategy', 'board'],
+      ],
+      channels: [
+        ['survey', 'citizens', 'board', ['panel-views'], { level: 'planning' }],
+        ['thanks', 'board', 'citizens', ['panel-thanks'], { level: 'planning' }],
+        ['contact', 'users', 'pals', ['enquiries']],
+        ['answer', 'pals', 'users', ['pals-reply']],
+        ['themes', 'pals', 'board', ['enquiries'], { level: 'planning' }],
+      ],
+    })
+    const defects = diagnose(model).defects
+    const relayed = defects.find((defect) => defect.repair?.some((proposal) => proposal.from === 'pals' && proposal.to === 'users'))!
+    expect(relayed.repair!.map((proposal) => [proposal.from, proposal.to, proposal.carries, proposal.creates?.map((asset) => asset.id)])).toEqual([
+      ['board', 'pals', ['jfp-reply-2'], ['jfp-reply-2']],
+      ['pals', 'users', ['jfp-reply-2'], undefined],
+    ])
+    const repairs = defects.flatMap((defect) => defect.repair ?? [])
+    const repaired = applyRepairs(model, repairs)
+    expect(modelWarnings(repaired).filter((warning) => warning.code === 'asset-not-available')).toEqual([])
   })
 
   it('brings back a lapsed channel between the same two actors rather than adding one beside it', () => {
