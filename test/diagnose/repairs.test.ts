@@ -72,7 +72,12 @@ describe('repairs', () => {
   it('applying every proposed repair leaves no error and no open loop (fuzzed models with provenance)', () => {
     fc.assert(
       fc.property(arbitraryModel, (model) => {
-        expect(leftOver(repairedOnce(model))).toEqual([])
+        const repaired = repairedOnce(model)
+        expect(leftOver(repaired)).toEqual([])
+        // What a repair creates is had by every channel that carries it: the repairs are wired as proposed.
+        const created = new Set(repaired.assets.slice(model.assets.length).map((asset) => asset.id))
+        const miswired = modelWarnings(repaired).filter((warning) => warning.code === 'asset-not-available' && [...created].some((id) => warning.message.includes(`'${id}'`)))
+        expect(miswired).toEqual([])
       }),
       { numRuns: 300, seed: 42 },
     )
