@@ -27,6 +27,8 @@ export interface Scratch {
   readonly best: Int8Array
   /** 1 for an asset some chain from the source reaches through something made by an actor other than its holder. */
   readonly away: Uint8Array
+  /** 1 for an asset on a chain that comes back: one that closes the loop, or one something that does is made from. */
+  readonly back: Uint8Array
   readonly actorStamp: Int32Array
   readonly flags: Uint8Array
   readonly actorIds: ReadonlyArray<ActorId>
@@ -88,13 +90,13 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
  */
 export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch) => {
   const { carriage, provenance, kinds } = index
-  const { best, away } = scratch
+  const { best, away, back } = scratch
   const h = carriage.holder[s]!
   const { members, inferred } = collectTrace(provenance, kinds, carriage.holder, s, scratch)
   let outcome = -1
   for (const a of members) {
-    if (a === s) continue
-    const closes = kinds[a] === 'response' ? away[a] === 1 && reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h
+    const closes = a !== s && (kinds[a] === 'response' ? away[a] === 1 && reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h)
+    back[a] = closes ? 1 : 0
     if (closes && best[a]! > outcome) outcome = best[a]!
   }
   const isClosure = (node: number): boolean => {
@@ -113,6 +115,7 @@ export const createScratch = (index: TraceIndex): Scratch => {
     member: new Int32Array(carriage.assetCount).fill(-1),
     best: new Int8Array(carriage.assetCount),
     away: new Uint8Array(carriage.assetCount),
+    back: new Uint8Array(carriage.assetCount),
     actorStamp: new Int32Array(graph.actorCount).fill(-1),
     flags: edgeFlagsOf(graph),
     actorIds: graph.actors.map((actor) => actor.id),
@@ -150,7 +153,7 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   const source = assets[s]!.id
   const holder = graph.actors[carriage.holder[s]!]!.id
   const levels = levelsOfMask[levelMask]!
-  const order = orderOf(index, members)
+  const order = orderOf(index, members, outcome >= 0 ? { back: scratch.back, member, s } : undefined)
   const { reliability } = route
   const provenanceOf = inferred ? 'inferred' : 'declared'
   const derived = derivedIds(assets, members, s)
@@ -184,11 +187,34 @@ const derivedIds = (assets: Model['assets'], members: ReadonlyArray<number>, s: 
   return ids
 }
 
-/** `triple` when a strategy (or an experiment held at strategy level) is made from the source, `double` for a plan. */
-const orderOf = (index: TraceIndex, members: ReadonlyArray<number>): LearningOrder => {
-  const { graph, carriage } = index
+/**
+ * `triple` when a strategy (or an experiment held at strategy level) made from the source
+ * lies on a chain that comes back (`back`, for a loop that closes: something that closes
+ * it is made from it, or it closes it), `double` for a plan; for an open loop, anywhere in
+ * what was made of the source. A plan on a branch that never comes back (a committee
+ * that receives a report and notes it while the reply comes from elsewhere) does not
+ * make the loop a double one. Members are in provenance order, so one backward pass
+ * marks every asset something closing is made from.
+ */
+const orderOf = (
+  index: TraceIndex,
+  members: ReadonlyArray<number>,
+  closed: { readonly back: Uint8Array; readonly member: Int32Array; readonly s: number } | undefined,
+): LearningOrder => {
+  const { graph, carriage, provenance } = index
+  if (closed !== undefined) {
+    const { back, member, s } = closed
+    for (let k = members.length - 1; k >= 0; k--) {
+      const a = members[k]!
+      for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]! && back[a] === 0; i++) {
+        const c = provenance.children[i]!
+        if (member[c] === s && back[c] === 1) back[a] = 1
+      }
+    }
+  }
   let order: LearningOrder = 'single'
   for (const a of members) {
+    if (closed !== undefined && closed.back[a] === 0) continue
     const kind = graph.model.assets[a]!.kind
     const holder = graph.actors[carriage.holder[a]!]!
     if (kind === 'strategy' || (kind === 'experiment' && holder.levels.includes('strategy'))) return 'triple'

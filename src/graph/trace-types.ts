@@ -67,7 +67,11 @@ export interface TracedLoop {
   readonly closedBy?: AssetId
   /** Levels of the channels the knowledge travelled over, lowest first. */
   readonly levels: ReadonlyArray<Level>
-  /** `double` when a plan made from the source lies on it, `triple` when a strategy or strategy-level experiment does. */
+  /**
+   * `double` when a plan made from the source lies on it, `triple` when a strategy or
+   * strategy-level experiment does. For a loop that closes, on a chain that comes back
+   * (something that closes it is made from it); for an open loop, anywhere in what was made of the source.
+   */
   readonly order: LearningOrder
   /** Days of the route in `steps`: the fastest round trip with the loop's outcome; absent for an open loop. */
   readonly latencyDays?: number

@@ -150,7 +150,16 @@ const bruteTrace = (spec: Spec) => {
     }
     const members = [...best.keys()]
     const reached = new Set(members.flatMap((a) => [...reach[a]!]))
-    const order = members.some((a) => spec.assets[a]!.kind === 'strategy' || (spec.assets[a]!.kind === 'experiment' && spec.assets[a]!.holder % 3 === 2)) ? 'triple' : members.some((a) => spec.assets[a]!.kind === 'plan') ? 'double' : 'single'
+    // A closed loop's order counts only what lies on a chain that comes back: an asset that
+    // closes it, or one something on such a chain is made from.
+    const closing = (a: number): boolean => {
+      const asset = spec.assets[a]!
+      if (a === s) return false
+      return asset.kind === 'response' ? bestAway.has(a) && reach[a]!.has(source.holder) : best.get(a)! >= 1 && asset.holder === source.holder
+    }
+    const comesBack = (a: number, seen: ReadonlySet<number>): boolean => closing(a) || children(a).some((c) => best.has(c) && !seen.has(c) && comesBack(c, new Set([...seen, c])))
+    const onLoop = outcome < 0 ? members : members.filter((a) => comesBack(a, new Set([a])))
+    const order = onLoop.some((a) => spec.assets[a]!.kind === 'strategy' || (spec.assets[a]!.kind === 'experiment' && spec.assets[a]!.holder % 3 === 2)) ? 'triple' : onLoop.some((a) => spec.assets[a]!.kind === 'plan') ? 'double' : 'single'
     loops.push({
       source: `k${s}`,
       outcome: outcome < 0 ? 'open' : (['heard', 'decided', 'did'] as const)[outcome]!,

@@ -5,6 +5,16 @@ import { governingRepair } from '../governing-repair.js'
 import { listInWords } from '../naming.js'
 import { noOptions } from '../rule-options.js'
 import { sortedUnique } from './words.js'
+import { levels } from '../../model/vocabulary.js'
+import type { DiagnosisContext } from '../context.js'
+import type { AssetId } from '../../model/primitives.js'
+
+/** Whether an asset is a rule the organisation works by: a plan, a strategy, or an experiment held at strategy level. */
+const isGoverning = (context: DiagnosisContext, id: AssetId): boolean => {
+  const asset = context.asset(id)
+  if (asset === undefined) return false
+  return asset.kind === 'plan' || asset.kind === 'strategy' || (asset.kind === 'experiment' && context.actor(asset.holder)?.levels.includes('strategy') === true)
+}
 
 /**
  * **single-loop-trap** finds a level whose traced loops never change a rule: nothing
@@ -13,9 +23,12 @@ import { sortedUnique } from './words.js'
  * works by: Argyris & Schön call this single-loop learning, and organisations caught in
  * it fix the same problems again and again.
  *
- * How: per level, the traced loops (`traceLoops`) of sources held by actors taking part
- * in it; if there is at least one and every one has learning order `single`, the level
- * is trapped: one finding per level. The repair brings the furthest thing made from
+ * How: per level, the traced loops (`traceLoops`) of the sources that start there (held
+ * by actors whose lowest level it is, as the scorecard counts them); if there is at least
+ * one and nothing made from any of them is a plan, a strategy or a strategy-level
+ * experiment, the level is trapped: one finding per level. In a model that holds no plan
+ * or strategy at all, which may leave out where rules are made, the finding is one
+ * severity lower and asks for them. The repair brings the furthest thing made from
  * those sources that a plan could be made from (a source, or an insight) to a holder of
  * a plan or strategy. O(traced loops).
  *
@@ -30,9 +43,14 @@ export const singleLoopTrap = defineRule({
   check: (context) => {
     const findings: Finding[] = []
     const { naming } = context
+    // A model that holds no plan or strategy at all may leave out where rules are made: then
+    // the finding is one step lower and asks for them.
+    const ruleless = !context.model.assets.some((asset) => asset.kind === 'plan' || asset.kind === 'strategy')
     for (const level of context.levelsInUse) {
-      const loops = context.tracesHeldAt(level)
-      if (loops.length === 0 || loops.some((loop) => loop.order !== 'single')) continue
+      // A source starts at the lowest level its holder takes part in (as in the scorecard), so
+      // a holder at two levels is not reported twice for the same sources.
+      const loops = context.tracesHeldAt(level).filter((loop) => levels.find((at) => context.actor(loop.holder)?.levels.includes(at)) === level)
+      if (loops.length === 0 || loops.some((loop) => loop.derived.some((id) => isGoverning(context, id)))) continue
       const found = governingRepair(context, loops, ['plan', 'strategy'], {
         level: level === 'delivery' ? 'planning' : level,
         purpose: `so that what is learned at ${level} level can change a rule`,
@@ -42,12 +60,13 @@ export const singleLoopTrap = defineRule({
       const acts = loops.some((loop) => loop.derived.some((id) => isAct(context, id)))
       const consequence = acts ? 'the organisation can change what it does there but never the rules it works by' : `nothing there is changed from ${loops.length === 1 ? 'it' : 'them'}, let alone the rules the organisation works by`
       findings.push({
-        message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.`,
+        message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.${ruleless ? ' The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them, to see whether what is learned here reaches them.' : ''}`,
         level,
         actors: sortedUnique([...loops.map((loop) => loop.holder), ...(found === undefined ? [] : [found.channel.from, found.target])]),
         channels: [],
         assets: sources,
         ...(found === undefined ? {} : { repair: [found.channel] }),
+        ...(ruleless ? { demoted: true } : {}),
       })
     }
     return findings

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
 
+// The commissioner's contract plan is made from nothing the clinic hears.
 const clinic = (managerAsset: 'response' | 'plan') =>
   voiceModel({
-    actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']]],
-    assets: [['story', 'experience', 'p'], ['held', managerAsset, 'm']],
+    actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']], ['k', 'commissioner', ['planning']]],
+    assets: [['story', 'experience', 'p'], ['held', managerAsset, 'm'], ['contract', 'plan', 'k', []]],
     channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['held']]],
   })
 
 describe('single-loop-trap', () => {
   it('reports a level whose traced loops are never made into a plan or strategy, once', () => {
     const findings = findingsOf(clinic('response'), 'single-loop-trap')
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', level: 'delivery', actors: ['p'], assets: ['story'] })])
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', level: 'delivery', actors: ['k', 'm', 'p'], assets: ['story'] })])
     // Only heard: nothing was changed, so the finding does not say it was.
     expect(findings[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: nothing there is changed from it, let alone the rules the organisation works by.")
   })
@@ -19,10 +20,30 @@ describe('single-loop-trap', () => {
   it('says the organisation changes what it does, but not its rules, when a change is made from the loop', () => {
     const model = voiceModel({
       actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']]],
-      assets: [['story', 'experience', 'p', []], ['fix', 'change', 'm', ['story']], ['reply', 'response', 'm', ['fix']]],
+      assets: [['story', 'experience', 'p', []], ['fix', 'change', 'm', ['story']], ['reply', 'response', 'm', ['fix']], ['rota-plan', 'plan', 'm', []]],
       channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
     })
     expect(findingsOf(model, 'single-loop-trap')[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: the organisation can change what it does there but never the rules it works by.")
+  })
+
+  it('is a note asking where rules are made when the model holds no plan or strategy at all', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']]],
+      assets: [['story', 'experience', 'p', []], ['fix', 'change', 'm', ['story']], ['reply', 'response', 'm', ['fix']]],
+      channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
+    })
+    const findings = findingsOf(model, 'single-loop-trap')
+    expect(findings.map((finding) => finding.severity)).toEqual(['info'])
+    expect(findings[0]!.message).toContain('The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them')
+  })
+
+  it('reports a source once, at the lowest level its holder takes part in', () => {
+    const model = voiceModel({
+      actors: [['f', 'forum', ['delivery', 'planning']], ['m', 'manager', ['delivery', 'planning']], ['k', 'commissioner', ['planning']]],
+      assets: [['views', 'experience', 'f', []], ['reply', 'response', 'm', ['views']], ['contract', 'plan', 'k', []]],
+      channels: [['tell', 'f', 'm', ['views']], ['answer', 'm', 'f', ['reply']]],
+    })
+    expect(findingsOf(model, 'single-loop-trap').map((finding) => finding.level)).toEqual(['delivery'])
   })
 
   it('is silent when a plan is made from a loop of the level', () => {
