@@ -25,6 +25,8 @@ const outcomeOfLevel: ReadonlyArray<LoopOutcome> = ['heard', 'decided', 'did']
 export interface Scratch {
   readonly member: Int32Array
   readonly best: Int8Array
+  /** The best level of a chain from the source that passes something made by an actor other than its holder, -1 when none does. */
+  readonly awayBest: Int8Array
   /** 1 for an asset some chain from the source reaches through something made by an actor other than its holder. */
   readonly away: Uint8Array
   /** 1 for an asset on a chain that comes back: one that closes the loop, or one something that does is made from. */
@@ -44,16 +46,17 @@ const levelsOfMask: ReadonlyArray<ReadonlyArray<Level>> = Array.from({ length: 8
 
 /**
  * The source and every asset made from it, in provenance order, with the best chain
- * level of each and whether a chain to it passes something made by an actor other than
- * the source's holder `h`.
+ * level of each, and the best level of a chain to it that passes something made by an
+ * actor other than the source's holder `h` (`awayBest`, -1 when none does; `away` 1 when
+ * one does).
  */
 const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, holderOf: Int32Array, s: number, scratch: Scratch) => {
-  const { member, best, away, work } = scratch
+  const { member, best, awayBest, away, work } = scratch
   const h = holderOf[s]!
   const members = [s]
   member[s] = s
   best[s] = heard
-  away[s] = 0
+  awayBest[s] = -1
   let inferred = false
   for (let head = 0; head < members.length; head++) {
     const a = members[head]!
@@ -61,17 +64,20 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
       const c = provenance.children[i]!
       if (provenance.rank[c]! < 0) continue
       if (provenance.childInferred[i] === 1) inferred = true
-      if (member[c] !== s) ((member[c] = s), (best[c] = routeLevelOf(kinds[c]!)), (away[c] = holderOf[c] !== h ? 1 : 0), members.push(c))
+      if (member[c] !== s) ((member[c] = s), (best[c] = routeLevelOf(kinds[c]!)), (awayBest[c] = -1), members.push(c))
     }
   }
   work.count += members.length
   members.sort((a, b) => provenance.rank[a]! - provenance.rank[b]!)
   for (const a of members) {
+    // Every chain to a is final here (its parents come first); one made by someone else makes every chain to it away.
+    if (a !== s && holderOf[a] !== h) awayBest[a] = best[a]!
+    away[a] = awayBest[a]! >= 0 ? 1 : 0
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
       if (member[c] !== s) continue
       if (best[a]! > best[c]!) best[c] = best[a]!
-      away[c]! |= away[a]!
+      if (awayBest[a]! >= 0) awayBest[c] = Math.max(awayBest[c]!, awayBest[a]!, routeLevelOf(kinds[c]!))
     }
   }
   return { members, inferred }
@@ -82,28 +88,39 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
  * stamped `s` in `scratch.member`), the best outcome over all routes (`-1` open, else
  * 0 heard, 1 decided, 2 did) and whether a search node closes the loop as well as it
  * closes. A reply made from the source that reaches its holder, or a decision or change
- * made from it that the holder holds itself, closes it. A reply is from someone else:
- * one the holder writes counts only when made from something another actor made of the
- * source (the decisions a manager brings back to the group that writes its own "you
- * said, we did" wall), never from the holder's own story alone. A closing route of a
+ * made from it that the holder holds itself, closes it, when made from something another
+ * actor made of the source: a reply is someone else's answer (a group that writes its
+ * own "you said, we did" wall from the decisions its manager brings back counts, a
+ * newsletter from its own story alone does not), and deciding with others is taking
+ * part; a decision or change the holder makes from its own story alone closes it only
+ * when the model declares it (`derivedFrom`), never by inference alone (a person's
+ * support plan inferred from their own scores is no loop). A closing route of a
  * loop that closes with `did` must have passed the change. @internal
  */
 export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch) => {
   const { carriage, provenance, kinds } = index
-  const { best, away, back } = scratch
+  const { best, awayBest, back } = scratch
+  const assets = index.graph.model.assets
   const h = carriage.holder[s]!
   const { members, inferred } = collectTrace(provenance, kinds, carriage.holder, s, scratch)
+  // What the holder decides or does itself closes its loop when made from another's making,
+  // or when the model declares what it was made from (students' recovery plans made from
+  // the stories shared in class); inference alone is not enough.
+  const declared = (a: number): boolean => assets[a]!.derivedFrom !== undefined
   let outcome = -1
   for (const a of members) {
-    const closes = a !== s && (kinds[a] === 'response' ? away[a] === 1 && reachPosition(carriage, a, h) >= 0 : best[a]! >= decided && carriage.holder[a] === h)
+    const response = kinds[a] === 'response'
+    const level = response || !declared(a) ? awayBest[a]! : best[a]!
+    const closes = a !== s && level >= 0 && (response ? reachPosition(carriage, a, h) >= 0 : level >= decided && carriage.holder[a] === h)
     back[a] = closes ? 1 : 0
-    if (closes && best[a]! > outcome) outcome = best[a]!
+    if (closes && level > outcome) outcome = level
   }
   const isClosure = (node: number): boolean => {
     if (levelOfNode(node) < outcome) return false
     const a = finder.assetOf(node)
     if (a === s || carriage.reachActors[stateOfNode(node)] !== h) return false
-    return kinds[a] === 'response' ? awayOfNode(node) === 1 : best[a]! >= decided && carriage.holder[a] === h
+    if (kinds[a] === 'response') return awayOfNode(node) === 1
+    return levelOfNode(node) >= decided && carriage.holder[a] === h && (awayOfNode(node) === 1 || declared(a))
   }
   return { members, inferred, outcome, isClosure }
 }
@@ -114,6 +131,7 @@ export const createScratch = (index: TraceIndex): Scratch => {
   return {
     member: new Int32Array(carriage.assetCount).fill(-1),
     best: new Int8Array(carriage.assetCount),
+    awayBest: new Int8Array(carriage.assetCount),
     away: new Uint8Array(carriage.assetCount),
     back: new Uint8Array(carriage.assetCount),
     actorStamp: new Int32Array(graph.actorCount).fill(-1),

@@ -10,7 +10,8 @@ const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
  * decides: a reply that never arrives, else a decision or change nobody reports back,
  * else the latest-stage asset (an insight before the story itself). A reply the source's
  * holder writes from its own story alone (`away` 0: a newsletter) is not one that never
- * arrived: it is nobody's answer. The actor is the one that asset reached furthest from
+ * arrived: it is nobody's answer; nor is anything else the holder makes of its own story
+ * alone where the story stopped. The actor is the one that asset reached furthest from
  * its holder (fewest channels, first in breadth-first order on a tie).
  * O(trace size + that actor's idle channels).
  * @internal
@@ -26,8 +27,12 @@ export const findStop = (
   let chosen = source
   let reason: StopReason = 'not-passed-on'
   let score = -Infinity
+  const h = carriage.holder[source]!
   for (const a of members) {
-    if (away[a] === 0 && kinds[a] === 'response') continue
+    // What the holder makes of its own story alone is not where it stopped: a newsletter, or a
+    // plan inferred from its own scores that goes nowhere (a report it sends on still counts).
+    const kept = carriage.reachOffsets[a + 1]! - carriage.reachOffsets[a]! === 1
+    if (away[a] === 0 && a !== source && (kinds[a] === 'response' || (carriage.holder[a] === h && kept))) continue
     // Replies outrank decisions and changes, which outrank the rest; then the best chain, then the stage.
     const tier = kinds[a] === 'response' ? 2 : provenance.stage[a]! >= 2 ? 1 : 0
     const value = tier * 100 + best[a]! * 10 + provenance.stage[a]!

@@ -59,7 +59,8 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraph(m
  * order. The loop closes when a `response` made from the source reaches its holder (a
  * reply the holder writes itself only when made from something another actor made of
  * the source), or when the holder itself holds a decision, plan, strategy, change or
- * experiment made from it; the outcome is the best over all routes, the latency the fastest round trip
+ * experiment made from it (from something another actor made of it, or declared by
+ * `derivedFrom`, not inferred from its own story alone); the outcome is the best over all routes, the latency the fastest round trip
  * with that outcome (for `did`, a route that passes the change)
  * (Dijkstra over channel latencies). Iterative; O(Σ over sources of the states and
  * links its trace visits, log-factor for the route), linear in channels × carried assets

@@ -35,7 +35,7 @@ export const runEngine = (
   random: RandomSource,
 ): EngineOutput => {
   const { graph, actorLevel, paths } = network
-  const { stateAsset, stateActor, outStart, outEnd, entryEdge, entryTarget, derivedOffsets, derivedAsset, madeClass, ownLevel, sourceOffsets, sourceStates } = paths
+  const { stateAsset, stateActor, outStart, outEnd, entryEdge, entryTarget, derivedOffsets, derivedAsset, madeClass, ownLevel, declaredMade, sourceOffsets, sourceStates } = paths
   const { reachOffsets: holderState, holder: holderActor } = paths.carriage
   const { raiseRate, derivation, derivationDelay } = behaviour
   const { days, maxEvents, maxHops, jitter, fatigue, recorder } = settings
@@ -111,9 +111,9 @@ export const runEngine = (
       const chain = lane >> 1
       if ((actors[row + stateField]! & governingBit) !== 0) tally.flags[x]! |= reachedGoverning
       // Closed as the diagnosis closes a traced loop: a reply made from the item reaches its
-      // raiser, or the raiser itself makes a decision or change from it. A reply the raiser
-      // writes itself is its own answer unless made on an away lane (from another's making).
-      if (v === origin && (madeClass[a] === madeResponse ? (lane & 1) !== 0 : chain >= levelDecided && holderState[a] === state)) {
+      // raiser on an away lane (from another's making), or the raiser itself makes a decision
+      // or change from it, on an away lane or declared (`derivedFrom`) as made from it.
+      if (v === origin && (madeClass[a] === madeResponse ? (lane & 1) !== 0 : chain >= levelDecided && holderState[a] === state && ((lane & 1) !== 0 || declaredMade[a] === 1))) {
         if (recorder !== undefined && madeClass[a] === madeResponse) recorder.replied(x, time, holderState[a]!, paths, edgeWords)
         if (tally.reachRaiser(x, time, chain) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
       }

@@ -123,7 +123,11 @@ const bruteTrace = (spec: Spec) => {
       // A reply comes from someone else: by a chain that passes another actor's making.
       if (asset.kind === 'response') {
         if (bestAway.has(a) && reach[a]!.has(source.holder)) outcome = Math.max(outcome, bestAway.get(a)!)
-      } else if (l >= 1 && asset.holder === source.holder) outcome = Math.max(outcome, l)
+      } else if (asset.holder === source.holder) {
+        // The holder's own decision or change: made from another's making, or declared.
+        const l2 = asset.derivedFrom !== undefined ? l : (bestAway.get(a) ?? -1)
+        if (l2 >= 1) outcome = Math.max(outcome, l2)
+      }
     }
     // Fastest round trip that closes the loop as well as it closes: Bellman–Ford over
     // (actor, asset, how far the route has gone) states.
@@ -146,7 +150,7 @@ const bruteTrace = (spec: Spec) => {
     for (const [key, d] of dist) {
       const [v, a, l, w] = key.split(':').map(Number) as [number, number, number, number]
       const asset = spec.assets[a]!
-      if (l >= outcome && a !== s && v === source.holder && (asset.kind === 'response' ? w === 1 : (best.get(a) ?? 0) >= 1 && asset.holder === v)) latency = Math.min(latency, d)
+      if (l >= outcome && a !== s && v === source.holder && (asset.kind === 'response' ? w === 1 : l >= 1 && asset.holder === v && (w === 1 || asset.derivedFrom !== undefined))) latency = Math.min(latency, d)
     }
     const members = [...best.keys()]
     const reached = new Set(members.flatMap((a) => [...reach[a]!]))
@@ -155,7 +159,7 @@ const bruteTrace = (spec: Spec) => {
     const closing = (a: number): boolean => {
       const asset = spec.assets[a]!
       if (a === s) return false
-      return asset.kind === 'response' ? bestAway.has(a) && reach[a]!.has(source.holder) : best.get(a)! >= 1 && asset.holder === source.holder
+      return asset.kind === 'response' ? bestAway.has(a) && reach[a]!.has(source.holder) : (asset.derivedFrom !== undefined ? best.get(a)! : (bestAway.get(a) ?? -1)) >= 1 && asset.holder === source.holder
     }
     const comesBack = (a: number, seen: ReadonlySet<number>): boolean => closing(a) || children(a).some((c) => best.has(c) && !seen.has(c) && comesBack(c, new Set([...seen, c])))
     const onLoop = outcome < 0 ? members : members.filter((a) => comesBack(a, new Set([a])))
@@ -246,6 +250,22 @@ describe('traceLoops against brute force', () => {
     }
     const [closed] = traceLoops(toModel(answered)).loops
     expect([closed!.outcome, closed!.latencyDays, closed!.closedBy, closed!.steps.map((step) => step.channel)]).toEqual(['decided', 13, 'k1', ['c0', 'c1']])
+  })
+
+  it("does not take a plan the holder infers from its own story for taking part, but does when the model declares it", () => {
+    // Clients (a0) give link workers (a1) their wellbeing scores (k0), which go no further;
+    // the clients' own support plan (k1, a decision) says nothing of what became of them.
+    const inferred: Spec = {
+      actors: 2,
+      assets: [{ kind: 'data', holder: 0 }, { kind: 'decision', holder: 0 }],
+      channels: [{ from: 0, to: 1, carries: [0], active: true, latency: 3 }],
+    }
+    const [open] = traceLoops(toModel(inferred)).loops
+    expect([open!.outcome, open!.stopsAt?.actor, open!.stopsAt?.asset]).toEqual(['open', 'a1', 'k0'])
+    // Students' recovery plans declared as made from the stories shared in class: co-production.
+    const declared: Spec = { ...inferred, assets: [{ kind: 'experience', holder: 0 }, { kind: 'change', holder: 0, derivedFrom: [0] }] }
+    const [closed] = traceLoops(toModel(declared)).loops
+    expect([closed!.outcome, closed!.closedBy]).toEqual(['did', 'k1'])
   })
 
   it('gives a route whose steps chain from the holder and whose latency is the route sum', () => {
