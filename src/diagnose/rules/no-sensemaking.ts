@@ -33,7 +33,10 @@ interface Unsensed {
  * advice and from an evaluation report was made sense of, even if the advice went in as
  * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
  * counts as made sense of, and decisions held by lay or mixed actors are left alone:
- * people deciding about their own lives need no themes report. One finding per decision maker. The
+ * people deciding about their own lives need no themes report. So is a decision made
+ * with the person it is about: straight from what they told the decision maker
+ * themselves, and shared back with them (goals agreed in a therapy session, a referral
+ * after a "what matters to me" conversation). One finding per decision maker. The
  * repair asks whoever passed the raw knowledge on to make sense of it first: a channel
  * carrying their insight made from it (a new one where none exists) to the decision
  * maker, when the decision's provenance is inferred (one that declares what it is made
@@ -98,7 +101,7 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
     const holder = context.actor(assets[a]!.holder)
     if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0 && holder !== undefined && !isLayVoice(holder.perspective)) {
       const raw = rawParent.get(a)
-      if (raw !== undefined) found.push({ loop, decision: a, raw })
+      if (raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
     }
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
@@ -106,6 +109,39 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
     }
   }
   return found
+}
+
+/**
+ * Whether a decision is made with the person it is about: straight from what a lay person
+ * told the decision maker themselves (one channel away), and shared back with them (the
+ * decision, or a reply made from it or from what was done about it, reaches them). Agreeing goals in a therapy session,
+ * or a referral after a "what matters to me" conversation, is sensemaking done together.
+ */
+const sharedWithThePerson = (context: DiagnosisContext, loop: TracedLoop, members: ReadonlySet<number>, decision: number, raw: number): boolean => {
+  const { carriage, provenance, kinds } = context.traceIndex()
+  const s = carriage.assetIndex.get(loop.source)!
+  const h = carriage.holder[s]!
+  const person = context.actor(loop.holder)
+  if (raw !== s || person === undefined || !isLayVoice(person.perspective)) return false
+  const maker = carriage.holder[decision]!
+  let direct = false
+  for (let i = carriage.reachOffsets[s]!; i < carriage.reachOffsets[s + 1]!; i++) if (carriage.reachActors[i] === maker && carriage.reachHops[i] === 1) direct = true
+  if (!direct) return false
+  if (reachPosition(carriage, decision, h) >= 0) return true
+  // Or a reply made from it, or from what was done about it, does.
+  const seen = new Set([decision])
+  const queue = [decision]
+  for (let head = 0; head < queue.length; head++) {
+    const a = queue[head]!
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
+      const c = provenance.children[i]!
+      if (!members.has(c) || seen.has(c)) continue
+      if (kinds[c] === 'response' && reachPosition(carriage, c, h) >= 0) return true
+      seen.add(c)
+      queue.push(c)
+    }
+  }
+  return false
 }
 
 const sensemakingFinding = (context: DiagnosisContext, holder: ActorId, found: ReadonlyArray<Unsensed>): Finding => {

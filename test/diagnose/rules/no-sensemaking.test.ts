@@ -23,6 +23,28 @@ describe('no-sensemaking', () => {
     expect(findingsOf(complaints(['themes']), 'no-sensemaking')).toEqual([])
   })
 
+  it('leaves alone goals agreed with the person, straight from what they said and shared back with them', () => {
+    // A stroke survivor tells the therapist what matters to them; the goals agreed change
+    // the therapy, and the weekly review tells them how it is going.
+    const visit = (through: 'direct' | 'via-office') =>
+      voiceModel({
+        actors: [['p', 'patient'], ['t', 'clinician'], ['o', 'staff']],
+        assets: [
+          ['goals', 'experience', 'p', []],
+          ['goal-plan', 'decision', 't', ['goals']],
+          ['therapy', 'change', 't', ['goal-plan']],
+          ['review', 'response', 't', ['therapy']],
+        ],
+        channels: [
+          ...(through === 'direct' ? [['visit', 'p', 't', ['goals']] as const] : [['call', 'p', 'o', ['goals']] as const, ['note', 'o', 't', ['goals']] as const]),
+          ['weekly-review', 't', 'p', ['review']],
+        ],
+      })
+    expect(findingsOf(visit('direct'), 'no-sensemaking')).toEqual([])
+    // Decided from a message passed on by the office, it was not agreed with them.
+    expect(findingsOf(visit('via-office'), 'no-sensemaking').map((finding) => finding.actors)).toEqual([['p', 't']])
+  })
+
   it('asks whoever passed the raw story on to send the insight they made of it, which clears it', () => {
     const model = complaints()
     expect(findingsOf(model, 'no-sensemaking')[0]!.repair).toEqual([expect.objectContaining({ from: 'e', to: 'm', carries: ['themes'] })])
