@@ -34,9 +34,9 @@ interface Unsensed {
  * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
  * counts as made sense of, and decisions held by lay or mixed actors are left alone:
  * people deciding about their own lives need no themes report. So is a decision made
- * with the person it is about: straight from what they told the decision maker
- * themselves, and shared back with them (goals agreed in a therapy session, a referral
- * after a "what matters to me" conversation). One finding per decision maker. The
+ * with the person it is about: by the clinician or frontline worker caring for them,
+ * straight from what they said, and shared back with them (goals agreed in a therapy
+ * session; a manager deciding on complaints one by one is still reported). One finding per decision maker. The
  * repair asks whoever passed the raw knowledge on to make sense of it first: a channel
  * carrying their insight made from it (a new one where none exists) to the decision
  * maker, when the decision's provenance is inferred (one that declares what it is made
@@ -112,8 +112,9 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
 }
 
 /**
- * Whether a decision is made with the person it is about: straight from what a lay person
- * told the decision maker themselves (one channel away), and shared back with them (the
+ * Whether a decision is made with the person it is about: by the clinician or frontline
+ * worker who cares for them, straight from what they told them (one channel away), and
+ * shared back with them (the
  * decision, or a reply made from it or from what was done about it, reaches them). Agreeing goals in a therapy session,
  * or a referral after a "what matters to me" conversation, is sensemaking done together.
  */
@@ -124,6 +125,9 @@ const sharedWithThePerson = (context: DiagnosisContext, loop: TracedLoop, member
   const person = context.actor(loop.holder)
   if (raw !== s || person === undefined || !isLayVoice(person.perspective)) return false
   const maker = carriage.holder[decision]!
+  // Care decided with the person by whoever gives it: a manager deciding on complaints one by one is not.
+  const kind = context.traceIndex().graph.actors[maker]!.kind
+  if (kind !== 'clinician' && kind !== 'staff') return false
   let direct = false
   for (let i = carriage.reachOffsets[s]!; i < carriage.reachOffsets[s + 1]!; i++) if (carriage.reachActors[i] === maker && carriage.reachHops[i] === 1) direct = true
   if (!direct) return false
