@@ -5,17 +5,23 @@ import type { Defect } from './types.js'
 
 /**
  * The channel a proposed one should bring back rather than run beside: a channel with
- * the same ends that is not active (lapsed, or planned and never opened), preferring
- * one that already lists something the proposal carries, then one at its level, then
+ * the same ends that is not active (lapsed, or planned and never opened) and was for the
+ * same purpose (it lists something the proposal carries, or both carry replies),
+ * preferring one that lists something the proposal carries, then one at its level, then
  * the first by id. O(the sender's channels that are not active).
  */
 const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
   // The trace's index of channels that are not active, by sender: the context's model lists them in id order.
   const idle = (context.traceIndex().idleFrom().get(proposal.from) ?? []).filter((channel) => channel.to === proposal.to)
+  // Only a channel for the same purpose: one that listed something the proposal carries, or
+  // a reply channel for a proposal that carries a reply. A lapsed 15 Steps report channel is
+  // not brought back to carry the FFT dashboard.
+  const replies = (ids: ReadonlyArray<string>) => ids.some((id) => (context.asset(id as never)?.kind ?? proposal.creates?.find((asset) => asset.id === id)?.kind) === 'response')
+  const related = idle.filter((channel) => channel.carries.some((id) => proposal.carries.includes(id)) || (replies(proposal.carries) && replies(channel.carries)))
   return (
-    idle.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
-    idle.find((channel) => channel.level === proposal.level) ??
-    idle[0]
+    related.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
+    related.find((channel) => channel.level === proposal.level) ??
+    related[0]
   )
 }
 

@@ -160,7 +160,7 @@ describe('repairs', () => {
   it('brings back a lapsed channel between the same two actors rather than adding one beside it', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['m', 'manager']],
-      assets: [['story', 'experience', 'p'], ['themes', 'insight', 'm', undefined, { derivedFrom: ['story'] }], ['old', 'data', 'm']],
+      assets: [['story', 'experience', 'p'], ['themes', 'insight', 'm', undefined, { derivedFrom: ['story'] }], ['old', 'response', 'm', undefined, { derivedFrom: [] }]],
       channels: [['tell', 'p', 'm', ['story']], ['lapsed', 'm', 'p', ['old'], { status: 'inactive', level: 'planning', latencyDays: 14 }]],
     })
     const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
@@ -174,6 +174,26 @@ describe('repairs', () => {
     ])
     expect(traceLoops(repaired).loops.find((loop) => loop.source === 'story')!.outcome).not.toBe('open')
     expect(model.channels[1]!.status).toBe('inactive')
+  })
+
+  it('does not bring back a lapsed channel that was for something else', () => {
+    // The 15 Steps report's lapsed channel from the experience team to the matron is not
+    // revived to carry the FFT dashboard: that is a new channel.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['supplier', 'intermediary'], ['px', 'staff'], ['matron', 'manager']],
+      assets: [['comments', 'experience', 'patients'], ['dashboard', 'insight', 'supplier', undefined, { derivedFrom: ['comments'] }], ['fifteen-steps', 'insight', 'px']],
+      channels: [
+        ['sms', 'patients', 'supplier', ['comments']],
+        ['dashboard-px', 'supplier', 'px', ['dashboard']],
+        ['steps-to-matron', 'px', 'matron', ['fifteen-steps'], { status: 'inactive' }],
+      ],
+      loops: [{ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'supplier', 'px', 'matron', 'patients'], source: 'comments', promises: 'heard' }],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const toMatron = repairs.filter((proposal) => proposal.from === 'px' && proposal.to === 'matron')
+    expect(toMatron.filter((proposal) => proposal.carries.includes('dashboard' as never)).map((proposal) => proposal.activates)).toEqual([undefined])
+    // What it did carry, it may bring back.
+    expect(toMatron.filter((proposal) => proposal.activates === 'steps-to-matron').every((proposal) => proposal.carries.every((id) => id === 'fifteen-steps'))).toBe(true)
   })
 
   it('suggestRepairs proposes, per level, as many channels as Eswaran and Tarjan say are needed', () => {
