@@ -19,8 +19,9 @@ import { sortedUnique } from './words.js'
  * channel that lists the asset, from an actor that has it) and what was made from what
  * (provenance, declared or inferred). An asset is used when a channel carries it, when
  * something made from it is used, or when its use is where it is held: a `change` or an
- * `experiment` is used by being done, and a reply held by the person it answers (a peer
- * group's mutual aid) has arrived. So a decision, plan or strategy is used when it
+ * `experiment` is used by being done, a reply held by the person it answers (a peer
+ * group's mutual aid) has arrived, and a decision that closes its holder's own loop (a
+ * support plan they made) is theirs to use. So a decision, plan or strategy is used when it
  * travels or when something is done from it, and not reported just for staying with its
  * holder; one nobody hears of and nothing is made from is reported. One finding per
  * unused asset; the repair carries it on (over the route an inactive channel had, to
@@ -69,8 +70,13 @@ const usedAssets = (context: DiagnosisContext): Uint8Array => {
   const { carriage, provenance } = context.traceIndex()
   const assets = context.model.assets
   const used = new Uint8Array(carriage.assetCount)
-  // A reply that the holder of a source it answers holds itself has arrived.
+  // A reply that the holder of a source it answers holds itself has arrived; a decision that
+  // closes someone's loop (they took part in deciding it) is used by the people it is theirs.
   for (const loop of context.traces().loops) {
+    if (loop.outcome !== 'open' && loop.closedBy !== undefined) {
+      const closing = carriage.assetIndex.get(loop.closedBy)!
+      if (assets[closing]!.holder === loop.holder) used[closing] = 1
+    }
     for (const id of loop.derived) {
       const a = carriage.assetIndex.get(id)!
       if (assets[a]!.kind === 'response' && assets[a]!.holder === loop.holder) used[a] = 1

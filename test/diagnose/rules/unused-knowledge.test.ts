@@ -43,6 +43,15 @@ describe('unused-knowledge', () => {
     expect(findingsOf(model, 'unused-knowledge')).toEqual([])
   })
 
+  it('does not report a decision that closes its holder\'s own loop: their support plan is theirs to use', () => {
+    const model = voiceModel({
+      actors: [['clients', 'patient'], ['link', 'staff']],
+      assets: [['story', 'experience', 'clients', []], ['support-plan', 'decision', 'clients', ['story']]],
+      channels: [['conversation', 'clients', 'link', ['story']]],
+    })
+    expect(findingsOf(model, 'unused-knowledge')).toEqual([])
+  })
+
   it('reports a decision nobody hears of and nothing is made from', () => {
     const model = voiceModel({ actors: [['m', 'manager'], ['c', 'clinician']], assets: [['rota', 'decision', 'm', []]], channels: [['x', 'm', 'c', []]] })
     expect(findingsOf(model, 'unused-knowledge').map((finding) => finding.assets)).toEqual([['rota']])
