@@ -1,4 +1,4 @@
-import type { ActorId, ChannelId } from '../model/primitives.js'
+import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import type { TraceIndex } from './trace.js'
 import { createRouteFinder } from './trace-route.js'
 import { closureOf, createScratch } from './trace-source.js'
@@ -66,4 +66,24 @@ export const loopDependencies = (
     if (channels.length > 0 || actors.length > 0) dependencies.push({ source: s, channels, actors })
   }
   return { dependencies, truncated: work.count > budget }
+}
+
+/**
+ * A timer of round trips over one trace index: for a source (its number in the model's
+ * assets), the fastest round trip of its loop that has gone at least as far as `level`
+ * (0 heard, 1 decided, 2 did), and what closes it; `undefined` when no route closes it
+ * that well. What a declared loop's promise is timed by, when the loop closes better than
+ * it promises by a slower route. Scratch is shared by every call; each costs O(the
+ * source's trace).
+ * @internal
+ */
+export const closureTimer = (index: TraceIndex) => {
+  const finder = createRouteFinder(index.carriage, index.provenance)
+  const scratch = createScratch(index)
+  return (source: number, level: number): { readonly latencyDays: number; readonly closedBy: AssetId } | undefined => {
+    const { outcome, isClosure } = closureOf(index, finder, source, scratch, level)
+    if (outcome < level) return undefined
+    const target = finder.search(source, source, scratch.member, isClosure, scratch.work)
+    return target < 0 ? undefined : { latencyDays: finder.distance(target), closedBy: index.graph.model.assets[finder.assetOf(target)]!.id }
+  }
 }

@@ -95,9 +95,10 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
  * part; a decision or change the holder makes from its own story alone closes it only
  * when the model declares it (`derivedFrom`), never by inference alone (a person's
  * support plan inferred from their own scores is no loop). A closing route of a
- * loop that closes with `did` must have passed the change. @internal
+ * loop that closes with `did` must have passed the change; with `atLeast`, a closing route
+ * need only have gone that far (0 heard, 1 decided, 2 did). @internal
  */
-export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch) => {
+export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch, atLeast?: number) => {
   const { carriage, provenance, kinds } = index
   const { best, awayBest, back } = scratch
   const assets = index.graph.model.assets
@@ -115,8 +116,9 @@ export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scr
     back[a] = closes ? 1 : 0
     if (closes && level > outcome) outcome = level
   }
+  const floor = atLeast ?? outcome
   const isClosure = (node: number): boolean => {
-    if (levelOfNode(node) < outcome) return false
+    if (levelOfNode(node) < floor) return false
     const a = finder.assetOf(node)
     if (a === s || carriage.reachActors[stateOfNode(node)] !== h) return false
     if (kinds[a] === 'response') return awayOfNode(node) === 1

@@ -7,6 +7,10 @@ import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
 import { declaredNamesOf } from './declared-names.js'
+import { closureTimer } from '../../graph/trace-points.js'
+
+const promiseLevel = { heard: 0, decided: 1, did: 2 } as const
+const outcomeLevel = { open: -1, heard: 0, decided: 1, did: 2 } as const
 
 /** Days for a message: at most two decimals, so sums of fractions read as people write them. */
 const days = (value: number): string => String(Number(value.toFixed(2)))
@@ -17,9 +21,13 @@ const days = (value: number): string => String(Number(value.toFixed(2)))
  * that arrives after the moment has passed does not change what is done (Argyris &
  * Schön), and people who wait months for a reply stop speaking (Care Opinion).
  *
- * How: a declared loop's budget (`maxLatencyDays`, for the whole round trip) applies to
- * the traced loops it names: its source's, or, when it declares none, those of sources
- * held by an actor on it and closed by another on it. Other closed traced loops are
+ * How: a declared loop's budget (`maxLatencyDays`, for the whole round trip; the level's
+ * budget when it sets none, and the message says so) applies to the traced loops it
+ * names: its source's, or, when it declares none, those of sources held by an actor on it
+ * and closed by another on it. A declared loop that promises less than the loop achieves
+ * times its promise: the fastest round trip that has gone that far (a loop that promises
+ * a decision is kept when the written answer comes in time, though the change comes
+ * later). Other closed traced loops are
  * held to the budget for the highest level they travel at. The latency is
  * `TracedLoop.latencyDays`, the fastest round trip; open loops are left to `open-loop`.
  * One finding per source, with the tightest budget that names it. There is no channel
@@ -47,16 +55,31 @@ export const slowLoop = defineRule({
     const budgetFor = (level: Level): number => options.maxLatencyDays ?? options.levelBudgetDays[level]
     const findings: Finding[] = []
     const namesOf = declaredNamesOf(context.model.loops)
+    let timer: ReturnType<typeof closureTimer> | undefined
     for (const loop of context.traces().loops) {
       if (loop.latencyDays === undefined) continue
       const named = namesOf(loop)
       if (named.length > 0) {
-        // The tightest budget of the declared loops that name it.
-        let tightest = named[0]!
-        for (const declared of named) if ((declared.maxLatencyDays ?? budgetFor(declared.level)) < (tightest.maxLatencyDays ?? budgetFor(tightest.level))) tightest = declared
-        const budget = tightest.maxLatencyDays ?? budgetFor(tightest.level)
-        if (loop.latencyDays <= budget) continue
-        findings.push(slowFinding(context, loop, budget, `declared loop ${quoteId(tightest.id)}`, tightest.level))
+        // Each declared loop times what it promises: a loop that promises a decision is kept
+        // when the decision comes back in time, though a change comes back later.
+        const timed = named.map((declared) => {
+          const promised = declared.promises === undefined ? undefined : promiseLevel[declared.promises]
+          if (promised === undefined || promised >= outcomeLevel[loop.outcome]) return { declared, latencyDays: loop.latencyDays!, closedBy: loop.closedBy }
+          timer ??= closureTimer(context.traceIndex())
+          const fastest = timer(context.traceIndex().carriage.assetIndex.get(loop.source)!, promised)
+          return { declared, latencyDays: fastest?.latencyDays ?? loop.latencyDays!, closedBy: fastest?.closedBy ?? loop.closedBy }
+        })
+        // The declared loop it breaks by most.
+        let worst: (typeof timed)[number] | undefined
+        let over = 0
+        for (const entry of timed) {
+          const excess = entry.latencyDays - (entry.declared.maxLatencyDays ?? budgetFor(entry.declared.level))
+          if (excess > over) ((over = excess), (worst = entry))
+        }
+        if (worst === undefined) continue
+        const budget = worst.declared.maxLatencyDays ?? budgetFor(worst.declared.level)
+        const whose = worst.declared.maxLatencyDays === undefined ? `${worst.declared.level} loops (declared loop ${quoteId(worst.declared.id)} sets none)` : `declared loop ${quoteId(worst.declared.id)}`
+        findings.push(slowFinding(context, { ...loop, latencyDays: worst.latencyDays, ...(worst.closedBy === undefined ? {} : { closedBy: worst.closedBy }) }, budget, whose, worst.declared.level))
         continue
       }
       const level = levels.filter((candidate) => loop.levels.includes(candidate)).pop() ?? 'delivery'

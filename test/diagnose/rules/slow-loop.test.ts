@@ -35,6 +35,37 @@ describe('slow-loop', () => {
     expect(defectsOf(tracedModel(wardSpec()), { rules: { 'slow-loop': ['warning', { maxLatencyDays: 60 }] } })).toEqual([])
   })
 
+  it('times what a declared loop promises: a written answer on a decision in time keeps it, though the change comes back later', () => {
+    // The panel's experience makes the lead's policy; the written answer on it comes back
+    // in 37 days; the team's change, reported to the lead, reaches the panel in 81.
+    const panel = (promises: string): TracedSpec => ({
+      actors: [['panel', 'forum'], ['lead', 'manager'], ['team', 'clinician']],
+      assets: [
+        ['panel-exp', 'experience', 'panel', []],
+        ['policy', 'plan', 'lead', ['panel-exp']],
+        ['answers', 'response', 'lead', ['policy']],
+        ['change', 'change', 'team', ['policy']],
+        ['ysywd', 'response', 'lead', ['change']],
+      ],
+      channels: [
+        ['recommend', 'panel', 'lead', ['panel-exp'], { latencyDays: 7 }],
+        ['answer', 'lead', 'panel', ['answers', 'ysywd'], { latencyDays: 30 }],
+        ['policy-to-team', 'lead', 'team', ['policy'], { latencyDays: 14 }],
+        ['team-reports', 'team', 'lead', ['change'], { latencyDays: 30 }],
+      ],
+      loops: [{ id: 'panel-answered', name: 'Panel answered', level: 'delivery', through: ['panel', 'lead', 'panel'], maxLatencyDays: 60, source: 'panel-exp', promises }],
+    })
+    expect(defectsOf(tracedModel(panel('decided')))).toEqual([])
+    expect(defectsOf(tracedModel(panel('did'))).map((defect) => defect.message)).toEqual([
+      "'panel-exp' from 'panel' takes 81 days to come back ('ysywd') by the fastest route, more than the 60-day budget of declared loop 'panel-answered': by the time they hear back, the moment has passed.",
+    ])
+  })
+
+  it('says when the budget is the level\'s, because the declared loop sets none', () => {
+    const [defect] = defectsOf(tracedModel(wardSpec([], [ysywd({ source: 'comments' })])))
+    expect(defect!.message).toContain("more than the 30-day budget of delivery loops (declared loop 'ysywd' sets none)")
+  })
+
   it('leaves open loops to open-loop', () => {
     expect(defectsOf(tracedModel(wardSpec(['ysywd-board'])))).toEqual([])
   })
