@@ -7,14 +7,16 @@ export const closerOf = (loop: TracedLoop): ActorId => (loop.steps.length === 0 
 
 /**
  * Whether a declared loop names a traced loop: it declares that loop's source, or it
- * declares no source and runs through both the source's holder and the actor that
- * closes the traced loop. O(length of the declared loop).
+ * declares no source and runs through the source's holder, the actor the source goes to
+ * first on the traced route, and the actor that closes it. An annual survey returned to
+ * the unit manager that comes back through the nurses is not the nurses' chairside loop.
+ * O(length of the declared loop).
  * @internal
  */
 export const namesTracedLoop = (declared: DeclaredLoop, loop: TracedLoop): boolean => {
   if (declared.source !== undefined) return declared.source === loop.source
-  const closer = closerOf(loop)
-  return declared.through.includes(loop.holder) && declared.through.includes(closer)
+  const first = loop.steps.length === 0 ? loop.holder : loop.steps[0]!.to
+  return declared.through.includes(loop.holder) && declared.through.includes(first) && declared.through.includes(closerOf(loop))
 }
 
 /**

@@ -63,8 +63,9 @@ export const slowLoop = defineRule({
         // Each declared loop times what it promises: a loop that promises a decision is kept
         // when the decision comes back in time, though a change comes back later.
         const timed = named.map((declared) => {
-          const promised = declared.promises === undefined ? undefined : promiseLevel[declared.promises]
-          if (promised === undefined || promised >= outcomeLevel[loop.outcome]) return { declared, latencyDays: loop.latencyDays!, closedBy: loop.closedBy }
+          // A declared loop that promises nothing promises an answer.
+          const promised = declared.promises === undefined ? 0 : promiseLevel[declared.promises]
+          if (promised >= outcomeLevel[loop.outcome]) return { declared, latencyDays: loop.latencyDays!, closedBy: loop.closedBy }
           timer ??= closureTimer(context.traceIndex())
           const fastest = timer(context.traceIndex().carriage.assetIndex.get(loop.source)!, promised)
           return { declared, latencyDays: fastest?.latencyDays ?? loop.latencyDays!, closedBy: fastest?.closedBy ?? loop.closedBy }

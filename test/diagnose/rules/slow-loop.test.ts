@@ -66,6 +66,29 @@ describe('slow-loop', () => {
     expect(defect!.message).toContain("more than the 30-day budget of delivery loops (declared loop 'ysywd' sets none)")
   })
 
+  it('a declared loop without a source or promise times the first answer, and only for sources that go to its actors first', () => {
+    // Chairside concerns are answered by the nurses in 2 days (and changed via the manager
+    // in 11); the annual survey goes to the manager and comes back, through the nurses, in 129.
+    const unit: TracedSpec = {
+      actors: [['patients', 'patient'], ['nurses', 'clinician'], ['manager', 'manager']],
+      assets: [
+        ['concerns', 'experience', 'patients', []],
+        ['prem', 'data', 'patients', []],
+        ['changes', 'change', 'manager', ['concerns', 'prem']],
+        ['nurse-reply', 'response', 'nurses', ['concerns', 'changes']],
+      ],
+      channels: [
+        ['chairside', 'patients', 'nurses', ['concerns'], { latencyDays: 0 }],
+        ['nurse-answers', 'nurses', 'patients', ['nurse-reply'], { latencyDays: 2 }],
+        ['escalate', 'nurses', 'manager', ['concerns'], { latencyDays: 2 }],
+        ['prem-return', 'patients', 'manager', ['prem'], { latencyDays: 120 }],
+        ['huddle', 'manager', 'nurses', ['changes'], { latencyDays: 7 }],
+      ],
+      loops: [{ id: 'chairside-answered', name: 'Chairside concerns answered', level: 'delivery', through: ['patients', 'nurses', 'patients'], maxLatencyDays: 7 }],
+    }
+    expect(defectsOf(tracedModel(unit)).map((defect) => defect.message.match(/^'(\w+)' .* (budget of [^:]*)/)!.slice(1))).toEqual([['prem', 'budget of delivery loops']])
+  })
+
   it('leaves open loops to open-loop', () => {
     expect(defectsOf(tracedModel(wardSpec(['ysywd-board'])))).toEqual([])
   })
