@@ -12,7 +12,7 @@ const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
  * holder writes from its own story alone (`away` 0: a newsletter) is not one that never
  * arrived: it is nobody's answer; nor is anything else the holder makes of its own story
  * alone where the story stopped. The actor is the one that asset reached furthest from
- * its holder (fewest channels, first in breadth-first order on a tie).
+ * its holder (in channels; the first by id on a tie).
  * O(trace size + that actor's idle channels).
  * @internal
  */
@@ -41,9 +41,14 @@ export const findStop = (
   if (kinds[chosen] === 'response') reason = 'reply-not-delivered'
   else if (provenance.stage[chosen]! >= 2) reason = 'no-reply'
 
+  // The actor it reached furthest from its holder; of those equally far, the first by id, so
+  // the stop does not depend on the order the document lists channels in.
   const start = carriage.reachOffsets[chosen]!
   let state = start
-  for (let i = start; i < carriage.reachOffsets[chosen + 1]!; i++) if (carriage.reachHops[i]! > carriage.reachHops[state]!) state = i
+  for (let i = start; i < carriage.reachOffsets[chosen + 1]!; i++) {
+    const further = carriage.reachHops[i]! - carriage.reachHops[state]!
+    if (further > 0 || (further === 0 && graph.actors[carriage.reachActors[i]!]!.id < graph.actors[carriage.reachActors[state]!]!.id)) state = i
+  }
   const actor = graph.actors[carriage.reachActors[state]!]!
 
   const idleChannels: ChannelId[] = []

@@ -208,6 +208,34 @@ describe('traceLoops against brute force', () => {
     )
   })
 
+  it('names the same stop, and the same outcome and latency, whatever order the model lists its channels in', () => {
+    fc.assert(
+      fc.property(arbitrarySpec, fc.integer(), (spec, seed) => {
+        const model = toModel(spec)
+        const channels = model.channels.map((channel, i) => ({ channel, key: (Math.imul(i + 1, 2654435761) ^ seed) >>> 0 })).sort((x, y) => x.key - y.key).map((entry) => entry.channel)
+        const summary = (loops: ReturnType<typeof traceLoops>['loops']) => loops.map((loop) => [loop.source, loop.outcome, loop.latencyDays, loop.stopsAt])
+        expect(summary(traceLoops({ ...model, channels }).loops)).toEqual(summary(traceLoops(model).loops))
+      }),
+      { numRuns: 1000, seed: 11 },
+    )
+  })
+
+  it('names the first by id of the actors a story reached equally far, whatever the channel order', () => {
+    // The supplier's dashboard goes to the experience team and to the matron: the stop is the matron either way.
+    const spec: Spec = {
+      actors: 4,
+      assets: [{ kind: 'experience', holder: 0 }, { kind: 'insight', holder: 1, derivedFrom: [0] }],
+      channels: [
+        { from: 0, to: 1, carries: [0], active: true, latency: 1 },
+        { from: 1, to: 3, carries: [1], active: true, latency: 1 },
+        { from: 1, to: 2, carries: [1], active: true, latency: 1 },
+      ],
+    }
+    const model = toModel(spec)
+    const stopOf = (channels: typeof model.channels) => traceLoops({ ...model, channels }).loops[0]!.stopsAt?.actor
+    expect([stopOf(model.channels), stopOf([...model.channels].reverse())]).toEqual(['a2', 'a2'])
+  })
+
   it('times a loop that closes with did by a route that passes the change, not by a quicker reply about something else', () => {
     // k0 story (a0) -> k1 themes (a1) -> k2 quick acknowledgement, and -> k3 change -> k4 "you said, we did".
     const spec: Spec = {
