@@ -13,8 +13,9 @@ import { outcomeRank, walkDeclaredLoop } from './declared-walk.js'
 /**
  * **promise-not-kept** finds a declared loop that promises more than was ever done with
  * what people said: a "you said, we did" board with nothing changed from the comments,
- * a committee that promises decisions and only notes reports. No channel can keep such
- * a promise; someone has to decide or change something. Saying "we did" when nothing was
+ * a committee that promises decisions and only notes reports. Mending the declared
+ * loop's own steps cannot keep such a promise; someone has to decide or change something
+ * (a repair of another finding may bring what was said to them). Saying "we did" when nothing was
  * done is what erodes trust in feedback (Care Opinion; Arnstein's placation).
  *
  * How: for each declared loop with a `source` and `promises`, the outcome its source's
@@ -47,7 +48,7 @@ export const promiseNotKept = defineRule({
       const now = ['open', 'heard', 'decided', 'did'][walk.expected + 1]!
       const holder = naming.actor(walk.subject.holder)
       findings.push({
-        message: `Declared loop ${quoteIdQuickly(declared.id)} promises ${holder} ${outcomeInWords[declared.promises]} about ${naming.asset(declared.source)}, but nothing made from it goes that far: at best ${holder} get ${outcomeInWords[now]}. No channel can keep this promise; someone has to ${declared.promises === 'did' ? 'change something' : 'decide something'} because of what they said, or the promise should say less.`,
+        message: `Declared loop ${quoteIdQuickly(declared.id)} promises ${holder} ${outcomeInWords[declared.promises]} about ${naming.asset(declared.source)}, but nothing made from it goes that far: at best ${holder} get ${outcomeInWords[now]}. Mending the declared loop's own steps cannot keep this promise; someone has to ${declared.promises === 'did' ? 'change something' : 'decide something'} because of what they said (other findings may say where it could reach them), or the promise should say less.`,
         level: declared.level,
         actors: [walk.subject.holder, ...declared.through],
         channels: [],

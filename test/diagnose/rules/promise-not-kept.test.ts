@@ -20,7 +20,7 @@ describe('promise-not-kept', () => {
     expect(rest).toEqual([])
     expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', actors: ['patients', 'team'], assets: ['comments', 'thanks', 'themes'] })
     expect(defect!.message).toContain("Declared loop 'ysywd' promises 'patients' that something changes (\"you said, we did\") about 'comments'")
-    expect(defect!.message).toContain('No channel can keep this promise')
+    expect(defect!.message).toContain("Mending the declared loop's own steps cannot keep this promise")
     expect(defect!.repair).toBeUndefined()
     // Not an error: no channel could fix it.
     expect(defectsOf(model, 'declared-loop-broken')).toEqual([])
