@@ -11,8 +11,12 @@ const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
  * else the latest-stage asset (an insight before the story itself). A reply the source's
  * holder writes from its own story alone (`away` 0: a newsletter) is not one that never
  * arrived: it is nobody's answer; nor is anything else the holder makes of its own story
- * alone where the story stopped. The actor is the one that asset reached furthest from
- * its holder (in channels; the first by id on a tie).
+ * alone where the story stopped; nor, for a professional's source, is a reply that
+ * reaches lay people (the ward's "you said, we did" board answers patients, not the
+ * consultant whose registry data fed the changes). Ties go to what was made furthest
+ * along, then to the last asset by id. The
+ * actor is the one that asset reached furthest from its holder (in channels; the first
+ * by id on a tie).
  * O(trace size + that actor's idle channels).
  * @internal
  */
@@ -28,15 +32,35 @@ export const findStop = (
   let reason: StopReason = 'not-passed-on'
   let score = -Infinity
   const h = carriage.holder[source]!
+  // A reply that reaches lay people answers them: it is not one a professional source's holder is owed.
+  const answersLayPeople = (a: number): boolean => {
+    for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) if (carriage.reachActors[i] !== h && graph.lay[carriage.reachActors[i]!] === 1) return true
+    return false
+  }
+  // How many makings from the source each member is, at most (members come in provenance order).
+  const depth = new Map<number, number>()
+  for (const a of members) {
+    const d = depth.get(a) ?? 0
+    for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
+      const c = provenance.children[i]!
+      if ((depth.get(c) ?? -1) < d + 1 && c !== a) depth.set(c, d + 1)
+    }
+  }
+  let chosenDepth = 0
   for (const a of members) {
     // What the holder makes of its own story alone is not where it stopped: a newsletter, or a
     // plan inferred from its own scores that goes nowhere (a report it sends on still counts).
     const kept = carriage.reachOffsets[a + 1]! - carriage.reachOffsets[a]! === 1
     if (away[a] === 0 && a !== source && (kinds[a] === 'response' || (carriage.holder[a] === h && kept))) continue
-    // Replies outrank decisions and changes, which outrank the rest; then the best chain, then the stage.
+    if (kinds[a] === 'response' && graph.lay[h] === 0 && answersLayPeople(a)) continue
+    // Replies outrank decisions and changes, which outrank the rest; then the best chain, then
+    // the stage; then the one made furthest along, then the last by id (whatever order the
+    // document lists assets in).
     const tier = kinds[a] === 'response' ? 2 : provenance.stage[a]! >= 2 ? 1 : 0
     const value = tier * 100 + best[a]! * 10 + provenance.stage[a]!
-    if (value >= score) ((score = value), (chosen = a))
+    const deep = depth.get(a) ?? 0
+    const better = value > score || (value === score && (deep > chosenDepth || (deep === chosenDepth && graph.model.assets[a]!.id > graph.model.assets[chosen]!.id)))
+    if (better) ((score = value), (chosen = a), (chosenDepth = deep))
   }
   if (kinds[chosen] === 'response') reason = 'reply-not-delivered'
   else if (provenance.stage[chosen]! >= 2) reason = 'no-reply'

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { buildModel } from '../diagnose/build.js'
 import { traceLoops } from '../../src/graph/trace.js'
 import type { Actor, Channel, KnowledgeAsset, Model } from '../../src/model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../src/model/primitives.js'
@@ -234,6 +235,31 @@ describe('traceLoops against brute force', () => {
     const model = toModel(spec)
     const stopOf = (channels: typeof model.channels) => traceLoops({ ...model, channels }).loops[0]!.stopsAt?.actor
     expect([stopOf(model.channels), stopOf([...model.channels].reverse())]).toEqual(['a2', 'a2'])
+  })
+
+  it("does not take a reply to patients for one a consultant's data is owed, whatever order the assets are listed in", () => {
+    // The consultant's registry data (k0) goes to the meeting, whose action log (k1) leads the
+    // manager to change the unit (k2); the nurses' answer (k3) and the board (k4) go to patients.
+    const model = buildModel({
+      actors: [['consultant', 'clinician'], ['meeting', 'forum'], ['manager', 'manager'], ['nurses', 'clinician'], ['patients', 'patient']],
+      assets: [
+        ['registry-data', 'data', 'consultant'],
+        ['action-log', 'decision', 'meeting'],
+        ['unit-changes', 'change', 'manager'],
+        ['nurse-reply', 'response', 'nurses'],
+        ['board', 'response', 'manager'],
+      ],
+      channels: [
+        ['data-to-meeting', 'consultant', 'meeting', ['registry-data']],
+        ['actions', 'meeting', 'manager', ['action-log']],
+        ['huddle', 'manager', 'nurses', ['unit-changes']],
+        ['nurse-answers', 'nurses', 'patients', ['nurse-reply']],
+        ['board-patients', 'manager', 'patients', ['board']],
+      ],
+    })
+    const stopOf = (assets: typeof model.assets) => traceLoops({ ...model, assets }).loops.find((loop) => loop.source === 'registry-data')!.stopsAt
+    expect(stopOf(model.assets)).toMatchObject({ actor: 'nurses', asset: 'unit-changes', reason: 'no-reply' })
+    expect(stopOf([...model.assets].reverse())).toEqual(stopOf(model.assets))
   })
 
   it('times a loop that closes with did by a route that passes the change, not by a quicker reply about something else', () => {
