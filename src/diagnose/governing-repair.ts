@@ -20,7 +20,8 @@ export interface GoverningRepair {
  * the furthest thing made from their sources that a governing asset could be made from
  * (the source itself or an insight), from an actor that has it to a holder of an asset
  * of `kinds` (a plan, a strategy), preferring assets whose provenance is inferred (a
- * declared one is not made from what is brought). Prefers a holder already linked to such an actor (an
+ * declared one is not made from what is brought; where every one is declared, the
+ * reason says the plan must also be made from what is brought). Prefers a holder already linked to such an actor (an
  * active channel, then an inactive one), else one sharing a level with it, else the first
  * holder; among equals,
  * the furthest asset and the first ids. `undefined` when no loop has anything to bring or
@@ -101,8 +102,15 @@ export const governingRepair = (
   const what = carried === made ? naming.asset(carried) : `${naming.asset(carried)}, made from ${naming.asset(made)},`
   const restore = chosen.idle === undefined ? '' : ` (as the inactive '${chosen.idle}' did)`
   const level = options.level !== undefined && graph.actors[chosen.to]!.levels.includes(options.level) ? options.level : sharedLevel(context, target, from)
+  // When the target's plans all declare what they are made from, a channel alone changes none:
+  // say so, so that whoever applies the repair also makes the plan from what is brought.
+  const own = governing.filter((held) => held.holder === target)
+  const declaredOnly = open.length === 0 && own.length > 0
+  const caveat = declaredOnly
+    ? ` (${own.length === 1 ? `${naming.asset(own[0]!.id)} is` : `${own.map((held) => naming.asset(held.id)).join(' and ')} are`} declared to be made from other things only: make ${own.length === 1 ? 'it' : 'them'} from this too)`
+    : ''
   return {
-    channel: { from, to: target, level, carries: [carried], reason: `bring ${what} from ${naming.actor(from)} to ${naming.actor(target)}${restore}: ${options.purpose}` },
+    channel: { from, to: target, level, carries: [carried], reason: `bring ${what} from ${naming.actor(from)} to ${naming.actor(target)}${restore}: ${options.purpose}${caveat}` },
     target,
     asset: carried,
     source: made,

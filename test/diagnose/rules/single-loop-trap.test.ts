@@ -46,6 +46,13 @@ describe('single-loop-trap', () => {
     expect(findingsOf(model, 'single-loop-trap').map((finding) => finding.level)).toEqual(['delivery'])
   })
 
+  it('says, when the plan holder\'s plans declare what they are made from, that bringing the story is not enough', () => {
+    const [finding] = findingsOf(clinic('response'), 'single-loop-trap')
+    expect(finding!.repair).toEqual([
+      expect.objectContaining({ from: 'm', to: 'k', reason: expect.stringContaining("('contract' is declared to be made from other things only: make it from this too)") }),
+    ])
+  })
+
   it('is silent when a plan is made from a loop of the level', () => {
     expect(findingsOf(clinic('plan'), 'single-loop-trap')).toEqual([])
   })
