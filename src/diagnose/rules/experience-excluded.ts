@@ -26,6 +26,15 @@ import { decidingLevelOf } from './words.js'
  * Options: none.
  * @category Rules
  */
+/**
+ * Whether professional evidence or data reaches actor `v` but no lay experience does, in a
+ * model that has lay experience: what this rule reports of a decision holder. @internal
+ */
+export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: number): boolean => {
+  const heard = voices.heard[v]!
+  return voices.hasLayExperience && (heard & heardBits.evidenceOrData) !== 0 && (heard & heardBits.layExperience) === 0
+}
+
 export const experienceExcluded = defineRule({
   id: 'experience-excluded',
   description: 'A decision maker whom professional evidence or data reaches but no lay experience does.',
@@ -38,8 +47,7 @@ export const experienceExcluded = defineRule({
     const deciders = context.holders(carriers.decision)
     const findings: Finding[] = []
     for (let v = 0; v < graph.actorCount; v++) {
-      const heard = voices.heard[v]!
-      if (deciders[v] === 0 || (heard & heardBits.evidenceOrData) === 0 || (heard & heardBits.layExperience) !== 0) continue
+      if (deciders[v] === 0 || !hearsOnlyProfessionals(voices, v)) continue
       const actor = graph.actors[v]!
       if (isLayVoice(actor.perspective)) continue
       const evidence = context.model.assets[voices.firstEvidence[v]!]!.id

@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { isLayVoice } from '../../model/vocabulary.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
+import { hearsOnlyProfessionals } from './experience-excluded.js'
 import { carriers, maskOf } from '../flow.js'
 import { ruleOptions } from '../rule-options.js'
 import { governingAssetOf, heardBits, nearestInWords, voiceRepair, voicesOf } from '../voices.js'
@@ -18,7 +19,8 @@ import { decidingLevelOf, decidingRoleOf } from './words.js'
  * How: the traced loops (`traceLoops`), read once per diagnosis. A holder that is not
  * itself a lay or mixed voice, and that no trace of a source held by a lay or mixed
  * actor reaches (the source, or anything made from it: a survey's % score counts, as
- * the people's voice however thin), is reported, once. The repair carries the furthest
+ * the people's voice however thin), is reported, once; one that professional evidence or
+ * data reaches is left to `experience-excluded`, which says so (one finding, not two). The repair carries the furthest
  * thing made from lay knowledge that a neighbour of the holder has on to them.
  * O(Σ trace reach + V + E).
  *
@@ -39,6 +41,8 @@ export const noLayVoice = defineRule({
     for (let v = 0; v < graph.actorCount; v++) {
       const actor = graph.actors[v]!
       if (deciders[v] === 0 || (voices.heard[v]! & heardBits.lay) !== 0 || isLayVoice(actor.perspective)) continue
+      // A holder that professional evidence reaches and lay experience does not is experience-excluded's: one finding, not two.
+      if (hearsOnlyProfessionals(voices, v)) continue
       const governing = governingAssetOf(context, actor.id)!
       const found = voiceRepair(context, actor.id, 'lay', `so that ${naming.asset(governing)} is not set without the people it governs`)
       const nearest = found === undefined ? '' : `; ${nearestInWords(context, found)}`

@@ -35,6 +35,19 @@ describe('no-lay-voice', () => {
     expect(findingsOf(repairedBy(model, 'no-lay-voice'), 'no-lay-voice')).toEqual([])
   })
 
+  it('leaves a holder that professional data reaches, but no lay experience, to experience-excluded: one finding, not two', () => {
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager', ['delivery', 'planning']], ['k', 'commissioner', ['planning']]],
+      assets: [['story', 'experience', 'p'], ['activity', 'data', 'm', []], ['spec', 'plan', 'k', []]],
+      channels: [
+        ['tell', 'p', 'm', ['story']],
+        ['report', 'm', 'k', ['activity'], { level: 'planning' }],
+      ],
+    })
+    expect(findingsOf(model, 'no-lay-voice')).toEqual([])
+    expect(findingsOf(model, 'experience-excluded').map((finding) => finding.actors[0])).toEqual(['k'])
+  })
+
   it('does not report professionals without decisions, nor lay and mixed holders', () => {
     const model = voiceModel({
       actors: [['a', 'clinician'], ['b', 'clinician'], ['council', 'forum']],
