@@ -48,8 +48,8 @@ const routeInWords = (naming: NamingPolicy, steps: ReadonlyArray<TracedStep>): s
 
 const describeLoop = (naming: NamingPolicy, loop: TracedLoop): string =>
   `${naming.asset(loop.source)} from ${naming.actor(loop.holder)}: ${outcomeInWords(naming, loop)}; ` +
-  `route ${routeInWords(naming, loop.steps)}; levels ${loop.levels.length === 0 ? 'none' : loop.levels.join(', ')}; ` +
-  `order ${loop.order}; reliability ${loop.reliability.toFixed(3)}; provenance ${loop.provenance}`
+  `route ${routeInWords(naming, loop.steps)} (reliability ${loop.reliability.toFixed(3)}); ` +
+  `the whole trace travelled at ${loop.levels.length === 0 ? 'no level' : loop.levels.join(', ')}; learning order ${loop.order}; provenance ${loop.provenance}`
 
 /**
  * The text report: one line per traced loop, in model order, then a summary line

@@ -25,11 +25,11 @@ describe('orgintel trace: text', () => {
     expect(result.stderr).toBe('')
     expect(lines(result.stdout)).toEqual([
       "'fft-comments' from 'patients': open, stops at 'experience-team' with 'themes-report' (channel-not-active: 'themes-to-ward' is not active); " +
-        "route 'patients' -> 'experience-team' ['comment-box']; levels delivery; order single; reliability 1.000; provenance declared",
+        "route 'patients' -> 'experience-team' ['comment-box'] (reliability 1.000); the whole trace travelled at delivery; learning order single; provenance declared",
       "'fft-ratings' from 'patients': open, stops at 'trust-board' with 'performance-report' (not-passed-on: no active channel passes it on); " +
-        "route 'patients' -> 'experience-team' ['comment-box'] -> 'trust-board' ['score-to-board']; levels delivery, planning; order single; reliability 1.000; provenance declared",
+        "route 'patients' -> 'experience-team' ['comment-box'] -> 'trust-board' ['score-to-board'] (reliability 1.000); the whole trace travelled at delivery, planning; learning order single; provenance declared",
       "'bedside-concerns' from 'patients': did in 1 day, closed by 'bedside-reply'; " +
-        "route 'patients' -> 'nursing-team' ['bedside'] -> 'patients' ['bedside-answer']; levels delivery; order single; reliability 1.000; provenance declared",
+        "route 'patients' -> 'nursing-team' ['bedside'] -> 'patients' ['bedside-answer'] (reliability 1.000); the whole trace travelled at delivery; learning order single; provenance declared",
       '3 sources: 1 did, 0 decided, 0 heard, 2 open',
     ])
   })
@@ -38,10 +38,10 @@ describe('orgintel trace: text', () => {
     const output = lines((await runInProcess(['trace', wardModel])).stdout)
     expect(output).toContain(
       "'carer-concerns' from 'carers': open, stops at 'pals' with 'pals-reply' (reply-not-delivered: the reply never reaches 'carers'); " +
-        "route 'carers' -> 'pals' ['raise-concern']; levels delivery; order single; reliability 0.900; provenance declared",
+        "route 'carers' -> 'pals' ['raise-concern'] (reliability 0.900); the whole trace travelled at delivery; learning order single; provenance declared",
     )
     expect(output).toContain(
-      "'carer-routines' from 'carers': open, stays with 'carers' (not-passed-on: no active channel passes it on); route none; levels none; order single; reliability 1.000; provenance declared",
+      "'carer-routines' from 'carers': open, stays with 'carers' (not-passed-on: no active channel passes it on); route none (reliability 1.000); the whole trace travelled at no level; learning order single; provenance declared",
     )
   })
 
@@ -57,7 +57,7 @@ describe('orgintel trace: text', () => {
     expect(named.code).toBe(0)
     expect(lines(named.stdout)[0]).toBe(
       "“FFT comment cards” from “Ward patients”: open, stops at “Patient experience team” with “Monthly comment themes report” (channel-not-active: 'themes-to-ward' is not active); " +
-        "route “Ward patients” -> “Patient experience team” ['comment-box']; levels delivery; order single; reliability 1.000; provenance declared",
+        "route “Ward patients” -> “Patient experience team” ['comment-box'] (reliability 1.000); the whole trace travelled at delivery; learning order single; provenance declared",
     )
   })
 
