@@ -101,7 +101,10 @@ export const governingRepair = (
   const made = model.assets[source[chosen.from]!]!.id
   const what = carried === made ? naming.asset(carried) : `${naming.asset(carried)}, made from ${naming.asset(made)},`
   const restore = chosen.idle === undefined ? '' : ` (as the inactive '${chosen.idle}' did)`
-  const level = options.level !== undefined && graph.actors[chosen.to]!.levels.includes(options.level) ? options.level : sharedLevel(context, target, from)
+  // The level asked for when both take part in it, else one they share (a link worker at
+  // delivery level brings case learning to the clinical director at delivery level).
+  const both = (at: Level): boolean => graph.actors[chosen!.to]!.levels.includes(at) && graph.actors[chosen!.from]!.levels.includes(at)
+  const level = options.level !== undefined && both(options.level) ? options.level : sharedLevel(context, target, from)
   // When the target's plans all declare what they are made from, a channel alone changes none:
   // say so, so that whoever applies the repair also makes the plan from what is brought.
   const own = governing.filter((held) => held.holder === target)

@@ -78,6 +78,15 @@ describe('repairs', () => {
         const created = new Set(repaired.assets.slice(model.assets.length).map((asset) => asset.id))
         const miswired = modelWarnings(repaired).filter((warning) => warning.code === 'asset-not-available' && [...created].some((id) => warning.message.includes(`'${id}'`)))
         expect(miswired).toEqual([])
+        // And each new channel between actors who share a level works at one of theirs (a
+        // declared loop's steps keep its level, whoever the model puts on it).
+        if (model.loops.length > 0) return
+        const levelsOf = new Map(repaired.actors.map((actor) => [actor.id as string, actor.levels]))
+        const shares = (a: string, b: string) => (levelsOf.get(a) ?? []).some((level) => (levelsOf.get(b) ?? []).includes(level))
+        const misplaced = repaired.channels
+          .slice(model.channels.length)
+          .filter((channel) => shares(channel.from, channel.to) && !(levelsOf.get(channel.from)!.includes(channel.level) && levelsOf.get(channel.to)!.includes(channel.level)))
+        expect(misplaced).toEqual([])
       }),
       { numRuns: 300, seed: 42 },
     )
@@ -194,6 +203,20 @@ describe('repairs', () => {
     expect(toMatron.filter((proposal) => proposal.carries.includes('dashboard' as never)).map((proposal) => proposal.activates)).toEqual([undefined])
     // What it did carry, it may bring back.
     expect(toMatron.filter((proposal) => proposal.activates === 'steps-to-matron').every((proposal) => proposal.carries.every((id) => id === 'fifteen-steps'))).toBe(true)
+  })
+
+  it('brings learning to the plan holder at a level both take part in', () => {
+    // Link workers (delivery only) and the PCN clinical director (delivery and planning):
+    // the case learning goes to the director at delivery level, not at the plan's planning level.
+    const model = buildModel({
+      actors: [['clients', 'patient'], ['link-workers', 'staff'], ['pcn-cd', 'manager', ['delivery', 'planning']]],
+      assets: [['story', 'experience', 'clients'], ['case-learning', 'insight', 'link-workers', undefined, { derivedFrom: ['story'] }], ['service-plan', 'plan', 'pcn-cd']],
+      channels: [['conversation', 'clients', 'link-workers', ['story']], ['plan-to-lw', 'pcn-cd', 'link-workers', ['service-plan']]],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    expect(repairs.filter((proposal) => proposal.to === 'pcn-cd').map((proposal) => proposal.level)).toEqual(expect.arrayContaining(['delivery']))
+    expect(repairs.filter((proposal) => proposal.to === 'pcn-cd' && proposal.level !== 'delivery')).toEqual([])
+    expect(modelWarnings(applyRepairs(model, repairs)).filter((warning) => warning.code === 'level-mismatch')).toEqual([])
   })
 
   it('suggestRepairs proposes, per level, as many channels as Eswaran and Tarjan say are needed', () => {
