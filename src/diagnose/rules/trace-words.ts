@@ -4,8 +4,8 @@ import { listInWords } from '../naming.js'
 
 /**
  * Where an open loop's knowledge stops, as a clause: "reaches 'experience-team', which
- * makes 'themes-report' of it, but the channel that would pass it on ('themes-to-ward')
- * is inactive". The holder is named by the caller.
+ * makes 'themes-report' of it, and stops there, because the channel that would pass it
+ * on ('themes-to-ward') is not active". The holder is named by the caller.
  * @internal
  */
 export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string => {
@@ -19,10 +19,12 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
     return `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as care, not as a reply telling them it came from what they said`
   }
   switch (stop.reason) {
-    case 'channel-not-active':
-      return `${at}${made} and stops there: the channel that would pass it on (${listInWords(stop.idleChannels.map((id) => `'${id}'`))}) is not active`
+    case 'channel-not-active': {
+      const many = stop.idleChannels.length > 1
+      return `${at}${made} and stops there, because the ${many ? 'channels' : 'channel'} that would pass it on (${listInWords(stop.idleChannels.map((id) => `'${id}'`))}) ${many ? 'are' : 'is'} not active`
+    }
     case 'no-reply':
-      return `${at}${made} and stops there: nobody reports back what was done`
+      return `${at}${made} and stops there, because nobody reports back what was done`
     case 'reply-not-delivered':
       return `is answered by ${naming.asset(stop.asset)}, which goes no further than ${naming.actor(stop.actor)}`
     default:
