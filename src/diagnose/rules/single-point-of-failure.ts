@@ -100,7 +100,7 @@ const pointFinding = (
   const sources = listInWords(loops.map((loop) => `${naming.asset(loop.source)} from ${naming.actor(loop.holder)}`))
   const one = loops.length === 1
   return {
-    message: `${one ? 'The loop' : 'The loops'} of ${sources} ${one ? 'closes' : 'close'} only through ${listInWords(more > 0 ? [...points, `${more} more`] : points, 7)}: if any one of them stops, ${lostWords(context, loops, actorsInWords(context, holders))}.`,
+    message: `${one ? 'The loop' : 'The loops'} of ${sources} ${one ? 'closes' : 'close'} only through ${listInWords(more > 0 ? [...points, `${more} more`] : points, 7)}: if ${actors.length + channels.length === 1 ? 'it stops' : 'any one of them stops'}, ${lostWords(context, loops, actorsInWords(context, holders))}.`,
     level: levels.find((level) => holders.some((id) => context.actor(id)?.levels.includes(level))),
     actors: sortedUnique([...actors, ...holders]),
     channels,

@@ -84,7 +84,7 @@ describe('single-point-of-failure', () => {
     // Only the manager is vital to both: the two loops hang on the manager alone and share a finding.
     const shared = onlyThisRule(model, { minAffectedLayActors: 2 }).defects
     expect(shared.map((defect) => [defect.assets, defect.actors, defect.channels])).toEqual([[['concern', 'story'], ['m', 'p', 'q'], []]])
-    expect(shared[0]!.message).toMatch(/^The loops of 'concern' from 'q' and 'story' from 'p' close only through 'm': /)
+    expect(shared[0]!.message).toMatch(/^The loops of 'concern' from 'q' and 'story' from 'p' close only through 'm': if it stops, /)
   })
 
   it('stops at maxSearchSteps, keeps the loops searched before, and marks the diagnosis truncated', () => {
