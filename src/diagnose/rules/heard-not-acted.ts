@@ -53,8 +53,9 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   const holderWords = naming.actor(loop.holder)
   const reaches = others.length === 0 ? '' : ` reaches ${listInWords(others.map(naming.actor))} and`
   const reply = loop.closedBy === undefined ? '' : ` (${naming.asset(loop.closedBy)})`
-  // Something may have been decided or done from it that the answer never mentions.
-  const made = loop.derived.filter((id) => decidedOrDone(context, id))
+  // Something may have been decided or done from it that the answer never mentions; what the
+  // holder decides of its own story alone (a client's own plan) is theirs, not the answer's to report.
+  const made = loop.derived.filter((id) => decidedOrDone(context, id) && context.asset(id)?.holder !== loop.holder)
   const repair = made.length === 0 ? undefined : replyRepair(context, loop)
   const what =
     made.length === 0

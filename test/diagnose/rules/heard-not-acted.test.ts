@@ -44,6 +44,19 @@ describe('heard-not-acted', () => {
     expect(found!.repair?.at(-1)).toMatchObject({ from: 'committee', creates: [{ kind: 'response', derivedFrom: ['plan'] }] })
   })
 
+  it("does not count the holder's own plan as what was decided about their story", () => {
+    // Link workers answer clients' wellbeing scores; the clients' own support plan (inferred
+    // from what they hold) is theirs, not something the answer failed to report.
+    const [finding, ...rest] = defects({
+      actors: [['clients', 'patient'], ['link-workers', 'staff']],
+      assets: [['scores', 'data', 'clients', []], ['support-plan', 'decision', 'clients'], ['scores-reply', 'response', 'link-workers', ['scores']]],
+      channels: [['record', 'clients', 'link-workers', ['scores']], ['answer', 'link-workers', 'clients', ['scores-reply']]],
+    })
+    expect(rest).toEqual([])
+    expect(finding!.message).toContain("but nothing was decided or changed because of it: 'clients' are heard and nothing is done.")
+    expect(finding!.repair).toBeUndefined()
+  })
+
   it('is silent for a loop that stays open (open-loop reports it)', () => {
     const spec: TracedSpec = { ...receivedAndNoted(), channels: receivedAndNoted().channels.filter(([id]) => id !== 'publish') }
     expect(defects(spec)).toEqual([])
