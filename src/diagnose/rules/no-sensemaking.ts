@@ -36,8 +36,8 @@ interface Unsensed {
  * people deciding about their own lives need no themes report. So is a decision made
  * with the person it is about: by the clinician or frontline worker caring for them,
  * straight from what they said, and shared back with them (goals agreed in a therapy
- * session; a manager deciding on complaints one by one is still reported). One finding per decision maker. The
- * repair asks whoever passed the raw knowledge on to make sense of it first: a channel
+ * session; a manager deciding on complaints one by one is still reported). One finding
+ * per decision maker. The repair asks whoever passed the raw knowledge on to make sense of it first: a channel
  * carrying their insight made from it (a new one where none exists) to the decision
  * maker, when the decision's provenance is inferred (one that declares what it is made
  * from is not changed by a channel, so it gets no repair). O(Σ trace size).
@@ -114,9 +114,8 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
 /**
  * Whether a decision is made with the person it is about: by the clinician or frontline
  * worker who cares for them, straight from what they told them (one channel away), and
- * shared back with them (the
- * decision, or a reply made from it or from what was done about it, reaches them). Agreeing goals in a therapy session,
- * or a referral after a "what matters to me" conversation, is sensemaking done together.
+ * shared back with them (the decision, or a reply made from it or from what was done
+ * about it, reaches them). Agreeing goals in a therapy session is sensemaking done together.
  */
 const sharedWithThePerson = (context: DiagnosisContext, loop: TracedLoop, members: ReadonlySet<number>, decision: number, raw: number): boolean => {
   const { carriage, provenance, kinds } = context.traceIndex()
