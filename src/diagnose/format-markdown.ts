@@ -1,9 +1,8 @@
 import type { Diagnosis } from './diagnose.js'
 import type { ScorecardFigures } from './scorecard.js'
-import { countOf, groupByLevel, repairInWords, repairsInWords, repairsOf } from './format-text.js'
+import { countOf, groupByLevel, percent, repairInWords, repairsInWords, repairsOf } from './format-text.js'
 
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
 const days = (value: number | null): string => (value === null ? 'n/a' : `${value}`)
 
 const scorecardRows: ReadonlyArray<readonly [string, (figures: ScorecardFigures) => string]> = [

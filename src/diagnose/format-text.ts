@@ -52,7 +52,16 @@ export const countOf = (count: number, noun: string): string => `${count} ${noun
 
 const daysOf = (value: number | null): string => (value === null ? 'n/a days' : countOf(value, 'day'))
 
-const percent = (share: number | null): string => (share === null ? 'n/a' : `${Math.round(share * 100)}%`)
+/**
+ * A share as a whole percentage, `n/a` for none; a share that is not nothing never reads
+ * 0% (`<1%`), nor one short of everything 100% (`>99%`), so one open loop among many
+ * people is not hidden by rounding. @internal
+ */
+export const percent = (share: number | null): string => {
+  if (share === null) return 'n/a'
+  const rounded = Math.round(share * 100)
+  return share > 0 && rounded === 0 ? '<1%' : share < 1 && rounded === 100 ? '>99%' : `${rounded}%`
+}
 
 /** The four outcome shares, best first ("did 50%, decided 0%, heard 25%, open 25%"). */
 const outcomeShares = (shares: ScorecardFigures['outcomes']): string =>

@@ -45,6 +45,17 @@ describe('formatDiagnosis', () => {
     expect(formatDiagnosis(result, 'markdown')).toMatch(/\| Weighted by people: closed with a decision \| 100% \|/)
   })
 
+  it('never rounds a share that is not nothing to 0%, nor one short of everything to 100%', () => {
+    // 500 residents answered and heard; one provider's data goes nowhere: 1 in 501 people.
+    const mostly = buildModel({
+      actors: [['r', 'citizen', undefined, { represents: 500 }], ['m', 'manager'], ['q', 'clinician']],
+      assets: [['views', 'experience', 'r'], ['answer', 'response', 'm', undefined, { derivedFrom: ['views'] }], ['counts', 'data', 'q']],
+      channels: [['tell', 'r', 'm', ['views']], ['reply', 'm', 'r', ['answer']]],
+    })
+    const text = formatDiagnosis(diagnose(mostly), 'text')
+    expect(text).toContain('weighted by people: did 0%, decided 0%, heard >99%, open <1%')
+  })
+
   it('markdown: headings and tables for a board report', () => {
     const markdown = formatDiagnosis(diagnosis, 'markdown')
     expect(markdown).toMatch(/^# Diagnosis of `test`\n/)
