@@ -101,13 +101,12 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
 export const closureOf = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch, atLeast?: number) => {
   const { carriage, provenance, kinds } = index
   const { best, awayBest, back } = scratch
-  const assets = index.graph.model.assets
   const h = carriage.holder[s]!
   const { members, inferred } = collectTrace(provenance, kinds, carriage.holder, s, scratch)
   // What the holder decides or does itself closes its loop when made from another's making,
   // or when the model declares what it was made from (students' recovery plans made from
   // the stories shared in class); inference alone is not enough.
-  const declared = (a: number): boolean => assets[a]!.derivedFrom !== undefined
+  const declared = (a: number): boolean => provenance.undeclared[a] === 0
   let outcome = -1
   for (const a of members) {
     const response = kinds[a] === 'response'
@@ -235,10 +234,17 @@ const orderOf = (
   let order: LearningOrder = 'single'
   for (const a of members) {
     if (closed !== undefined && closed.back[a] === 0) continue
-    const kind = graph.model.assets[a]!.kind
-    const holder = graph.actors[carriage.holder[a]!]!
-    if (kind === 'strategy' || (kind === 'experiment' && holder.levels.includes('strategy'))) return 'triple'
-    if (kind === 'plan') order = 'double'
+    const own = orderOfAsset(graph.model.assets[a]!.kind, graph.actors[carriage.holder[a]!]!.levels)
+    if (own === 'triple') return own
+    if (own === 'double') order = own
   }
   return order
 }
+
+/**
+ * The learning order an asset stands for, the one definition of a rule the organisation
+ * works by: `triple` for a strategy or an experiment held at strategy level, `double` for
+ * a plan, else `single`. @internal
+ */
+export const orderOfAsset = (kind: AssetKind, holderLevels: ReadonlyArray<Level>): LearningOrder =>
+  kind === 'strategy' || (kind === 'experiment' && holderLevels.includes('strategy')) ? 'triple' : kind === 'plan' ? 'double' : 'single'

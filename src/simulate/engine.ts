@@ -35,8 +35,9 @@ export const runEngine = (
   random: RandomSource,
 ): EngineOutput => {
   const { graph, actorLevel, paths } = network
-  const { stateAsset, stateActor, outStart, outEnd, entryEdge, entryTarget, derivedOffsets, derivedAsset, madeClass, ownLevel, declaredMade, sourceOffsets, sourceStates } = paths
+  const { stateAsset, stateActor, outStart, outEnd, entryEdge, entryTarget, derivedOffsets, derivedAsset, madeClass, ownLevel, sourceOffsets, sourceStates } = paths
   const { reachOffsets: holderState, holder: holderActor } = paths.carriage
+  const { undeclared } = paths.provenance
   const { raiseRate, derivation, derivationDelay } = behaviour
   const { days, maxEvents, maxHops, jitter, fatigue, recorder } = settings
   const tiring = fatigue.drop > 0
@@ -113,7 +114,7 @@ export const runEngine = (
       // Closed as the diagnosis closes a traced loop: a reply made from the item reaches its
       // raiser on an away lane (from another's making), or the raiser itself makes a decision
       // or change from it, on an away lane or declared (`derivedFrom`) as made from it.
-      if (v === origin && (madeClass[a] === madeResponse ? (lane & 1) !== 0 : chain >= levelDecided && holderState[a] === state && ((lane & 1) !== 0 || declaredMade[a] === 1))) {
+      if (v === origin && (madeClass[a] === madeResponse ? (lane & 1) !== 0 : chain >= levelDecided && holderState[a] === state && ((lane & 1) !== 0 || undeclared[a] === 0))) {
         if (recorder !== undefined && madeClass[a] === madeResponse) recorder.replied(x, time, holderState[a]!, paths, edgeWords)
         if (tally.reachRaiser(x, time, chain) && tiring) willing[v] = willing[v]! + fatigue.recovery * (1 - willing[v]!)
       }

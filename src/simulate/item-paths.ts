@@ -67,8 +67,6 @@ export interface ItemPaths {
   readonly madeClass: Uint8Array
   /** Per asset: the chain level its own kind gives (`did` for a change or experiment, `decided` for a decision, plan or strategy). */
   readonly ownLevel: Uint8Array
-  /** Per asset: 1 when the model declares what it was made from (`derivedFrom`), so its holder's own making of it closes a loop (as traced loops close). */
-  readonly declaredMade: Uint8Array
   /** Per actor: the states of the sources it holds (the assets it raises items of) are `sourceStates[sourceOffsets[v] .. sourceOffsets[v+1]-1]`. */
   readonly sourceOffsets: Int32Array
   readonly sourceStates: Int32Array
@@ -122,11 +120,9 @@ export const compileItemPaths = (graph: CompiledGraph): ItemPaths => {
   const assets = graph.model.assets
   const madeClass = new Uint8Array(assetCount)
   const ownLevel = new Uint8Array(assetCount)
-  const declaredMade = new Uint8Array(assetCount)
   for (let a = 0; a < assetCount; a++) {
     madeClass[a] = classOfKind[assets[a]!.kind]
     ownLevel[a] = levelOfClass[madeClass[a]!]!
-    declaredMade[a] = assets[a]!.derivedFrom === undefined ? 0 : 1
   }
   const sourceOffsets = new Int32Array(graph.actorCount + 1)
   const isSource = (a: number): boolean => carriage.holder[a]! >= 0 && carriage.assetIndex.get(assets[a]!.id) === a && isSourceAsset(assets[a]!)
@@ -149,7 +145,6 @@ export const compileItemPaths = (graph: CompiledGraph): ItemPaths => {
     derivedAsset,
     madeClass,
     ownLevel,
-    declaredMade,
     sourceOffsets,
     sourceStates,
   }

@@ -8,12 +8,12 @@ import { sortedUnique } from './words.js'
 import { levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import type { AssetId } from '../../model/primitives.js'
+import { orderOfAsset } from '../../graph/trace-source.js'
 
-/** Whether an asset is a rule the organisation works by: a plan, a strategy, or an experiment held at strategy level. */
+/** Whether an asset is a rule the organisation works by (a plan, a strategy, or an experiment held at strategy level), as traced loops' learning order reads it. */
 const isGoverning = (context: DiagnosisContext, id: AssetId): boolean => {
   const asset = context.asset(id)
-  if (asset === undefined) return false
-  return asset.kind === 'plan' || asset.kind === 'strategy' || (asset.kind === 'experiment' && context.actor(asset.holder)?.levels.includes('strategy') === true)
+  return asset !== undefined && orderOfAsset(asset.kind, context.actor(asset.holder)?.levels ?? []) !== 'single'
 }
 
 /**

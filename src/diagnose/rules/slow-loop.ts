@@ -8,9 +8,7 @@ import { defineRule } from '../define-rule.js'
 import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
 import { declaredNamesOf } from './declared-names.js'
 import { closureTimer } from '../../graph/trace-points.js'
-
-const promiseLevel = { heard: 0, decided: 1, did: 2 } as const
-const outcomeLevel = { open: -1, heard: 0, decided: 1, did: 2 } as const
+import { outcomeRank } from './declared-walk.js'
 
 /** Days for a message: at most two decimals, so sums of fractions read as people write them. */
 const days = (value: number): string => String(Number(value.toFixed(2)))
@@ -64,8 +62,8 @@ export const slowLoop = defineRule({
         // when the decision comes back in time, though a change comes back later.
         const timed = named.map((declared) => {
           // A declared loop that promises nothing promises an answer.
-          const promised = declared.promises === undefined ? 0 : promiseLevel[declared.promises]
-          if (promised >= outcomeLevel[loop.outcome]) return { declared, latencyDays: loop.latencyDays!, closedBy: loop.closedBy }
+          const promised = declared.promises === undefined ? 0 : outcomeRank(declared.promises)
+          if (promised >= outcomeRank(loop.outcome)) return { declared, latencyDays: loop.latencyDays!, closedBy: loop.closedBy }
           timer ??= closureTimer(context.traceIndex())
           const fastest = timer(context.traceIndex().carriage.assetIndex.get(loop.source)!, promised)
           return { declared, latencyDays: fastest?.latencyDays ?? loop.latencyDays!, closedBy: fastest?.closedBy ?? loop.closedBy }
