@@ -173,7 +173,15 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   const inModel = (id: string): boolean => context.asset(id as AssetId) !== undefined
   // A channel between actors who share no level goes through one who shares a level with each.
   // A channel that lapsed between the same two actors is brought back rather than run beside.
-  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withActivations(context, withRelays(context, defects)), inModel)
+  // Relays and channels brought back depend on one defect's repairs alone: each defect is
+  // tidied once, and a round of settling tidies again only the defects it added repairs to.
+  const tidied = new WeakMap<Defect, Defect>()
+  const tidyOne = (defect: Defect): Defect => {
+    let done = tidied.get(defect)
+    if (done === undefined) tidied.set(defect, (done = withActivations(context, withRelays(context, [defect]))[0]!))
+    return done
+  }
+  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(defects.map(tidyOne), inModel)
   const defects = settleRepairs(context.model, found, tidy, (repaired) => runRules(repaired, settling, sources).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.

@@ -35,21 +35,30 @@ const broughtBack = (channel: Channel, added: ReadonlyArray<AssetId>): Channel =
  * @category Repairs
  */
 export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChannel>): Model => {
-  // Only ids a new channel or asset could take are collected, not every id of a large model.
-  const channelIds = new Set<string>()
-  for (const channel of model.channels) if (channel.id.startsWith('repair-')) channelIds.add(channel.id)
   const created = new Set<string>(repairs.flatMap((proposal) => (proposal.creates ?? []).map((asset) => asset.id)))
   const assetIds = new Set<string>()
   if (created.size > 0) for (const asset of model.assets) if (created.has(asset.id)) assetIds.add(asset.id)
   const seen = new Set<string>()
   const assets: KnowledgeAsset[] = []
   const channels: Channel[] = []
-  // Channels brought back, by id, with what the repairs add to them (looked up only when a repair names one).
-  const byId = repairs.some((proposal) => proposal.activates !== undefined) ? new Map(model.channels.map((channel) => [channel.id as string, channel])) : new Map<string, Channel>()
+  // One pass over the channels, collecting only what the repairs need, not an index of
+  // every channel of a large model: ids a new channel could take, the channels a repair
+  // brings back (by id, the last of repeated ids, as a map of all would hold), and whether
+  // the model records polarity.
+  const channelIds = new Set<string>()
+  const byId = new Map<string, Channel>()
+  const named = new Set<string>()
+  for (const proposal of repairs) if (proposal.activates !== undefined) named.add(proposal.activates)
+  let polarised = false
+  for (const channel of model.channels) {
+    if (channel.id.startsWith('repair-')) channelIds.add(channel.id)
+    if (named.size > 0 && named.has(channel.id)) byId.set(channel.id, channel)
+    if (channel.polarity !== undefined) polarised = true
+  }
   const activated = new Map<string, AssetId[]>()
   // Where the model records polarity, a new channel is reinforcing ('+': more said, more
   // heard), so that it does not read as a gap in the model's polarity.
-  const polarity = model.channels.some((channel) => channel.polarity !== undefined) ? { polarity: '+' as const } : {}
+  const polarity = polarised ? { polarity: '+' as const } : {}
   let next = 1
   for (const proposal of repairs) {
     const key = proposalKey(proposal)
