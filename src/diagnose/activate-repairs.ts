@@ -3,6 +3,10 @@ import type { Channel } from '../model/codecs.js'
 import type { DiagnosisContext } from './context.js'
 import type { Defect } from './types.js'
 
+/** Whether `ids` name a reply: an asset of the model, or one the proposal creates, of kind `response`. */
+const listsReply = (context: DiagnosisContext, proposal: ProposedChannel, ids: ReadonlyArray<string>): boolean =>
+  ids.some((id) => (context.asset(id as never)?.kind ?? proposal.creates?.find((asset) => asset.id === id)?.kind) === 'response')
+
 /**
  * The channel a proposed one should bring back rather than run beside: a channel with
  * the same ends that is not active (lapsed, or planned and never opened) and was for the
@@ -16,7 +20,7 @@ const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Ch
   // Only a channel for the same purpose: one that listed something the proposal carries, or
   // a reply channel for a proposal that carries a reply. A lapsed 15 Steps report channel is
   // not brought back to carry the FFT dashboard.
-  const replies = (ids: ReadonlyArray<string>) => ids.some((id) => (context.asset(id as never)?.kind ?? proposal.creates?.find((asset) => asset.id === id)?.kind) === 'response')
+  const replies = (ids: ReadonlyArray<string>) => listsReply(context, proposal, ids)
   const related = idle.filter((channel) => channel.carries.some((id) => proposal.carries.includes(id)) || (replies(proposal.carries) && replies(channel.carries)))
   return (
     related.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
@@ -44,12 +48,43 @@ const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): b
   return false
 }
 
-/** A proposed channel as the one it brings back, when the two actors already have a channel that is not active. */
+/**
+ * An active channel between the same two actors, at the proposal's level, that what it
+ * carries can travel on: one that lists something the proposal carries, else, for a
+ * reply, one that carries replies, else the first by id. The carers already talk to PALS:
+ * their routines go on that channel, not on a second one beside it. O(the sender's
+ * active channels), read from the compiled graph.
+ */
+const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
+  const { graph } = context
+  const v = graph.indexOf.get(proposal.from)
+  const w = graph.indexOf.get(proposal.to)
+  if (v === undefined || w === undefined) return undefined
+  // The context's model lists channels in id order, and edges follow it.
+  const running: Channel[] = []
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+    const channel = graph.model.channels[graph.edgeChannel[e]!]!
+    if (graph.targets[e] === w && channel.level === proposal.level) running.push(channel)
+  }
+  if (running.length <= 1) return running[0]
+  return (
+    running.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
+    (listsReply(context, proposal, proposal.carries) ? running.find((channel) => listsReply(context, proposal, channel.carries)) : undefined) ??
+    running[0]
+  )
+}
+
+/**
+ * A proposed channel as the one it brings back, when the two actors already have a
+ * channel for the same purpose that is not active, or as an addition to an active one
+ * between them at its level.
+ */
 const activating = (context: DiagnosisContext, proposal: ProposedChannel): ProposedChannel => {
-  if (proposal.activates !== undefined) return proposal
-  const channel = lapsedBetween(context, proposal)
-  if (channel === undefined) return proposal
-  return { ...proposal, level: channel.level, activates: channel.id }
+  if (proposal.activates !== undefined || proposal.extends !== undefined) return proposal
+  const lapsed = lapsedBetween(context, proposal)
+  if (lapsed !== undefined) return { ...proposal, level: lapsed.level, activates: lapsed.id }
+  const running = runningBetween(context, proposal)
+  return running === undefined ? proposal : { ...proposal, extends: running.id }
 }
 
 /**
@@ -58,7 +93,8 @@ const activating = (context: DiagnosisContext, proposal: ProposedChannel): Propo
  * back (`activates`, at that channel's level): where a themes report lapsed, the repair
  * restarts it rather than adding a second channel beside it, as a ward manager would;
  * applying it makes the channel active and adds what the proposal carries to what it
- * lists. A proposed channel that an active one between the same actors already is
+ * lists. Otherwise, where they have an active channel at the proposal's level, what
+ * should travel is listed on it (`extends`). A proposed channel that an active one between the same actors already is
  * (carrying all it would, creating nothing) changes nothing and is dropped, with the
  * repair when nothing is left of it: the finding needs another fix (what a plan is
  * declared to be made from, say), not a second copy of a channel. Deterministic.

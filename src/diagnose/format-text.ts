@@ -17,7 +17,7 @@ export const repairsOf = (defects: ReadonlyArray<Defect>): ReadonlyArray<NonNull
   const result: Array<NonNullable<Defect['repair']>[number]> = []
   for (const defect of defects) {
     for (const channel of defect.repair ?? []) {
-      const key = JSON.stringify([channel.from, channel.to, channel.level, channel.carries, channel.activates ?? null])
+      const key = JSON.stringify([channel.from, channel.to, channel.level, channel.carries, channel.activates ?? null, channel.extends ?? null])
       if (seen.has(key)) continue
       seen.add(key)
       result.push(channel)
@@ -34,17 +34,26 @@ export const repairInWords = (diagnosis: Diagnosis, channel: NonNullable<Defect[
   const label = (id: string): string => diagnosis.labels?.[id] ?? id
   const carried = channel.carries.length > 0 ? ` carrying ${channel.carries.map(label).join(', ')}` : ''
   const created = channel.creates !== undefined && channel.creates.length > 0 ? ' (new)' : ''
-  const restart = channel.activates === undefined ? '' : `bring back '${channel.activates}': `
+  const restart =
+    channel.activates !== undefined ? `bring back '${channel.activates}': ` : channel.extends !== undefined ? `use '${channel.extends}': ` : ''
   return `${restart}${label(channel.from)} -> ${label(channel.to)}${carried}${created} at ${channel.level} level: ${channel.reason}`
 }
 
-/** What a list of repairs does: "add 3 channels", "bring back 1 channel", "add 2 channels and bring back 1". @internal */
+/**
+ * What a list of repairs does: "add 3 channels", "bring back 1 channel", "add 2 channels
+ * and bring back 1", "add 1 channel, bring back 1 and use 2 running ones". @internal
+ */
 export const repairsInWords = (repairs: ReadonlyArray<NonNullable<Defect['repair']>[number]>): string => {
   const back = repairs.filter((channel) => channel.activates !== undefined).length
-  const added = repairs.length - back
-  if (back === 0) return `add ${countOf(added, 'channel')}`
-  if (added === 0) return `bring back ${countOf(back, 'channel')}`
-  return `add ${countOf(added, 'channel')} and bring back ${back}`
+  const onto = repairs.filter((channel) => channel.activates === undefined && channel.extends !== undefined).length
+  const added = repairs.length - back - onto
+  // The first part names its noun ("channel", "running channel"); later ones only count.
+  const parts: string[] = []
+  if (added > 0) parts.push(`add ${countOf(added, 'channel')}`)
+  if (back > 0) parts.push(parts.length === 0 ? `bring back ${countOf(back, 'channel')}` : `bring back ${back}`)
+  if (onto > 0) parts.push(parts.length === 0 ? `use ${countOf(onto, 'running channel')}` : `use ${countOf(onto, 'running one')}`)
+  if (parts.length === 0) return `add ${countOf(0, 'channel')}`
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`
 }
 
 /** "1 error", "2 errors". @internal */

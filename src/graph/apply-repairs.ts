@@ -3,16 +3,20 @@ import type { AssetId, ChannelId } from '../model/primitives.js'
 import type { ProposedChannel } from './types.js'
 
 const proposalKey = (proposal: ProposedChannel): string =>
-  JSON.stringify([proposal.from, proposal.to, proposal.level, proposal.carries, (proposal.creates ?? []).map((asset) => asset.id), proposal.activates ?? null])
+  JSON.stringify([proposal.from, proposal.to, proposal.level, proposal.carries, (proposal.creates ?? []).map((asset) => asset.id), proposal.activates ?? null, proposal.extends ?? null])
 
-/** The channel a proposal brings back, when it names one the model has between the same actors. */
+/** The channel a proposal names, to bring back or add to: the one of the model between the same actors, if any. */
+const namedChannel = (proposal: ProposedChannel): ChannelId | undefined => proposal.activates ?? proposal.extends
+
+/** The channel a proposal brings back or adds to, when it names one the model has between the same actors. */
 const activatedChannel = (byId: ReadonlyMap<string, Channel>, proposal: ProposedChannel): Channel | undefined => {
-  if (proposal.activates === undefined) return undefined
-  const channel = byId.get(proposal.activates)
+  const id = namedChannel(proposal)
+  if (id === undefined) return undefined
+  const channel = byId.get(id)
   return channel !== undefined && channel.from === proposal.from && channel.to === proposal.to ? channel : undefined
 }
 
-/** A channel brought back: active, listing what it listed and then what the repairs add. */
+/** A channel brought back or added to: active, listing what it listed and then what the repairs add. */
 const broughtBack = (channel: Channel, added: ReadonlyArray<AssetId>): Channel => {
   const carries = [...channel.carries]
   for (const id of added) if (!carries.includes(id)) carries.push(id)
@@ -23,7 +27,8 @@ const broughtBack = (channel: Channel, added: ReadonlyArray<AssetId>): Channel =
  * The model with proposed channels added, as active channels, with the assets they
  * create. A proposal that `activates` a channel the model has between the same actors
  * brings that channel back instead: it becomes active and lists the proposal's
- * `carries` after its own, in place. The same proposal given twice (as when two
+ * `carries` after its own, in place; one that `extends` an active channel between them
+ * lists its `carries` on that channel in the same way. The same proposal given twice (as when two
  * findings share a repair) is applied once; a created asset whose id the model already
  * has is not added again. New channel ids are `repair-1`, `repair-2`, … in proposal
  * order, skipping ids the model uses, so the same model and repairs always give the
@@ -48,7 +53,10 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
   const channelIds = new Set<string>()
   const byId = new Map<string, Channel>()
   const named = new Set<string>()
-  for (const proposal of repairs) if (proposal.activates !== undefined) named.add(proposal.activates)
+  for (const proposal of repairs) {
+    const id = namedChannel(proposal)
+    if (id !== undefined) named.add(id)
+  }
   let polarised = false
   for (const channel of model.channels) {
     if (channel.id.startsWith('repair-')) channelIds.add(channel.id)

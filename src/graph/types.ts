@@ -98,7 +98,8 @@ export interface ProposedAsset {
  * `reason` says, in words, what it closes. When the two actors already have a channel
  * that is not active (a lapsed themes report, a planned meeting never held), the
  * diagnosis proposes bringing that one back (`activates`) rather than a second channel
- * beside it.
+ * beside it; when they already have an active one at the proposal's level (carers who
+ * talk to PALS), it proposes listing what should travel on that one (`extends`).
  * @category Repairs
  */
 export interface ProposedChannel {
@@ -115,4 +116,10 @@ export interface ProposedChannel {
    * `carries` besides what it listed, and no channel is added. Absent for a new channel.
    */
   readonly activates?: ChannelId
+  /**
+   * An existing active channel from `from` to `to`, at `level`, that this repair adds to:
+   * applied, that channel lists `carries` besides what it listed, and no channel is
+   * added. Absent for a new channel, and for one brought back.
+   */
+  readonly extends?: ChannelId
 }

@@ -27,7 +27,9 @@ describe('formatDiagnosis', () => {
     const delivery = text.slice(text.indexOf('Delivery level'), text.indexOf('Planning level'))
     const severities = delivery.split('\n').map((line) => line.trim().split(' ')[0]).filter((word) => ['error', 'warning', 'info'].includes(word!))
     expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a!) - ['error', 'warning', 'info'].indexOf(b!)))
-    expect(text).toMatch(/Repairs: add \d+ channels?:/)
+    // Repairs say what they do: add a channel, or put what should travel on a running one.
+    expect(text).toMatch(/Repairs: add 1 channel and use 1 running one:/)
+    expect(text).toContain("use 'brief': m -> k carrying idle at planning level")
     // Every rule's repairs are printed, with what they carry and why.
     expect(text).toMatch(/-> 'p'|-> p /)
     expect(text).toContain('Scorecard')

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/diagnose/diagnose.js'
+import { formatDiagnosis } from '../../src/diagnose/format.js'
 import { applyRepairs } from '../../src/graph/apply-repairs.js'
 import { suggestRepairs } from '../../src/graph/repairs.js'
 import { traceLoops } from '../../src/graph/trace.js'
@@ -183,6 +184,54 @@ describe('repairs', () => {
     ])
     expect(traceLoops(repaired).loops.find((loop) => loop.source === 'story')!.outcome).not.toBe('open')
     expect(model.channels[1]!.status).toBe('inactive')
+  })
+
+  it('puts what should travel on a running channel between the same two actors rather than adding one beside it', () => {
+    // The ward manager already runs a 'you said, we did' board for patients and cares for
+    // them: the reply to their comments goes on the board, not on a new channel, nor on care.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['ward-manager', 'manager']],
+      assets: [
+        ['comments', 'experience', 'patients'],
+        ['rota-change', 'change', 'ward-manager', undefined, { derivedFrom: ['comments'] }],
+        ['visiting-notice', 'response', 'ward-manager', undefined, { derivedFrom: [] }],
+        ['care', 'change', 'ward-manager', undefined, { derivedFrom: [] }],
+      ],
+      channels: [
+        ['cards', 'patients', 'ward-manager', ['comments']],
+        ['a-care', 'ward-manager', 'patients', ['care']],
+        ['board', 'ward-manager', 'patients', ['visiting-notice']],
+        ['newsletter', 'ward-manager', 'patients', ['visiting-notice'], { level: 'planning' }],
+      ],
+    })
+    const diagnosis = diagnose(model)
+    const repairs = diagnosis.defects.flatMap((defect) => defect.repair ?? [])
+    const toPatients = repairs.filter((proposal) => proposal.from === 'ward-manager' && proposal.to === 'patients')
+    // Every finding about the comments proposes the same reply.
+    expect(new Set(toPatients.map((proposal) => JSON.stringify([proposal.extends, proposal.level, proposal.carries])))).toEqual(
+      new Set([JSON.stringify(['board', 'delivery', ['rota-change-reply']])]),
+    )
+    expect(formatDiagnosis(diagnosis, 'text')).toContain("use 'board': ward-manager -> patients carrying rota-change-reply (new) at delivery level")
+    const repaired = applyRepairs(model, repairs)
+    expect(repaired.channels.filter((channel) => channel.from === 'ward-manager' && channel.to === 'patients')).toEqual([
+      model.channels[1],
+      { ...model.channels[2]!, carries: ['visiting-notice', 'rota-change-reply'] },
+      model.channels[3],
+    ])
+    expect(traceLoops(repaired).loops.find((loop) => loop.source === 'comments')!.outcome).toBe('did')
+  })
+
+  it('adds a channel when the running ones between the two actors are at another level', () => {
+    const model = buildModel({
+      actors: [['patients', 'patient', ['delivery', 'planning']], ['ward-manager', 'manager', ['delivery', 'planning']]],
+      assets: [['comments', 'experience', 'patients'], ['rota-change', 'change', 'ward-manager', undefined, { derivedFrom: ['comments'] }]],
+      channels: [['cards', 'patients', 'ward-manager', ['comments']], ['forum', 'ward-manager', 'patients', [], { level: 'planning' }]],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const toPatients = repairs.filter((proposal) => proposal.from === 'ward-manager' && proposal.to === 'patients')
+    expect(toPatients.length).toBeGreaterThan(0)
+    expect(toPatients.every((proposal) => proposal.extends === undefined && proposal.level === 'delivery')).toBe(true)
+    expect(applyRepairs(model, repairs).channels.filter((channel) => channel.from === 'ward-manager')).toHaveLength(2)
   })
 
   it('does not bring back a lapsed channel that was for something else', () => {
