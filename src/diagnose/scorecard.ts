@@ -4,7 +4,7 @@ import type { ActorId } from '../model/primitives.js'
 import { ActorKind, type Level, isLayVoice, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
 import { relayedChannel } from './relay-repairs.js'
-import { replyRepair } from './reply-repair.js'
+import { loopRepair } from './loop-repair.js'
 
 /**
  * How many distinct voices feed one sensemaking step: the holder of an `insight`, and
@@ -134,7 +134,7 @@ const tracedFigures = (
     weighted[loop.outcome] += weight
     const lay = (voiceBits[h]! & 1) !== 0
     if (loop.outcome === 'open') {
-      for (const channel of (replyRepair(context, loop) ?? []).flatMap((proposed) => relayedChannel(context, proposed))) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
+      for (const channel of (loopRepair(context, loop) ?? []).flatMap((proposed) => relayedChannel(context, proposed))) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
       continue
     }
     closed++

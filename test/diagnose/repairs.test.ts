@@ -234,6 +234,30 @@ describe('repairs', () => {
     expect(applyRepairs(model, repairs).channels.filter((channel) => channel.from === 'ward-manager')).toHaveLength(2)
   })
 
+  it('mends the declared loop for a source rather than proposing a reply beside it', () => {
+    // The trust declares that FFT comments come back on the ED matron's "you said, we did"
+    // poster, but the experience team never sends the supplier's dashboard to the matron.
+    // Every finding about the comments mends that loop; none asks the survey supplier to
+    // write to patients.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['supplier', 'intermediary'], ['px', 'staff'], ['matron', 'manager']],
+      assets: [['comments', 'experience', 'patients'], ['dashboard', 'insight', 'supplier', undefined, { derivedFrom: ['comments'] }]],
+      channels: [
+        ['sms', 'patients', 'supplier', ['comments']],
+        ['dashboard-px', 'supplier', 'px', ['dashboard']],
+        ['poster', 'matron', 'patients', []],
+      ],
+      loops: [{ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'supplier', 'px', 'matron', 'patients'], source: 'comments', promises: 'heard' }],
+    })
+    const defects = diagnose(model).defects
+    const repairOf = (rule: string) => JSON.stringify(defects.find((defect) => defect.rule === rule)!.repair)
+    expect(repairOf('open-loop')).toBe(repairOf('declared-loop-broken'))
+    const repairs = defects.flatMap((defect) => defect.repair ?? [])
+    expect(repairs.filter((proposal) => proposal.to === 'patients').map((proposal) => [proposal.from, proposal.extends])).toContainEqual(['matron', 'poster'])
+    expect(repairs.filter((proposal) => proposal.from === 'supplier' && proposal.to === 'patients')).toEqual([])
+    expect(traceLoops(applyRepairs(model, repairs)).loops.find((loop) => loop.source === 'comments')!.outcome).not.toBe('open')
+  })
+
   it('does not bring back a lapsed channel that was for something else', () => {
     // The 15 Steps report's lapsed channel from the experience team to the matron is not
     // revived to carry the FFT dashboard: that is a new channel.
@@ -249,7 +273,8 @@ describe('repairs', () => {
     })
     const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
     const toMatron = repairs.filter((proposal) => proposal.from === 'px' && proposal.to === 'matron')
-    expect(toMatron.filter((proposal) => proposal.carries.includes('dashboard' as never)).map((proposal) => proposal.activates)).toEqual([undefined])
+    // Every finding about the comments mends the declared loop: the same new channel.
+    expect([...new Set(toMatron.filter((proposal) => proposal.carries.includes('dashboard' as never)).map((proposal) => proposal.activates))]).toEqual([undefined])
     // What it did carry, it may bring back.
     expect(toMatron.filter((proposal) => proposal.activates === 'steps-to-matron').every((proposal) => proposal.carries.every((id) => id === 'fifteen-steps'))).toBe(true)
   })

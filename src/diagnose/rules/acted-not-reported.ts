@@ -5,7 +5,8 @@ import { isLayVoice, levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
-import { replyMadeFrom, replyRepair } from '../reply-repair.js'
+import { loopRepair } from '../loop-repair.js'
+import { replyMadeFrom } from '../reply-repair.js'
 import * as t from 'io-ts'
 import { ruleOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
@@ -21,7 +22,7 @@ import { chainLevels } from './chain-levels.js'
  * `experiment` made from it, yet whose outcome is not `did`: no reply made from the
  * change comes back to the source's holder. Sources of lay and mixed actors only, by
  * default: a guideline body whose evidence changes practice does not wait for "you
- * said, we did" (`open-loop` still notes, as info, that nothing comes back to it). The repair is `replyRepair`: a
+ * said, we did" (`open-loop` still notes, as info, that nothing comes back to it). The repair is `loopRepair`: a
  * reply from the change's holder made from the change; where a reply exists but is not
  * delivered and was not made from a change, a new reply made from the change instead,
  * so the loop closes with `did`. O(traced loops; a trace's provenance links where a reply
@@ -95,10 +96,10 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   }
 }
 
-/** `replyRepair`, unless it would deliver a reply not made from a change: then a new reply made from the last change. */
+/** `loopRepair`, unless it would deliver a reply not made from a change: then a new reply made from the last change. */
 const actedRepair = (context: DiagnosisContext, loop: TracedLoop, changes: ReadonlyArray<AssetId>): ReadonlyArray<ProposedChannel> | undefined => {
   const stop = loop.stopsAt
-  if (stop === undefined || stop.reason !== 'reply-not-delivered' || chainLevels(context, loop).get(stop.asset) === 2) return replyRepair(context, loop)
+  if (stop === undefined || stop.reason !== 'reply-not-delivered' || chainLevels(context, loop).get(stop.asset) === 2) return loopRepair(context, loop)
   const change = changes[changes.length - 1]!
   return [replyMadeFrom(context, { source: loop.source, holder: loop.holder, made: change, responder: context.asset(change)!.holder })]
 }

@@ -5,7 +5,7 @@ import { isLayVoice, levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
-import { replyRepair } from '../reply-repair.js'
+import { loopRepair } from '../loop-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 
@@ -56,7 +56,7 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   // Something may have been decided or done from it that the answer never mentions; what the
   // holder decides of its own story alone (a client's own plan) is theirs, not the answer's to report.
   const made = loop.derived.filter((id) => decidedOrDone(context, id) && context.asset(id)?.holder !== loop.holder)
-  const repair = made.length === 0 ? undefined : replyRepair(context, loop)
+  const repair = made.length === 0 ? undefined : loopRepair(context, loop)
   const what =
     made.length === 0
       ? `but nothing was decided or changed because of it: ${holderWords} are heard and nothing is done.`

@@ -7,7 +7,8 @@ import type { ProposedChannel } from '../../graph/types.js'
 import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
-import { freshAssetId, replyRepair } from '../reply-repair.js'
+import { loopRepair } from '../loop-repair.js'
+import { freshAssetId } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { actorsInWords } from './words.js'
 
@@ -23,7 +24,7 @@ import { actorsInWords } from './words.js'
  * both a lay voice and a professional voice taking part in the level (a mixed forum is
  * both). One finding per level. The repair closes the most
  * promising open loop there (a lay source that already reaches a professional at the
- * level, the one made into the most) with a reply (`replyRepair`), or else joins a lay
+ * level, the one made into the most) with a reply (`loopRepair`), or else joins a lay
  * holder of a source and a professional with a pair of channels: the source in, a reply
  * made from it back. O(traced loops × reach).
  *
@@ -84,7 +85,7 @@ const joinRepair = (
 ): { readonly repair: ReadonlyArray<ProposedChannel> | undefined; readonly assets: ReadonlyArray<AssetId> } => {
   let best: TracedLoop | undefined
   for (const loop of layLoops) if (loop.outcome === 'open' && joins(loop) && (best === undefined || madeInto(context, loop) > madeInto(context, best))) best = loop
-  if (best !== undefined) return { repair: replyRepair(context, best), assets: [best.source, ...best.derived] }
+  if (best !== undefined) return { repair: loopRepair(context, best), assets: [best.source, ...best.derived] }
   const { naming } = context
   const lay = layLoops[0]
   const professional = context.model.actors.find(

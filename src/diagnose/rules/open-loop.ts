@@ -3,7 +3,7 @@ import type { TracedLoop } from '../../graph/trace-types.js'
 import { levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
-import { replyRepair } from '../reply-repair.js'
+import { loopRepair } from '../loop-repair.js'
 import { ruleOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 import { stopInWords } from './trace-words.js'
@@ -19,7 +19,8 @@ import { stopInWords } from './trace-words.js'
  * How: one finding per source whose traced loop (`traceLoops`) has outcome `open`. Lay
  * and mixed sources (patients, carers, forums) are reported at the rule's severity,
  * professional sources one step lower. The repair is a reply to the holder from whoever
- * holds the furthest thing made from it (see `replyRepair`). O(traced loops).
+ * holds the furthest thing made from it, or, where a broken declared loop names the
+ * source, that loop's own repairs (see `loopRepair`). O(traced loops).
  *
  * Options: `involvingLay` (default `false`): report only lay and mixed sources.
  * @category Rules
@@ -44,7 +45,7 @@ export const openLoop = defineRule({
 const openLoopFinding = (context: DiagnosisContext, loop: TracedLoop, lay: boolean): Finding => {
   const stop = loop.stopsAt!
   const holder = context.actor(loop.holder)
-  const repair = replyRepair(context, loop)
+  const repair = loopRepair(context, loop)
   return {
     message: `${context.naming.asset(loop.source)} from ${context.naming.actor(loop.holder)} ${stopInWords(context, loop)}: nothing comes back to ${context.naming.actor(loop.holder)}.`,
     level: levels.find((level) => holder?.levels.includes(level)),

@@ -7,7 +7,8 @@ import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { declaredChildren } from './declared-children.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
-import { replyRepair, sharedLevel } from '../reply-repair.js'
+import { loopRepair } from '../loop-repair.js'
+import { sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 
@@ -26,7 +27,7 @@ import type { Finding } from '../types.js'
  * grouped by the actor where they stop: one finding per such actor, naming the idle
  * channels. The repair passes what that actor made of the stories on to whoever the
  * model says makes the next thing of it (an asset with `derivedFrom` naming it, held by
- * someone else); where the model names nobody, the loops' reply repairs (`replyRepair`).
+ * someone else); where the model names nobody, the loops' reply repairs (`loopRepair`).
  * O(traced loops + assets' provenance links).
  *
  * Options: none.
@@ -112,5 +113,5 @@ const onward = (
     }
   }
   if (proposals.size > 0) return [...proposals.values()]
-  return loops.flatMap((loop) => replyRepair(context, loop) ?? [])
+  return loops.flatMap((loop) => loopRepair(context, loop) ?? [])
 }

@@ -6,7 +6,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
-import { replyRepair } from '../reply-repair.js'
+import { loopRepair } from '../loop-repair.js'
 import { noOptions } from '../rule-options.js'
 import { sortedUnique } from './words.js'
 
@@ -26,7 +26,7 @@ const counted = new Set(['decision', 'plan', 'strategy', 'change', 'experiment']
  * is heard, so it is not tokenistic (`heard-not-acted` says whether anything followed);
  * knowledge that is acted on but never reported is `open-loop`'s matter. The repair is
  * a reply made from the furthest thing made from the actor's furthest-travelling source
- * (see `replyRepair`). O(traced loops).
+ * (see `loopRepair`). O(traced loops).
  *
  * Options: none.
  * @category Rules
@@ -51,7 +51,7 @@ export const tokenisticParticipation = defineRule({
       if (actor === undefined || !isLayVoice(actor.perspective) || !loops.some((loop) => loop.reached.length > 1)) continue
       if (loops.some((loop) => loop.outcome !== 'open' || loop.derived.some((id) => counted.has(context.asset(id)?.kind ?? '')))) continue
       const furthest = loops.reduce((best, loop) => (furthestStage(context, loop) > furthestStage(context, best) ? loop : best))
-      const repair = replyRepair(context, furthest)
+      const repair = loopRepair(context, furthest)
       const reached = sortedUnique(loops.flatMap((loop) => loop.reached.slice(1)))
       findings.push({
         message: `${naming.actor(holder)} ${loops.length === 1 ? 'gives' : 'give'} ${listInWords(loops.map((loop) => naming.asset(loop.source)), 3)} to ${listInWords(reached.map(naming.actor), 3)}, but nothing is decided or changed from it and nothing comes back: their participation stops at informing and consultation.`,
