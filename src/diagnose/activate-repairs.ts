@@ -1,11 +1,14 @@
-import type { ProposedChannel } from '../graph/types.js'
+import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { Channel } from '../model/codecs.js'
 import type { DiagnosisContext } from './context.js'
 import type { Defect } from './types.js'
 
-/** Whether `ids` name a reply: an asset of the model, or one the proposal creates, of kind `response`. */
-const listsReply = (context: DiagnosisContext, proposal: ProposedChannel, ids: ReadonlyArray<string>): boolean =>
-  ids.some((id) => (context.asset(id as never)?.kind ?? proposal.creates?.find((asset) => asset.id === id)?.kind) === 'response')
+/** Kinds of the assets a defect's repairs create, by id: a relay's second channel carries what its first creates. */
+type Created = ReadonlyMap<string, ProposedAsset['kind']>
+
+/** Whether `ids` name a reply: an asset of the model, or one the repairs create, of kind `response`. */
+const listsReply = (context: DiagnosisContext, created: Created, ids: ReadonlyArray<string>): boolean =>
+  ids.some((id) => (context.asset(id as never)?.kind ?? created.get(id)) === 'response')
 
 /**
  * The channel a proposed one should bring back rather than run beside: a channel with
@@ -14,13 +17,13 @@ const listsReply = (context: DiagnosisContext, proposal: ProposedChannel, ids: R
  * preferring one that lists something the proposal carries, then one at its level, then
  * the first by id. O(the sender's channels that are not active).
  */
-const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
+const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
   // The trace's index of channels that are not active, by sender: the context's model lists them in id order.
   const idle = (context.traceIndex().idleFrom().get(proposal.from) ?? []).filter((channel) => channel.to === proposal.to)
   // Only a channel for the same purpose: one that listed something the proposal carries, or
   // a reply channel for a proposal that carries a reply. A lapsed 15 Steps report channel is
   // not brought back to carry the FFT dashboard.
-  const replies = (ids: ReadonlyArray<string>) => listsReply(context, proposal, ids)
+  const replies = (ids: ReadonlyArray<string>) => listsReply(context, created, ids)
   const related = idle.filter((channel) => channel.carries.some((id) => proposal.carries.includes(id)) || (replies(proposal.carries) && replies(channel.carries)))
   return (
     related.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
@@ -55,7 +58,7 @@ const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): b
  * their routines go on that channel, not on a second one beside it. O(the sender's
  * active channels), read from the compiled graph.
  */
-const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel): Channel | undefined => {
+const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
   const { graph } = context
   const v = graph.indexOf.get(proposal.from)
   const w = graph.indexOf.get(proposal.to)
@@ -69,7 +72,7 @@ const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel): C
   if (running.length <= 1) return running[0]
   return (
     running.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
-    (listsReply(context, proposal, proposal.carries) ? running.find((channel) => listsReply(context, proposal, channel.carries)) : undefined) ??
+    (listsReply(context, created, proposal.carries) ? running.find((channel) => listsReply(context, created, channel.carries)) : undefined) ??
     running[0]
   )
 }
@@ -79,11 +82,11 @@ const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel): C
  * channel for the same purpose that is not active, or as an addition to an active one
  * between them at its level.
  */
-const activating = (context: DiagnosisContext, proposal: ProposedChannel): ProposedChannel => {
+const activating = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): ProposedChannel => {
   if (proposal.activates !== undefined || proposal.extends !== undefined) return proposal
-  const lapsed = lapsedBetween(context, proposal)
+  const lapsed = lapsedBetween(context, proposal, created)
   if (lapsed !== undefined) return { ...proposal, level: lapsed.level, activates: lapsed.id }
-  const running = runningBetween(context, proposal)
+  const running = runningBetween(context, proposal, created)
   return running === undefined ? proposal : { ...proposal, extends: running.id }
 }
 
@@ -105,7 +108,8 @@ export const withActivations = (context: DiagnosisContext, defects: ReadonlyArra
   let changed = false
   const result = defects.map((defect): Defect => {
     if (defect.repair === undefined) return defect
-    const repair = defect.repair.filter((proposal) => !alreadyRunning(context, proposal)).map((proposal) => activating(context, proposal))
+    const created: Created = new Map(defect.repair.flatMap((proposal) => (proposal.creates ?? []).map((asset) => [asset.id, asset.kind] as const)))
+    const repair = defect.repair.filter((proposal) => !alreadyRunning(context, proposal)).map((proposal) => activating(context, proposal, created))
     if (repair.length === defect.repair.length && repair.every((proposal, index) => proposal === defect.repair![index])) return defect
     changed = true
     if (repair.length > 0) return { ...defect, repair }

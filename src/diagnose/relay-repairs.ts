@@ -5,10 +5,31 @@ import type { DiagnosisContext } from './context.js'
 import { levelInCommon } from './reply-repair.js'
 import type { Defect } from './types.js'
 
+/** Senders of channels that are not active, by receiver, for one context (built on first use). */
+const idleSendersCache = new WeakMap<DiagnosisContext, ReadonlyMap<ActorId, ReadonlyArray<ActorId>>>()
+
+const idleSendersTo = (context: DiagnosisContext, to: ActorId): ReadonlyArray<ActorId> => {
+  let byReceiver = idleSendersCache.get(context)
+  if (byReceiver === undefined) {
+    const built = new Map<ActorId, ActorId[]>()
+    for (const channels of context.traceIndex().idleFrom().values()) {
+      for (const channel of channels) {
+        const list = built.get(channel.to)
+        if (list === undefined) built.set(channel.to, [channel.from])
+        else list.push(channel.from)
+      }
+    }
+    idleSendersCache.set(context, (byReceiver = built))
+  }
+  return byReceiver.get(to) ?? []
+}
+
 /**
  * Who could pass something from `from` on to `to` when the two share no level (a trust
- * board and the families on a ward): an actor that already has an active channel to
- * `to` and shares a level with each of them, the first by id. O(`to`'s in-channels).
+ * board and the patients on a ward): an actor that shares a level with each of them and
+ * already has an active channel to `to`, else one whose channel to `to` lapsed or was
+ * never opened (the ward manager whose "you said, we did" board stopped), the first by id.
+ * O(`to`'s in-channels).
  */
 const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ActorId | undefined => {
   const { graph } = context
@@ -16,13 +37,18 @@ const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): Ac
   const toLevels = context.actor(to)?.levels ?? []
   const w = graph.indexOf.get(to)
   if (w === undefined) return undefined
-  let chosen: ActorId | undefined
-  for (let r = graph.reverseOffsets[w]!; r < graph.reverseOffsets[w + 1]!; r++) {
-    const actor = graph.actors[graph.sources[r]!]!
-    if (actor.id === from || actor.id === to || levelInCommon(actor.levels, fromLevels) === undefined || levelInCommon(actor.levels, toLevels) === undefined) continue
-    if (chosen === undefined || compareIds(actor.id, chosen) < 0) chosen = actor.id
+  const first = (candidates: Iterable<ActorId>): ActorId | undefined => {
+    let chosen: ActorId | undefined
+    for (const id of candidates) {
+      const levels = context.actor(id)?.levels
+      if (levels === undefined || id === from || id === to || levelInCommon(levels, fromLevels) === undefined || levelInCommon(levels, toLevels) === undefined) continue
+      if (chosen === undefined || compareIds(id, chosen) < 0) chosen = id
+    }
+    return chosen
   }
-  return chosen
+  const active: ActorId[] = []
+  for (let r = graph.reverseOffsets[w]!; r < graph.reverseOffsets[w + 1]!; r++) active.push(graph.actors[graph.sources[r]!]!.id)
+  return first(active) ?? first(idleSendersTo(context, to))
 }
 
 /** A proposed channel between two actors who share no level, as two through a relay where one exists; any other channel as it is. @internal */

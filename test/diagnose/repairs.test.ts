@@ -258,6 +258,34 @@ describe('repairs', () => {
     expect(traceLoops(applyRepairs(model, repairs)).loops.find((loop) => loop.source === 'comments')!.outcome).not.toBe('open')
   })
 
+  it("passes a board's reply to patients through the ward manager whose board lapsed, bringing that board back", () => {
+    // The trust board (planning, strategy) shares no level with patients (delivery). Nobody
+    // has an active channel to patients, but the ward manager, at both the board's level and
+    // the patients', ran a "you said, we did" board that lapsed: the reply goes that way.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['experience-team', 'staff', ['delivery', 'planning']], ['ward-manager', 'manager', ['delivery', 'planning']], ['trust-board', 'board', ['planning', 'strategy']]],
+      assets: [
+        ['ratings', 'data', 'patients'],
+        ['score', 'insight', 'experience-team', undefined, { derivedFrom: ['ratings'] }],
+        ['report', 'decision', 'trust-board', undefined, { derivedFrom: ['score'] }],
+        ['old-notice', 'response', 'ward-manager', undefined, { derivedFrom: [] }],
+      ],
+      channels: [
+        ['fft', 'patients', 'experience-team', ['ratings']],
+        ['to-board', 'experience-team', 'trust-board', ['score'], { level: 'planning' }],
+        ['notice-board', 'ward-manager', 'patients', ['old-notice'], { status: 'inactive' }],
+      ],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const legs = repairs.filter((proposal) => proposal.carries.includes('report-reply' as never))
+    expect(new Set(legs.map((proposal) => JSON.stringify([proposal.from, proposal.to, proposal.level, proposal.activates ?? null])))).toEqual(
+      new Set([JSON.stringify(['trust-board', 'ward-manager', 'planning', null]), JSON.stringify(['ward-manager', 'patients', 'delivery', 'notice-board'])]),
+    )
+    const repaired = applyRepairs(model, repairs)
+    expect(modelWarnings(repaired).filter((warning) => warning.code === 'level-mismatch')).toEqual([])
+    expect(traceLoops(repaired).loops.find((loop) => loop.source === 'ratings')!.outcome).toBe('decided')
+  })
+
   it('does not bring back a lapsed channel that was for something else', () => {
     // The 15 Steps report's lapsed channel from the experience team to the matron is not
     // revived to carry the FFT dashboard: that is a new channel.
