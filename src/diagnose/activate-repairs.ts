@@ -97,10 +97,11 @@ const activating = (context: DiagnosisContext, proposal: ProposedChannel, create
  * restarts it rather than adding a second channel beside it, as a ward manager would;
  * applying it makes the channel active and adds what the proposal carries to what it
  * lists. Otherwise, where they have an active channel at the proposal's level, what
- * should travel is listed on it (`extends`). A proposed channel that an active one between the same actors already is
- * (carrying all it would, creating nothing) changes nothing and is dropped, with the
- * repair when nothing is left of it: the finding needs another fix (what a plan is
- * declared to be made from, say), not a second copy of a channel. Deterministic.
+ * should travel is listed on it (`extends`). A proposed channel that an active one
+ * between the same actors already is (carrying all it would, creating nothing) changes
+ * nothing and is dropped, with the repair when nothing is left of it: the finding needs
+ * another fix (what a plan is declared to be made from, say), not a second copy of a
+ * channel. Deterministic.
  * O(channels once + repairs × their senders' channels).
  * @internal
  */
