@@ -44,9 +44,10 @@ export const repairInWords = (diagnosis: Diagnosis, channel: NonNullable<Defect[
  * and bring back 1", "add 1 channel, bring back 1 and use 2 running ones". @internal
  */
 export const repairsInWords = (repairs: ReadonlyArray<NonNullable<Defect['repair']>[number]>): string => {
-  const back = repairs.filter((channel) => channel.activates !== undefined).length
-  const onto = repairs.filter((channel) => channel.activates === undefined && channel.extends !== undefined).length
-  const added = repairs.length - back - onto
+  // Channels, not proposals: two repairs that bring back one board bring back one channel.
+  const back = new Set(repairs.flatMap((channel) => (channel.activates === undefined ? [] : [channel.activates]))).size
+  const onto = new Set(repairs.flatMap((channel) => (channel.activates === undefined && channel.extends !== undefined ? [channel.extends] : []))).size
+  const added = repairs.filter((channel) => channel.activates === undefined && channel.extends === undefined).length
   // The first part names its noun ("channel", "running channel"); later ones only count.
   const parts: string[] = []
   if (added > 0) parts.push(`add ${countOf(added, 'channel')}`)

@@ -276,8 +276,11 @@ describe('repairs', () => {
         ['notice-board', 'ward-manager', 'patients', ['old-notice'], { status: 'inactive' }],
       ],
     })
-    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const diagnosis = diagnose(model)
+    const repairs = diagnosis.defects.flatMap((defect) => defect.repair ?? [])
     const legs = repairs.filter((proposal) => proposal.carries.includes('report-reply' as never))
+    // The board is brought back once, though two repairs use it (the reply, and the old notice).
+    expect(formatDiagnosis(diagnosis, 'text')).toContain('Repairs: add 1 channel and bring back 1:')
     expect(new Set(legs.map((proposal) => JSON.stringify([proposal.from, proposal.to, proposal.level, proposal.activates ?? null])))).toEqual(
       new Set([JSON.stringify(['trust-board', 'ward-manager', 'planning', null]), JSON.stringify(['ward-manager', 'patients', 'delivery', 'notice-board'])]),
     )
