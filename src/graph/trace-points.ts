@@ -80,8 +80,14 @@ export const loopDependencies = (
 export const closureTimer = (index: TraceIndex) => {
   const finder = createRouteFinder(index.carriage, index.provenance)
   const scratch = createScratch(index)
+  let last: { readonly source: number; readonly members: ReadonlyArray<number> } | undefined
   return (source: number, level: number): { readonly latencyDays: number; readonly closedBy: AssetId } | undefined => {
-    const { outcome, isClosure } = closureOf(index, finder, source, scratch, level)
+    // The trace stamps what it reaches with its source: asked again about the same source
+    // (a second declared loop naming it), it starts from clean stamps, or it would find
+    // nothing made from the source and fall back on the loop's own time.
+    if (last?.source === source) for (const a of last.members) scratch.member[a] = -1
+    const { members, outcome, isClosure } = closureOf(index, finder, source, scratch, level)
+    last = { source, members }
     if (outcome < level) return undefined
     const target = finder.search(source, source, scratch.member, isClosure, scratch.work)
     return target < 0 ? undefined : { latencyDays: finder.distance(target), closedBy: index.graph.model.assets[finder.assetOf(target)]!.id }

@@ -61,6 +61,38 @@ describe('slow-loop', () => {
     ])
   })
 
+  it('times each declared loop of one source on its own, whatever the order of their ids', () => {
+    // The MNVP's 15 Steps observations: the Safety Champions decide and answer in 40 days
+    // (budget 60), the LMNS board in 10 (budget 120); the Director of Midwifery's change
+    // comes back in 80. Both promises are kept, however the loops are named.
+    const mnvp = (champions: string): TracedSpec => ({
+      actors: [['mnvp', 'forum'], ['dom', 'manager'], ['champions', 'board'], ['lmns', 'commissioner']],
+      assets: [
+        ['observations', 'experience', 'mnvp', []],
+        ['change', 'change', 'dom', ['observations']],
+        ['progress', 'response', 'dom', ['change']],
+        ['escalation', 'decision', 'champions', ['observations']],
+        ['champions-reply', 'response', 'champions', ['escalation']],
+        ['lmns-plan', 'plan', 'lmns', ['observations']],
+        ['lmns-update', 'response', 'lmns', ['lmns-plan']],
+      ],
+      channels: [
+        ['to-dom', 'mnvp', 'dom', ['observations'], { latencyDays: 40 }],
+        ['dom-back', 'dom', 'mnvp', ['progress'], { latencyDays: 40 }],
+        ['to-champions', 'mnvp', 'champions', ['observations'], { latencyDays: 20 }],
+        ['champions-back', 'champions', 'mnvp', ['champions-reply'], { latencyDays: 20 }],
+        ['to-lmns', 'mnvp', 'lmns', ['observations'], { latencyDays: 5 }],
+        ['lmns-back', 'lmns', 'mnvp', ['lmns-update'], { latencyDays: 5 }],
+      ],
+      loops: [
+        { id: champions, name: 'Voice at the Safety Champions', level: 'delivery', through: ['mnvp', 'champions', 'mnvp'], maxLatencyDays: 60, source: 'observations', promises: 'decided' },
+        { id: 'voice-at-lmns', name: 'Voice at the LMNS board', level: 'delivery', through: ['mnvp', 'lmns', 'mnvp'], maxLatencyDays: 120, source: 'observations', promises: 'decided' },
+      ],
+    })
+    expect(defectsOf(tracedModel(mnvp('voice-at-champions')))).toEqual([])
+    expect(defectsOf(tracedModel(mnvp('voice-at-safety-champions')))).toEqual([])
+  })
+
   it('says when the budget is the level\'s, because the declared loop sets none', () => {
     const [defect] = defectsOf(tracedModel(wardSpec([], [ysywd({ source: 'comments' })])))
     expect(defect!.message).toContain("more than the 30-day budget of delivery loops (declared loop 'ysywd' sets none)")
