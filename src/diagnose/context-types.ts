@@ -69,6 +69,11 @@ export interface DiagnosisContext {
   tracedActors(): TracedActors
   /** The traced loops whose holder takes part in `level`, in `traces()` order. */
   tracesHeldAt(level: Level): ReadonlyArray<TracedLoop>
+  /**
+   * The traced loops whose holder's lowest level is `level`, in `traces()` order: where a
+   * source counts, as in the scorecard, so that a forum at three levels is counted once.
+   */
+  tracesStartingAt(level: Level): ReadonlyArray<TracedLoop>
   /** The traced loop of a source asset, if it is a source that was traced. */
   traceOf(source: AssetId): TracedLoop | undefined
   /** Elementary loops of the whole graph, enumerated once within `loopBounds`, sorted by actors. */

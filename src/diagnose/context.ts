@@ -134,6 +134,8 @@ export const createDiagnosisContext = (
     const actors = graph().actors
     return traces().loops.filter((_, i) => actors[holders[i]!]!.levels.includes(level))
   })
+  // A source starts at the lowest level its holder takes part in, as the scorecard counts it.
+  const tracesStartingAt = memoByKey((level: Level) => tracesHeldAt(level).filter((loop) => levels.find((at) => actorOf(loop.holder)?.levels.includes(at)) === level))
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
 
@@ -149,6 +151,7 @@ export const createDiagnosisContext = (
     traces,
     tracedActors: indexedTrace,
     tracesHeldAt,
+    tracesStartingAt,
     traceOf: (source) => traceBySource().get(source),
     components,
     componentsAt,

@@ -22,8 +22,8 @@ const acts = (context: DiagnosisContext, id: AssetId): boolean => {
  * model needs a memory in every system that adapts; organisational intelligence names
  * "remember" as one of its six capabilities.
  *
- * How: per level, the traced loops (`traceLoops`) of sources held by actors taking part
- * in it. Knowledge is acted on when a `change` or `experiment` is made from it (whether
+ * How: per level, the traced loops (`traceLoops`) of sources that start there (held by
+ * actors whose lowest level it is, as the scorecard counts them). Knowledge is acted on when a `change` or `experiment` is made from it (whether
  * or not anyone is told: that is `acted-not-reported`'s matter); it is remembered when a
  * `lesson` is made from some loop of the level. One finding per level, at `info`: a
  * loop without a written lesson still works, it only forgets. The repair brings the
@@ -42,7 +42,9 @@ export const noMemory = defineRule({
     const findings: Finding[] = []
     const { naming } = context
     for (const level of context.levelsInUse) {
-      const loops = context.tracesHeldAt(level)
+      // Each source once, at the level where it starts: a council that also sits at planning
+      // and strategy is not told three times that its delivery changes leave no lesson.
+      const loops = context.tracesStartingAt(level)
       const acted = loops.filter((loop) => loop.derived.some((id) => acts(context, id)))
       if (acted.length === 0 || loops.some((loop) => loop.derived.some((id) => context.asset(id)?.kind === 'lesson'))) continue
       const change = acted[0]!.derived.find((id) => acts(context, id))!

@@ -49,7 +49,7 @@ export const singleLoopTrap = defineRule({
     for (const level of context.levelsInUse) {
       // A source starts at the lowest level its holder takes part in (as in the scorecard), so
       // a holder at two levels is not reported twice for the same sources.
-      const loops = context.tracesHeldAt(level).filter((loop) => levels.find((at) => context.actor(loop.holder)?.levels.includes(at)) === level)
+      const loops = context.tracesStartingAt(level)
       if (loops.length === 0 || loops.some((loop) => loop.derived.some((id) => isGoverning(context, id)))) continue
       const found = governingRepair(context, loops, ['plan', 'strategy'], {
         level: level === 'delivery' ? 'planning' : level,

@@ -15,6 +15,17 @@ describe('no-memory', () => {
     expect(findings[0]!.message).toContain("What is heard at delivery level ('story') is acted on ('fix')")
   })
 
+  it('reports a source once, at the level where it starts, however many levels its holder sits at', () => {
+    // A hospice's patient and carer council sits at all three levels; what it says changes
+    // visiting on the wards (delivery). Nothing travels at planning or strategy: one note.
+    const model = voiceModel({
+      actors: [['council', 'forum', ['delivery', 'planning', 'strategy']], ['director', 'manager']],
+      assets: [['council-experience', 'experience', 'council', []], ['visiting-change', 'change', 'director', ['council-experience']], ['reply', 'response', 'director', ['visiting-change']]],
+      channels: [['meeting', 'council', 'director', ['council-experience']], ['written-reply', 'director', 'council', ['reply']]],
+    })
+    expect(findingsOf(model, 'no-memory').map((finding) => finding.level)).toEqual(['delivery'])
+  })
+
   it('is silent when a lesson is made from a loop of the level', () => {
     expect(findingsOf(ward([['log', 'lesson', 'm']]), 'no-memory')).toEqual([])
   })
