@@ -72,24 +72,44 @@ export const loopDependencies = (
  * A timer of round trips over one trace index: for a source (its number in the model's
  * assets), the fastest round trip of its loop that has gone at least as far as `level`
  * (0 heard, 1 decided, 2 did), and what closes it; `undefined` when no route closes it
- * that well. What a declared loop's promise is timed by, when the loop closes better than
- * it promises by a slower route. Scratch is shared by every call; each costs O(the
- * source's trace).
+ * that well. With `through` (a declared loop's actors, in order), only routes over its
+ * steps count: each declared loop of a source is timed on its own way round, not on
+ * another's. What a declared loop's budget is held to. Scratch is shared by every call;
+ * each costs O(the source's trace + the declared steps' channels).
  * @internal
  */
 export const closureTimer = (index: TraceIndex) => {
+  const { graph } = index
   const finder = createRouteFinder(index.carriage, index.provenance)
   const scratch = createScratch(index)
   let last: { readonly source: number; readonly members: ReadonlyArray<number> } | undefined
-  return (source: number, level: number): { readonly latencyDays: number; readonly closedBy: AssetId } | undefined => {
+  // Every edge blocked but those of the declared steps being timed, opened and closed again per call.
+  let blocked: Uint8Array | undefined
+  const stepEdges = (through: ReadonlyArray<ActorId>): number[] => {
+    const edges: number[] = []
+    for (let k = 0; k + 1 < through.length; k++) {
+      const v = graph.indexOf.get(through[k]!)
+      const w = graph.indexOf.get(through[k + 1]!)
+      if (v === undefined || w === undefined) continue
+      for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (graph.targets[e] === w) edges.push(e)
+    }
+    return edges
+  }
+  return (source: number, level: number, through?: ReadonlyArray<ActorId>): { readonly latencyDays: number; readonly closedBy: AssetId } | undefined => {
     // The trace stamps what it reaches with its source: asked again about the same source
     // (a second declared loop naming it), it starts from clean stamps, or it would find
-    // nothing made from the source and fall back on the loop's own time.
+    // nothing made from the source.
     if (last?.source === source) for (const a of last.members) scratch.member[a] = -1
     const { members, outcome, isClosure } = closureOf(index, finder, source, scratch, level)
     last = { source, members }
     if (outcome < level) return undefined
-    const target = finder.search(source, source, scratch.member, isClosure, scratch.work)
-    return target < 0 ? undefined : { latencyDays: finder.distance(target), closedBy: index.graph.model.assets[finder.assetOf(target)]!.id }
+    const open = through === undefined ? [] : stepEdges(through)
+    if (through !== undefined) {
+      blocked ??= new Uint8Array(graph.edgeCount).fill(1)
+      for (const e of open) blocked[e] = 0
+    }
+    const target = finder.search(source, source, scratch.member, isClosure, scratch.work, through === undefined ? undefined : blocked)
+    if (blocked !== undefined) for (const e of open) blocked[e] = 1
+    return target < 0 ? undefined : { latencyDays: finder.distance(target), closedBy: graph.model.assets[finder.assetOf(target)]!.id }
   }
 }

@@ -1,5 +1,7 @@
 import * as t from 'io-ts'
 import type { TracedLoop } from '../../graph/trace-types.js'
+import type { DeclaredLoop } from '../../model/codecs.js'
+import type { AssetId } from '../../model/primitives.js'
 import { type Level, levels } from '../../model/vocabulary.js'
 import { quoteId } from '../../model/errors.js'
 import type { DiagnosisContext } from '../context.js'
@@ -22,10 +24,10 @@ const days = (value: number): string => String(Number(value.toFixed(2)))
  * How: a declared loop's budget (`maxLatencyDays`, for the whole round trip; the level's
  * budget when it sets none, and the message says so) applies to the traced loops it
  * names: its source's, or, when it declares none, those of sources held by an actor on it
- * and closed by another on it. A declared loop that promises less than the loop achieves
- * times its promise: the fastest round trip that has gone that far (a loop that promises
- * a decision is kept when the written answer comes in time, though the change comes
- * later). Other closed traced loops are
+ * and closed by another on it. A declared loop times its promise: the fastest round trip
+ * that has gone that far (a loop that promises a decision is kept when the written answer
+ * comes in time, though the change comes later), over its own steps where they keep it,
+ * else over any route. Other closed traced loops are
  * held to the budget for the highest level they travel at. The latency is
  * `TracedLoop.latencyDays`, the fastest round trip; open loops are left to `open-loop`.
  * One finding per source, with the tightest budget that names it. There is no channel
@@ -58,43 +60,49 @@ export const slowLoop = defineRule({
       if (loop.latencyDays === undefined) continue
       const named = namesOf(loop)
       if (named.length > 0) {
-        // Each declared loop times what it promises: a loop that promises a decision is kept
-        // when the decision comes back in time, though a change comes back later.
-        const timed = named.map((declared) => {
+        // Each declared loop is timed by what it promises (a loop that promises a decision is
+        // kept when the decision comes back in time, though a change comes back later), on
+        // its own steps where they keep the promise: the Safety Champions' loop is not kept
+        // by the LMNS board's faster reply. Else by the fastest route that keeps it (a panel's
+        // loop whose change is made by a team it does not name).
+        const source = context.traceIndex().carriage.assetIndex.get(loop.source)!
+        let worst: { readonly declared: DeclaredLoop; readonly own: boolean; readonly latencyDays: number; readonly closedBy: AssetId } | undefined
+        let over = 0
+        for (const declared of named) {
           // A declared loop that promises nothing promises an answer.
           const promised = declared.promises === undefined ? 0 : outcomeRank(declared.promises)
-          if (promised >= outcomeRank(loop.outcome)) return { declared, latencyDays: loop.latencyDays!, closedBy: loop.closedBy }
           timer ??= closureTimer(context.traceIndex())
-          const fastest = timer(context.traceIndex().carriage.assetIndex.get(loop.source)!, promised)
-          return { declared, latencyDays: fastest?.latencyDays ?? loop.latencyDays!, closedBy: fastest?.closedBy ?? loop.closedBy }
-        })
-        // The declared loop it breaks by most.
-        let worst: (typeof timed)[number] | undefined
-        let over = 0
-        for (const entry of timed) {
-          const excess = entry.latencyDays - (entry.declared.maxLatencyDays ?? budgetFor(entry.declared.level))
-          if (excess > over) ((over = excess), (worst = entry))
+          const own = timer(source, promised, declared.through)
+          const timed = own ?? timer(source, promised)
+          if (timed === undefined) continue
+          const excess = timed.latencyDays - (declared.maxLatencyDays ?? budgetFor(declared.level))
+          if (excess > over) ((over = excess), (worst = { declared, own: own !== undefined, ...timed }))
         }
         if (worst === undefined) continue
-        const budget = worst.declared.maxLatencyDays ?? budgetFor(worst.declared.level)
-        const whose = worst.declared.maxLatencyDays === undefined ? `${worst.declared.level} loops (declared loop ${quoteId(worst.declared.id)} sets none)` : `declared loop ${quoteId(worst.declared.id)}`
-        findings.push(slowFinding(context, { ...loop, latencyDays: worst.latencyDays, ...(worst.closedBy === undefined ? {} : { closedBy: worst.closedBy }) }, budget, whose, worst.declared.level))
+        const { declared, own } = worst
+        const id = quoteId(declared.id)
+        const budget = declared.maxLatencyDays ?? budgetFor(declared.level)
+        const [route, whose] = own
+          ? [`along declared loop ${id}`, declared.maxLatencyDays === undefined ? `${declared.level} loops (it sets none)` : 'its']
+          : ['by the fastest route', declared.maxLatencyDays === undefined ? `${declared.level} loops (declared loop ${id} sets none)` : `declared loop ${id}`]
+        findings.push(slowFinding(context, { ...loop, latencyDays: worst.latencyDays, closedBy: worst.closedBy }, budget, whose, declared.level, route))
         continue
       }
       const level = levels.filter((candidate) => loop.levels.includes(candidate)).pop() ?? 'delivery'
       const budget = budgetFor(level)
       if (loop.latencyDays <= budget) continue
-      findings.push(slowFinding(context, loop, budget, options.maxLatencyDays === null ? `${level} loops` : 'every loop', level))
+      findings.push(slowFinding(context, loop, budget, options.maxLatencyDays === null ? `${level} loops` : 'every loop', level, 'by the fastest route'))
     }
     return findings
   },
 })
 
-const slowFinding = (context: DiagnosisContext, loop: TracedLoop, budget: number, whose: string, level: Level): Finding => {
+const slowFinding = (context: DiagnosisContext, loop: TracedLoop, budget: number, whose: string, level: Level, route: string): Finding => {
   const { naming } = context
   const reply = loop.closedBy === undefined ? '' : ` (${naming.asset(loop.closedBy)})`
+  const budgetWords = whose === 'its' ? `its ${days(budget)}-day budget` : `the ${days(budget)}-day budget of ${whose}`
   return {
-    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} takes ${days(loop.latencyDays!)} days to come back${reply} by the fastest route, more than the ${days(budget)}-day budget of ${whose}: by the time they hear back, the moment has passed.`,
+    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} takes ${days(loop.latencyDays!)} days to come back${reply} ${route}, more than ${budgetWords}: by the time they hear back, the moment has passed.`,
     level,
     actors: [loop.holder, ...loop.steps.map((step) => step.to)],
     channels: loop.steps.map((step) => step.channel),

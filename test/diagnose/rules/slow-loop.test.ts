@@ -16,7 +16,7 @@ describe('slow-loop', () => {
     expect(rest).toEqual([])
     expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', channels: ['comment-box', 'themes-to-ward', 'ysywd-board'] })
     expect(defect!.message).toBe(
-      "'comments' from 'patients' takes 51 days to come back ('board') by the fastest route, more than the 42-day budget of declared loop 'ysywd': by the time they hear back, the moment has passed.",
+      "'comments' from 'patients' takes 51 days to come back ('board') along declared loop 'ysywd', more than its 42-day budget: by the time they hear back, the moment has passed.",
     )
   })
 
@@ -93,9 +93,35 @@ describe('slow-loop', () => {
     expect(defectsOf(tracedModel(mnvp('voice-at-safety-champions')))).toEqual([])
   })
 
+  it("times a declared loop on its own steps: the LMNS board's faster reply does not keep the Safety Champions' promise", () => {
+    const model = tracedModel({
+      actors: [['mnvp', 'forum'], ['champions', 'board'], ['lmns', 'commissioner']],
+      assets: [
+        ['observations', 'experience', 'mnvp', []],
+        ['escalation', 'decision', 'champions', ['observations']],
+        ['champions-reply', 'response', 'champions', ['escalation']],
+        ['lmns-plan', 'plan', 'lmns', ['observations']],
+        ['lmns-update', 'response', 'lmns', ['lmns-plan']],
+      ],
+      channels: [
+        ['to-champions', 'mnvp', 'champions', ['observations'], { latencyDays: 50 }],
+        ['champions-back', 'champions', 'mnvp', ['champions-reply'], { latencyDays: 50 }],
+        ['to-lmns', 'mnvp', 'lmns', ['observations'], { latencyDays: 5 }],
+        ['lmns-back', 'lmns', 'mnvp', ['lmns-update'], { latencyDays: 5 }],
+      ],
+      loops: [
+        { id: 'voice-at-champions', name: 'Voice at the Safety Champions', level: 'delivery', through: ['mnvp', 'champions', 'mnvp'], maxLatencyDays: 60, source: 'observations', promises: 'decided' },
+        { id: 'voice-at-lmns', name: 'Voice at the LMNS board', level: 'delivery', through: ['mnvp', 'lmns', 'mnvp'], maxLatencyDays: 120, source: 'observations', promises: 'decided' },
+      ],
+    })
+    expect(defectsOf(model).map((defect) => defect.message)).toEqual([
+      "'observations' from 'mnvp' takes 100 days to come back ('champions-reply') along declared loop 'voice-at-champions', more than its 60-day budget: by the time they hear back, the moment has passed.",
+    ])
+  })
+
   it('says when the budget is the level\'s, because the declared loop sets none', () => {
     const [defect] = defectsOf(tracedModel(wardSpec([], [ysywd({ source: 'comments' })])))
-    expect(defect!.message).toContain("more than the 30-day budget of delivery loops (declared loop 'ysywd' sets none)")
+    expect(defect!.message).toContain("along declared loop 'ysywd', more than the 30-day budget of delivery loops (it sets none)")
   })
 
   it('a declared loop without a source or promise times the first answer, and only for sources that go to its actors first', () => {
