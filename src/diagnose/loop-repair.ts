@@ -2,6 +2,7 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { AssetId } from '../model/primitives.js'
 import type { DiagnosisContext } from './context.js'
+import { viaContact } from './reply-contact.js'
 import { replyRepair } from './reply-repair.js'
 import { fixablePromise } from './rules/declared-loop-broken.js'
 import { walkDeclaredLoop } from './rules/declared-walk.js'
@@ -15,8 +16,8 @@ const declaredRepair = (context: DiagnosisContext, source: AssetId): ReadonlyArr
   for (const declared of context.model.loops) {
     if (declared.source !== source) continue
     const walk = walkDeclaredLoop(context, declared)
-    const promise = fixablePromise(context, declared, walk)
-    const repair = [...walk.steps.flatMap((step) => (step.status === 'ok' || step.repair === undefined ? [] : [step.repair])), ...(promise === undefined ? [] : [promise])]
+    const promise = fixablePromise(context, declared, walk) ?? []
+    const repair = [...walk.steps.flatMap((step) => (step.status === 'ok' || step.repair === undefined ? [] : [step.repair])), ...promise]
     if (repair.length > 0) return repair
   }
   return undefined
@@ -37,5 +38,5 @@ export const loopRepair = (context: DiagnosisContext, loop: TracedLoop): Readonl
   let known = cache.get(context)
   if (known === undefined) cache.set(context, (known = new Map()))
   if (!known.has(loop.source)) known.set(loop.source, declaredRepair(context, loop.source))
-  return known.get(loop.source) ?? replyRepair(context, loop)
+  return known.get(loop.source) ?? replyRepair(context, loop)?.flatMap((proposal) => viaContact(context, loop, proposal))
 }

@@ -135,10 +135,12 @@ describe('repairs', () => {
     ])
   })
 
-  it('renames a reply made distinct in the channel that passes it on, too', () => {
-    // Two repairs create a reply from the board made from its plan: one for the panel, one
-    // for PALS callers, passed on by PALS (who shares a level with each). The second is
-    // renamed, and so is what its relay carries, so the repaired model is wired as proposed.
+  it('gives a second reply made from one plan its own id, written by whom the callers spoke to', () => {
+    // Two repairs create a reply made from the board's plan: the board's own to the panel,
+    // and one for PALS callers, who spoke to PALS, not to the board: the board tells PALS its
+    // plan and PALS answers them. The second reply is renamed, and the repaired model is
+    // wired as proposed. (That a renamed reply is renamed wherever it is carried is the
+    // fuzzed property's matter.)
     const model = buildModel({
       actors: [['citizens', 'citizen', ['planning']], ['users', 'patient', ['delivery']], ['pals', 'staff', ['delivery', 'planning']], ['board', 'board', ['planning']]],
       assets: [
@@ -159,8 +161,8 @@ describe('repairs', () => {
     const defects = diagnose(model).defects
     const relayed = defects.find((defect) => defect.repair?.some((proposal) => proposal.from === 'pals' && proposal.to === 'users'))!
     expect(relayed.repair!.map((proposal) => [proposal.from, proposal.to, proposal.carries, proposal.creates?.map((asset) => asset.id)])).toEqual([
-      ['board', 'pals', ['jfp-reply-2'], ['jfp-reply-2']],
-      ['pals', 'users', ['jfp-reply-2'], undefined],
+      ['board', 'pals', ['jfp'], undefined],
+      ['pals', 'users', ['jfp-reply-2'], ['jfp-reply-2']],
     ])
     const repairs = defects.flatMap((defect) => defect.repair ?? [])
     const repaired = applyRepairs(model, repairs)

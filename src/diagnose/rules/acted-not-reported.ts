@@ -6,6 +6,7 @@ import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
 import { loopRepair } from '../loop-repair.js'
+import { viaContact } from '../reply-contact.js'
 import { replyMadeFrom } from '../reply-repair.js'
 import * as t from 'io-ts'
 import { ruleOptions } from '../rule-options.js'
@@ -101,5 +102,5 @@ const actedRepair = (context: DiagnosisContext, loop: TracedLoop, changes: Reado
   const stop = loop.stopsAt
   if (stop === undefined || stop.reason !== 'reply-not-delivered' || chainLevels(context, loop).get(stop.asset) === 2) return loopRepair(context, loop)
   const change = changes[changes.length - 1]!
-  return [replyMadeFrom(context, { source: loop.source, holder: loop.holder, made: change, responder: context.asset(change)!.holder })]
+  return viaContact(context, loop, replyMadeFrom(context, { source: loop.source, holder: loop.holder, made: change, responder: context.asset(change)!.holder }))
 }

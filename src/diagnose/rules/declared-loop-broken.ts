@@ -3,6 +3,7 @@ import type { DeclaredLoop } from '../../model/codecs.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
+import { viaContact } from '../reply-contact.js'
 import { replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
@@ -33,7 +34,8 @@ export const outcomeInWords: Readonly<Record<string, string>> = {
  * else a new `response` made from the furthest thing). A declared `promises` is compared
  * with the outcome the loop would have once its steps are repaired (did > decided >
  * heard); where a decision or change made from the source exists but no reply made from
- * it comes back, a reply from its holder repairs it. A promise no channel can keep is
+ * it comes back, a reply from its holder repairs it (from whom the source's holder spoke
+ * to, when the maker has no channel to them). A promise no channel can keep is
  * `promise-not-kept`'s. O(steps × assets the actors on them hold + the trace's reach).
  *
  * Options: none.
@@ -57,13 +59,19 @@ export const declaredLoopBroken = defineRule({
   },
 })
 
-/** The reply that keeps a broken promise, when the trace holds something made from the source that is good enough. @internal */
-export const fixablePromise = (context: DiagnosisContext, declared: DeclaredLoop, walk: DeclaredWalk): ProposedChannel | undefined => {
+/**
+ * The channels that keep a broken promise, when the trace holds something made from the
+ * source that is good enough: a reply made from it, from whom the holder spoke to when its
+ * maker has no channel to them (`viaContact`); the reply last. @internal
+ */
+export const fixablePromise = (context: DiagnosisContext, declared: DeclaredLoop, walk: DeclaredWalk): ReadonlyArray<ProposedChannel> | undefined => {
   if (declared.promises === undefined || walk.expected === undefined || walk.subject === undefined) return undefined
   const promised = outcomeRank(declared.promises)
   if (walk.expected >= promised || walk.best === undefined || walk.best.level < promised) return undefined
   const made = context.asset(walk.best.asset)!
-  return replyMadeFrom(context, { source: walk.subject.source, holder: walk.subject.holder, made: made.id, responder: made.holder })
+  const reply = replyMadeFrom(context, { source: walk.subject.source, holder: walk.subject.holder, made: made.id, responder: made.holder })
+  const loop = context.traceOf(walk.subject.source)
+  return loop === undefined ? [reply] : viaContact(context, loop, reply)
 }
 
 const stepInWords = (context: DiagnosisContext, walk: DeclaredWalk, step: DeclaredStep): string => {
@@ -79,22 +87,22 @@ const brokenFinding = (
   declared: DeclaredLoop,
   walk: DeclaredWalk,
   broken: ReadonlyArray<DeclaredStep>,
-  promise: ProposedChannel | undefined,
+  promise: ReadonlyArray<ProposedChannel> | undefined,
 ): Finding => {
   const { naming } = context
   const about = declared.source === undefined ? '' : ` for ${naming.asset(declared.source)}`
   const clauses = broken.map((step) => stepInWords(context, walk, step))
   if (promise !== undefined) {
     const now = ['open', 'heard', 'decided', 'did'][walk.expected! + 1]!
-    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but what comes back is ${outcomeInWords[now]} though ${naming.asset(promise.creates![0]!.derivedFrom[0]!)} was made from it`)
+    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but what comes back is ${outcomeInWords[now]} though ${naming.asset(promise[promise.length - 1]!.creates![0]!.derivedFrom[0]!)} was made from it`)
   }
   const people = walk.subject === undefined ? 'people' : naming.actor(walk.subject.holder)
   return {
     message: `Declared loop ${quoteIdQuickly(declared.id)}${about} is broken: ${clauses.join('; ')}. ${people === 'people' ? 'People keep' : `${people} keep`} speaking into a loop that cannot close.`,
     level: declared.level,
-    actors: [...broken.flatMap((step) => [step.from, step.to]), ...(promise === undefined ? [] : [promise.from, promise.to])],
+    actors: [...broken.flatMap((step) => [step.from, step.to]), ...(promise ?? []).flatMap((channel) => [channel.from, channel.to])],
     channels: broken.flatMap((step) => step.idle),
     assets: walk.subject === undefined ? [] : [walk.subject.source, ...walk.subject.derived],
-    repair: [...broken.flatMap((step) => (step.repair === undefined ? [] : [step.repair])), ...(promise === undefined ? [] : [promise])],
+    repair: [...broken.flatMap((step) => (step.repair === undefined ? [] : [step.repair])), ...(promise ?? [])],
   }
 }

@@ -5,7 +5,7 @@ import type { DeclaredLoop } from '../../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
 import { quoteIdQuickly } from '../naming.js'
-import { replyMadeFrom } from '../reply-repair.js'
+import { replyMadeFrom, sharedLevel } from '../reply-repair.js'
 import { type ChainLevel, chainLevels, ownChainLevel } from './chain-levels.js'
 import { sortedUnique } from './words.js'
 
@@ -196,6 +196,10 @@ const stepRepair = (
   const { naming } = context
   const { from, to, back, available, subject } = step
   const loopWords = `declared loop ${quoteIdQuickly(declared.id)}`
+  // At the loop's level when both ends take part in it; else at one they share (a PCREF loop
+  // declared at planning level whose last step, clinicians to service users, is at delivery).
+  const bothAt = (actor: ActorId) => context.actor(actor)?.levels.includes(declared.level) === true
+  const stepLevel = bothAt(from) && bothAt(to) ? declared.level : sharedLevel(context, to, from)
   // Later stage first, then the better chain, then what the step's idle channels used to carry.
   const idleCarried = new Set(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
   const rank = (id: AssetId): number => stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0)
@@ -208,17 +212,17 @@ const stepRepair = (
   const made = furthest(available.filter((id) => stageOf(id) >= 0 && stageOf(id) < 4))
   if (back && subject !== undefined) {
     const reply = furthest(replies.filter((id) => (level.get(id) ?? 0) >= (made === undefined ? 0 : (level.get(made) ?? 0))))
-    if (reply !== undefined) return { from, to, level: declared.level, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
-    if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: declared.level }
+    if (reply !== undefined) return { from, to, level: stepLevel, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
+    if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: stepLevel }
   }
   // On the way out, the furthest thing made; where the sender has only replies of the trace, one of them.
   const passed = made ?? furthest(replies)
   if (passed !== undefined) {
-    return { from, to, level: declared.level, carries: [passed], reason: `pass ${naming.asset(passed)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
+    return { from, to, level: stepLevel, carries: [passed], reason: `pass ${naming.asset(passed)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
   }
   // Nothing of the loop's source reaches the sender: what the step's idle channels carried, else the furthest thing it holds.
   const idleCarries = sortedUnique(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
   const held = furthest(context.assetsHeldBy(from).map((asset) => asset.id))
   const carries = idleCarries.length > 0 || held === undefined ? idleCarries : [held]
-  return { from, to, level: declared.level, carries, reason: `restore the step from ${naming.actor(from)} to ${naming.actor(to)} of ${loopWords}` }
+  return { from, to, level: stepLevel, carries, reason: `restore the step from ${naming.actor(from)} to ${naming.actor(to)} of ${loopWords}` }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../../src/diagnose/diagnose.js'
 import { applyRepairs } from '../../../src/graph/apply-repairs.js'
 import type { Model } from '../../../src/model/codecs.js'
+import { modelWarnings } from '../../../src/model/warnings.js'
 import { type TracedSpec, tracedModel, wardSpec } from './traced-model.js'
 
 const defectsOf = (model: Model, rule = 'declared-loop-broken') => diagnose(model).defects.filter((defect) => defect.rule === rule)
@@ -73,9 +74,29 @@ describe('declared-loop-broken', () => {
     const model = tracedModel(spec)
     const [defect] = defectsOf(model)
     expect(defect!.message).toContain('it promises that something changes ("you said, we did"), but what comes back is an answer though \'actions\' was made from it')
-    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', creates: [expect.objectContaining({ derivedFrom: ['actions'] })] })])
+    // The manager has no channel to patients: the team they spoke to tells them, on its own channel.
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'manager', to: 'team', carries: ['actions'] }),
+      expect.objectContaining({ from: 'team', to: 'patients', creates: [expect.objectContaining({ holder: 'team', derivedFrom: ['actions'] })] }),
+    ])
     repairedClean(model)
     expect(defectsOf(model, 'promise-not-kept')).toEqual([])
+  })
+
+  it("repairs a step at a level both its ends take part in, not at the loop's level when they do not", () => {
+    // A PCREF loop is declared at planning level, but its last step, clinicians to the
+    // service users they care for, works at delivery: the reply goes there, on their channel.
+    const model = tracedModel({
+      actors: [['service-users', 'patient'], ['directorate', 'manager'], ['team', 'clinician']],
+      assets: [['responses', 'experience', 'service-users', []], ['plan', 'plan', 'directorate', ['responses']], ['change', 'change', 'team', ['plan']]],
+      channels: [['survey', 'service-users', 'directorate', ['responses']], ['plan-to-team', 'directorate', 'team', ['plan']], ['care', 'team', 'service-users', ['change']]],
+      loops: [{ id: 'pcref', name: 'PCREF', level: 'planning', through: ['service-users', 'directorate', 'team', 'service-users'], source: 'responses', promises: 'did' }],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const back = repairs.filter((proposal) => proposal.from === 'team' && proposal.to === 'service-users')
+    expect(back.length).toBeGreaterThan(0)
+    expect(back.every((proposal) => proposal.level === 'delivery' && proposal.extends === 'care')).toBe(true)
+    expect(modelWarnings(applyRepairs(model, repairs)).filter((warning) => warning.code === 'level-mismatch')).toEqual([])
   })
 
   it('is silent when every step carries the source on and the promise is kept', () => {

@@ -41,7 +41,12 @@ describe('heard-not-acted', () => {
     const spec = receivedAndNoted([['plan', 'plan', 'committee', ['report']]])
     const [found] = defects(spec)
     expect(found!.message).toContain("but the answer is not made from what was decided or done about it ('plan'): 'residents' are told they were heard, never what became of it.")
-    expect(found!.repair?.at(-1)).toMatchObject({ from: 'committee', creates: [{ kind: 'response', derivedFrom: ['plan'] }] })
+    // The committee has no channel to residents: it answers through Healthwatch, whom they
+    // spoke to, which publishes the committee's reply where it publishes its own.
+    expect(found!.repair).toMatchObject([
+      { from: 'committee', to: 'healthwatch', creates: [{ kind: 'response', holder: 'committee', derivedFrom: ['plan'] }] },
+      { from: 'healthwatch', to: 'residents', extends: 'publish', carries: [found!.repair![0]!.creates![0]!.id] },
+    ])
   })
 
   it("does not count the holder's own plan as what was decided about their story", () => {
