@@ -119,3 +119,30 @@ export const withActivations = (context: DiagnosisContext, defects: ReadonlyArra
   })
   return changed ? result : defects
 }
+
+/**
+ * Repairs of different findings that meet on one pair of actors: where one brings back a
+ * channel between them, another proposing a new channel between the same two at that
+ * channel's level goes on the channel brought back, rather than beside it: the
+ * committee's findings go on the referral to the directorate that another repair
+ * restores. Deterministic: the first channel brought back (in defect order) for each
+ * pair and level. O(repairs).
+ * @internal
+ */
+export const withSharedActivations = (defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
+  const back = new Map<string, ProposedChannel>()
+  const pair = (proposal: ProposedChannel): string => JSON.stringify([proposal.from, proposal.to, proposal.level])
+  for (const defect of defects) for (const proposal of defect.repair ?? []) if (proposal.activates !== undefined && !back.has(pair(proposal))) back.set(pair(proposal), proposal)
+  if (back.size === 0) return defects
+  let changed = false
+  const result = defects.map((defect): Defect => {
+    if (defect.repair === undefined || !defect.repair.some((proposal) => proposal.activates === undefined && proposal.extends === undefined && back.has(pair(proposal)))) return defect
+    changed = true
+    const repair = defect.repair.map((proposal) => {
+      const restored = proposal.activates === undefined && proposal.extends === undefined ? back.get(pair(proposal)) : undefined
+      return restored === undefined ? proposal : { ...proposal, activates: restored.activates }
+    })
+    return { ...defect, repair }
+  })
+  return changed ? result : defects
+}

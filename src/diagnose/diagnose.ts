@@ -4,7 +4,7 @@ import type { AssetId } from '../model/primitives.js'
 import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
-import { withActivations } from './activate-repairs.js'
+import { withActivations, withSharedActivations } from './activate-repairs.js'
 import { withDistinctCreations } from './distinct-creations.js'
 import { withRelays } from './relay-repairs.js'
 import { createDiagnosisContext } from './context.js'
@@ -181,7 +181,7 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
     if (done === undefined) tidied.set(defect, (done = withActivations(context, withRelays(context, [defect]))[0]!))
     return done
   }
-  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(defects.map(tidyOne), inModel)
+  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withSharedActivations(defects.map(tidyOne)), inModel)
   const defects = settleRepairs(context.model, found, tidy, (repaired) => runRules(repaired, settling, sources).defects)
   const scorecard = computeScorecard(context)
   // Read after every rule and the scorecard, since bounded searches may set it.

@@ -1,9 +1,10 @@
-import type { ActorId, AssetId } from '../model/primitives.js'
+import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import type { AssetKind, Level } from '../model/vocabulary.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { sharedLevel } from './reply-repair.js'
+import { lapsedWords } from './naming.js'
 import { informingRankOf, voicesOf } from './voices.js'
 
 /** What {@link governingRepair} proposes. @internal */
@@ -100,7 +101,8 @@ export const governingRepair = (
   const carried = model.assets[asset[chosen.from]!]!.id
   const made = model.assets[source[chosen.from]!]!.id
   const what = carried === made ? naming.asset(carried) : `${naming.asset(carried)}, made from ${naming.asset(made)},`
-  const restore = chosen.idle === undefined ? '' : ` (as the inactive '${chosen.idle}' did)`
+  const lapsed = chosen.idle === undefined ? undefined : context.channel(chosen.idle as ChannelId)
+  const restore = lapsed === undefined ? '' : lapsedWords(lapsed, carried)
   // The level asked for when both take part in it, else one they share (a link worker at
   // delivery level brings case learning to the clinical director at delivery level).
   const both = (at: Level): boolean => graph.actors[chosen!.to]!.levels.includes(at) && graph.actors[chosen!.from]!.levels.includes(at)

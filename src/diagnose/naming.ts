@@ -55,3 +55,11 @@ export const listInWords = (items: ReadonlyArray<string>, most = 4): string => {
   const shown = items.length > most ? [...items.slice(0, most - 1), `${items.length - most + 1} others`] : items
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`
 }
+
+/**
+ * How a repair names the channel that lapsed between its two actors: "as the inactive 'x'
+ * did" when that channel carried what the repair carries, else "where the inactive 'x'
+ * ran" (it ran between them, for something else). @internal
+ */
+export const lapsedWords = (channel: { readonly id: string; readonly carries: ReadonlyArray<string> }, carried: string): string =>
+  channel.carries.includes(carried) ? ` (as the inactive ${quoteIdQuickly(channel.id)} did)` : ` (where the inactive ${quoteIdQuickly(channel.id)} ran)`

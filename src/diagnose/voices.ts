@@ -5,6 +5,7 @@ import { traceStageOf } from '../graph/provenance.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { sharedLevel } from './reply-repair.js'
+import { lapsedWords } from './naming.js'
 
 /** Bits of {@link Voices.heard}: what kind of source reaches an actor. @internal */
 export const heardBits = {
@@ -185,7 +186,7 @@ export const voiceRepair = (
   const asset = context.model.assets[furthest.asset[from]!]!.id as AssetId
   const source = context.model.assets[furthest.source[from]!]!.id as AssetId
   const made = asset === source ? naming.asset(asset) : `${naming.asset(asset)}, made from ${naming.asset(source)},`
-  const restore = idle === undefined ? '' : ` (as the inactive '${idle.id}' did)`
+  const restore = idle === undefined ? '' : lapsedWords(idle, asset)
   const channel: ProposedChannel = {
     from: sender,
     to: target,

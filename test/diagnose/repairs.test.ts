@@ -291,25 +291,32 @@ describe('repairs', () => {
     expect(traceLoops(repaired).loops.find((loop) => loop.source === 'ratings')!.outcome).toBe('decided')
   })
 
-  it('does not bring back a lapsed channel that was for something else', () => {
+  it('does not bring back a lapsed channel that was for something else, unless another repair brings it back', () => {
     // The 15 Steps report's lapsed channel from the experience team to the matron is not
-    // revived to carry the FFT dashboard: that is a new channel.
-    const model = buildModel({
-      actors: [['patients', 'patient'], ['supplier', 'intermediary'], ['px', 'staff'], ['matron', 'manager']],
-      assets: [['comments', 'experience', 'patients'], ['dashboard', 'insight', 'supplier', undefined, { derivedFrom: ['comments'] }], ['fifteen-steps', 'insight', 'px']],
-      channels: [
-        ['sms', 'patients', 'supplier', ['comments']],
-        ['dashboard-px', 'supplier', 'px', ['dashboard']],
-        ['steps-to-matron', 'px', 'matron', ['fifteen-steps'], { status: 'inactive' }],
-      ],
-      loops: [{ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'supplier', 'px', 'matron', 'patients'], source: 'comments', promises: 'heard' }],
-    })
-    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
-    const toMatron = repairs.filter((proposal) => proposal.from === 'px' && proposal.to === 'matron')
-    // Every finding about the comments mends the declared loop: the same new channel.
-    expect([...new Set(toMatron.filter((proposal) => proposal.carries.includes('dashboard' as never)).map((proposal) => proposal.activates))]).toEqual([undefined])
-    // What it did carry, it may bring back.
-    expect(toMatron.filter((proposal) => proposal.activates === 'steps-to-matron').every((proposal) => proposal.carries.every((id) => id === 'fifteen-steps'))).toBe(true)
+    // revived to carry the FFT dashboard: that is a new channel. Where the 15 Steps report
+    // is itself brought back (nothing else carries it), the dashboard goes on it too.
+    const build = (stepsElsewhere: boolean) =>
+      buildModel({
+        actors: [['patients', 'patient'], ['supplier', 'intermediary'], ['px', 'staff'], ['matron', 'manager'], ['board', 'board']],
+        assets: [['comments', 'experience', 'patients'], ['dashboard', 'insight', 'supplier', undefined, { derivedFrom: ['comments'] }], ['fifteen-steps', 'insight', 'px']],
+        channels: [
+          ['sms', 'patients', 'supplier', ['comments']],
+          ['dashboard-px', 'supplier', 'px', ['dashboard']],
+          ['steps-to-matron', 'px', 'matron', ['fifteen-steps'], { status: 'inactive' }],
+          ...(stepsElsewhere ? [['steps-to-board', 'px', 'board', ['fifteen-steps']] as const] : []),
+        ],
+        loops: [{ id: 'ysywd', name: 'You said, we did', level: 'delivery', through: ['patients', 'supplier', 'px', 'matron', 'patients'], source: 'comments', promises: 'heard' }],
+      })
+    const dashboardToMatron = (stepsElsewhere: boolean) => {
+      const repairs = diagnose(build(stepsElsewhere)).defects.flatMap((defect) => defect.repair ?? [])
+      const toMatron = repairs.filter((proposal) => proposal.from === 'px' && proposal.to === 'matron')
+      // What it did carry, it may bring back.
+      const revived = toMatron.filter((proposal) => proposal.activates === 'steps-to-matron')
+      if (revived.length > 0) expect(revived.some((proposal) => proposal.carries.includes('fifteen-steps' as never))).toBe(true)
+      return [...new Set(toMatron.filter((proposal) => proposal.carries.includes('dashboard' as never)).map((proposal) => proposal.activates))]
+    }
+    expect(dashboardToMatron(true)).toEqual([undefined])
+    expect(dashboardToMatron(false)).toEqual(['steps-to-matron'])
   })
 
   it('brings learning to the plan holder at a level both take part in', () => {
