@@ -110,7 +110,10 @@ export const governingRepair = (
   // When the target's plans all declare what they are made from, a channel alone changes none:
   // say so, so that whoever applies the repair also makes the plan from what is brought.
   const own = governing.filter((held) => held.holder === target)
-  const declaredOnly = open.length === 0 && own.length > 0
+  // A plan already declared to be made from what is brought (a provider's quality plan made
+  // from the complaint log) needs nothing more than the channel.
+  const madeFromIt = own.some((held) => held.derivedFrom?.includes(carried) === true || held.derivedFrom?.includes(made) === true)
+  const declaredOnly = open.length === 0 && own.length > 0 && !madeFromIt
   const caveat = declaredOnly
     ? ` (${own.length === 1 ? `${naming.asset(own[0]!.id)} is` : `${own.map((held) => naming.asset(held.id)).join(' and ')} are`} declared to be made from other things only: make ${own.length === 1 ? 'it' : 'them'} from this too)`
     : ''

@@ -53,6 +53,19 @@ describe('single-loop-trap', () => {
     ])
   })
 
+  it('does not ask for the plan to be made from what is brought when it is already declared so', () => {
+    // The provider's quality plan is declared to be made from the home's complaint log, which
+    // never reaches the quality team: the channel is all that is missing.
+    const model = voiceModel({
+      actors: [['relatives', 'carer'], ['manager', 'manager', ['delivery', 'planning']], ['quality-team', 'provider', ['planning']]],
+      assets: [['complaints', 'experience', 'relatives', []], ['letter', 'response', 'manager', ['complaints']], ['complaint-log', 'insight', 'manager', ['complaints']], ['quality-plan', 'plan', 'quality-team', ['complaint-log']]],
+      channels: [['complain', 'relatives', 'manager', ['complaints']], ['reply', 'manager', 'relatives', ['letter']]],
+    })
+    const repairs = findingsOf(model, 'single-loop-trap').flatMap((finding) => finding.repair ?? [])
+    expect(repairs).toEqual([expect.objectContaining({ from: 'manager', to: 'quality-team', carries: ['complaint-log'] })])
+    expect(repairs[0]!.reason).not.toContain('declared to be made from other things only')
+  })
+
   it('is silent when a plan is made from a loop of the level', () => {
     expect(findingsOf(clinic('plan'), 'single-loop-trap')).toEqual([])
   })
