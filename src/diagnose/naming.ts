@@ -2,7 +2,7 @@ import type { Model } from '../model/codecs.js'
 import { quoteId } from '../model/errors.js'
 
 /**
- * How messages name actors and assets. By default by id only, quoted (`'ward-manager'`),
+ * How messages name actors, assets and declared loops. By default by id only, quoted (`'ward-manager'`),
  * because names may identify people; a caller opts in to names with `names: true`.
  * @category Diagnosis
  */
@@ -13,6 +13,8 @@ export interface NamingPolicy {
   readonly actor: (id: string) => string
   /** How a message names a knowledge asset. */
   readonly asset: (id: string) => string
+  /** How a message names a declared loop. */
+  readonly loop: (id: string) => string
 }
 
 /** Ids that `quoteId` leaves as they are: short, and no character it would escape. */
@@ -26,7 +28,7 @@ export const quoteIdQuickly = (id: string): string => (plainId.test(id) ? `'${id
 
 /**
  * Build the naming policy for one diagnosis. Unknown ids fall back to the quoted id.
- * O(actors + assets) when names are used, O(1) otherwise.
+ * O(actors + assets + declared loops) when names are used, O(1) otherwise.
  * @category Diagnosis
  */
 export const createNamingPolicy = (model: Model, useNames: boolean): NamingPolicy => {
@@ -36,9 +38,10 @@ export const createNamingPolicy = (model: Model, useNames: boolean): NamingPolic
     if (text === undefined) quoted.set(id, (text = quoteIdQuickly(id)))
     return text
   }
-  if (!useNames) return { useNames, actor: quote, asset: quote }
+  if (!useNames) return { useNames, actor: quote, asset: quote, loop: quote }
   const actorNames = new Map<string, string>(model.actors.map((actor) => [actor.id, actor.name]))
   const assetNames = new Map<string, string>(model.assets.map((asset) => [asset.id, asset.name]))
+  const loopNames = new Map<string, string>(model.loops.map((declared) => [declared.id, declared.name]))
   // Names in typographic quotes, as ids are in plain ones, so a sentence shows where a
   // name begins and ends ("“Families at home” led to …"), apostrophes in names and all.
   const named = (name: string | undefined, id: string): string => (name === undefined ? quote(id) : `“${name}”`)
@@ -46,6 +49,7 @@ export const createNamingPolicy = (model: Model, useNames: boolean): NamingPolic
     useNames,
     actor: (id) => named(actorNames.get(id), id),
     asset: (id) => named(assetNames.get(id), id),
+    loop: (id) => named(loopNames.get(id), id),
   }
 }
 

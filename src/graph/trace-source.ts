@@ -15,10 +15,9 @@ import type { LearningOrder } from './types.js'
  * source, with scratch arrays shared by every source of one trace. @internal
  */
 
-/** Outcome levels: what the best chain from the source to an asset has passed through. */
+/** Outcome levels (0 heard, 1 decided, 2 did): what the best chain from the source to an asset has passed through. */
 const heard = 0
 const decided = 1
-const did = 2
 const outcomeOfLevel: ReadonlyArray<LoopOutcome> = ['heard', 'decided', 'did']
 
 /** Scratch shared by every source of one trace, reset by stamps. @internal */
@@ -145,7 +144,7 @@ export const createScratch = (index: TraceIndex): Scratch => {
 
 /** Follow source `s` (see `traceLoops`). @internal */
 export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
-  const { graph, carriage, kinds } = index
+  const { graph, carriage } = index
   const assets = graph.model.assets
   const { member, best, away, actorStamp, flags, actorIds, reachedActors, work } = scratch
   const { members, inferred, outcome, isClosure } = closureOf(index, finder, s, scratch)

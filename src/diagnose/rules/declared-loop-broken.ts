@@ -98,7 +98,7 @@ const brokenFinding = (
   }
   const people = walk.subject === undefined ? 'people' : naming.actor(walk.subject.holder)
   return {
-    message: `Declared loop ${quoteIdQuickly(declared.id)}${about} is broken: ${clauses.join('; ')}. ${people === 'people' ? 'People keep' : `${people} keep`} speaking into a loop that cannot close.`,
+    message: `Declared loop ${naming.loop(declared.id)}${about} is broken: ${clauses.join('; ')}. ${people === 'people' ? 'People keep' : `${people} keep`} speaking into a loop that cannot close.`,
     level: declared.level,
     actors: [...broken.flatMap((step) => [step.from, step.to]), ...(promise ?? []).flatMap((channel) => [channel.from, channel.to])],
     channels: broken.flatMap((step) => step.idle),

@@ -4,7 +4,6 @@ import type { ProposedChannel } from '../../graph/types.js'
 import type { DeclaredLoop } from '../../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
-import { quoteIdQuickly } from '../naming.js'
 import { replyMadeFrom, sharedLevel } from '../reply-repair.js'
 import { type ChainLevel, chainLevels, ownChainLevel } from './chain-levels.js'
 import { sortedUnique } from './words.js'
@@ -195,7 +194,7 @@ const stepRepair = (
 ): ProposedChannel => {
   const { naming } = context
   const { from, to, back, available, subject } = step
-  const loopWords = `declared loop ${quoteIdQuickly(declared.id)}`
+  const loopWords = `declared loop ${context.naming.loop(declared.id)}`
   // At the loop's level when both ends take part in it; else at one they share (a PCREF loop
   // declared at planning level whose last step, clinicians to service users, is at delivery).
   const bothAt = (actor: ActorId) => context.actor(actor)?.levels.includes(declared.level) === true

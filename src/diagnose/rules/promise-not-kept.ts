@@ -3,7 +3,6 @@ import type { AssetId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
 import { routeLevelOf } from '../../graph/trace-route.js'
 import { defineRule } from '../define-rule.js'
-import { quoteIdQuickly } from '../naming.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 import { declaredChildren } from './declared-children.js'
@@ -48,7 +47,7 @@ export const promiseNotKept = defineRule({
       const now = ['open', 'heard', 'decided', 'did'][walk.expected + 1]!
       const holder = naming.actor(walk.subject.holder)
       findings.push({
-        message: `Declared loop ${quoteIdQuickly(declared.id)} promises ${holder} ${outcomeInWords[declared.promises]} about ${naming.asset(declared.source)}, but nothing made from it goes that far: at best ${holder} get ${outcomeInWords[now]}. Mending the declared loop's own steps cannot keep this promise; someone has to ${declared.promises === 'did' ? 'change something' : 'decide something'} because of what they said (other findings may say where it could reach them), or the promise should say less.`,
+        message: `Declared loop ${naming.loop(declared.id)} promises ${holder} ${outcomeInWords[declared.promises]} about ${naming.asset(declared.source)}, but nothing made from it goes that far: at best ${holder} get ${outcomeInWords[now]}. Mending the declared loop's own steps cannot keep this promise; someone has to ${declared.promises === 'did' ? 'change something' : 'decide something'} because of what they said (other findings may say where it could reach them), or the promise should say less.`,
         level: declared.level,
         actors: [walk.subject.holder, ...declared.through],
         channels: [],

@@ -3,7 +3,6 @@ import type { TracedLoop } from '../../graph/trace-types.js'
 import type { DeclaredLoop } from '../../model/codecs.js'
 import type { AssetId } from '../../model/primitives.js'
 import { type Level, levels } from '../../model/vocabulary.js'
-import { quoteId } from '../../model/errors.js'
 import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
@@ -80,7 +79,7 @@ export const slowLoop = defineRule({
         }
         if (worst === undefined) continue
         const { declared, own } = worst
-        const id = quoteId(declared.id)
+        const id = context.naming.loop(declared.id)
         const budget = declared.maxLatencyDays ?? budgetFor(declared.level)
         const [route, whose] = own
           ? [`along declared loop ${id}`, declared.maxLatencyDays === undefined ? `${declared.level} loops (it sets none)` : 'its']

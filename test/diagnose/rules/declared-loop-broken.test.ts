@@ -99,6 +99,13 @@ describe('declared-loop-broken', () => {
     expect(modelWarnings(applyRepairs(model, repairs)).filter((warning) => warning.code === 'level-mismatch')).toEqual([])
   })
 
+  it('names the declared loop by its name when the diagnosis uses names', () => {
+    const model = tracedModel(wardSpec(['themes-to-ward'], [ysywd()]))
+    const [named] = diagnose(model, { names: true }).defects.filter((defect) => defect.rule === 'declared-loop-broken')
+    expect(named!.message).toMatch(/^Declared loop “You said, we did” for “Name of comments” is broken/)
+    expect(named!.repair!.map((proposal) => proposal.reason).join(' ')).toContain('declared loop “You said, we did”')
+  })
+
   it('is silent when every step carries the source on and the promise is kept', () => {
     expect(defectsOf(tracedModel(wardSpec([], [ysywd({ promises: 'did' })])))).toEqual([])
   })
