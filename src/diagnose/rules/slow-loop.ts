@@ -72,8 +72,8 @@ export const slowLoop = defineRule({
           const promised = declared.promises === undefined ? 0 : outcomeRank(declared.promises)
           timer ??= closureTimer(context.traceIndex())
           const own = timer(source, promised, declared.through)
-          const timed = own ?? timer(source, promised)
-          if (timed === undefined) continue
+          // A promise no route keeps is declared-loop-broken's; the loop is still timed as it closes.
+          const timed = own ?? timer(source, promised) ?? { latencyDays: loop.latencyDays, closedBy: loop.closedBy! }
           const excess = timed.latencyDays - (declared.maxLatencyDays ?? budgetFor(declared.level))
           if (excess > over) ((over = excess), (worst = { declared, own: own !== undefined, ...timed }))
         }

@@ -119,6 +119,18 @@ describe('slow-loop', () => {
     ])
   })
 
+  it('still times a loop that does not keep its promise (that is declared-loop-broken\'s), as it closes', () => {
+    const model = tracedModel({
+      actors: [['panel', 'forum'], ['lead', 'manager']],
+      assets: [['panel-exp', 'experience', 'panel', []], ['policy', 'plan', 'lead', ['panel-exp']], ['answers', 'response', 'lead', ['policy']]],
+      channels: [['recommend', 'panel', 'lead', ['panel-exp'], { latencyDays: 7 }], ['answer', 'lead', 'panel', ['answers'], { latencyDays: 300 }]],
+      loops: [{ id: 'panel-answered', name: 'Panel answered', level: 'delivery', through: ['panel', 'lead', 'panel'], maxLatencyDays: 60, source: 'panel-exp', promises: 'did' }],
+    })
+    expect(defectsOf(model).map((defect) => defect.message)).toEqual([
+      "'panel-exp' from 'panel' takes 307 days to come back ('answers') by the fastest route, more than the 60-day budget of declared loop 'panel-answered': by the time they hear back, the moment has passed.",
+    ])
+  })
+
   it('says when the budget is the level\'s, because the declared loop sets none', () => {
     const [defect] = defectsOf(tracedModel(wardSpec([], [ysywd({ source: 'comments' })])))
     expect(defect!.message).toContain("along declared loop 'ysywd', more than the 30-day budget of delivery loops (it sets none)")
