@@ -28,8 +28,9 @@ const idleSendersTo = (context: DiagnosisContext, to: ActorId): ReadonlyArray<Ac
  * Who could pass something from `from` on to `to` when the two share no level (a trust
  * board and the patients on a ward): an actor that shares a level with each of them and
  * already has an active channel to `to`, else one whose channel to `to` lapsed or was
- * never opened (the ward manager whose "you said, we did" board stopped), the first by id.
- * O(`to`'s in-channels).
+ * never opened (the ward manager whose "you said, we did" board stopped), else one `from`
+ * works with (the directorate that sets a community team's plan, for a reply to the
+ * trust's information team), the first by id. O(`to`'s in-channels + `from`'s channels).
  */
 const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ActorId | undefined => {
   const { graph } = context
@@ -48,7 +49,18 @@ const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): Ac
   }
   const active: ActorId[] = []
   for (let r = graph.reverseOffsets[w]!; r < graph.reverseOffsets[w + 1]!; r++) active.push(graph.actors[graph.sources[r]!]!.id)
-  return first(active) ?? first(idleSendersTo(context, to))
+  return first(active) ?? first(idleSendersTo(context, to)) ?? first(workingWith(context, from))
+}
+
+/** The actors `from` has an active channel with, either way: whom it works with. */
+const workingWith = (context: DiagnosisContext, from: ActorId): ActorId[] => {
+  const { graph } = context
+  const v = graph.indexOf.get(from)
+  if (v === undefined) return []
+  const ids: ActorId[] = []
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) ids.push(graph.actors[graph.targets[e]!]!.id)
+  for (let r = graph.reverseOffsets[v]!; r < graph.reverseOffsets[v + 1]!; r++) ids.push(graph.actors[graph.sources[r]!]!.id)
+  return ids
 }
 
 /** A proposed channel between two actors who share no level, as two through a relay where one exists; any other channel as it is. @internal */
@@ -77,22 +89,39 @@ export const relayedChannel = (context: DiagnosisContext, channel: ProposedChann
   return [channel.creates === undefined ? first : { ...first, creates: channel.creates }, second]
 }
 
+/** The steps of every declared loop, as JSON `[from, to]` pairs, for one context. */
+const stepsCache = new WeakMap<DiagnosisContext, ReadonlySet<string>>()
+
+const declaredStepsOf = (context: DiagnosisContext): ReadonlySet<string> => {
+  let steps = stepsCache.get(context)
+  if (steps === undefined) {
+    const built = new Set<string>()
+    for (const declared of context.model.loops) {
+      for (let k = 0; k + 1 < declared.through.length; k++) built.add(JSON.stringify([declared.through[k], declared.through[k + 1]]))
+    }
+    stepsCache.set(context, (steps = built))
+  }
+  return steps
+}
+
 /**
  * The defects with every proposed channel between two actors who take part at no common
  * level (so the channel could only be at a level one of them is not at, which validation
  * warns about) routed through an actor that shares a level with each and already has a
  * channel to the receiver: a trust board's reply reaches families through the director
  * of midwifery, and the patient experience team's themes reach the board through the
- * ward manager. A declared loop's steps are kept as declared, and so is a channel nobody
- * could relay. Deterministic. O(repairs × the receivers' in-channels).
+ * ward manager. A declared loop's steps are kept as declared (in whichever finding
+ * proposes them), and so is a channel nobody could relay. Deterministic. O(repairs × the
+ * receivers' in-channels).
  * @internal
  */
 export const withRelays = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
   let changed = false
+  const steps = declaredStepsOf(context)
+  const declaredStep = (channel: ProposedChannel): boolean => steps.size > 0 && steps.has(JSON.stringify([channel.from, channel.to]))
   const result = defects.map((defect) => {
-    // A declared loop names its steps: its repairs are the channels it declares.
-    if (defect.repair === undefined || defect.rule === 'declared-loop-broken') return defect
-    const repair = defect.repair.flatMap((channel) => relayedChannel(context, channel))
+    if (defect.repair === undefined) return defect
+    const repair = defect.repair.flatMap((channel) => (declaredStep(channel) ? [channel] : relayedChannel(context, channel)))
     if (repair.length === defect.repair.length) return defect
     changed = true
     return { ...defect, repair }

@@ -291,6 +291,31 @@ describe('repairs', () => {
     expect(traceLoops(repaired).loops.find((loop) => loop.source === 'ratings')!.outcome).toBe('decided')
   })
 
+  it('relays a reply through whom its writer works with when nobody has a channel to the people it answers', () => {
+    // The trust's information team (planning) sends restrictive-practice data to the equality
+    // committee; the community team (delivery) changes practice from the directorate's plan.
+    // The team's reply goes through the directorate, which works at both levels.
+    const model = buildModel({
+      actors: [['info', 'staff', ['planning']], ['committee', 'board', ['planning']], ['directorate', 'manager', ['delivery', 'planning']], ['team', 'clinician', ['delivery']]],
+      assets: [
+        ['rp-data', 'data', 'info'],
+        ['plan', 'plan', 'directorate', undefined, { derivedFrom: ['rp-data'] }],
+        ['practice-change', 'change', 'team', undefined, { derivedFrom: ['plan'] }],
+      ],
+      channels: [
+        ['rp-to-committee', 'info', 'committee', ['rp-data'], { level: 'planning' }],
+        ['committee-to-directorate', 'committee', 'directorate', ['rp-data'], { level: 'planning' }],
+        ['plan-to-team', 'directorate', 'team', ['plan']],
+      ],
+    })
+    const repairs = diagnose(model).defects.flatMap((defect) => defect.repair ?? [])
+    const legs = repairs.filter((proposal) => proposal.carries.some((id) => id.startsWith('practice-change-reply')))
+    expect(new Set(legs.map((proposal) => JSON.stringify([proposal.from, proposal.to, proposal.level])))).toEqual(
+      new Set([JSON.stringify(['team', 'directorate', 'delivery']), JSON.stringify(['directorate', 'info', 'planning'])]),
+    )
+    expect(modelWarnings(applyRepairs(model, repairs)).filter((warning) => warning.code === 'level-mismatch')).toEqual([])
+  })
+
   it('does not bring back a lapsed channel that was for something else, unless another repair brings it back', () => {
     // The 15 Steps report's lapsed channel from the experience team to the matron is not
     // revived to carry the FFT dashboard: that is a new channel. Where the 15 Steps report
