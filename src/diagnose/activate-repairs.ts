@@ -1,5 +1,6 @@
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { Channel } from '../model/codecs.js'
+import type { ActorId } from '../model/primitives.js'
 import type { DiagnosisContext } from './context.js'
 import type { Defect } from './types.js'
 
@@ -33,42 +34,36 @@ const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel, cre
 }
 
 /**
- * Whether an active channel between the same two actors already carries everything a
- * proposal would, creating nothing: the proposal changes nothing. O(the sender's active
- * channels), read from the compiled graph.
+ * The active channels from one actor to another, in id order (the context's model lists
+ * channels in id order, and edges follow it), read from the compiled graph: O(the
+ * sender's active channels), with no index of every pair of a large model. @internal
  */
-const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): boolean => {
-  if (proposal.creates !== undefined && proposal.creates.length > 0) return false
+export const activeChannelsBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => {
   const { graph } = context
-  const v = graph.indexOf.get(proposal.from)
-  const w = graph.indexOf.get(proposal.to)
-  if (v === undefined || w === undefined) return false
-  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-    if (graph.targets[e] !== w) continue
-    const channel = graph.model.channels[graph.edgeChannel[e]!]!
-    if (proposal.carries.every((id) => channel.carries.includes(id))) return true
-  }
-  return false
+  const v = graph.indexOf.get(from)
+  const w = graph.indexOf.get(to)
+  if (v === undefined || w === undefined) return []
+  const channels: Channel[] = []
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (graph.targets[e] === w) channels.push(graph.model.channels[graph.edgeChannel[e]!]!)
+  return channels
 }
+
+/**
+ * Whether an active channel between the same two actors already carries everything a
+ * proposal would, creating nothing: the proposal changes nothing.
+ */
+const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): boolean =>
+  (proposal.creates === undefined || proposal.creates.length === 0) &&
+  activeChannelsBetween(context, proposal.from, proposal.to).some((channel) => proposal.carries.every((id) => channel.carries.includes(id)))
 
 /**
  * An active channel between the same two actors, at the proposal's level, that what it
  * carries can travel on: one that lists something the proposal carries, else, for a
  * reply, one that carries replies, else the first by id. The carers already talk to PALS:
- * their routines go on that channel, not on a second one beside it. O(the sender's
- * active channels), read from the compiled graph.
+ * their routines go on that channel, not on a second one beside it.
  */
 const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
-  const { graph } = context
-  const v = graph.indexOf.get(proposal.from)
-  const w = graph.indexOf.get(proposal.to)
-  if (v === undefined || w === undefined) return undefined
-  // The context's model lists channels in id order, and edges follow it.
-  const running: Channel[] = []
-  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-    const channel = graph.model.channels[graph.edgeChannel[e]!]!
-    if (graph.targets[e] === w && channel.level === proposal.level) running.push(channel)
-  }
+  const running = activeChannelsBetween(context, proposal.from, proposal.to).filter((channel) => channel.level === proposal.level)
   if (running.length <= 1) return running[0]
   return (
     running.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??

@@ -3,7 +3,7 @@ import type { AssetKind, Level } from '../model/vocabulary.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
-import { sharedLevel } from './reply-repair.js'
+import { levelPreferring } from './reply-repair.js'
 import { lapsedWords } from './naming.js'
 import { informingRankOf, voicesOf } from './voices.js'
 
@@ -105,8 +105,7 @@ export const governingRepair = (
   const restore = lapsed === undefined ? '' : lapsedWords(lapsed, carried)
   // The level asked for when both take part in it, else one they share (a link worker at
   // delivery level brings case learning to the clinical director at delivery level).
-  const both = (at: Level): boolean => graph.actors[chosen!.to]!.levels.includes(at) && graph.actors[chosen!.from]!.levels.includes(at)
-  const level = options.level !== undefined && both(options.level) ? options.level : sharedLevel(context, target, from)
+  const level = levelPreferring(context, target, from, options.level)
   // When the target's plans all declare what they are made from, a channel alone changes none:
   // say so, so that whoever applies the repair also makes the plan from what is brought.
   const own = governing.filter((held) => held.holder === target)

@@ -4,6 +4,7 @@ import type { ProposedChannel } from '../graph/types.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
+import { activeChannelsBetween } from './activate-repairs.js'
 import { replyMadeFrom, sharedLevel } from './reply-repair.js'
 
 /**
@@ -47,14 +48,8 @@ export const viaContact = (context: DiagnosisContext, loop: TracedLoop, proposal
 }
 
 /** Whether `from` has a channel to `to`, active or not. */
-const hasChannelTo = (context: DiagnosisContext, from: ActorId, to: ActorId): boolean => {
-  const { graph } = context
-  const v = graph.indexOf.get(from)
-  const w = graph.indexOf.get(to)
-  if (v === undefined || w === undefined) return false
-  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (graph.targets[e] === w) return true
-  return (context.traceIndex().idleFrom().get(from) ?? []).some((channel) => channel.to === to)
-}
+const hasChannelTo = (context: DiagnosisContext, from: ActorId, to: ActorId): boolean =>
+  activeChannelsBetween(context, from, to).length > 0 || (context.traceIndex().idleFrom().get(from) ?? []).some((channel) => channel.to === to)
 
 /** Whether asset `id` reaches `actor` over active channels (its holder has it). */
 const reaches = (context: DiagnosisContext, id: AssetId, actor: ActorId): boolean => {
@@ -70,20 +65,11 @@ const reaches = (context: DiagnosisContext, id: AssetId, actor: ActorId): boolea
  */
 const contactOf = (context: DiagnosisContext, loop: TracedLoop, responder: ActorId): ActorId | undefined => {
   for (const actor of [...loop.steps.map((step) => step.to), ...loop.reached]) {
-    if (actor !== loop.holder && actor !== responder && context.graph.indexOf.has(actor) && activeTo(context, actor, loop.holder)) return actor
+    if (actor !== loop.holder && actor !== responder && activeChannelsBetween(context, actor, loop.holder).length > 0) return actor
   }
   return undefined
 }
 
-/** The level of the first active channel from `from` to `to` (by id), if any. */
-const activeLevel = (context: DiagnosisContext, from: ActorId, to: ActorId): Level | undefined => {
-  const { graph } = context
-  const v = graph.indexOf.get(from)!
-  const w = graph.indexOf.get(to)
-  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) if (graph.targets[e] === w) return graph.model.channels[graph.edgeChannel[e]!]!.level
-  return undefined
-}
-
-const activeTo = (context: DiagnosisContext, from: ActorId, to: ActorId): boolean => activeLevel(context, from, to) !== undefined
-
-const levelOfChannel = (context: DiagnosisContext, from: ActorId, to: ActorId): Level => activeLevel(context, from, to) ?? sharedLevel(context, to, from)
+/** The level of the channel `from` already has to `to` (the first active one by id), else one they share. */
+const levelOfChannel = (context: DiagnosisContext, from: ActorId, to: ActorId): Level =>
+  activeChannelsBetween(context, from, to)[0]?.level ?? sharedLevel(context, to, from)

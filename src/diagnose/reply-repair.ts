@@ -15,6 +15,14 @@ export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: A
   return levelInCommon(mine, context.actor(other)?.levels ?? []) ?? levels.find((level) => mine.includes(level)) ?? 'delivery'
 }
 
+/**
+ * `preferred` when both actors take part in it (a declared loop's level, a plan's), else
+ * a level they share, as {@link sharedLevel}: a channel is never at a level one of its
+ * ends is not at when they have one in common. @internal
+ */
+export const levelPreferring = (context: DiagnosisContext, holder: ActorId, other: ActorId, preferred: Level | undefined): Level =>
+  preferred !== undefined && [holder, other].every((id) => context.actor(id)?.levels.includes(preferred) === true) ? preferred : sharedLevel(context, holder, other)
+
 /** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */
 export const freshAssetId = (context: DiagnosisContext, base: string, suffix = 'reply'): AssetId => {
   let id = `${base}-${suffix}`

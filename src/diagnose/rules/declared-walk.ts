@@ -4,7 +4,7 @@ import type { ProposedChannel } from '../../graph/types.js'
 import type { DeclaredLoop } from '../../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
-import { replyMadeFrom, sharedLevel } from '../reply-repair.js'
+import { levelPreferring, replyMadeFrom } from '../reply-repair.js'
 import { type ChainLevel, chainLevels, ownChainLevel } from './chain-levels.js'
 import { sortedUnique } from './words.js'
 
@@ -197,8 +197,7 @@ const stepRepair = (
   const loopWords = `declared loop ${context.naming.loop(declared.id)}`
   // At the loop's level when both ends take part in it; else at one they share (a PCREF loop
   // declared at planning level whose last step, clinicians to service users, is at delivery).
-  const bothAt = (actor: ActorId) => context.actor(actor)?.levels.includes(declared.level) === true
-  const stepLevel = bothAt(from) && bothAt(to) ? declared.level : sharedLevel(context, to, from)
+  const stepLevel = levelPreferring(context, to, from, declared.level)
   // Later stage first, then the better chain, then what the step's idle channels used to carry.
   const idleCarried = new Set(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
   const rank = (id: AssetId): number => stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0)

@@ -7,6 +7,15 @@ import { governingAssetOf, heardBits, nearestInWords, voiceRepair, voicesOf } fr
 import { decidingLevelOf } from './words.js'
 
 /**
+ * Whether professional evidence or data reaches actor `v` but no lay experience does, in a
+ * model that has lay experience: what this rule reports of a decision holder. @internal
+ */
+export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: number): boolean => {
+  const heard = voices.heard[v]!
+  return voices.hasLayExperience && (heard & heardBits.evidenceOrData) !== 0 && (heard & heardBits.layExperience) === 0
+}
+
+/**
  * **experience-excluded** finds decision makers whom professional `evidence` or `data`
  * reaches but no lay `experience` does: evidence-based practice that cannot hear the
  * patient. Service users are experts in their own circumstances and hold knowledge
@@ -26,15 +35,6 @@ import { decidingLevelOf } from './words.js'
  * Options: none.
  * @category Rules
  */
-/**
- * Whether professional evidence or data reaches actor `v` but no lay experience does, in a
- * model that has lay experience: what this rule reports of a decision holder. @internal
- */
-export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: number): boolean => {
-  const heard = voices.heard[v]!
-  return voices.hasLayExperience && (heard & heardBits.evidenceOrData) !== 0 && (heard & heardBits.layExperience) === 0
-}
-
 export const experienceExcluded = defineRule({
   id: 'experience-excluded',
   description: 'A decision maker whom professional evidence or data reaches but no lay experience does.',

@@ -20,8 +20,9 @@ import { decidingLevelOf, decidingRoleOf } from './words.js'
  * itself a lay or mixed voice, and that no trace of a source held by a lay or mixed
  * actor reaches (the source, or anything made from it: a survey's % score counts, as
  * the people's voice however thin), is reported, once; one that professional evidence or
- * data reaches is left to `experience-excluded`, which says so (one finding, not two). The repair carries the furthest
- * thing made from lay knowledge that a neighbour of the holder has on to them.
+ * data reaches is left to `experience-excluded`, which says so (one finding, not two).
+ * The repair carries the furthest thing made from lay knowledge that a neighbour of the
+ * holder has on to them.
  * O(Σ trace reach + V + E).
  *
  * Options: `includeDecisions` (default `true`): also check holders of `decision` assets,

@@ -37,8 +37,9 @@ interface Unsensed {
  * with the person it is about: by the clinician or frontline worker caring for them,
  * straight from what they said, and shared back with them (goals agreed in a therapy
  * session; a manager deciding on complaints one by one is still reported). One finding
- * per decision maker. The repair asks whoever passed the raw knowledge on to make sense of it first: a channel
- * carrying their insight made from it (a new one where none exists) to the decision
+ * per decision maker. The repair asks whoever passed the raw knowledge on to make sense
+ * of it first: a channel carrying their insight made from it (a new one where none
+ * exists) to the decision
  * maker, when the decision's provenance is inferred (one that declares what it is made
  * from is not changed by a channel, so it gets no repair). O(Σ trace size).
  *

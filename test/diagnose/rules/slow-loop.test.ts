@@ -61,60 +61,44 @@ describe('slow-loop', () => {
     ])
   })
 
+  /**
+   * An MNVP's 15 Steps observations: the Safety Champions decide and answer in twice
+   * `championsDays` (budget 60), the LMNS board in 10 (budget 120); the Director of
+   * Midwifery's change comes back in 80.
+   */
+  const mnvp = (champions = 'voice-at-champions', championsDays = 20): TracedSpec => ({
+    actors: [['mnvp', 'forum'], ['dom', 'manager'], ['champions', 'board'], ['lmns', 'commissioner']],
+    assets: [
+      ['observations', 'experience', 'mnvp', []],
+      ['change', 'change', 'dom', ['observations']],
+      ['progress', 'response', 'dom', ['change']],
+      ['escalation', 'decision', 'champions', ['observations']],
+      ['champions-reply', 'response', 'champions', ['escalation']],
+      ['lmns-plan', 'plan', 'lmns', ['observations']],
+      ['lmns-update', 'response', 'lmns', ['lmns-plan']],
+    ],
+    channels: [
+      ['to-dom', 'mnvp', 'dom', ['observations'], { latencyDays: 40 }],
+      ['dom-back', 'dom', 'mnvp', ['progress'], { latencyDays: 40 }],
+      ['to-champions', 'mnvp', 'champions', ['observations'], { latencyDays: championsDays }],
+      ['champions-back', 'champions', 'mnvp', ['champions-reply'], { latencyDays: championsDays }],
+      ['to-lmns', 'mnvp', 'lmns', ['observations'], { latencyDays: 5 }],
+      ['lmns-back', 'lmns', 'mnvp', ['lmns-update'], { latencyDays: 5 }],
+    ],
+    loops: [
+      { id: champions, name: 'Voice at the Safety Champions', level: 'delivery', through: ['mnvp', 'champions', 'mnvp'], maxLatencyDays: 60, source: 'observations', promises: 'decided' },
+      { id: 'voice-at-lmns', name: 'Voice at the LMNS board', level: 'delivery', through: ['mnvp', 'lmns', 'mnvp'], maxLatencyDays: 120, source: 'observations', promises: 'decided' },
+    ],
+  })
+
   it('times each declared loop of one source on its own, whatever the order of their ids', () => {
-    // The MNVP's 15 Steps observations: the Safety Champions decide and answer in 40 days
-    // (budget 60), the LMNS board in 10 (budget 120); the Director of Midwifery's change
-    // comes back in 80. Both promises are kept, however the loops are named.
-    const mnvp = (champions: string): TracedSpec => ({
-      actors: [['mnvp', 'forum'], ['dom', 'manager'], ['champions', 'board'], ['lmns', 'commissioner']],
-      assets: [
-        ['observations', 'experience', 'mnvp', []],
-        ['change', 'change', 'dom', ['observations']],
-        ['progress', 'response', 'dom', ['change']],
-        ['escalation', 'decision', 'champions', ['observations']],
-        ['champions-reply', 'response', 'champions', ['escalation']],
-        ['lmns-plan', 'plan', 'lmns', ['observations']],
-        ['lmns-update', 'response', 'lmns', ['lmns-plan']],
-      ],
-      channels: [
-        ['to-dom', 'mnvp', 'dom', ['observations'], { latencyDays: 40 }],
-        ['dom-back', 'dom', 'mnvp', ['progress'], { latencyDays: 40 }],
-        ['to-champions', 'mnvp', 'champions', ['observations'], { latencyDays: 20 }],
-        ['champions-back', 'champions', 'mnvp', ['champions-reply'], { latencyDays: 20 }],
-        ['to-lmns', 'mnvp', 'lmns', ['observations'], { latencyDays: 5 }],
-        ['lmns-back', 'lmns', 'mnvp', ['lmns-update'], { latencyDays: 5 }],
-      ],
-      loops: [
-        { id: champions, name: 'Voice at the Safety Champions', level: 'delivery', through: ['mnvp', 'champions', 'mnvp'], maxLatencyDays: 60, source: 'observations', promises: 'decided' },
-        { id: 'voice-at-lmns', name: 'Voice at the LMNS board', level: 'delivery', through: ['mnvp', 'lmns', 'mnvp'], maxLatencyDays: 120, source: 'observations', promises: 'decided' },
-      ],
-    })
+    // Both promises are kept (40 and 10 days), however the loops are named.
     expect(defectsOf(tracedModel(mnvp('voice-at-champions')))).toEqual([])
     expect(defectsOf(tracedModel(mnvp('voice-at-safety-champions')))).toEqual([])
   })
 
   it("times a declared loop on its own steps: the LMNS board's faster reply does not keep the Safety Champions' promise", () => {
-    const model = tracedModel({
-      actors: [['mnvp', 'forum'], ['champions', 'board'], ['lmns', 'commissioner']],
-      assets: [
-        ['observations', 'experience', 'mnvp', []],
-        ['escalation', 'decision', 'champions', ['observations']],
-        ['champions-reply', 'response', 'champions', ['escalation']],
-        ['lmns-plan', 'plan', 'lmns', ['observations']],
-        ['lmns-update', 'response', 'lmns', ['lmns-plan']],
-      ],
-      channels: [
-        ['to-champions', 'mnvp', 'champions', ['observations'], { latencyDays: 50 }],
-        ['champions-back', 'champions', 'mnvp', ['champions-reply'], { latencyDays: 50 }],
-        ['to-lmns', 'mnvp', 'lmns', ['observations'], { latencyDays: 5 }],
-        ['lmns-back', 'lmns', 'mnvp', ['lmns-update'], { latencyDays: 5 }],
-      ],
-      loops: [
-        { id: 'voice-at-champions', name: 'Voice at the Safety Champions', level: 'delivery', through: ['mnvp', 'champions', 'mnvp'], maxLatencyDays: 60, source: 'observations', promises: 'decided' },
-        { id: 'voice-at-lmns', name: 'Voice at the LMNS board', level: 'delivery', through: ['mnvp', 'lmns', 'mnvp'], maxLatencyDays: 120, source: 'observations', promises: 'decided' },
-      ],
-    })
-    expect(defectsOf(model).map((defect) => defect.message)).toEqual([
+    expect(defectsOf(tracedModel(mnvp('voice-at-champions', 50))).map((defect) => defect.message)).toEqual([
       "'observations' from 'mnvp' takes 100 days to come back ('champions-reply') along declared loop 'voice-at-champions', more than its 60-day budget: by the time they hear back, the moment has passed.",
     ])
   })
