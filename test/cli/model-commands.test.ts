@@ -67,6 +67,41 @@ describe('orgintel diagnose', () => {
     expect(repaired.channels.filter((channel) => channel.id === 'themes-to-ward' || channel.id === 'ysywd-board').map((channel) => channel.status)).toEqual(['active', 'active'])
   })
 
+  type Document = { schema: string; channels: Array<Record<string, unknown>>; assets: Array<Record<string, unknown>> }
+  const repairedFrom = async (input: Document): Promise<Document> => {
+    const path = folder.file('in.json')
+    writeFileSync(path, JSON.stringify(input))
+    const out = folder.file('repaired.json')
+    expect((await runInProcess(['diagnose', path, '--apply-repairs', '-o', out, '--fail-on', 'never'])).code).toBe(0)
+    return JSON.parse(readFileSync(out, 'utf8')) as Document
+  }
+
+  it('--apply-repairs changes only what the repairs change in the document as written, defaults left unwritten', async () => {
+    const input = JSON.parse(readFileSync('examples/models/acute-ward-fft.json', 'utf8')) as Document
+    const output = await repairedFrom(input)
+    expect({ ...output, channels: [], assets: [] }).toEqual({ ...input, channels: [], assets: [] })
+    expect(output.assets.slice(0, input.assets.length)).toEqual(input.assets)
+    // The two lapsed channels come back, listing what they listed and then what the repairs add; nothing else changes.
+    const changed = input.channels.flatMap((channel, i) => (JSON.stringify(channel) === JSON.stringify(output.channels[i]) ? [] : [i]))
+    expect(changed.map((i) => input.channels[i]!['id'])).toEqual(['themes-to-ward', 'ysywd-board'])
+    for (const i of changed) {
+      const carries = output.channels[i]!['carries'] as string[]
+      expect(output.channels[i]).toEqual({ ...input.channels[i], status: 'active', carries })
+      expect(carries.slice(0, (input.channels[i]!['carries'] as string[]).length)).toEqual(input.channels[i]!['carries'])
+    }
+    const added = [...output.channels.slice(input.channels.length), ...output.assets.slice(input.assets.length)]
+    expect(added.length).toBeGreaterThan(0)
+    for (const item of added) expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['status', 'acknowledged', 'latencyDays', 'reliability']))
+  })
+
+  it('--apply-repairs writes a v1 document back as v2, changing nothing else it did not repair', async () => {
+    const input = { ...(JSON.parse(readFileSync(wardModel, 'utf8')) as Document), schema: 'orgintel/v1' }
+    const output = await repairedFrom(input)
+    expect(output.schema).toBe('orgintel/v2')
+    expect(Object.keys(output)).toEqual(Object.keys(input))
+    expect(output.assets.slice(0, input.assets.length)).toEqual(input.assets)
+  })
+
   it.each([
     // ward: 2 errors, 12 warnings, 2 notes; healthy reference: notes only
     [wardModel, 'error', 1],

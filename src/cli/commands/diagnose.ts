@@ -17,7 +17,8 @@ import { type Command, outputOption } from '../command.js'
 import { exitCodes, invalidInput, usageFailure } from '../failure.js'
 import { describePath, writeTextAtomically } from '../files.js'
 import { readJson, reportProblems } from '../json-input.js'
-import { loadModel } from '../model-input.js'
+import { readModel } from '../model-input.js'
+import { repairedDocument } from '../repaired-document.js'
 
 const severities = ['error', 'warning', 'info'] as const
 
@@ -70,7 +71,7 @@ export const diagnoseCommand: Command = {
   async run(parsed) {
     const modelPath = onePositional(parsed, 'model file')
     if (modelPath === '-' && stringOption(parsed, 'config') === '-') throw usageFailure('only one input can come from standard input (-)')
-    const model = loadModel(modelPath)
+    const { model, text: modelText } = readModel(modelPath)
     const format = choiceOption(parsed, 'format', ['text', 'markdown', 'json'], 'text')
     const failOn = choiceOption(parsed, 'fail-on', [...severities, 'never'], 'error')
     const evidencePath = stringOption(parsed, 'evidence')
@@ -90,7 +91,9 @@ export const diagnoseCommand: Command = {
         `${modelPath === '-' ? 'standard input' : describePath(modelPath)}: added ${countOf(repaired.channels.length - model.channels.length, 'channel')} and ${countOf(repaired.assets.length - model.assets.length, 'asset')}${broughtBack === 0 ? '' : `, brought back ${countOf(broughtBack, 'channel')}`}; ` +
           `errors ${diagnosis.summary.bySeverity.error} -> ${after.summary.bySeverity.error}, warnings ${diagnosis.summary.bySeverity.warning} -> ${after.summary.bySeverity.warning}\n`,
       )
-      writeTextAtomically(stringOption(parsed, 'out') ?? '-', `${JSON.stringify(encodeModel(repaired), null, 2)}\n`)
+      // The author's document with the repairs in it, not every default written out.
+      const written = repairedDocument(modelText, model, repaired) ?? encodeModel(repaired)
+      writeTextAtomically(stringOption(parsed, 'out') ?? '-', `${JSON.stringify(written, null, 2)}\n`)
       return failing(after, failOn) ? exitCodes.findings : exitCodes.ok
     }
     const text = formatDiagnosis(diagnosis, format)
