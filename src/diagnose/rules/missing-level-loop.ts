@@ -8,7 +8,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { loopRepair } from '../loop-repair.js'
-import { freshAssetId } from '../reply-repair.js'
+import { replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { actorsInWords } from './words.js'
 
@@ -24,9 +24,12 @@ import { actorsInWords } from './words.js'
  * both a lay voice and a professional voice taking part in the level (a mixed forum is
  * both). One finding per level. The repair closes the most
  * promising open loop there (a lay source that already reaches a professional at the
- * level, the one made into the most) with a reply (`loopRepair`), or else joins a lay
- * holder of a source and a professional with a pair of channels: the source in, a reply
- * made from it back. O(traced loops × reach).
+ * level, the one made into the most) with a reply (`loopRepair`), or else brings the
+ * lay source made into the most to a professional there: the furthest thing made of it
+ * at the level (a peer survey's findings, not the anonymous responses themselves), or the
+ * source itself when nothing was, goes to a professional its sender already has a
+ * channel to (else the first), and the professional answers the holder with a reply made
+ * from it. O(traced loops × reach).
  *
  * Options: none.
  * @category Rules
@@ -86,32 +89,49 @@ const joinRepair = (
   let best: TracedLoop | undefined
   for (const loop of layLoops) if (loop.outcome === 'open' && joins(loop) && (best === undefined || madeInto(context, loop) > madeInto(context, best))) best = loop
   if (best !== undefined) return { repair: loopRepair(context, best), assets: [best.source, ...best.derived] }
-  const { naming } = context
-  const lay = layLoops[0]
-  const professional = context.model.actors.find(
-    (actor) => actor.levels.includes(level) && isProfessionalVoice(actor.perspective) && actor.id !== lay?.holder,
+  // Nobody there hears it yet: the loop made into the most goes to a professional there.
+  let lay: TracedLoop | undefined
+  for (const loop of layLoops) if (lay === undefined || madeInto(context, loop) > madeInto(context, lay)) lay = loop
+  if (lay === undefined) return { repair: undefined, assets: [] }
+  // What was made of it (a survey's findings) goes, rather than what people said itself
+  // (anonymous responses), when it is made by someone at the level.
+  const shared = furthestMadeAt(context, lay, level) ?? lay.source
+  const sender = context.asset(shared)!.holder
+  const professionals = context.model.actors.filter(
+    (actor) => actor.levels.includes(level) && isProfessionalVoice(actor.perspective) && actor.id !== lay.holder && actor.id !== sender,
   )
-  if (lay === undefined || professional === undefined) return { repair: undefined, assets: lay === undefined ? [] : [lay.source] }
-  const source = context.asset(lay.source)!
-  const reply = freshAssetId(context, source.id)
+  // One the sender already has a channel to (perhaps lapsed) first.
+  const professional = professionals.find((actor) => context.channelsBetween(sender, actor.id).length > 0) ?? professionals[0]
+  if (professional === undefined) return { repair: undefined, assets: [lay.source] }
+  const { naming } = context
+  const reply = { ...replyMadeFrom(context, { source: lay.source, holder: lay.holder, made: shared, responder: professional.id }), level }
   return {
-    assets: [source.id],
+    assets: shared === lay.source ? [lay.source] : [lay.source, shared],
     repair: [
       {
-        from: lay.holder,
+        from: sender,
         to: professional.id,
         level,
-        carries: [source.id],
-        reason: `let ${naming.actor(professional.id)} hear ${naming.asset(source.id)} from ${naming.actor(lay.holder)} at ${level} level`,
+        carries: [shared],
+        reason:
+          shared === lay.source
+            ? `let ${naming.actor(professional.id)} hear ${naming.asset(shared)} from ${naming.actor(sender)} at ${level} level`
+            : `let ${naming.actor(professional.id)} hear ${naming.asset(shared)}, made of ${naming.asset(lay.source)}, from ${naming.actor(sender)} at ${level} level`,
       },
-      {
-        from: professional.id,
-        to: lay.holder,
-        level,
-        carries: [reply],
-        reason: `tell ${naming.actor(lay.holder)} what became of ${naming.asset(source.id)}: a reply from ${naming.actor(professional.id)}`,
-        creates: [{ id: reply, name: `Reply to ${context.naming.useNames ? (context.actor(lay.holder)?.name ?? lay.holder) : lay.holder}: what became of ${context.naming.useNames ? source.name : source.id}`, kind: 'response', holder: professional.id, derivedFrom: [source.id] }],
-      },
+      reply,
     ],
   }
+}
+
+/** The furthest thing made of a loop's source (replies and lessons aside) whose holder takes part at the level; first in trace order on a tie. */
+const furthestMadeAt = (context: DiagnosisContext, loop: TracedLoop, level: Level): AssetId | undefined => {
+  let chosen: AssetId | undefined
+  let stage = 0
+  for (const id of loop.derived) {
+    const asset = context.asset(id)
+    if (asset === undefined || asset.kind === 'response' || asset.kind === 'lesson') continue
+    const own = traceStageOf(asset.kind)
+    if (own > stage && context.actor(asset.holder)?.levels.includes(level) === true) ((stage = own), (chosen = id))
+  }
+  return chosen
 }

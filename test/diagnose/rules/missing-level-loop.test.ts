@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { diagnose } from '../../../src/diagnose/diagnose.js'
 import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
 
 describe('missing-level-loop', () => {
@@ -44,6 +45,23 @@ describe('missing-level-loop', () => {
       expect.objectContaining({ from: 'p', to: 'k', level: 'planning', carries: ['story'] }),
       expect.objectContaining({ from: 'k', to: 'p', level: 'planning', carries: ['story-reply'] }),
     ])
+    expect(findingsOf(repairedBy(model, 'missing-level-loop'), 'missing-level-loop')).toEqual([])
+  })
+
+  it('brings what was made of people’s words to the professionals, not the anonymous responses themselves', () => {
+    // A CMHT's peer survey under PCREF: the peer researchers' findings go to the team (the lapsed channel), never the raw responses.
+    const model = voiceModel({
+      actors: [['service-users', 'patient'], ['peer-researchers', 'peer-supporter'], ['team', 'clinician']],
+      assets: [['responses', 'experience', 'service-users', []], ['findings', 'insight', 'peer-researchers', ['responses']]],
+      channels: [['survey', 'service-users', 'peer-researchers', ['responses']], ['findings-to-team', 'peer-researchers', 'team', ['findings'], { status: 'inactive' }]],
+    })
+    const [finding] = findingsOf(model, 'missing-level-loop')
+    expect(finding!.repair).toEqual([
+      expect.objectContaining({ from: 'peer-researchers', to: 'team', carries: ['findings'], activates: 'findings-to-team' }),
+      expect.objectContaining({ from: 'team', to: 'service-users', carries: ['findings-reply'], creates: [expect.objectContaining({ derivedFrom: ['findings'] })] }),
+    ])
+    expect(finding!.assets).toEqual(['findings', 'responses'])
+    expect(diagnose(model).defects.flatMap((defect) => defect.repair ?? []).some((channel) => channel.to === 'team' && channel.carries.includes('responses'))).toBe(false)
     expect(findingsOf(repairedBy(model, 'missing-level-loop'), 'missing-level-loop')).toEqual([])
   })
 })
