@@ -92,6 +92,8 @@ describe('orgintel diagnose', () => {
     const added = [...output.channels.slice(input.channels.length), ...output.assets.slice(input.assets.length)]
     expect(added.length).toBeGreaterThan(0)
     for (const item of added) expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['status', 'acknowledged', 'latencyDays', 'reliability']))
+    // What the repairs create is named as a modeller would name it, from the names of what it is about.
+    expect(output.assets.find((asset) => asset['id'] === 'performance-report-reply')?.['name']).toBe('Reply to Ward patients: what became of FFT ratings')
   })
 
   it('--apply-repairs writes a v1 document back as v2, changing nothing else it did not repair', async () => {

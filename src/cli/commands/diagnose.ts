@@ -78,7 +78,9 @@ export const diagnoseCommand: Command = {
     if (evidencePath !== undefined && parsed.values['apply-repairs'] === true) throw usageFailure('--evidence adds findings to a report; it does not go with --apply-repairs')
     if (evidencePath === '-' && (modelPath === '-' || stringOption(parsed, 'config') === '-')) throw usageFailure('only one input can come from standard input (-)')
     const config = loadConfig(stringOption(parsed, 'config'), evidencePath !== undefined)
-    const names = parsed.values['names'] === true ? { names: true } : {}
+    // A repaired model is written, not a report: the replies and lessons the repairs create
+    // are named by the names of the actors and assets they are about, as a modeller would.
+    const names = parsed.values['names'] === true || parsed.values['apply-repairs'] === true ? { names: true } : {}
     const evidence = evidencePath === undefined ? undefined : diagnoseWithEvidence<ReadonlyArray<AnyRule>>(model, loadEvidence(evidencePath, model), { ...config, ...names })
     const diagnosis = evidence === undefined ? diagnose(model, { ...config, ...names }) : E.isRight(evidence) ? evidence.right : invalidEvidence(evidencePath!, evidence.left)
     if (parsed.values['apply-repairs'] === true) {
