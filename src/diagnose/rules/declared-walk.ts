@@ -183,7 +183,9 @@ interface StepAt {
 /**
  * The channel a broken step needs: back to the source's holder, a reply the sender has
  * (the best made), else a new one made from the furthest thing it has; on the way out,
- * the furthest thing it has; with nothing of the trace, what the idle channels carried.
+ * what the step's lapsed channel carried of what the sender has, else the furthest thing
+ * it has (on a tie, what is made from the other); with nothing of the trace, what the idle
+ * channels carried.
  */
 const stepRepair = (
   context: DiagnosisContext,
@@ -198,9 +200,13 @@ const stepRepair = (
   // At the loop's level when both ends take part in it; else at one they share (a PCREF loop
   // declared at planning level whose last step, clinicians to service users, is at delivery).
   const stepLevel = levelPreferring(context, to, from, declared.level)
-  // Later stage first, then the better chain, then what the step's idle channels used to carry.
+  // Later stage first, then the better chain, then what the step's idle channels used to
+  // carry, then what is made from the other (an ICB's dashboard made from a PCN's return,
+  // not the return handed back): later in the trace's provenance order.
   const idleCarried = new Set(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
-  const rank = (id: AssetId): number => stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0)
+  const derived = subject?.derived ?? []
+  const order = new Map(derived.map((id, k) => [id, (k + 1) / (derived.length + 1)]))
+  const rank = (id: AssetId): number => stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0) + 0.4 * (order.get(id) ?? 0)
   const furthest = (ids: ReadonlyArray<AssetId>): AssetId | undefined => {
     let chosen: AssetId | undefined
     for (const id of ids) if (chosen === undefined || rank(id) > rank(chosen)) chosen = id
@@ -213,8 +219,10 @@ const stepRepair = (
     if (reply !== undefined) return { from, to, level: stepLevel, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
     if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: stepLevel }
   }
-  // On the way out, the furthest thing made; where the sender has only replies of the trace, one of them.
-  const passed = made ?? furthest(replies)
+  // On the way out, what the step's lapsed channel carried when the sender has it (the
+  // practice's replies to reviews, for the website to publish: the organisation's own
+  // design), else the furthest thing made; where the sender has only replies, one of them.
+  const passed = furthest(available.filter((id) => idleCarried.has(id))) ?? made ?? furthest(replies)
   if (passed !== undefined) {
     return { from, to, level: stepLevel, carries: [passed], reason: `pass ${naming.asset(passed)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
   }

@@ -47,6 +47,39 @@ describe('declared-loop-broken', () => {
     repairedClean(model)
   })
 
+  it('brings a lapsed step back carrying what it carried: the practice’s replies for the website to publish, not the reviews', () => {
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['nhs-website', 'intermediary'], ['practice-manager', 'manager']],
+      assets: [['reviews', 'experience', 'patients'], ['review-replies', 'response', 'practice-manager', ['reviews']]],
+      channels: [
+        ['post-review', 'patients', 'nhs-website', ['reviews']],
+        ['review-alerts', 'nhs-website', 'practice-manager', ['reviews']],
+        ['reply-to-review', 'practice-manager', 'nhs-website', ['review-replies'], { status: 'inactive' }],
+        ['replies-published', 'nhs-website', 'patients', ['review-replies']],
+      ],
+      loops: [{ id: 'answered', name: 'Reviews answered', level: 'delivery', through: ['patients', 'nhs-website', 'practice-manager', 'nhs-website', 'patients'], source: 'reviews', promises: 'heard' }],
+    })
+    const [defect] = defectsOf(model)
+    // The website does not write its own reply: the practice's reply goes back on the lapsed channel, and that is all.
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'practice-manager', to: 'nhs-website', carries: ['review-replies'], activates: 'reply-to-review' })])
+    repairedClean(model)
+  })
+
+  it('on the way out passes what the sender made of what it was given: the ICB’s dashboard, not the PCN’s own return', () => {
+    const model = tracedModel({
+      actors: [['link-workers', 'staff'], ['clinical-director', 'manager'], ['icb', 'commissioner']],
+      assets: [['sp-data', 'data', 'link-workers'], ['sp-return', 'insight', 'clinical-director', ['sp-data']], ['sp-dashboard', 'insight', 'icb', ['sp-return']]],
+      channels: [['monthly', 'link-workers', 'clinical-director', ['sp-data']], ['quarterly', 'clinical-director', 'icb', ['sp-return']]],
+      loops: [{ id: 'reviewed', name: 'SP outcomes reviewed', level: 'delivery', through: ['link-workers', 'clinical-director', 'icb', 'clinical-director', 'link-workers'], source: 'sp-data', promises: 'heard' }],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'icb', to: 'clinical-director', carries: ['sp-dashboard'] }),
+      expect.objectContaining({ from: 'clinical-director', to: 'link-workers', creates: [expect.objectContaining({ derivedFrom: ['sp-dashboard'] })] }),
+    ])
+    repairedClean(model)
+  })
+
   it('repairs two broken steps in a row, making the reply from what the repaired step brings', () => {
     const spec = wardSpec(['themes-to-ward', 'ysywd-board'], [ysywd({ promises: 'did' })])
     const model = tracedModel({ ...spec, assets: spec.assets.filter(([id]) => id !== 'board'), channels: spec.channels.filter(([id]) => id !== 'ysywd-board') })
