@@ -9,7 +9,7 @@ const model = buildModel({
     ['m', 'manager', ['delivery', 'planning']],
     ['k', 'commissioner', ['planning']],
   ],
-  assets: [['story', 'experience', 'p'], ['spec', 'plan', 'k'], ['idle', 'lesson', 'm']],
+  assets: [['story', 'experience', 'p'], ['spec', 'plan', 'k'], ['idle', 'insight', 'm']],
   channels: [
     ['tell', 'p', 'm', ['story']],
     ['brief', 'm', 'k', ['story'], { level: 'planning' }],

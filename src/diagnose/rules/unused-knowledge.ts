@@ -19,7 +19,9 @@ import { sortedUnique } from './words.js'
  * channel that lists the asset, from an actor that has it) and what was made from what
  * (provenance, declared or inferred). An asset is used when a channel carries it, when
  * something made from it is used, or when its use is where it is held: a `change` or an
- * `experiment` is used by being done, a reply held by the person it answers (a peer
+ * `experiment` is used by being done, a `lesson` by being kept (it is memory: a
+ * participation lead's log for the next project is what `no-memory` asks for, not
+ * knowledge lost), a reply held by the person it answers (a peer
  * group's mutual aid) has arrived, and a decision that closes its holder's own loop (a
  * support plan they made) is theirs to use. So a decision, plan or strategy is used when it
  * travels or when something is done from it, and not reported just for staying with its
@@ -85,7 +87,7 @@ const usedAssets = (context: DiagnosisContext): Uint8Array => {
   const order = Array.from({ length: carriage.assetCount }, (_, a) => a).sort((a, b) => provenance.rank[b]! - provenance.rank[a]!)
   for (const a of order) {
     const kind = assets[a]!.kind
-    if (carriage.carrierOffsets[a + 1]! > carriage.carrierOffsets[a]! || kind === 'change' || kind === 'experiment') used[a] = 1
+    if (carriage.carrierOffsets[a + 1]! > carriage.carrierOffsets[a]! || kind === 'change' || kind === 'experiment' || kind === 'lesson') used[a] = 1
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]! && used[a] === 0; i++) used[a] = used[provenance.children[i]!]!
   }
   return used

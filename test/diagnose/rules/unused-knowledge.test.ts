@@ -43,6 +43,26 @@ describe('unused-knowledge', () => {
     expect(findingsOf(model, 'unused-knowledge')).toEqual([])
   })
 
+  it('does not report a lesson its holder keeps: a participation lead\'s log for the next project is memory, not knowledge lost', () => {
+    const model = voiceModel({
+      actors: [['young-patients', 'patient'], ['lead', 'staff'], ['clinic', 'clinician']],
+      assets: [
+        ['stories', 'experience', 'young-patients', []],
+        ['themes', 'insight', 'lead', ['stories']],
+        ['after-school', 'change', 'clinic', ['themes']],
+        ['ysww', 'response', 'lead', ['after-school']],
+        ['log', 'lesson', 'lead', ['ysww']],
+      ],
+      channels: [
+        ['survey', 'young-patients', 'lead', ['stories']],
+        ['themes-out', 'lead', 'clinic', ['themes']],
+        ['changes-back', 'clinic', 'lead', ['after-school']],
+        ['ysww-out', 'lead', 'young-patients', ['ysww']],
+      ],
+    })
+    expect(findingsOf(model, 'unused-knowledge')).toEqual([])
+  })
+
   it('does not report a decision that closes its holder\'s own loop: their support plan is theirs to use', () => {
     const model = voiceModel({
       actors: [['clients', 'patient'], ['link', 'staff']],
