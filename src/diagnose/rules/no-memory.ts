@@ -1,5 +1,6 @@
-import type { AssetId } from '../../model/primitives.js'
-import { isProfessionalVoice } from '../../model/vocabulary.js'
+import { type Level, levels } from '../../model/vocabulary.js'
+import type { Actor } from '../../model/codecs.js'
+import type { ActorId, AssetId } from '../../model/primitives.js'
 import type { TracedLoop } from '../../graph/trace-types.js'
 import type { ProposedChannel } from '../../graph/types.js'
 import type { DiagnosisContext } from '../context.js'
@@ -28,7 +29,10 @@ const acts = (context: DiagnosisContext, id: AssetId): boolean => {
  * `lesson` is made from some loop of the level. One finding per level, at `info`: a
  * loop without a written lesson still works, it only forgets. The repair brings the
  * change to whoever keeps lessons, or else has the team that made it write a lesson
- * from it and share it with a colleague. O(traced loops).
+ * from it and share it with a professional colleague it works with (one at a level
+ * above its own first, such as a quality and safety meeting; never a lay or mixed group,
+ * since what a team learns from carers' concerns can be about one named patient, nor an
+ * outside intermediary). O(traced loops + the team's channels).
  *
  * Options: none.
  * @category Rules
@@ -64,6 +68,9 @@ export const noMemory = defineRule({
   },
 })
 
+/** The rank of an actor's lowest level in `levels` (delivery 0), or 3 with none. */
+const levelRank = (own: ReadonlyArray<Level>): number => Math.min(3, ...own.map((level) => levels.indexOf(level)))
+
 /** The change to someone who keeps lessons, or a lesson written where the change was made and shared with a colleague. */
 const lessonRepair = (context: DiagnosisContext, loop: TracedLoop, change: AssetId): ProposedChannel | undefined => {
   const { naming, graph } = context
@@ -80,21 +87,26 @@ const lessonRepair = (context: DiagnosisContext, loop: TracedLoop, change: Asset
   }
   const v = graph.indexOf.get(maker)
   if (v === undefined) return undefined
-  let colleague: string | undefined
-  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]! && colleague === undefined; e++) {
-    const other = graph.actors[graph.targets[e]!]!
-    if (other.id !== maker && isProfessionalVoice(other.perspective)) colleague = other.id
+  // A colleague: a professional the team works with, never a lay or mixed group (carers'
+  // concerns are often about one named patient) nor an outside intermediary; one taking
+  // part at a level above the team's (where a quality and safety meeting keeps learning)
+  // first.
+  const lowest = levelRank(context.actor(maker)?.levels ?? [])
+  let colleague: ActorId | undefined
+  let above = false
+  const consider = (other: Actor): void => {
+    if (other.id === maker || other.perspective !== 'professional' || other.kind === 'intermediary') return
+    const higher = other.levels.some((level) => levels.indexOf(level) > lowest)
+    if (colleague === undefined || (higher && !above)) ((colleague = other.id), (above = higher))
   }
-  for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]! && colleague === undefined; i++) {
-    const other = graph.actors[graph.sources[i]!]!
-    if (other.id !== maker && isProfessionalVoice(other.perspective)) colleague = other.id
-  }
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) consider(graph.actors[graph.targets[e]!]!)
+  for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]!; i++) consider(graph.actors[graph.sources[i]!]!)
   if (colleague === undefined) return undefined
   const lesson = freshAssetId(context, change, 'lesson')
   return {
     from: maker,
-    to: colleague as never,
-    level: sharedLevel(context, maker, colleague as never),
+    to: colleague,
+    level: sharedLevel(context, maker, colleague),
     carries: [lesson],
     reason: `write down what ${naming.actor(maker)} learned from ${naming.asset(loop.source)} and share it with ${naming.actor(colleague)}: a lesson made from ${naming.asset(change)}`,
     creates: [{ id: lesson, name: `Lesson from ${context.naming.useNames ? context.asset(change)!.name : change}`, kind: 'lesson', holder: maker, derivedFrom: [change] }],

@@ -46,4 +46,28 @@ describe('no-memory', () => {
     ])
     expect(findingsOf(repairedBy(model, 'no-memory'), 'no-memory')).toEqual([])
   })
+
+  it('shares the lesson with a professional colleague, one at a level above first, never a lay or mixed group', () => {
+    // Carers' concerns can be about one named patient: the ward's lesson does not go to the patients' community meeting.
+    const ward = (withMeeting: boolean) =>
+      voiceModel({
+        actors: [
+          ['carers', 'carer'],
+          ['manager', 'manager', ['delivery', 'planning']],
+          ['community-meeting', 'forum'],
+          ['carers-lead', 'staff'],
+          ...(withMeeting ? [['quality-meeting', 'board', ['planning']] as const] : []),
+        ],
+        assets: [['concerns', 'experience', 'carers', []], ['changes', 'change', 'manager', ['concerns']], ['reply', 'response', 'manager', ['changes']]],
+        channels: [
+          ['tell', 'carers', 'manager', ['concerns']],
+          ['update', 'manager', 'community-meeting', ['reply']],
+          ['answer', 'manager', 'carers', ['reply']],
+          ['handover', 'manager', 'carers-lead', []],
+          ...(withMeeting ? [['report', 'manager', 'quality-meeting', [], { level: 'planning' }] as const] : []),
+        ],
+      })
+    expect(findingsOf(ward(false), 'no-memory')[0]!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'carers-lead', carries: ['changes-lesson'] })])
+    expect(findingsOf(ward(true), 'no-memory')[0]!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'quality-meeting', carries: ['changes-lesson'] })])
+  })
 })
