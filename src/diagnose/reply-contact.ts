@@ -5,7 +5,7 @@ import type { ActorId, AssetId } from '../model/primitives.js'
 import type { Level } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween } from './activate-repairs.js'
-import { replyMadeFrom, sharedLevel } from './reply-repair.js'
+import { levelOfChannel, replyMadeFrom, sharedLevel } from './reply-repair.js'
 
 /**
  * A proposed reply to a loop's holder as the holder would want it: a new reply written by
@@ -70,6 +70,3 @@ const contactOf = (context: DiagnosisContext, loop: TracedLoop, responder: Actor
   return undefined
 }
 
-/** The level of the channel `from` already has to `to` (the first active one by id), else one they share. */
-const levelOfChannel = (context: DiagnosisContext, from: ActorId, to: ActorId): Level =>
-  activeChannelsBetween(context, from, to)[0]?.level ?? sharedLevel(context, to, from)

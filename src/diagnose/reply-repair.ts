@@ -4,6 +4,7 @@ import { traceStageOf } from '../graph/provenance.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
+import { activeChannelsBetween } from './activate-repairs.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -165,6 +166,22 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
 
 const repairCache = new WeakMap<DiagnosisContext, WeakMap<TracedLoop, ReadonlyArray<ProposedChannel> | undefined>>()
 
+/** The level of the channel `from` already has to `to` (the first active one by id), else one they share. @internal */
+export const levelOfChannel = (context: DiagnosisContext, from: ActorId, to: ActorId): Level =>
+  activeChannelsBetween(context, from, to)[0]?.level ?? sharedLevel(context, to, from)
+
+/**
+ * Of actors that have a reply (where it stopped, then its writer), the first with a
+ * channel (of any status) to the people it answers that lists the reply (a board's lapsed
+ * "you said, we did" report), else with any channel to them, else the first they spoke
+ * to (an active channel from them), else the writer (the last).
+ */
+const deliverer = (context: DiagnosisContext, holder: ActorId, having: ReadonlyArray<ActorId>, reply: AssetId): ActorId =>
+  having.find((actor) => actor !== holder && context.channelsBetween(actor, holder).some((channel) => channel.carries.includes(reply))) ??
+  having.find((actor) => actor !== holder && context.channelsBetween(actor, holder).length > 0) ??
+  having.find((actor) => actor !== holder && context.channelsBetween(holder, actor).some((channel) => channel.status === 'active')) ??
+  having[having.length - 1]!
+
 const replyRepairOf = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
   const { naming } = context
   const holderWords = naming.actor(loop.holder)
@@ -173,11 +190,14 @@ const replyRepairOf = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArr
   if (stop !== undefined && stop.reason === 'reply-not-delivered') {
     const reply = context.asset(stop.asset)
     if (reply === undefined) return undefined
+    // Delivered by whoever has it and deals with the people it answers: where it stopped (a
+    // PPG that ran the survey, given the clinical director's answer), else its writer.
+    const sender = deliverer(context, loop.holder, [stop.actor, reply.holder], reply.id)
     return [
       {
-        from: reply.holder,
+        from: sender,
         to: loop.holder,
-        level: sharedLevel(context, loop.holder, reply.holder),
+        level: levelOfChannel(context, sender, loop.holder),
         carries: [reply.id],
         reason: `deliver ${naming.asset(reply.id)} to ${holderWords}: it answers ${sourceWords} but never reaches them`,
       },

@@ -169,6 +169,23 @@ describe('repairs', () => {
     expect(modelWarnings(repaired).filter((warning) => warning.code === 'asset-not-available')).toEqual([])
   })
 
+  it('delivers a reply that stopped short through whom people spoke to, not from its writer to every patient', () => {
+    // A PCN's patient survey: the PPG runs it and gives the findings to the clinical director, whose
+    // "noted" reply comes back to the PPG and stops. The PPG passes it on; the director does not write to 45,000 patients.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['ppg', 'forum'], ['director', 'manager']],
+      assets: [['answers', 'experience', 'patients'], ['noted', 'response', 'director', undefined, { derivedFrom: ['answers'] }]],
+      channels: [
+        ['survey', 'patients', 'ppg', ['answers']],
+        ['findings', 'ppg', 'director', ['answers']],
+        ['minutes', 'director', 'ppg', ['noted']],
+      ],
+    })
+    const delivery = diagnose(model).defects.find((defect) => defect.rule === 'open-loop')!.repair!
+    expect(delivery).toEqual([expect.objectContaining({ from: 'ppg', to: 'patients', carries: ['noted'] })])
+    expect(traceLoops(applyRepairs(model, delivery)).loops[0]).toMatchObject({ outcome: 'heard', closedBy: 'noted' })
+  })
+
   it('brings back a lapsed channel between the same two actors rather than adding one beside it', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['m', 'manager']],

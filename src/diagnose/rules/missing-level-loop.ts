@@ -11,6 +11,7 @@ import { loopRepair } from '../loop-repair.js'
 import { replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { actorsInWords } from './words.js'
+import { listInWords } from '../naming.js'
 
 /**
  * **missing-level-loop** finds a level where both lay and professional actors take part
@@ -43,7 +44,9 @@ export const missingLevelLoop = defineRule({
     const findings: Finding[] = []
     for (const level of context.levelsInUse) {
       const here = context.model.actors.filter((actor) => actor.levels.includes(level))
-      if (!here.some((actor) => isLayVoice(actor.perspective)) || !here.some((actor) => isProfessionalVoice(actor.perspective))) continue
+      // Two perspectives need two actors: a mixed forum alone at a level meets nobody.
+      const layVoice = here.find((actor) => isLayVoice(actor.perspective))
+      if (layVoice === undefined || !here.some((actor) => actor !== layVoice && isProfessionalVoice(actor.perspective))) continue
       const at = (id: string, voice: (perspective: Actor['perspective']) => boolean): boolean => {
         const actor = context.actor(id as never)
         return actor !== undefined && actor.levels.includes(level) && voice(actor.perspective)
@@ -55,10 +58,15 @@ export const missingLevelLoop = defineRule({
         loop.reached.some((id) => at(id, isLayVoice)) && loop.reached.some((id) => at(id, isProfessionalVoice))
       if (loops.some((loop) => loop.outcome !== 'open' && joins(loop))) continue
       const { repair, assets } = joinRepair(context, level, loops.filter((loop) => at(loop.holder, isLayVoice)), joins)
-      const lay = here.filter((actor) => isLayVoice(actor.perspective)).map((actor) => actor.id)
-      const professional = here.filter((actor) => isProfessionalVoice(actor.perspective)).map((actor) => actor.id)
+      // Each actor named once: a mixed forum is listed as such, not as lay and as professional.
+      const voices = (perspective: Actor['perspective'], words: string): string[] => {
+        const ids = here.filter((actor) => actor.perspective === perspective).map((actor) => actor.id)
+        return ids.length === 0 ? [] : [`${words} (${actorsInWords(context, ids, 3)})`]
+      }
+      const groups = [...voices('lay', 'lay voices'), ...voices('professional', 'professional ones'), ...voices('mixed', 'mixed groups')]
+      const who = listInWords(groups, 3)
       findings.push({
-        message: `Lay voices (${actorsInWords(context, lay, 3)}) and professional ones (${actorsInWords(context, professional, 3)}) both take part at ${level} level, but no loop there joins them: nothing that starts there comes back having been heard by both, so the two perspectives never meet.`,
+        message: `${who.charAt(0).toUpperCase()}${who.slice(1)} ${groups.length === 2 ? 'both ' : groups.length === 3 ? 'all ' : ''}take part at ${level} level, but no loop there joins them: nothing that starts there comes back having been heard by both lay and professional voices, so the two perspectives never meet.`,
         level,
         actors: [...new Set(repair?.flatMap((channel) => [channel.from, channel.to]) ?? [])].sort(),
         channels: [],

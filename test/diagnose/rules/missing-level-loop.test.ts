@@ -64,4 +64,13 @@ describe('missing-level-loop', () => {
     expect(diagnose(model).defects.flatMap((defect) => defect.repair ?? []).some((channel) => channel.to === 'team' && channel.carries.some((id) => id === 'responses'))).toBe(false)
     expect(findingsOf(repairedBy(model, 'missing-level-loop'), 'missing-level-loop')).toEqual([])
   })
+
+  it('names a mixed forum once, as a mixed group, and does not fire for a forum alone at a level', () => {
+    const model = voiceModel({ actors: [['patients', 'patient'], ['ppg', 'forum'], ['director', 'manager']], assets: [['answers', 'experience', 'patients']], channels: [['survey', 'patients', 'ppg', ['answers']]] })
+    expect(findingsOf(model, 'missing-level-loop')[0]!.message).toContain(
+      "Lay voices ('patients'), professional ones ('director') and mixed groups ('ppg') all take part at delivery level, but no loop there joins them",
+    )
+    const alone = voiceModel({ actors: [['council', 'forum', ['strategy']], ['patients', 'patient']], assets: [['views', 'experience', 'council']], channels: [] })
+    expect(findingsOf(alone, 'missing-level-loop').filter((finding) => finding.level === 'strategy')).toEqual([])
+  })
 })
