@@ -51,8 +51,8 @@ export const viaContact = (context: DiagnosisContext, loop: TracedLoop, proposal
 const hasChannelTo = (context: DiagnosisContext, from: ActorId, to: ActorId): boolean =>
   activeChannelsBetween(context, from, to).length > 0 || (context.traceIndex().idleFrom().get(from) ?? []).some((channel) => channel.to === to)
 
-/** Whether asset `id` reaches `actor` over active channels (its holder has it). */
-const reaches = (context: DiagnosisContext, id: AssetId, actor: ActorId): boolean => {
+/** Whether asset `id` reaches `actor` over active channels (its holder has it). @internal */
+export const reaches = (context: DiagnosisContext, id: AssetId, actor: ActorId): boolean => {
   const { carriage, graph } = context.traceIndex()
   const a = carriage.assetIndex.get(id)
   const v = graph.indexOf.get(actor)

@@ -32,6 +32,23 @@ describe('heard-not-acted', () => {
     expect(found[0]!.repair).toBeUndefined()
   })
 
+  it('names a lapsed channel that would take what was heard on to those who could act, and brings it back', () => {
+    // An ambulance trust: complaints are answered by letter, but the themes' learning bulletin to team leaders lapsed.
+    const found = defects({
+      actors: [['families', 'patient'], ['complaints', 'staff'], ['team-leaders', 'manager'], ['crews', 'clinician']],
+      assets: [['complaint', 'experience', 'families'], ['letter', 'response', 'complaints', ['complaint']], ['themes', 'insight', 'complaints', ['complaint']]],
+      channels: [
+        ['make', 'families', 'complaints', ['complaint']],
+        ['reply', 'complaints', 'families', ['letter']],
+        ['bulletin', 'complaints', 'team-leaders', ['themes'], { status: 'inactive' }],
+        ['briefing', 'team-leaders', 'crews', ['themes']],
+      ],
+    })
+    expect(found[0]!.message).toContain("'families' are heard and nothing is done; 'themes' would reach 'team-leaders' over 'bulletin', which is not active.")
+    expect(found[0]!.channels).toEqual(['bulletin', 'make', 'reply'])
+    expect(found[0]!.repair).toEqual([expect.objectContaining({ from: 'complaints', to: 'team-leaders', carries: ['themes'], activates: 'bulletin' })])
+  })
+
   it('is silent once a decision made from the report is answered', () => {
     const spec = receivedAndNoted([['referral', 'decision', 'committee', ['report']], ['decided-reply', 'response', 'committee', ['referral']]], [['decided', 'committee', 'residents', ['decided-reply']]])
     expect(defects(spec)).toEqual([])
