@@ -1,3 +1,6 @@
+import type { KnowledgeAsset } from '../../model/codecs.js'
+import type { TracedLoop } from '../../graph/trace-types.js'
+import type { DiagnosisContext } from '../context.js'
 import { isLayVoice } from '../../model/vocabulary.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
@@ -19,7 +22,10 @@ import { listInWords } from '../naming.js'
  * and an assurance report was not made from what residents said, even if they said it in
  * the same room (where a model declares no provenance, a plan is inferred to be made
  * from what its holder hears, and the two tests agree). Reported once for the model, and
- * only when it has a plan or strategy to reach. The repair brings the furthest thing
+ * only when it has a plan or strategy to reach. Where some experience does shape a plan,
+ * each source that reaches the holder of a plan declared to be made from other things
+ * only is reported on its own (families' accounts reach the committee whose safety
+ * improvement plan is made from the incident profile alone), without a repair. The repair brings the furthest thing
  * made from that experience that a plan could be made from (the experience, or an
  * insight) to a plan holder, at planning level. O(Σ trace size).
  *
@@ -43,8 +49,8 @@ export const learningStuck = defineRule({
       const kind = context.asset(id as never)?.kind
       return kind === 'plan' || kind === 'strategy'
     }
-    if (loops.some((loop) => loop.derived.some(governs))) return []
     const { naming } = context
+    if (loops.some((loop) => loop.derived.some(governs))) return ignoredByPlans(context, loops, governing)
     const holders = sortedUnique(loops.map((loop) => loop.holder))
     const sources = loops.map((loop) => loop.source)
     const found = governingRepair(context, loops, ['plan', 'strategy'], {
@@ -64,3 +70,36 @@ export const learningStuck = defineRule({
     ]
   },
 })
+
+/**
+ * Where some experience does shape a plan, each source that reaches the holder of a plan
+ * or strategy declared to be made from other things only: the families' accounts in the
+ * learning responses reach the quality governance committee, whose safety improvement plan
+ * is made from the incident profile alone. One finding per source, naming the first such
+ * plan in the order the trace reached its holders. No repair: a channel cannot remake a
+ * plan, and the plan's `derivedFrom` says what it was made from.
+ */
+const ignoredByPlans = (
+  context: DiagnosisContext,
+  loops: ReadonlyArray<TracedLoop>,
+  governing: ReadonlyArray<KnowledgeAsset>,
+): Finding[] => {
+  const { naming } = context
+  const declaredAt = new Map<string, KnowledgeAsset>()
+  for (const asset of governing) if (asset.derivedFrom !== undefined && !declaredAt.has(asset.holder)) declaredAt.set(asset.holder, asset)
+  const findings: Finding[] = []
+  for (const loop of loops) {
+    if (loop.derived.some((id) => governing.some((asset) => asset.id === id))) continue
+    const holder = loop.reached.find((id) => id !== loop.holder && declaredAt.has(id))
+    if (holder === undefined) continue
+    const plan = declaredAt.get(holder)!
+    findings.push({
+      message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} reaches ${naming.actor(holder)}, who holds ${naming.asset(plan.id)}, but ${naming.asset(plan.id)} is made from ${listInWords(plan.derivedFrom!.map(naming.asset), 3)} only, so what they say never changes it.`,
+      level: context.actor(holder)?.levels.find((level) => level !== 'delivery') ?? 'delivery',
+      actors: sortedUnique([loop.holder, holder]),
+      channels: [],
+      assets: [loop.source, plan.id],
+    })
+  }
+  return findings
+}

@@ -44,4 +44,30 @@ describe('learning-stuck', () => {
     const model = voiceModel({ actors: [['p', 'patient'], ['w', 'clinician']], assets: [['story', 'experience', 'p']], channels: [['tell', 'p', 'w', ['story']]] })
     expect(findingsOf(model, 'learning-stuck')).toEqual([])
   })
+
+  it('where other experience shapes a plan, reports each source that reaches a plan holder whose plan is made from other things only', () => {
+    // An ambulance trust: complaints shape the quality account, but families' accounts in PSIRF learning
+    // responses reach the committee whose safety improvement plan is made from the incident profile alone.
+    const model = voiceModel({
+      actors: [['families', 'patient'], ['safety-team', 'staff', ['delivery', 'planning']], ['qgc', 'board', ['planning']], ['complaints-team', 'staff', ['delivery', 'planning']], ['board', 'board', ['planning']]],
+      assets: [
+        ['accounts', 'experience', 'families', []],
+        ['profile', 'data', 'safety-team', []],
+        ['responses', 'insight', 'safety-team', ['accounts']],
+        ['safety-plan', 'plan', 'qgc', ['profile']],
+        ['complaints', 'experience', 'families', []],
+        ['themes', 'insight', 'complaints-team', ['complaints']],
+        ['quality-account', 'plan', 'board', ['themes']],
+      ],
+      channels: [
+        ['engage', 'families', 'safety-team', ['accounts']],
+        ['to-qgc', 'safety-team', 'qgc', ['responses', 'profile'], { level: 'planning' }],
+        ['complain', 'families', 'complaints-team', ['complaints']],
+        ['themes-up', 'complaints-team', 'board', ['themes'], { level: 'planning' }],
+      ],
+    })
+    const findings = findingsOf(model, 'learning-stuck')
+    expect(findings.map((finding) => [finding.level, finding.actors, finding.assets])).toEqual([['planning', ['families', 'qgc'], ['accounts', 'safety-plan']]])
+    expect(findings[0]!.message).toBe("'accounts' from 'families' reaches 'qgc', who holds 'safety-plan', but 'safety-plan' is made from 'profile' only, so what they say never changes it.")
+  })
 })
