@@ -58,7 +58,7 @@ export interface OutcomeShares {
  *   kinds and perspectives of actor feed it, in actor id order.
  * - `channelsToCloseOpenLoops`: how many distinct channels the repairs of the open
  *   loops add.
- * - `mutualAidShare`: share of lay voices holding a source whose loop closes among lay
+ * - `mutualAidShare`: share of lay voices holding a source whose loop closes by a round trip among lay
  *   voices only (peer support).
  * @category Diagnosis
  */
@@ -148,7 +148,8 @@ const tracedFigures = (
     for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) voices |= voiceBits[reachedActors[k]!]!
     if (voices === 3) joined++
     if (lay) closedLay.add(h)
-    if (lay && loop.steps.every((step) => isLayVoice(context.actor(step.from)?.perspective ?? 'professional') && isLayVoice(context.actor(step.to)?.perspective ?? 'professional'))) peerLay.add(h)
+    // Peer support is a round trip among lay voices: a plan people make themselves with nothing travelling (agreed with a link worker) is not.
+    if (lay && loop.steps.length > 0 && loop.steps.every((step) => isLayVoice(context.actor(step.from)?.perspective ?? 'professional') && isLayVoice(context.actor(step.to)?.perspective ?? 'professional'))) peerLay.add(h)
   }
   latencies.sort((a, b) => a - b)
   return {

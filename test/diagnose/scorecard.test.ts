@@ -55,6 +55,16 @@ describe('scorecard on traced loops', () => {
   it('counts lay voices answered by peers only (mutual aid)', () => {
     expect(overall.mutualAidShare).toBe(0.3333)
   })
+  it('does not count a plan people make themselves, with nothing travelling back, as mutual aid', () => {
+    // "What matters to me" told to a link worker, and the person's own support plan made from it.
+    const plan = buildModel({
+      actors: [['patients', 'patient'], ['link-worker', 'staff']],
+      assets: [['what-matters', 'experience', 'patients'], ['support-plan', 'decision', 'patients', undefined, { derivedFrom: ['what-matters'] }]],
+      channels: [['conversation', 'patients', 'link-worker', ['what-matters']]],
+    })
+    const figures = diagnose(plan).scorecard.overall
+    expect([figures.outcomes.decided, figures.loopClosureCoverage, figures.mutualAidShare]).toEqual([1, 1, 0])
+  })
   it('gives the learning order and the fastest round trips of closed loops', () => {
     expect(overall.highestLearningOrder).toBe('single')
     expect(overall.medianRoundTripDays).toBe(2)
