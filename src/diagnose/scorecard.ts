@@ -1,10 +1,11 @@
-import type { LoopOutcome } from '../graph/trace-types.js'
+import type { LoopOutcome, TracedLoop } from '../graph/trace-types.js'
 import type { LearningOrder } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { ActorKind, type Level, isLayVoice, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
 import { relayedChannel } from './relay-repairs.js'
 import { loopRepair } from './loop-repair.js'
+import { reaches } from './reply-contact.js'
 
 /**
  * How many distinct voices feed one sensemaking step: the holder of an `insight`, and
@@ -58,8 +59,9 @@ export interface OutcomeShares {
  *   kinds and perspectives of actor feed it, in actor id order.
  * - `channelsToCloseOpenLoops`: how many distinct channels the repairs of the open
  *   loops add.
- * - `mutualAidShare`: share of lay voices holding a source whose loop closes by a round trip among lay
- *   voices only (peer support).
+ * - `mutualAidShare`: share of lay voices holding a source whose loop closes among lay
+ *   voices only (peer support): by a fastest round trip among them, or, where the holder
+ *   closes it themselves, with a reply from a peer reaching them too.
  * @category Diagnosis
  */
 export interface ScorecardFigures {
@@ -148,8 +150,12 @@ const tracedFigures = (
     for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) voices |= voiceBits[reachedActors[k]!]!
     if (voices === 3) joined++
     if (lay) closedLay.add(h)
-    // Peer support is a round trip among lay voices: a plan people make themselves with nothing travelling (agreed with a link worker) is not.
-    if (lay && loop.steps.length > 0 && loop.steps.every((step) => isLayVoice(context.actor(step.from)?.perspective ?? 'professional') && isLayVoice(context.actor(step.to)?.perspective ?? 'professional'))) peerLay.add(h)
+    // Peer support: the fastest round trip is among lay voices, or a peer (another lay
+    // voice) answers them. A plan people make themselves, with nothing coming back from a
+    // peer (agreed with a link worker), is not; students' own recovery plans made in class,
+    // beside the peer trainers' encouragement, are.
+    const layVoice = (id: ActorId): boolean => isLayVoice(context.actor(id)?.perspective ?? 'professional')
+    if (lay && (loop.steps.length > 0 ? loop.steps.every((step) => layVoice(step.from) && layVoice(step.to)) : answeredByPeer(context, loop, layVoice))) peerLay.add(h)
   }
   latencies.sort((a, b) => a - b)
   return {
@@ -234,3 +240,10 @@ export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   })
   return { overall: tracedFigures(context, voiceBits, all, layHolders(all), diversity), levels: levelFigures }
 }
+
+/** Whether a reply made from the source by another lay voice (a peer) reaches its holder. */
+const answeredByPeer = (context: DiagnosisContext, loop: TracedLoop, layVoice: (id: ActorId) => boolean): boolean =>
+  loop.derived.some((id) => {
+    const asset = context.asset(id)
+    return asset !== undefined && asset.kind === 'response' && asset.holder !== loop.holder && layVoice(asset.holder) && reaches(context, id, loop.holder)
+  })
