@@ -53,8 +53,12 @@ export const tokenisticParticipation = defineRule({
       const furthest = loops.reduce((best, loop) => (furthestStage(context, loop) > furthestStage(context, best) ? loop : best))
       const repair = loopRepair(context, furthest)
       const reached = sortedUnique(loops.flatMap((loop) => loop.reached.slice(1)))
+      // Whom they told (over their own channels), and whom it reached from there.
+      const told = sortedUnique(loops.flatMap((loop) => toldDirectly(context, loop)))
+      const onward = reached.filter((id) => !told.includes(id))
+      const to = told.length === 0 ? listInWords(reached.map(naming.actor), 3) : `${listInWords(told.map(naming.actor), 3)}${onward.length === 0 ? '' : ` (and it reaches ${listInWords(onward.map(naming.actor), 3)})`}`
       findings.push({
-        message: `${naming.actor(holder)} ${loops.length === 1 ? 'gives' : 'give'} ${listInWords(loops.map((loop) => naming.asset(loop.source)), 3)} to ${listInWords(reached.map(naming.actor), 3)}, but nothing is decided or changed from it and nothing comes back: their participation stops at informing and consultation.`,
+        message: `${naming.actor(holder)} ${loops.length === 1 ? 'gives' : 'give'} ${listInWords(loops.map((loop) => naming.asset(loop.source)), 3)} to ${to}, but nothing is decided or changed from it and nothing comes back: their participation stops at informing and consultation.`,
         level: levels.find((level) => actor.levels.includes(level)),
         actors: sortedUnique([holder, ...reached]),
         channels: sortedUnique(loops.flatMap((loop) => loop.steps.map((step) => step.channel))),
@@ -65,6 +69,19 @@ export const tokenisticParticipation = defineRule({
     return findings
   },
 })
+
+/** The actors a source's holder gives it to over its own active channels that carry it. */
+const toldDirectly = (context: DiagnosisContext, loop: TracedLoop): ActorId[] => {
+  const { graph } = context
+  const v = graph.indexOf.get(loop.holder)
+  if (v === undefined) return []
+  const told: ActorId[] = []
+  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+    const to = graph.actors[graph.targets[e]!]!.id
+    if (to !== loop.holder && graph.model.channels[graph.edgeChannel[e]!]!.carries.includes(loop.source)) told.push(to)
+  }
+  return told
+}
 
 /** The furthest capability stage a loop's knowledge was made into (lessons and replies aside). */
 const furthestStage = (context: DiagnosisContext, loop: TracedLoop): number => {
