@@ -57,7 +57,10 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   const others = loop.reached.filter((id) => id !== loop.holder)
   const holderWords = naming.actor(loop.holder)
   const reaches = others.length === 0 ? '' : ` reaches ${listInWords(others.map(naming.actor))} and`
-  const reply = loop.closedBy === undefined ? '' : ` (${naming.asset(loop.closedBy)})`
+  // A reply taken to answer it only by inference (a generic "you said, we did" board that
+  // declares nothing it is made from) is said to be so: the modeller may not mean it.
+  const inferred = loop.closedBy !== undefined && context.asset(loop.closedBy)?.derivedFrom === undefined ? ', taken to answer it because the model does not say what it is made from' : ''
+  const reply = loop.closedBy === undefined ? '' : ` (${naming.asset(loop.closedBy)}${inferred})`
   // Something may have been decided or done from it that the answer never mentions; what the
   // holder decides of its own story alone (a client's own plan) is theirs, not the answer's to report.
   const made = loop.derived.filter((id) => decidedOrDone(context, id) && context.asset(id)?.holder !== loop.holder)

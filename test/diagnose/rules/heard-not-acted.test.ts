@@ -49,6 +49,13 @@ describe('heard-not-acted', () => {
     expect(found[0]!.repair).toEqual([expect.objectContaining({ from: 'complaints', to: 'team-leaders', carries: ['themes'], activates: 'bulletin' })])
   })
 
+  it('says when the answer is only taken to be one because the model does not say what it is made from', () => {
+    const spec = receivedAndNoted()
+    const inferred = { ...spec, assets: spec.assets.map((asset) => (asset[0] === 'what-we-heard' ? (['what-we-heard', 'response', 'healthwatch'] as const) : asset)) }
+    expect(defects(inferred)[0]!.message).toContain("is answered ('what-we-heard', taken to answer it because the model does not say what it is made from)")
+    expect(defects(spec)[0]!.message).toContain("is answered ('what-we-heard'), but")
+  })
+
   it('is silent once a decision made from the report is answered', () => {
     const spec = receivedAndNoted([['referral', 'decision', 'committee', ['report']], ['decided-reply', 'response', 'committee', ['referral']]], [['decided', 'committee', 'residents', ['decided-reply']]])
     expect(defects(spec)).toEqual([])
