@@ -63,7 +63,8 @@ export const missingLevelLoop = defineRule({
         const ids = here.filter((actor) => actor.perspective === perspective).map((actor) => actor.id)
         return ids.length === 0 ? [] : [`${words} (${actorsInWords(context, ids, 3)})`]
       }
-      const groups = [...voices('lay', 'lay voices'), ...voices('professional', 'professional ones'), ...voices('mixed', 'mixed groups')]
+      const lay = voices('lay', 'lay voices')
+      const groups = [...lay, ...voices('professional', lay.length === 0 ? 'professional voices' : 'professional ones'), ...voices('mixed', 'mixed groups')]
       const who = listInWords(groups, 3)
       findings.push({
         message: `${who.charAt(0).toUpperCase()}${who.slice(1)} ${groups.length === 2 ? 'both ' : groups.length === 3 ? 'all ' : ''}take part at ${level} level, but no loop there joins them: nothing that starts there comes back having been heard by both lay and professional voices, so the two perspectives never meet.`,
