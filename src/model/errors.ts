@@ -59,7 +59,7 @@ export interface ModelError {
  * - `asset-not-available`: a channel carries an asset its sender neither holds nor
  *   receives on any channel.
  * - `level-mismatch`: a channel works at a level one of its actors does not take part in.
- * - `unreachable-loop-level`: a declared loop's level is not one its actors share.
+ * - `unreachable-loop-level`: no step of a declared loop joins two actors who take part in its level.
  * - `provenance-unreached`: an asset is made from another that never reaches its
  *   holder over an active channel that carries it.
  * - `loop-source-not-a-source`: a declared loop's `source` is not a source (an

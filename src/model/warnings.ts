@@ -62,8 +62,9 @@ const takesPart = (actor: Actor | undefined, level: Level): boolean =>
  *   that carry that asset.
  * - `level-mismatch` (`/channels/i/level`): a channel works at a level its sender or
  *   receiver does not take part in.
- * - `unreachable-loop-level` (`/loops/i/level`): a declared loop's level is not one
- *   that all its actors share.
+ * - `unreachable-loop-level` (`/loops/i/level`): no step of a declared loop joins two
+ *   actors who take part in its level (a loop may start and end at other levels: carers
+ *   at delivery heard by a planning forum).
  * - `provenance-unreached` (`/assets/i/derivedFrom/j`): an asset is made from another
  *   that never reaches its holder over active channels that carry it, so the traced
  *   loop of its source stops short of it (a lapsed referral, say).
@@ -124,12 +125,16 @@ export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
 
   let assetById: Map<string, KnowledgeAsset> | undefined
   model.loops.forEach((loop, i) => {
-    const outside = [...new Set(loop.through)].filter((id) => !takesPart(actors.get(id), loop.level))
-    if (outside.length > 0) {
+    // A loop may start and end at other levels (carers at delivery heard by a planning
+    // forum): it is at its level when some step joins two actors who take part there.
+    const inside = (id: string): boolean => takesPart(actors.get(id), loop.level)
+    const works = loop.through.some((id, k) => k + 1 < loop.through.length && inside(id) && inside(loop.through[k + 1]!))
+    const outside = [...new Set(loop.through)].filter((id) => !inside(id))
+    if (!works && outside.length > 0) {
       warnings.push({
         code: 'unreachable-loop-level',
         path: toPointer(['loops', i, 'level']),
-        message: `Declared loop ${quoteId(loop.id)} is at the ${loop.level} level, but ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not take part in it.`,
+        message: `Declared loop ${quoteId(loop.id)} is at the ${loop.level} level, but none of its steps joins two actors who take part in it: ${listActors(outside)} ${outside.length === 1 ? 'does' : 'do'} not.`,
       })
     }
     if (loop.source === undefined) return

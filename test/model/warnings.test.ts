@@ -65,14 +65,23 @@ describe('modelWarnings', () => {
     expect(messages[1]).toBe("Channel 'escalate' works at the planning level, but actor 'nurses' does not take part in it.")
   })
 
-  it('unreachable-loop-level: a declared loop at a level not all its actors share', () => {
+  it('unreachable-loop-level: a declared loop none of whose steps joins two actors taking part in its level', () => {
     const model = modelOf((d) => {
       d['loops'].push({ id: 'planning-loop', name: 'P', level: 'planning', through: ['manager', 'nurses', 'manager'] })
     })
     expect(codesAndPaths(model)).toEqual([['unreachable-loop-level', '/loops/1/level']])
     expect(modelWarnings(model)[0]?.message).toBe(
-      "Declared loop 'planning-loop' is at the planning level, but actor 'nurses' does not take part in it.",
+      "Declared loop 'planning-loop' is at the planning level, but none of its steps joins two actors who take part in it: actor 'nurses' does not.",
     )
+  })
+
+  it('unreachable-loop-level: not for a loop that starts and ends at another level, with a step at its own', () => {
+    // Nurses at delivery tell the manager, who takes it to a planning forum and brings the answer back.
+    const model = modelOf((d) => {
+      d['actors'].push({ id: 'forum', name: 'Forum', kind: 'forum', levels: ['planning'] })
+      d['loops'].push({ id: 'cross', name: 'C', level: 'planning', through: ['nurses', 'manager', 'forum', 'manager', 'nurses'] })
+    })
+    expect(codesAndPaths(model).filter(([code]) => code === 'unreachable-loop-level')).toEqual([])
   })
 
   it('quotes ids only, never names', () => {
