@@ -93,7 +93,7 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
   // The source's trace is walked along the loop only when the loop starts with the source's
   // holder (a loop declared about someone else's story is checked step by step only).
   const traced = declared.source !== undefined && subject !== undefined && subject.holder === declared.through[0] && (hasNow.get(declared.through[0]!)?.length ?? 0) > 0
-  const stageOf = (id: AssetId): number => traceStageOf(context.asset(id)?.kind ?? 'response')
+  const stageOf = (id: AssetId): number => stageOfId(context, id)
   const steps: DeclaredStep[] = []
   let arriving: AssetId[] = []
   let returned = -1
@@ -111,9 +111,12 @@ export const walkDeclaredLoop = (context: DiagnosisContext, declared: DeclaredLo
     if (status === 'ok') {
       arriving = delivered
     } else {
-      const repair = stepRepair(context, declared, { from, to, back, available, idle, subject }, level, stageOf)
+      const returning = declared.through.slice(0, i).includes(to)
+      const proposed = stepRepair(context, declared, { from, to, back, returning, available, idle, subject }, level, stageOf)
+      // On the way home, the step's lapsed channel is the loop's feedback route: bring it back.
+      const repair = returning || back ? onLapsedStep(context, proposed, idle) : proposed
       steps.push({ from, to, status, back, idle, repair })
-      arriving = repair.creates === undefined ? [...repair.carries] : []
+      arriving = [...repair.carries]
       if (repair.creates !== undefined) for (const made of repair.creates) level.set(made.id, level.get(made.derivedFrom[0]!) ?? 0)
       if (back) returned = Math.max(returned, ...repair.carries.map((id) => level.get(id) ?? 0), ...(repair.creates ?? []).map((made) => level.get(made.id) ?? 0))
       continue
@@ -152,6 +155,9 @@ const answersBack = (context: DiagnosisContext, holder: ActorId, carried: AssetI
 const isHeldByOther = (context: DiagnosisContext, id: AssetId, subject: TracedLoop | undefined): boolean =>
   subject !== undefined && context.asset(id)?.holder !== subject.holder
 
+/** The capability stage of an asset, or of a reply a walk creates (not in the model yet). */
+const stageOfId = (context: DiagnosisContext, id: AssetId): number => traceStageOf(context.asset(id)?.kind ?? 'response')
+
 /** What an actor has of the trace, with what it makes of it: its own assets made from what it has (declared, or a later stage). */
 const grow = (context: DiagnosisContext, actor: ActorId, start: ReadonlyArray<AssetId>, level: Map<AssetId, ChainLevel>): AssetId[] => {
   const have = new Set(start)
@@ -161,7 +167,7 @@ const grow = (context: DiagnosisContext, actor: ActorId, start: ReadonlyArray<As
     for (const asset of own) {
       if (have.has(asset.id)) continue
       const stage = traceStageOf(asset.kind)
-      const parents = asset.derivedFrom === undefined ? [...have].filter((id) => stage > 0 && traceStageOf(context.asset(id)!.kind) < stage && traceStageOf(context.asset(id)!.kind) >= 0) : asset.derivedFrom.filter((id) => have.has(id))
+      const parents = asset.derivedFrom === undefined ? [...have].filter((id) => stage > 0 && stageOfId(context, id) < stage && stageOfId(context, id) >= 0) : asset.derivedFrom.filter((id) => have.has(id))
       if (parents.length === 0) continue
       have.add(asset.id)
       level.set(asset.id, Math.max(ownChainLevel(asset.kind), ...parents.map((id) => level.get(id) ?? 0)) as ChainLevel)
@@ -171,10 +177,27 @@ const grow = (context: DiagnosisContext, actor: ActorId, start: ReadonlyArray<As
   return [...have]
 }
 
+/**
+ * A step's repair on the step's own lapsed channel, when it has one (the one at the
+ * repair's level first): on the way home the loop declares that channel as its feedback
+ * route, so it is brought back, whatever it listed, rather than run beside (a
+ * directorate's lapsed feedback to the DEEP group that listed its plan carries the
+ * directorate's answer too). On the way out a lapsed channel for something else stays
+ * as it is (a 15 Steps report's channel is not revived for the FFT dashboard).
+ */
+const onLapsedStep = (context: DiagnosisContext, repair: ProposedChannel, idle: ReadonlyArray<ChannelId>): ProposedChannel => {
+  if (idle.length === 0 || repair.activates !== undefined) return repair
+  const channels = idle.map((id) => context.channel(id)).filter((channel) => channel !== undefined)
+  const channel = channels.find((candidate) => candidate.level === repair.level) ?? channels[0]
+  return channel === undefined ? repair : { ...repair, level: channel.level, activates: channel.id }
+}
+
 interface StepAt {
   readonly from: ActorId
   readonly to: ActorId
   readonly back: boolean
+  /** Whether the step goes back to an actor the loop passed before (on its way home). */
+  readonly returning: boolean
   readonly available: ReadonlyArray<AssetId>
   readonly idle: ReadonlyArray<ChannelId>
   readonly subject: TracedLoop | undefined
@@ -212,12 +235,20 @@ const stepRepair = (
     for (const id of ids) if (chosen === undefined || rank(id) > rank(chosen)) chosen = id
     return chosen
   }
-  const replies = available.filter((id) => context.asset(id)?.kind === 'response')
+  // A reply this walk created on an earlier step is not in the model yet: it is a reply too.
+  const replies = available.filter((id) => (context.asset(id)?.kind ?? 'response') === 'response')
   const made = furthest(available.filter((id) => stageOf(id) >= 0 && stageOf(id) < 4))
   if (back && subject !== undefined) {
     const reply = furthest(replies.filter((id) => (level.get(id) ?? 0) >= (made === undefined ? 0 : (level.get(made) ?? 0))))
     if (reply !== undefined) return { from, to, level: stepLevel, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
     if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: stepLevel }
+  }
+  // On the way home, a body that made nothing of it itself answers rather than handing back
+  // what it was given: the directorate tells the DEEP group what became of its report, and
+  // the group passes that on, instead of the group reading its own report back to people.
+  if (step.returning && subject !== undefined && made !== undefined && replies.length === 0 && !available.some((id) => context.asset(id)?.holder === from)) {
+    const answer = replyMadeFrom(context, { source: subject.source, holder: subject.holder, made, responder: from })
+    return { ...answer, to, level: stepLevel, reason: `${answer.reason}, through ${naming.actor(to)}: a step of ${loopWords}` }
   }
   // On the way out, what the step's lapsed channel carried when the sender has it (the
   // practice's replies to reviews, for the website to publish: the organisation's own

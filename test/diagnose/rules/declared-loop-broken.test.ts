@@ -80,6 +80,24 @@ describe('declared-loop-broken', () => {
     repairedClean(model)
   })
 
+  it('on the way home, a body that made nothing of it answers on its lapsed feedback channel, rather than handing back what it was given', () => {
+    // People living with dementia speak through a DEEP group to the directorate; the directorate's
+    // feedback channel (which listed its plan) lapsed. The directorate answers; the group passes it on.
+    const model = tracedModel({
+      actors: [['pwd', 'patient'], ['deep', 'community-group'], ['directorate', 'manager']],
+      assets: [['views', 'experience', 'pwd'], ['report', 'insight', 'deep', ['views']], ['activity', 'data', 'directorate'], ['plan', 'plan', 'directorate', ['activity']]],
+      channels: [['pwd-deep', 'pwd', 'deep', ['views']], ['deep-dir', 'deep', 'directorate', ['report']], ['dir-deep', 'directorate', 'deep', ['plan'], { status: 'inactive' }]],
+      loops: [{ id: 'deep-voice', name: 'DEEP views', level: 'delivery', through: ['pwd', 'deep', 'directorate', 'deep', 'pwd'], source: 'views', promises: 'heard' }],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'directorate', to: 'deep', carries: ['report-reply'], activates: 'dir-deep', creates: [expect.objectContaining({ holder: 'directorate', derivedFrom: ['report'] })] }),
+      expect.objectContaining({ from: 'deep', to: 'pwd', carries: ['report-reply'] }),
+    ])
+    expect(defect!.repair![1]!.creates).toBeUndefined()
+    repairedClean(model)
+  })
+
   it('repairs two broken steps in a row, making the reply from what the repaired step brings', () => {
     const spec = wardSpec(['themes-to-ward', 'ysywd-board'], [ysywd({ promises: 'did' })])
     const model = tracedModel({ ...spec, assets: spec.assets.filter(([id]) => id !== 'board'), channels: spec.channels.filter(([id]) => id !== 'ysywd-board') })
