@@ -31,7 +31,8 @@ import { chainLevels } from './chain-levels.js'
  *
  * A change whose provenance is only inferred (no `derivedFrom` chain declares it made
  * from the source) may not have come from it: such a finding is one severity lower and
- * says so.
+ * says so. So is one whose people are told what was decided (a reply made from the new
+ * pathway the change carries out): they hear something came of it, not that it was done.
  *
  * Options: `includeProfessional` (default `false`): report professional sources too,
  * one severity lower.
@@ -54,7 +55,9 @@ export const actedNotReported = defineRule({
       // A change only inferred to come from the source (nothing declares what it was made
       // from) may not have: reported one step lower, and said so.
       const inferred = !changes.some((id) => declaredFrom(context, id, loop.source))
-      findings.push({ ...actedFinding(context, loop, changes, inferred), ...(lay && !inferred ? {} : { demoted: true }) })
+      // Told what was decided (a "you told us, this changed" made from the new pathway), they
+      // hear something came of it, only not that it was done: one step lower too.
+      findings.push({ ...actedFinding(context, loop, changes, inferred), ...(lay && !inferred && loop.outcome !== 'decided' ? {} : { demoted: true }) })
     }
     return findings
   },
@@ -88,7 +91,7 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   return {
     message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${
       loop.closedBy === undefined ? '' : ` (the reply they get, ${naming.asset(loop.closedBy)}, is not made from ${changes.length === 1 ? 'it' : 'them'})`
-    }: they never hear "you said, we did".${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
+    }: ${loop.outcome === 'decided' ? 'they hear what was decided, never that it was done' : 'they never hear "you said, we did"'}.${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
     level: levels.find((level) => holder?.levels.includes(level)),
     actors: [loop.holder, ...makers],
     channels: loop.steps.map((step) => step.channel),

@@ -25,6 +25,30 @@ describe('acted-not-reported', () => {
     expect(defect!.message).toContain('(This is inferred: the model does not say what that change was made from.)')
   })
 
+  it('is one step lower when people are told what was decided, and says they never hear it was done', () => {
+    // Discharge: Home from Hospital tells patients the pathway changed; the discharge team's practice change is not reported.
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['hfh', 'intermediary'], ['board', 'board'], ['team', 'clinician']],
+      assets: [
+        ['stories', 'experience', 'patients'],
+        ['report', 'insight', 'hfh', ['stories']],
+        ['pathway', 'plan', 'board', ['report']],
+        ['practice', 'change', 'team', ['pathway']],
+        ['what-changed', 'response', 'hfh', ['pathway']],
+      ],
+      channels: [
+        ['follow-up', 'patients', 'hfh', ['stories']],
+        ['quarterly', 'hfh', 'board', ['report']],
+        ['minutes', 'board', 'hfh', ['pathway']],
+        ['to-team', 'board', 'team', ['pathway']],
+        ['tell', 'hfh', 'patients', ['what-changed']],
+      ],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.severity).toBe('warning')
+    expect(defect!.message).toContain("(the reply they get, 'what-changed', is not made from it): they hear what was decided, never that it was done.")
+  })
+
   it('is silent when the reply made from the change comes back', () => {
     expect(defectsOf(tracedModel(wardSpec()))).toEqual([])
   })
