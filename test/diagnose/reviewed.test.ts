@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { buildModel } from './build.js'
 import { diagnose } from '../../src/diagnose/diagnose.js'
 import { applyRepairs } from '../../src/graph/apply-repairs.js'
 import { traceLoops } from '../../src/graph/trace.js'
@@ -85,6 +86,19 @@ describe('an elderly care ward whose ratings lead to changes patients only meet 
     expect(open?.message).toBe(
       "'fft-ratings' from 'patients' leads to 'ward-changes', which 'patients' receive as care, not as a reply telling them it came from what they said: nothing comes back to 'patients'.",
     )
+    expect(open?.severity).toBe('warning')
+  })
+
+  it('notes, rather than warns, when what reaches them is a decision such as a support plan, and says how to model it as their answer', () => {
+    // A memory service: people living with dementia say what they need; the team's support plan made from it is given to them.
+    const model = buildModel({
+      actors: [['pwd', 'patient'], ['team', 'clinician']],
+      assets: [['needs', 'experience', 'pwd'], ['support-plan', 'decision', 'team', undefined, { derivedFrom: ['needs'] }]],
+      channels: [['assessment', 'pwd', 'team', ['needs']], ['plan-copy', 'team', 'pwd', ['support-plan']]],
+    })
+    const open = diagnose(model).defects.find((defect) => defect.rule === 'open-loop')
+    expect(open?.severity).toBe('info')
+    expect(open?.message).toContain("which 'pwd' receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer")
   })
 })
 

@@ -3,6 +3,15 @@ import type { DiagnosisContext } from '../context.js'
 import { listInWords } from '../naming.js'
 
 /**
+ * Whether an open loop's knowledge comes back to its holder only as what was decided or
+ * done for them (a change to the ward's routines, a care plan), not as a reply. @internal
+ */
+export const receivedAsCare = (context: DiagnosisContext, loop: TracedLoop): boolean => {
+  const stop = loop.stopsAt
+  return stop !== undefined && stop.reason === 'no-reply' && stop.actor === loop.holder && stop.asset !== loop.source && context.asset(stop.asset)?.holder !== stop.actor
+}
+
+/**
  * Where an open loop's knowledge stops, as a clause: "reaches 'experience-team', which
  * makes 'themes-report' of it, and stops there, because the channel that would pass it
  * on ('themes-to-ward') is not active". The holder is named by the caller.
@@ -15,8 +24,11 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
   const at = stop.actor === loop.holder ? `stays with ${naming.actor(stop.actor)}` : `reaches ${naming.actor(stop.actor)}`
   const made = stop.asset === loop.source ? '' : stop.actor === context.asset(stop.asset)?.holder ? `, which makes ${naming.asset(stop.asset)} of it,` : ` as ${naming.asset(stop.asset)}`
   // What was done comes back to them as care (a change to the ward's routines), not as an answer.
-  if (stop.reason === 'no-reply' && stop.actor === loop.holder && made.startsWith(' as ')) {
-    return `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as care, not as a reply telling them it came from what they said`
+  if (receivedAsCare(context, loop)) {
+    // A care or support plan made with them is often their answer: say how to model it so.
+    return context.asset(stop.asset)?.kind === 'decision'
+      ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
+      : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as care, not as a reply telling them it came from what they said`
   }
   switch (stop.reason) {
     case 'channel-not-active': {
