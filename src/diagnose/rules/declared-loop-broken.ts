@@ -94,7 +94,8 @@ const brokenFinding = (
   const clauses = broken.map((step) => stepInWords(context, walk, step))
   if (promise !== undefined) {
     const now = ['open', 'heard', 'decided', 'did'][walk.expected! + 1]!
-    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but what comes back is ${outcomeInWords[now]} though ${naming.asset(promise[promise.length - 1]!.creates![0]!.derivedFrom[0]!)} was made from it`)
+    const back = now === 'open' ? 'nothing comes back' : `only ${outcomeInWords[now]} comes back`
+    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but ${back}, though ${naming.asset(promise[promise.length - 1]!.creates![0]!.derivedFrom[0]!)} was made from what they said`)
   }
   const people = walk.subject === undefined ? 'people' : naming.actor(walk.subject.holder)
   return {

@@ -124,7 +124,7 @@ describe('declared-loop-broken', () => {
     }
     const model = tracedModel(spec)
     const [defect] = defectsOf(model)
-    expect(defect!.message).toContain('it promises that something changes ("you said, we did"), but what comes back is an answer though \'actions\' was made from it')
+    expect(defect!.message).toContain('it promises that something changes ("you said, we did"), but only an answer comes back, though \'actions\' was made from what they said')
     // The manager has no channel to patients: the team they spoke to tells them, on its own channel.
     expect(defect!.repair).toEqual([
       expect.objectContaining({ from: 'manager', to: 'team', carries: ['actions'] }),
