@@ -126,6 +126,7 @@ const tracedFigures = (
   let joined = 0
   let closed = 0
   let highest = -1
+  const layVoice = (id: ActorId): boolean => isLayVoice(context.actor(id)?.perspective ?? 'professional')
   for (const i of positions) {
     const loop = loops[i]!
     const h = holders[i]!
@@ -154,7 +155,6 @@ const tracedFigures = (
     // voice) answers them. A plan people make themselves, with nothing coming back from a
     // peer (agreed with a link worker), is not; students' own recovery plans made in class,
     // beside the peer trainers' encouragement, are.
-    const layVoice = (id: ActorId): boolean => isLayVoice(context.actor(id)?.perspective ?? 'professional')
     if (lay && (loop.steps.length > 0 ? loop.steps.every((step) => layVoice(step.from) && layVoice(step.to)) : answeredByPeer(context, loop, layVoice))) peerLay.add(h)
   }
   latencies.sort((a, b) => a - b)

@@ -56,7 +56,7 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   const holder = context.actor(loop.holder)
   const others = loop.reached.filter((id) => id !== loop.holder)
   const holderWords = naming.actor(loop.holder)
-  const reaches = others.length === 0 ? '' : ` reaches ${listInWords(others.map(naming.actor))} and`
+  const reachWords = others.length === 0 ? '' : ` reaches ${listInWords(others.map(naming.actor))} and`
   // A reply taken to answer it only by inference (a generic "you said, we did" board that
   // declares nothing it is made from) is said to be so: the modeller may not mean it.
   const inferred = loop.closedBy !== undefined && context.asset(loop.closedBy)?.derivedFrom === undefined ? ', taken to answer it because the model does not say what it is made from' : ''
@@ -75,7 +75,7 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
       ? `but nothing was decided or changed because of it: ${holderWords} are heard and nothing is done${onward}.`
       : `but the answer is not made from what was decided or done about it (${listInWords(made.map(naming.asset))}): ${holderWords} are told they were heard, never what became of it.`
   return {
-    message: `${naming.asset(loop.source)} from ${holderWords}${reaches} is answered${reply}, ${what}`,
+    message: `${naming.asset(loop.source)} from ${holderWords}${reachWords} is answered${reply}, ${what}`,
     level: levels.find((level) => holder?.levels.includes(level)),
     actors: [loop.holder, ...others],
     channels: [...loop.steps.map((step) => step.channel), ...lapsed.map((channel) => channel.activates!)],

@@ -87,9 +87,10 @@ const ignoredByPlans = (
   const { naming } = context
   const declaredAt = new Map<string, KnowledgeAsset>()
   for (const asset of governing) if (asset.derivedFrom !== undefined && !declaredAt.has(asset.holder)) declaredAt.set(asset.holder, asset)
+  const governs = new Set<string>(governing.map((asset) => asset.id))
   const findings: Finding[] = []
   for (const loop of loops) {
-    if (loop.derived.some((id) => governing.some((asset) => asset.id === id))) continue
+    if (loop.derived.some((id) => governs.has(id))) continue
     const holder = loop.reached.find((id) => id !== loop.holder && declaredAt.has(id))
     if (holder === undefined) continue
     const plan = declaredAt.get(holder)!
