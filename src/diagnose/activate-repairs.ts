@@ -49,6 +49,16 @@ export const activeChannelsBetween = (context: DiagnosisContext, from: ActorId, 
 }
 
 /**
+ * Every channel from one actor to another, active ones (from the compiled graph) then the
+ * others (the trace's index of channels that are not active): O(the sender's channels),
+ * without the context's index of every pair, which a large model pays for in memory. @internal
+ */
+export const anyChannelsBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => [
+  ...activeChannelsBetween(context, from, to),
+  ...(context.traceIndex().idleFrom().get(from) ?? []).filter((channel) => channel.to === to),
+]
+
+/**
  * Whether an active channel between the same two actors already carries everything a
  * proposal would, creating nothing: the proposal changes nothing.
  */

@@ -3,7 +3,7 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import type { DiagnosisContext } from './context.js'
-import { activeChannelsBetween } from './activate-repairs.js'
+import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
 import { levelOfChannel, replyMadeFrom, sharedLevel } from './reply-repair.js'
 
 /**
@@ -47,8 +47,7 @@ export const viaContact = (context: DiagnosisContext, loop: TracedLoop, proposal
 }
 
 /** Whether `from` has a channel to `to`, active or not. */
-const hasChannelTo = (context: DiagnosisContext, from: ActorId, to: ActorId): boolean =>
-  activeChannelsBetween(context, from, to).length > 0 || (context.traceIndex().idleFrom().get(from) ?? []).some((channel) => channel.to === to)
+const hasChannelTo = (context: DiagnosisContext, from: ActorId, to: ActorId): boolean => anyChannelsBetween(context, from, to).length > 0
 
 /** Whether asset `id` reaches `actor` over active channels (its holder has it). @internal */
 export const reaches = (context: DiagnosisContext, id: AssetId, actor: ActorId): boolean => {

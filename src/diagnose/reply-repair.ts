@@ -4,7 +4,7 @@ import { traceStageOf } from '../graph/provenance.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
-import { activeChannelsBetween } from './activate-repairs.js'
+import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -177,9 +177,9 @@ export const levelOfChannel = (context: DiagnosisContext, from: ActorId, to: Act
  * to (an active channel from them), else the writer (the last).
  */
 const deliverer = (context: DiagnosisContext, holder: ActorId, having: ReadonlyArray<ActorId>, reply: AssetId): ActorId =>
-  having.find((actor) => actor !== holder && context.channelsBetween(actor, holder).some((channel) => channel.carries.includes(reply))) ??
-  having.find((actor) => actor !== holder && context.channelsBetween(actor, holder).length > 0) ??
-  having.find((actor) => actor !== holder && context.channelsBetween(holder, actor).some((channel) => channel.status === 'active')) ??
+  having.find((actor) => actor !== holder && anyChannelsBetween(context, actor, holder).some((channel) => channel.carries.includes(reply))) ??
+  having.find((actor) => actor !== holder && anyChannelsBetween(context, actor, holder).length > 0) ??
+  having.find((actor) => actor !== holder && activeChannelsBetween(context, holder, actor).length > 0) ??
   having[having.length - 1]!
 
 const replyRepairOf = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {

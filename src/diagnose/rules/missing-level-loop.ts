@@ -8,6 +8,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { loopRepair } from '../loop-repair.js'
+import { anyChannelsBetween } from '../activate-repairs.js'
 import { replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { actorsInWords } from './words.js'
@@ -110,7 +111,7 @@ const joinRepair = (
     (actor) => actor.levels.includes(level) && isProfessionalVoice(actor.perspective) && actor.id !== lay.holder && actor.id !== sender,
   )
   // One the sender already has a channel to (perhaps lapsed) first.
-  const professional = professionals.find((actor) => context.channelsBetween(sender, actor.id).length > 0) ?? professionals[0]
+  const professional = professionals.find((actor) => anyChannelsBetween(context, sender, actor.id).length > 0) ?? professionals[0]
   if (professional === undefined) return { repair: undefined, assets: [lay.source] }
   const { naming } = context
   const reply = { ...replyMadeFrom(context, { source: lay.source, holder: lay.holder, made: shared, responder: professional.id }), level }
