@@ -4,6 +4,7 @@ import type { DeclaredLoop } from '../../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
 import { levelPreferring, replyMadeFrom } from '../reply-repair.js'
+import { reaches } from '../reply-contact.js'
 import type { ChainLevel } from './chain-levels.js'
 import { sortedUnique } from './words.js'
 
@@ -41,8 +42,8 @@ export interface StepAt {
  * The channel a broken step needs: back to the source's holder, a reply the sender has
  * (the best made), else a new one made from the furthest thing it has; on the way out,
  * what the step's lapsed channel carried of what the sender has, else the furthest thing
- * it has (on a tie, what is made from the other); with nothing of the trace, what the idle
- * channels carried.
+ * it has (on a tie, what is made from the other, unless the sender sends it to someone
+ * else); with nothing of the trace, what the idle channels carried.
  */
 export const stepRepair = (
   context: DiagnosisContext,
@@ -61,9 +62,13 @@ export const stepRepair = (
   // carry, then what is made from the other (an ICB's dashboard made from a PCN's return,
   // not the return handed back): later in the trace's provenance order.
   const idleCarried = new Set(step.idle.flatMap((id) => context.channel(id)?.carries ?? []))
+  // Not what the sender sends someone else (a committee chair's report to the board, which
+  // mixes other business): that has its own audience.
   const derived = subject?.derived ?? []
   const order = new Map(derived.map((id, k) => [id, (k + 1) / (derived.length + 1)]))
-  const rank = (id: AssetId): number => stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0) + 0.4 * (order.get(id) ?? 0)
+  const elsewhere = new Set(sentElsewhere(context, from, to))
+  const rank = (id: AssetId): number =>
+    stageOf(id) * 10 + (level.get(id) ?? 0) + (idleCarried.has(id) ? 0.5 : 0) + (elsewhere.has(id) ? 0 : 0.4 * (order.get(id) ?? 0))
   const furthest = (ids: ReadonlyArray<AssetId>): AssetId | undefined => {
     let chosen: AssetId | undefined
     for (const id of ids) if (chosen === undefined || rank(id) > rank(chosen)) chosen = id
@@ -87,7 +92,13 @@ export const stepRepair = (
   // On the way out, what the step's lapsed channel carried when the sender has it (the
   // practice's replies to reviews, for the website to publish: the organisation's own
   // design), else the furthest thing made; where the sender has only replies, one of them.
-  const passed = furthest(available.filter((id) => idleCarried.has(id))) ?? made ?? furthest(replies)
+  // Never what the receiver already has (a PCN's own return, handed back to it), when there is something else.
+  const news = available.filter((id) => !reaches(context, id, to))
+  const outward = news.length > 0 ? news : available
+  const passed =
+    furthest(outward.filter((id) => idleCarried.has(id))) ??
+    furthest(outward.filter((id) => stageOf(id) >= 0 && stageOf(id) < 4)) ??
+    furthest(outward.filter((id) => replies.includes(id)))
   if (passed !== undefined) {
     return { from, to, level: stepLevel, carries: [passed], reason: `pass ${naming.asset(passed)} from ${naming.actor(from)} to ${naming.actor(to)}: a step of ${loopWords}` }
   }
@@ -96,4 +107,13 @@ export const stepRepair = (
   const held = furthest(context.assetsHeldBy(from).map((asset) => asset.id))
   const carries = idleCarries.length > 0 || held === undefined ? idleCarries : [held]
   return { from, to, level: stepLevel, carries, reason: `restore the step from ${naming.actor(from)} to ${naming.actor(to)} of ${loopWords}` }
+}
+
+/** What an actor's channels (any status) to anyone but `to` list. */
+const sentElsewhere = (context: DiagnosisContext, from: ActorId, to: ActorId): AssetId[] => {
+  const { graph } = context
+  const v = graph.indexOf.get(from)
+  const channels = [...(context.traceIndex().idleFrom().get(from) ?? [])]
+  if (v !== undefined) for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) channels.push(graph.model.channels[graph.edgeChannel[e]!]!)
+  return channels.filter((channel) => channel.to !== to).flatMap((channel) => channel.carries)
 }

@@ -80,6 +80,23 @@ describe('declared-loop-broken', () => {
     repairedClean(model)
   })
 
+  it('passes on what was learned, not a report the sender writes for someone else (the chair\'s report to the board)', () => {
+    // PSIRF: learning responses reach the quality committee, whose chair reports to the board; the loop goes on to team leaders.
+    const model = tracedModel({
+      actors: [['crews', 'clinician'], ['safety-team', 'staff'], ['qgc', 'board'], ['board', 'board'], ['team-leaders', 'manager']],
+      assets: [['reports', 'data', 'crews'], ['learning', 'insight', 'safety-team', ['reports']], ['chairs-report', 'insight', 'qgc', ['learning']]],
+      channels: [
+        ['report', 'crews', 'safety-team', ['reports']],
+        ['to-qgc', 'safety-team', 'qgc', ['learning']],
+        ['to-board', 'qgc', 'board', ['chairs-report'], { status: 'inactive' }],
+        ['plan-to-leaders', 'qgc', 'team-leaders', []],
+      ],
+      loops: [{ id: 'psirf', name: 'PSIRF', level: 'delivery', through: ['crews', 'safety-team', 'qgc', 'team-leaders', 'crews'], source: 'reports', promises: 'heard' }],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair![0]).toEqual(expect.objectContaining({ from: 'qgc', to: 'team-leaders', carries: ['learning'] }))
+  })
+
   it('on the way home, a body that made nothing of it answers on its lapsed feedback channel, rather than handing back what it was given', () => {
     // People living with dementia speak through a DEEP group to the directorate; the directorate's
     // feedback channel (which listed its plan) lapsed. The directorate answers; the group passes it on.
