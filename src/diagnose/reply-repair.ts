@@ -1,3 +1,4 @@
+import type { KnowledgeAsset } from '../model/codecs.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import { type Level, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import { traceStageOf } from '../graph/provenance.js'
@@ -31,13 +32,21 @@ export const freshAssetId = (context: DiagnosisContext, base: string, suffix = '
   return id as AssetId
 }
 
-/** The furthest thing made from the source (a change before a decision before an insight), with who holds it. */
-const furthestMade = (context: DiagnosisContext, loop: TracedLoop): AssetId => {
+/**
+ * The furthest thing made from the source (a change before a decision before an insight;
+ * the later made on a tie), replies and lessons aside, among assets `keep` accepts (by
+ * default those another actor holds); the source itself when there is none. @internal
+ */
+export const furthestMade = (
+  context: DiagnosisContext,
+  loop: TracedLoop,
+  keep: (asset: KnowledgeAsset) => boolean = (asset) => asset.holder !== loop.holder,
+): AssetId => {
   let chosen = loop.source
   let stage = 0
   for (const id of loop.derived) {
     const asset = context.asset(id)
-    if (asset === undefined || asset.kind === 'response' || asset.kind === 'lesson' || asset.holder === loop.holder) continue
+    if (asset === undefined || asset.kind === 'response' || asset.kind === 'lesson' || !keep(asset)) continue
     const own = traceStageOf(asset.kind)
     if (own >= stage) ((stage = own), (chosen = id))
   }

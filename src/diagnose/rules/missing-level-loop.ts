@@ -9,7 +9,7 @@ import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { loopRepair } from '../loop-repair.js'
 import { anyChannelsBetween } from '../activate-repairs.js'
-import { replyMadeFrom } from '../reply-repair.js'
+import { furthestMade, replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { actorsInWords } from './words.js'
 import { listInWords } from '../naming.js'
@@ -105,7 +105,7 @@ const joinRepair = (
   if (lay === undefined) return { repair: undefined, assets: [] }
   // What was made of it (a survey's findings) goes, rather than what people said itself
   // (anonymous responses), when it is made by someone at the level.
-  const shared = furthestMadeAt(context, lay, level) ?? lay.source
+  const shared = furthestMade(context, lay, (asset) => context.actor(asset.holder)?.levels.includes(level) === true)
   const sender = context.asset(shared)!.holder
   const professionals = context.model.actors.filter(
     (actor) => actor.levels.includes(level) && isProfessionalVoice(actor.perspective) && actor.id !== lay.holder && actor.id !== sender,
@@ -131,17 +131,4 @@ const joinRepair = (
       reply,
     ],
   }
-}
-
-/** The furthest thing made of a loop's source (replies and lessons aside) whose holder takes part at the level; first in trace order on a tie. */
-const furthestMadeAt = (context: DiagnosisContext, loop: TracedLoop, level: Level): AssetId | undefined => {
-  let chosen: AssetId | undefined
-  let stage = 0
-  for (const id of loop.derived) {
-    const asset = context.asset(id)
-    if (asset === undefined || asset.kind === 'response' || asset.kind === 'lesson') continue
-    const own = traceStageOf(asset.kind)
-    if (own > stage && context.actor(asset.holder)?.levels.includes(level) === true) ((stage = own), (chosen = id))
-  }
-  return chosen
 }
