@@ -5,7 +5,8 @@
  * ratio to compile + strongly connected components of the same model (targets: trace
  * within 5x, diagnose within 20x), with peak resident memory (target under 1.5 GB).
  * CPU time, fastest of interleaved rounds after a warm-up, as in `bench/diagnose.ts`, each
- * run starting from a collected heap so that none pays for another's garbage.
+ * run starting from a collected heap so that none pays for another's garbage; the
+ * baseline and the trace get the same number of runs, taken in turn.
  * `--quick` runs 10,000 actors / 100,000 channels instead.
  * Run with `npx tsx bench/trace.ts [--quick]`.
  */
@@ -37,9 +38,13 @@ export const runTraceBench = async (options: { readonly quick: boolean }): Promi
   let traceMs = Infinity
   let diagnoseMs = Infinity
   for (let round = 0; round < (options.quick ? 3 : 2); round++) {
-    // The baseline is short and noisy on a shared machine: its best of three each round.
-    for (let again = 0; again < 3; again++) sccMs = Math.min(sccMs, cpuTime(scc))
-    traceMs = Math.min(traceMs, cpuTime(() => traceLoops(model)))
+    // The machine's speed drifts (by up to half, over seconds, on a shared one): the
+    // baseline and the trace are timed in turn, the best of three each round for both, so
+    // that neither gets more chances at a fast spell than the other.
+    for (let again = 0; again < 3; again++) {
+      sccMs = Math.min(sccMs, cpuTime(scc))
+      traceMs = Math.min(traceMs, cpuTime(() => traceLoops(model)))
+    }
     diagnoseMs = Math.min(diagnoseMs, cpuTime(() => diagnose(model)))
   }
   const closed = trace.loops.filter((loop) => loop.outcome !== 'open').length

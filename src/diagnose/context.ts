@@ -1,7 +1,7 @@
 import type { Actor, Channel, KnowledgeAsset, Model } from '../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import { type Level, levels } from '../model/vocabulary.js'
-import { compileGraph } from '../graph/compile.js'
+import { compileGraphReading } from '../graph/compile.js'
 import { componentsOf, compareIds } from '../graph/components.js'
 import { edgeAttributesOf } from '../graph/edge-data.js'
 import { findLoopsInGraph } from '../graph/loops.js'
@@ -40,7 +40,7 @@ export const createDiagnosisContext = (
   const model = canonicalModel(input)
   const naming = createNamingPolicy(model, options.names)
   let truncated = false
-  const graph = memo(() => compileGraph(model))
+  const graph = memo(() => compileGraphReading(model))
   // Id lookups reuse the graph's actor index and the cargo's asset index. Only a model with
   // repeated actor ids (which the graph keeps the first of) gets a map of its own, where the
   // last wins as before.

@@ -1,5 +1,6 @@
 import type { AssetId } from '../model/primitives.js'
-import type { CompiledGraph } from './compile.js'
+import { type CompiledGraph, channelReadingOf } from './compile.js'
+import { forEachEdgeByChannel } from './edge-data.js'
 
 /**
  * Where each knowledge asset travels: the one definition of what a channel carries,
@@ -37,63 +38,69 @@ export interface Carriage {
 }
 
 /**
+ * What each edge's channel lists, by edge: the compile's reading when it kept one (see
+ * `compileGraphReading`), else read in model order of the channels.
+ */
+const carriedByEdge = (graph: CompiledGraph): ReadonlyArray<ReadonlyArray<AssetId>> => {
+  const reading = channelReadingOf(graph)
+  if (reading !== undefined) return reading.carried
+  const carried = new Array<ReadonlyArray<AssetId>>(graph.edgeCount)
+  forEachEdgeByChannel(graph, (e, channel) => {
+    carried[e] = channel.carries
+  })
+  return carried
+}
+
+/**
  * Every (asset, edge) pair where the edge's channel lists the asset, grouped by asset
- * and, within it, by sender. Channels are read once each, in model order (reading them
- * in edge order misses the cache on every one); a `carries` list that a sender's channels
- * share (as builders and generators make them) is looked up once for all of them. Arrays
- * are sized exactly: on a large model every typed array grown and copied costs a garbage
- * collection of the whole model.
+ * and, within it, by sender. A `carries` list that a sender's channels share (as builders
+ * and generators make them) is looked up once for all of them. The arrays are plain ones,
+ * not typed: they are thrown away as soon as the carriage is built, and typed arrays
+ * count as memory outside the heap, every 64 MB of which makes V8 collect the whole heap
+ * (hundreds of megabytes on a large model).
  */
 const listedPairs = (graph: CompiledGraph, assetIndex: ReadonlyMap<AssetId, number>, assetCount: number) => {
-  const channels = graph.model.channels
-  const senderOf = new Int32Array(channels.length).fill(-1)
+  const carried = carriedByEdge(graph)
+  const m = graph.edgeCount
+  // The assets edge e lists are resolved[listStart[e] .. listEnd[e]-1].
+  const listStart: number[] = new Array(m).fill(0)
+  const listEnd: number[] = new Array(m).fill(0)
+  const resolved: number[] = []
+  const counts: number[] = new Array(assetCount + 1).fill(0)
   for (let v = 0; v < graph.actorCount; v++) {
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) senderOf[graph.edgeChannel[e]!] = v
-  }
-  let capacity = 0
-  for (let c = 0; c < channels.length; c++) if (senderOf[c]! >= 0) capacity += channels[c]!.carries.length
-  // The assets channel c lists are resolved[channelStart[c] .. channelEnd[c]-1].
-  const channelStart = new Int32Array(channels.length)
-  const channelEnd = new Int32Array(channels.length)
-  const resolved = new Int32Array(capacity)
-  const counts = new Int32Array(assetCount + 1)
-  const lastList: Array<ReadonlyArray<AssetId> | undefined> = new Array(graph.actorCount)
-  const lastChannel = new Int32Array(graph.actorCount)
-  let total = 0
-  for (let c = 0; c < channels.length; c++) {
-    const v = senderOf[c]!
-    if (v < 0) continue
-    const carries = channels[c]!.carries
-    if (carries.length > 0 && carries === lastList[v]) {
-      const last = lastChannel[v]!
-      channelStart[c] = channelStart[last]!
-      channelEnd[c] = channelEnd[last]!
-      for (let i = channelStart[c]!; i < channelEnd[c]!; i++) counts[resolved[i]! + 1]!++
-      continue
+    let last = -1
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+      const carries = carried[e]!
+      if (carries.length === 0) continue
+      if (last >= 0 && carries === carried[last]) {
+        listStart[e] = listStart[last]!
+        listEnd[e] = listEnd[last]!
+        for (let i = listStart[e]!; i < listEnd[e]!; i++) counts[resolved[i]! + 1]!++
+        continue
+      }
+      listStart[e] = resolved.length
+      for (let i = 0; i < carries.length; i++) {
+        const a = assetIndex.get(carries[i]!)
+        if (a === undefined) continue
+        resolved.push(a)
+        counts[a + 1]!++
+      }
+      listEnd[e] = resolved.length
+      last = e
     }
-    channelStart[c] = total
-    for (let i = 0; i < carries.length; i++) {
-      const a = assetIndex.get(carries[i]!)
-      if (a === undefined) continue
-      resolved[total++] = a
-      counts[a + 1]!++
-    }
-    channelEnd[c] = total
-    if (carries.length > 0) ((lastList[v] = carries), (lastChannel[v] = c))
   }
   for (let a = 0; a < assetCount; a++) counts[a + 1]! += counts[a]!
-  const edges = new Int32Array(counts[assetCount]!)
+  const edges: number[] = new Array(counts[assetCount]!).fill(0)
   const cursor = counts.slice(0, assetCount)
   // Edges are numbered by sender, so filling in edge order keeps each asset's list in sender order.
-  for (let e = 0; e < graph.edgeCount; e++) {
-    const c = graph.edgeChannel[e]!
-    for (let i = channelStart[c]!; i < channelEnd[c]!; i++) edges[cursor[resolved[i]!]!++] = e
+  for (let e = 0; e < m; e++) {
+    for (let i = listStart[e]!; i < listEnd[e]!; i++) edges[cursor[resolved[i]!]!++] = e
   }
   return { offsets: counts, edges }
 }
 
 /** First position in `edges[lo..hi)` whose sender is at least `v` (edges sorted by sender). */
-const firstFrom = (graph: CompiledGraph, edges: Int32Array, lo: number, hi: number, v: number): number => {
+const firstFrom = (graph: CompiledGraph, edges: ReadonlyArray<number>, lo: number, hi: number, v: number): number => {
   const start = graph.offsets[v]!
   while (lo < hi) {
     const mid = (lo + hi) >>> 1

@@ -1,5 +1,5 @@
 import type { Actor, Channel, Model } from '../model/codecs.js'
-import type { ActorId } from '../model/primitives.js'
+import type { ActorId, AssetId } from '../model/primitives.js'
 import { type Level, isLayVoice } from '../model/vocabulary.js'
 
 /**
@@ -56,7 +56,29 @@ export interface CompiledGraph {
  * memory.
  * @category Graph
  */
-export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGraph => {
+export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGraph => compileReading(model, scope, false)
+
+/**
+ * What a compile read of the channels besides their ends, for a trace to use without
+ * reading a million channel objects again in edge order (each read misses the cache):
+ * what each edge's channel carries, by edge, and the model positions of the channels
+ * that are not active.
+ * @internal
+ */
+export interface ChannelReading {
+  readonly carried: ReadonlyArray<ReadonlyArray<AssetId>>
+  readonly idle: ReadonlyArray<number>
+}
+
+const readings = new WeakMap<CompiledGraph, ChannelReading>()
+
+/** The reading {@link compileGraphReading} kept for a graph, if it was compiled so. @internal */
+export const channelReadingOf = (graph: CompiledGraph): ChannelReading | undefined => readings.get(graph)
+
+/** {@link compileGraph} of the default scope that keeps a {@link ChannelReading} of the channels too (see `channelReadingOf`). @internal */
+export const compileGraphReading = (model: Model): CompiledGraph => compileReading(model, {}, true)
+
+const compileReading = (model: Model, scope: GraphScope, read: boolean): CompiledGraph => {
   const modelActors = model.actors
   const channels = model.channels
   const level = scope.level
@@ -76,16 +98,23 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
   let from = new Int32Array(total)
   let to = new Int32Array(total)
   const kept = new Int32Array(total)
+  // Read while each channel is in the cache: by kept position, placed by edge below.
+  const carriedKept: Array<ReadonlyArray<AssetId>> = []
+  const idle: number[] = []
   let m = 0
   for (let c = 0; c < total; c++) {
     const channel = channels[c]!
-    if (!includeInactive && channel.status !== 'active') continue
+    if (!includeInactive && channel.status !== 'active') {
+      if (read) idle.push(c)
+      continue
+    }
     if (level !== undefined && channel.level !== level) continue
     if (channelFilter !== undefined && !channelFilter(channel)) continue
     const sender = firstIndex.get(channel.from)
     if (sender === undefined) continue
     const receiver = firstIndex.get(channel.to)
     if (receiver === undefined) continue
+    if (read) carriedKept.push(channel.carries)
     from[m] = sender
     to[m] = receiver
     kept[m++] = c
@@ -138,6 +167,7 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
   const reverseEdge = new Int32Array(m)
   const cursor = offsets.slice(0, n)
   const reverseCursor = reverseOffsets.slice(0, n)
+  const carried: Array<ReadonlyArray<AssetId>> = read ? new Array(m) : []
   for (let k = 0; k < m; k++) {
     const sender = from[k]!
     const receiver = to[k]!
@@ -147,6 +177,7 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
     const r = reverseCursor[receiver]!++
     sources[r] = sender
     reverseEdge[r] = e
+    if (read) carried[e] = carriedKept[k]!
   }
 
   const lay = new Uint8Array(n)
@@ -157,7 +188,9 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
     if (perspective === 'mixed') mixed[v] = 1
   }
 
-  return { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay, mixed }
+  const graph: CompiledGraph = { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay, mixed }
+  if (read) readings.set(graph, { carried, idle })
+  return graph
 }
 
 /**

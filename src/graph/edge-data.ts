@@ -45,8 +45,9 @@ const edgeByChannelCache = new WeakMap<CompiledGraph, Int32Array>()
  * Visit every edge of a graph with its channel, in model order of the channels rather than
  * edge order: reads in memory order, where edge order misses the cache on each of a million
  * channel objects. The channel-to-edge table is built once per graph. O(channels).
+ * @internal
  */
-const forEachEdgeByChannel = (graph: CompiledGraph, visit: (e: number, channel: Channel) => void): void => {
+export const forEachEdgeByChannel = (graph: CompiledGraph, visit: (e: number, channel: Channel) => void): void => {
   let byChannel = edgeByChannelCache.get(graph)
   if (byChannel === undefined) {
     byChannel = new Int32Array(graph.model.channels.length).fill(-1)

@@ -71,3 +71,17 @@ export const topologicalRank = (count: number, offsets: Int32Array, children: In
   }
   return rank
 }
+
+/** Sort assets by their rank (as {@link topologicalRank} gives it): by insertion when few (as most traces are), without a comparator call per pair. */
+export const sortByRank = (members: number[], rank: Int32Array): void => {
+  if (members.length > 16) {
+    members.sort((a, b) => rank[a]! - rank[b]!)
+    return
+  }
+  for (let i = 1; i < members.length; i++) {
+    const a = members[i]!
+    let j = i - 1
+    for (; j >= 0 && rank[members[j]!]! > rank[a]!; j--) members[j + 1] = members[j]!
+    members[j + 1] = a
+  }
+}

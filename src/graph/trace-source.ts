@@ -3,6 +3,7 @@ import type { ActorId, AssetId } from '../model/primitives.js'
 import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
 import { reachPosition } from './carriage.js'
 import type { Provenance } from './provenance.js'
+import { sortByRank } from './provenance-links.js'
 import type { TraceIndex } from './trace.js'
 import { type RouteFinder, awayOfNode, levelOfNode, routeLevelOf, stateOfNode } from './trace-route.js'
 import { findStop } from './trace-stop.js'
@@ -67,7 +68,7 @@ const collectTrace = (provenance: Provenance, kinds: ReadonlyArray<AssetKind>, h
     }
   }
   work.count += members.length
-  members.sort((a, b) => provenance.rank[a]! - provenance.rank[b]!)
+  sortByRank(members, provenance.rank)
   for (const a of members) {
     // Every chain to a is final here (its parents come first); one made by someone else makes every chain to it away.
     if (a !== s && holderOf[a] !== h) awayBest[a] = best[a]!

@@ -66,19 +66,23 @@ export const findStop = (
   else if (provenance.stage[chosen]! >= 2) reason = 'no-reply'
 
   // The actor it reached furthest from its holder; of those equally far, the first by id, so
-  // the stop does not depend on the order the document lists channels in.
+  // the stop does not depend on the order the document lists channels in. A reach list is
+  // in breadth-first order, so the furthest are the ones at its end.
   const start = carriage.reachOffsets[chosen]!
-  let state = start
-  for (let i = start; i < carriage.reachOffsets[chosen + 1]!; i++) {
-    const further = carriage.reachHops[i]! - carriage.reachHops[state]!
-    if (further > 0 || (further === 0 && graph.actors[carriage.reachActors[i]!]!.id < graph.actors[carriage.reachActors[state]!]!.id)) state = i
+  const end = carriage.reachOffsets[chosen + 1]!
+  const furthest = carriage.reachHops[end - 1]!
+  let state = end - 1
+  let actor = graph.actors[carriage.reachActors[state]!]!
+  for (let i = end - 2; i >= start && carriage.reachHops[i] === furthest; i--) {
+    const other = graph.actors[carriage.reachActors[i]!]!
+    if (other.id < actor.id) ((state = i), (actor = other))
   }
-  const actor = graph.actors[carriage.reachActors[state]!]!
 
   const idleChannels: ChannelId[] = []
-  if (reason === 'not-passed-on') {
+  const idle = reason === 'not-passed-on' ? index.idleAt(carriage.reachActors[state]!) : undefined
+  if (idle !== undefined) {
     const traced = new Set(members.map((a) => graph.model.assets[a]!.id))
-    for (const channel of index.idleFrom().get(actor.id) ?? []) {
+    for (const channel of idle) {
       if (channel.carries.some((id) => traced.has(id))) idleChannels.push(channel.id)
     }
     if (idleChannels.length > 0) reason = 'channel-not-active'

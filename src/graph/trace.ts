@@ -3,7 +3,7 @@ import type { ActorId } from '../model/primitives.js'
 import { isSourceAsset } from '../model/source-assets.js'
 import type { AssetKind } from '../model/vocabulary.js'
 import { type Carriage, compileCarriage } from './carriage.js'
-import { type CompiledGraph, compileGraph } from './compile.js'
+import { type CompiledGraph, channelReadingOf, compileGraphReading } from './compile.js'
 import { type Provenance, compileProvenance } from './provenance.js'
 import { createRouteFinder } from './trace-route.js'
 import { createScratch, traceSource } from './trace-source.js'
@@ -28,6 +28,8 @@ export interface TraceIndex {
   readonly kinds: ReadonlyArray<AssetKind>
   /** Channels that are not active (lapsed or planned), by sender id, in model order (where knowledge could have gone on, what a repair can bring back); built on first use. */
   idleFrom(): ReadonlyMap<ActorId, ReadonlyArray<Channel>>
+  /** The channels of {@link idleFrom} from the actor at index `v` of `graph`, without an id lookup. @internal */
+  idleAt(v: number): ReadonlyArray<Channel> | undefined
 }
 
 /**
@@ -35,13 +37,18 @@ export interface TraceIndex {
  * active channels). O(channels × carried assets + provenance links).
  * @category Loops
  */
-export const compileTrace = (model: Model, graph: CompiledGraph = compileGraph(model)): TraceIndex => {
+export const compileTrace = (model: Model, graph: CompiledGraph = compileGraphReading(model)): TraceIndex => {
   const carriage = compileCarriage(graph)
   let idle: Map<ActorId, Channel[]> | undefined
+  let idleByIndex: Array<ReadonlyArray<Channel> | undefined> | undefined
   const idleFrom = (): ReadonlyMap<ActorId, ReadonlyArray<Channel>> => {
     if (idle !== undefined) return idle
     idle = new Map()
-    for (const channel of model.channels) {
+    // The compile noted where the channels that are not active are, when it kept a reading.
+    const positions = channelReadingOf(graph)?.idle
+    const count = positions?.length ?? model.channels.length
+    for (let k = 0; k < count; k++) {
+      const channel = model.channels[positions === undefined ? k : positions[k]!]!
       if (channel.status === 'active') continue
       const list = idle.get(channel.from)
       if (list === undefined) idle.set(channel.from, [channel])
@@ -49,7 +56,17 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraph(m
     }
     return idle
   }
-  return { graph, carriage, provenance: compileProvenance(carriage), kinds: model.assets.map((asset) => asset.kind), idleFrom }
+  const idleAt = (v: number): ReadonlyArray<Channel> | undefined => {
+    if (idleByIndex === undefined) {
+      idleByIndex = new Array<ReadonlyArray<Channel> | undefined>(graph.actorCount)
+      for (const [from, channels] of idleFrom()) {
+        const at = graph.indexOf.get(from)
+        if (at !== undefined) idleByIndex[at] = channels
+      }
+    }
+    return idleByIndex[v]
+  }
+  return { graph, carriage, provenance: compileProvenance(carriage), kinds: model.assets.map((asset) => asset.kind), idleFrom, idleAt }
 }
 
 /**
