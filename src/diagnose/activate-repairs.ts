@@ -1,14 +1,14 @@
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { Channel } from '../model/codecs.js'
 import type { ActorId } from '../model/primitives.js'
-import type { DiagnosisContext } from './context.js'
+import type { RepairContext } from './context.js'
 import type { Defect } from './types.js'
 
 /** Kinds of the assets a defect's repairs create, by id: a relay's second channel carries what its first creates. */
 type Created = ReadonlyMap<string, ProposedAsset['kind']>
 
 /** Whether `ids` name a reply: an asset of the model, or one the repairs create, of kind `response`. */
-const listsReply = (context: DiagnosisContext, created: Created, ids: ReadonlyArray<string>): boolean =>
+const listsReply = (context: RepairContext, created: Created, ids: ReadonlyArray<string>): boolean =>
   ids.some((id) => (context.asset(id as never)?.kind ?? created.get(id)) === 'response')
 
 /**
@@ -18,9 +18,9 @@ const listsReply = (context: DiagnosisContext, created: Created, ids: ReadonlyAr
  * preferring one that lists something the proposal carries, then one at its level, then
  * the first by id. O(the sender's channels that are not active).
  */
-const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
+const lapsedBetween = (context: RepairContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
   // The trace's index of channels that are not active, by sender: the context's model lists them in id order.
-  const idle = (context.traceIndex().idleFrom().get(proposal.from) ?? []).filter((channel) => channel.to === proposal.to)
+  const idle = (context.idleFrom().get(proposal.from) ?? []).filter((channel) => channel.to === proposal.to)
   // Only a channel for the same purpose: one that listed something the proposal carries, or
   // a reply channel for a proposal that carries a reply. A lapsed 15 Steps report channel is
   // not brought back to carry the FFT dashboard.
@@ -38,7 +38,7 @@ const lapsedBetween = (context: DiagnosisContext, proposal: ProposedChannel, cre
  * channels in id order, and edges follow it), read from the compiled graph: O(the
  * sender's active channels), with no index of every pair of a large model. @internal
  */
-export const activeChannelsBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => {
+export const activeChannelsBetween = (context: RepairContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => {
   const { graph } = context
   const v = graph.indexOf.get(from)
   const w = graph.indexOf.get(to)
@@ -53,16 +53,16 @@ export const activeChannelsBetween = (context: DiagnosisContext, from: ActorId, 
  * others (the trace's index of channels that are not active): O(the sender's channels),
  * without the context's index of every pair, which a large model pays for in memory. @internal
  */
-export const anyChannelsBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => [
+export const anyChannelsBetween = (context: RepairContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => [
   ...activeChannelsBetween(context, from, to),
-  ...(context.traceIndex().idleFrom().get(from) ?? []).filter((channel) => channel.to === to),
+  ...(context.idleFrom().get(from) ?? []).filter((channel) => channel.to === to),
 ]
 
 /**
  * Whether an active channel between the same two actors already carries everything a
  * proposal would, creating nothing: the proposal changes nothing.
  */
-const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): boolean =>
+const alreadyRunning = (context: RepairContext, proposal: ProposedChannel): boolean =>
   (proposal.creates === undefined || proposal.creates.length === 0) &&
   activeChannelsBetween(context, proposal.from, proposal.to).some((channel) => proposal.carries.every((id) => channel.carries.includes(id)))
 
@@ -72,7 +72,7 @@ const alreadyRunning = (context: DiagnosisContext, proposal: ProposedChannel): b
  * reply, one that carries replies, else the first by id. The carers already talk to PALS:
  * their routines go on that channel, not on a second one beside it.
  */
-const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
+const runningBetween = (context: RepairContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
   const running = activeChannelsBetween(context, proposal.from, proposal.to).filter((channel) => channel.level === proposal.level)
   if (running.length <= 1) return running[0]
   return (
@@ -87,7 +87,7 @@ const runningBetween = (context: DiagnosisContext, proposal: ProposedChannel, cr
  * channel for the same purpose that is not active, or as an addition to an active one
  * between them at its level.
  */
-const activating = (context: DiagnosisContext, proposal: ProposedChannel, created: Created): ProposedChannel => {
+const activating = (context: RepairContext, proposal: ProposedChannel, created: Created): ProposedChannel => {
   if (proposal.activates !== undefined || proposal.extends !== undefined) return proposal
   const lapsed = lapsedBetween(context, proposal, created)
   if (lapsed !== undefined) return { ...proposal, level: lapsed.level, activates: lapsed.id }
@@ -110,7 +110,7 @@ const activating = (context: DiagnosisContext, proposal: ProposedChannel, create
  * O(channels once + repairs × their senders' channels).
  * @internal
  */
-export const withActivations = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
+export const withActivations = (context: RepairContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
   let changed = false
   const result = defects.map((defect): Defect => {
     if (defect.repair === undefined) return defect

@@ -92,6 +92,8 @@ export interface DiagnosisContext {
   asset(id: AssetId): KnowledgeAsset | undefined
   /** The channel with this id, if the model has one. */
   channel(id: ChannelId): Channel | undefined
+  /** Channels that are not active (lapsed, or planned and never opened), by sender, in id order. */
+  idleFrom(): ReadonlyMap<ActorId, ReadonlyArray<Channel>>
   /** Every channel (any status) from one actor to another, in id order. */
   channelsBetween(from: ActorId, to: ActorId): ReadonlyArray<Channel>
   /** Assets held by an actor, in id order. */
@@ -124,3 +126,10 @@ export interface DiagnosisContext {
   readonly truncated: boolean
 }
 
+/**
+ * What tidying a diagnosis's repairs needs of it (relays, channels brought back, ids of
+ * their own): a {@link DiagnosisContext}, or the little of one that settling keeps while
+ * the repaired model is diagnosed again, so that the first diagnosis's traces and indices
+ * can go meanwhile. @internal
+ */
+export type RepairContext = Pick<DiagnosisContext, 'model' | 'naming' | 'graph' | 'actor' | 'asset' | 'idleFrom'>

@@ -1,7 +1,7 @@
 import type { Actor, Channel, KnowledgeAsset, Model } from '../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import { type Level, levels } from '../model/vocabulary.js'
-import { compileGraphReading } from '../graph/compile.js'
+import { type CompiledGraph, compileGraphReading } from '../graph/compile.js'
 import { componentsOf, compareIds } from '../graph/components.js'
 import { edgeAttributesOf } from '../graph/edge-data.js'
 import { findLoopsInGraph } from '../graph/loops.js'
@@ -25,7 +25,7 @@ import { memo, memoByKey } from './memo.js'
 import { createNamingPolicy } from './naming.js'
 import type { DiagnosisContext, LoopBounds } from './context-types.js'
 
-export type { DiagnosisContext, LoopBounds, TracedActors } from './context-types.js'
+export type { DiagnosisContext, LoopBounds, RepairContext, TracedActors } from './context-types.js'
 
 const loopKey = (loop: Loop): string => `${loop.actors.join('\u0000')}\u0001${loop.channels.map((step) => step.join('\u0000')).join('\u0001')}`
 
@@ -35,12 +35,12 @@ const loopKey = (loop: Loop): string => `${loop.actors.join('\u0000')}\u0001${lo
  */
 export const createDiagnosisContext = (
   input: Model,
-  options: { readonly loopBounds: LoopBounds; readonly names: boolean; readonly sources?: ReadonlyArray<AssetId> },
+  options: { readonly loopBounds: LoopBounds; readonly names: boolean; readonly sources?: ReadonlyArray<AssetId>; readonly earlier?: CompiledGraph },
 ): DiagnosisContext => {
   const model = canonicalModel(input)
   const naming = createNamingPolicy(model, options.names)
   let truncated = false
-  const graph = memo(() => compileGraphReading(model))
+  const graph = memo(() => compileGraphReading(model, options.earlier))
   // Id lookups reuse the graph's actor index and the cargo's asset index. Only a model with
   // repeated actor ids (which the graph keeps the first of) gets a map of its own, where the
   // last wins as before.
@@ -163,6 +163,7 @@ export const createDiagnosisContext = (
     actor: actorOf,
     asset: assetOf,
     channel: channelOf,
+    idleFrom: () => traceIndex().idleFrom(),
     channelsBetween: (from, to) => pairs().get(JSON.stringify([from, to])) ?? [],
     assetsHeldBy: (id) => heldBy().get(id) ?? [],
     heldKinds,

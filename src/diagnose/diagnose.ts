@@ -1,13 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Model } from '../model/codecs.js'
 import type { AssetId } from '../model/primitives.js'
+import type { CompiledGraph } from '../graph/compile.js'
 import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
 import { withActivations, withSharedActivations } from './activate-repairs.js'
 import { withDistinctCreations } from './distinct-creations.js'
 import { withRelays } from './relay-repairs.js'
-import { createDiagnosisContext } from './context.js'
+import { type RepairContext, createDiagnosisContext } from './context.js'
+import { repairContextOf } from './repair-context.js'
 import { invariant } from './invariant.js'
 import { compareDefects, compareDefectsOfOneRule, summarise } from './order.js'
 import { type Scorecard, computeScorecard } from './scorecard.js'
@@ -44,7 +46,7 @@ const sortedIds = <T extends string>(ids: ReadonlyArray<T>): ReadonlyArray<T> =>
   isSortedUnique(ids) ? ids : [...new Set(ids)].sort(compareIds)
 
 /** Names of every actor and asset a repair mentions (created assets by their proposed names). */
-const repairLabels = (context: ReturnType<typeof createDiagnosisContext>, defects: ReadonlyArray<Defect>): Readonly<Record<string, string>> => {
+const repairLabels = (context: RepairContext, defects: ReadonlyArray<Defect>): Readonly<Record<string, string>> => {
   const labels: Record<string, string> = Object.create(null)
   for (const defect of defects) {
     for (const channel of defect.repair ?? []) {
@@ -95,9 +97,18 @@ const toDefect = (rule: string, severity: Defect['severity'], finding: Finding):
   return defect
 }
 
-/** Run every rule the config leaves on over one shared context (tracing only `sources`, when given); the defects sorted. */
-const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArray<AssetId>) => {
-  const context = createDiagnosisContext(model, { loopBounds: resolved.loops, names: resolved.names, ...(sources === undefined ? {} : { sources }) })
+/**
+ * Run every rule the config leaves on over one shared context (tracing only `sources`, and
+ * compiling with what the `earlier` graph read of the channels the model shares with it,
+ * when given); the defects sorted.
+ */
+const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArray<AssetId>, earlier?: CompiledGraph) => {
+  const context = createDiagnosisContext(model, {
+    loopBounds: resolved.loops,
+    names: resolved.names,
+    ...(sources === undefined ? {} : { sources }),
+    ...(earlier === undefined ? {} : { earlier }),
+  })
   // Defects of one rule share its severity, the first two sort keys: sort each rule's
   // batch on its own, then lay the batches out in (severity, rule) order.
   const batches = new Map<string, Defect[]>()
@@ -123,6 +134,20 @@ const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArra
     for (const defect of batch.sort(compareDefectsOfOneRule)) defects.push(defect)
   }
   return { context, defects, ran }
+}
+
+/**
+ * The first diagnosis of a model and what settling its repairs needs of it: the sources to
+ * trace again and the little of its context that tidying repairs uses. A function of its
+ * own, so that nothing settling keeps holds the whole context: its traces and indices
+ * (hundreds of megabytes on a large model) go while the repaired model is diagnosed.
+ */
+const firstDiagnosis = (model: Model, resolved: ResolvedConfig, settling: ResolvedConfig) => {
+  const { context, defects, ran } = runRules(model, resolved)
+  const sources = settling.rules.every((entry) => perSourceRules.has(entry.rule.id)) ? sourcesToSettle(context) : undefined
+  const scorecard = computeScorecard(context)
+  // Read after every rule and the scorecard, since bounded searches may set it.
+  return { defects, ran, scorecard, truncated: context.truncated, sources, context: repairContextOf(context) }
 }
 
 /**
@@ -160,12 +185,11 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
     `invalid diagnosis config: ${E.isLeft(resolved) ? resolved.left.map((error) => `${error.path} ${error.message}`).join('; ') : ''}`,
   )
   const { rules, loops, names } = resolved.right
-  const { context, defects: found, ran } = runRules(model, resolved.right)
   // Repairs of different findings can meet (a story passed on reaches a change another
   // repair does not report): settle them so that applying them all clears every error.
   // Only the rules whose findings repairs must clear (errors, open loops) run again.
   const settling = { ...resolved.right, rules: resolved.right.rules.filter((entry) => severityOf(entry) === 'error' || entry.rule.id === 'open-loop') }
-  const sources = settling.rules.every((entry) => perSourceRules.has(entry.rule.id)) ? sourcesToSettle(context) : undefined
+  const { defects: found, ran, scorecard, truncated, sources, context } = firstDiagnosis(model, resolved.right, settling)
   // Repairs are applied to the model in id order, so the repaired one needs only its new
   // channels and assets merged into order, not a sort of the whole model.
   // Rules choose new asset ids on their own: give each created asset an id of its own
@@ -182,10 +206,7 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
     return done
   }
   const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withSharedActivations(defects.map(tidyOne)), inModel)
-  const defects = settleRepairs(context.model, found, tidy, (repaired) => runRules(repaired, settling, sources).defects)
-  const scorecard = computeScorecard(context)
-  // Read after every rule and the scorecard, since bounded searches may set it.
-  const truncated = context.truncated
+  const defects = settleRepairs(context.model, found, tidy, (repaired) => runRules(repaired, settling, sources, context.graph).defects)
   const labels = names ? repairLabels(context, defects) : undefined
   return {
     model: model.id,

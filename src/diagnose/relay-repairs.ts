@@ -1,18 +1,18 @@
 import type { ProposedChannel } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { compareIds } from '../model/canonical.js'
-import type { DiagnosisContext } from './context.js'
+import type { RepairContext } from './context.js'
 import { levelInCommon } from './reply-repair.js'
 import type { Defect } from './types.js'
 
 /** Senders of channels that are not active, by receiver, for one context (built on first use). */
-const idleSendersCache = new WeakMap<DiagnosisContext, ReadonlyMap<ActorId, ReadonlyArray<ActorId>>>()
+const idleSendersCache = new WeakMap<RepairContext, ReadonlyMap<ActorId, ReadonlyArray<ActorId>>>()
 
-const idleSendersTo = (context: DiagnosisContext, to: ActorId): ReadonlyArray<ActorId> => {
+const idleSendersTo = (context: RepairContext, to: ActorId): ReadonlyArray<ActorId> => {
   let byReceiver = idleSendersCache.get(context)
   if (byReceiver === undefined) {
     const built = new Map<ActorId, ActorId[]>()
-    for (const channels of context.traceIndex().idleFrom().values()) {
+    for (const channels of context.idleFrom().values()) {
       for (const channel of channels) {
         const list = built.get(channel.to)
         if (list === undefined) built.set(channel.to, [channel.from])
@@ -32,7 +32,7 @@ const idleSendersTo = (context: DiagnosisContext, to: ActorId): ReadonlyArray<Ac
  * works with (the directorate that sets a community team's plan, for a reply to the
  * trust's information team), the first by id. O(`to`'s in-channels + `from`'s channels).
  */
-const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): ActorId | undefined => {
+const relayBetween = (context: RepairContext, from: ActorId, to: ActorId): ActorId | undefined => {
   const { graph } = context
   const fromLevels = context.actor(from)?.levels ?? []
   const toLevels = context.actor(to)?.levels ?? []
@@ -53,7 +53,7 @@ const relayBetween = (context: DiagnosisContext, from: ActorId, to: ActorId): Ac
 }
 
 /** The actors `from` has an active channel with, either way: whom it works with. */
-const workingWith = (context: DiagnosisContext, from: ActorId): ActorId[] => {
+const workingWith = (context: RepairContext, from: ActorId): ActorId[] => {
   const { graph } = context
   const v = graph.indexOf.get(from)
   if (v === undefined) return []
@@ -64,7 +64,7 @@ const workingWith = (context: DiagnosisContext, from: ActorId): ActorId[] => {
 }
 
 /** A proposed channel between two actors who share no level, as two through a relay where one exists; any other channel as it is. @internal */
-export const relayedChannel = (context: DiagnosisContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
+export const relayedChannel = (context: RepairContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
   const from = context.actor(channel.from)
   const to = context.actor(channel.to)
   if (from === undefined || to === undefined || levelInCommon(from.levels, to.levels) !== undefined) return [channel]
@@ -90,9 +90,9 @@ export const relayedChannel = (context: DiagnosisContext, channel: ProposedChann
 }
 
 /** The steps of every declared loop, as JSON `[from, to]` pairs, for one context. */
-const stepsCache = new WeakMap<DiagnosisContext, ReadonlySet<string>>()
+const stepsCache = new WeakMap<RepairContext, ReadonlySet<string>>()
 
-const declaredStepsOf = (context: DiagnosisContext): ReadonlySet<string> => {
+const declaredStepsOf = (context: RepairContext): ReadonlySet<string> => {
   let steps = stepsCache.get(context)
   if (steps === undefined) {
     const built = new Set<string>()
@@ -115,7 +115,7 @@ const declaredStepsOf = (context: DiagnosisContext): ReadonlySet<string> => {
  * receivers' in-channels).
  * @internal
  */
-export const withRelays = (context: DiagnosisContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
+export const withRelays = (context: RepairContext, defects: ReadonlyArray<Defect>): ReadonlyArray<Defect> => {
   let changed = false
   const steps = declaredStepsOf(context)
   const declaredStep = (channel: ProposedChannel): boolean => steps.size > 0 && steps.has(JSON.stringify([channel.from, channel.to]))

@@ -48,8 +48,8 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
   const channels: Channel[] = []
   // One pass over the channels, collecting only what the repairs need, not an index of
   // every channel of a large model: ids a new channel could take, the channels a repair
-  // brings back (by id, the last of repeated ids, as a map of all would hold), and whether
-  // the model records polarity.
+  // brings back (by id, the last of repeated ids, as a map of all would hold) and where
+  // they are, and whether the model records polarity.
   const channelIds = new Set<string>()
   const byId = new Map<string, Channel>()
   const named = new Set<string>()
@@ -57,12 +57,13 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
     const id = namedChannel(proposal)
     if (id !== undefined) named.add(id)
   }
+  const namedAt: number[] = []
   let polarised = false
-  for (const channel of model.channels) {
+  model.channels.forEach((channel, c) => {
     if (channel.id.startsWith('repair-')) channelIds.add(channel.id)
-    if (named.size > 0 && named.has(channel.id)) byId.set(channel.id, channel)
+    if (named.size > 0 && named.has(channel.id)) (byId.set(channel.id, channel), namedAt.push(c))
     if (channel.polarity !== undefined) polarised = true
-  }
+  })
   const activated = new Map<string, AssetId[]>()
   // Where the model records polarity, a new channel is reinforcing ('+': more said, more
   // heard), so that it does not read as a gap in the model's polarity.
@@ -97,6 +98,11 @@ export const applyRepairs = (model: Model, repairs: ReadonlyArray<ProposedChanne
     channels.push({ id, from: proposal.from, to: proposal.to, carries: proposal.carries, level: proposal.level, status: 'active', ...polarity })
   }
   if (channels.length === 0 && activated.size === 0) return model
-  const kept = activated.size === 0 ? model.channels : model.channels.map((channel) => (activated.has(channel.id) ? broughtBack(channel, activated.get(channel.id)!) : channel))
-  return { ...model, assets: model.assets.concat(assets), channels: kept.concat(channels) }
+  // Channels brought back are replaced where they stand: only the named ones are looked at again.
+  const kept = model.channels.concat(channels)
+  for (const c of namedAt) {
+    const added = activated.get(kept[c]!.id)
+    if (added !== undefined) kept[c] = broughtBack(kept[c]!, added)
+  }
+  return { ...model, assets: model.assets.concat(assets), channels: kept }
 }

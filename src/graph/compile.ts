@@ -68,6 +68,8 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
 export interface ChannelReading {
   readonly carried: ReadonlyArray<ReadonlyArray<AssetId>>
   readonly idle: ReadonlyArray<number>
+  /** The channels compiled, and the model positions (`kept`) and ends of those that became edges, in model order: what a later compile of a model that shares them can reuse. */
+  readonly ends: { readonly channels: ReadonlyArray<Channel>; readonly kept: Int32Array; readonly from: Int32Array; readonly to: Int32Array }
 }
 
 const readings = new WeakMap<CompiledGraph, ChannelReading>()
@@ -75,10 +77,25 @@ const readings = new WeakMap<CompiledGraph, ChannelReading>()
 /** The reading {@link compileGraphReading} kept for a graph, if it was compiled so. @internal */
 export const channelReadingOf = (graph: CompiledGraph): ChannelReading | undefined => readings.get(graph)
 
-/** {@link compileGraph} of the default scope that keeps a {@link ChannelReading} of the channels too (see `channelReadingOf`). @internal */
-export const compileGraphReading = (model: Model): CompiledGraph => compileReading(model, {}, true)
+/**
+ * {@link compileGraph} of the default scope that keeps a {@link ChannelReading} of the
+ * channels too (see `channelReadingOf`). Given the graph of an earlier model with the same
+ * actors (the same array, no id repeated), such as the model before repairs were applied,
+ * its channel objects that this model still lists, in the same order, keep their ends
+ * without two id lookups each. @internal
+ */
+export const compileGraphReading = (model: Model, earlier?: CompiledGraph): CompiledGraph => {
+  const reading = earlier === undefined ? undefined : readings.get(earlier)
+  const reuse = reading !== undefined && earlier!.model.actors === model.actors && earlier!.indexOf.size === model.actors.length
+  return compileReading(model, {}, true, reuse ? { indexOf: earlier!.indexOf, ends: reading.ends } : undefined)
+}
 
-const compileReading = (model: Model, scope: GraphScope, read: boolean): CompiledGraph => {
+const compileReading = (
+  model: Model,
+  scope: GraphScope,
+  read: boolean,
+  earlier?: { readonly indexOf: ReadonlyMap<ActorId, number>; readonly ends: ChannelReading['ends'] },
+): CompiledGraph => {
   const modelActors = model.actors
   const channels = model.channels
   const level = scope.level
@@ -86,12 +103,15 @@ const compileReading = (model: Model, scope: GraphScope, read: boolean): Compile
   const channelFilter = scope.channelFilter
 
   // Intern ids once: model position of the first actor with each id.
-  const firstIndex = new Map<ActorId, number>()
+  let firstIndex = new Map<ActorId, number>()
   let duplicates = false
-  for (let a = 0; a < modelActors.length; a++) {
-    const id = modelActors[a]!.id
-    if (firstIndex.has(id)) duplicates = true
-    else firstIndex.set(id, a)
+  if (earlier !== undefined) firstIndex = earlier.indexOf as Map<ActorId, number>
+  else {
+    for (let a = 0; a < modelActors.length; a++) {
+      const id = modelActors[a]!.id
+      if (firstIndex.has(id)) duplicates = true
+      else firstIndex.set(id, a)
+    }
   }
 
   const total = channels.length
@@ -101,18 +121,34 @@ const compileReading = (model: Model, scope: GraphScope, read: boolean): Compile
   // Read while each channel is in the cache: by kept position, placed by edge below.
   const carriedKept: Array<ReadonlyArray<AssetId>> = []
   const idle: number[] = []
+  // Walking the earlier model's channels alongside: `p` its position, `q` its next edge.
+  const ends = earlier?.ends
+  let p = 0
+  let q = 0
   let m = 0
   for (let c = 0; c < total; c++) {
     const channel = channels[c]!
+    let known = -1
+    if (ends !== undefined && p < ends.channels.length) {
+      // The same channel object keeps its ends; one put in its place (the same id) is read afresh; another is new here.
+      const same = ends.channels[p] === channel
+      if (same || ends.channels[p]!.id === channel.id) {
+        if (ends.kept[q] === p) {
+          if (same) known = q
+          q++
+        }
+        p++
+      }
+    }
     if (!includeInactive && channel.status !== 'active') {
       if (read) idle.push(c)
       continue
     }
     if (level !== undefined && channel.level !== level) continue
     if (channelFilter !== undefined && !channelFilter(channel)) continue
-    const sender = firstIndex.get(channel.from)
+    const sender = known >= 0 ? ends!.from[known]! : firstIndex.get(channel.from)
     if (sender === undefined) continue
-    const receiver = firstIndex.get(channel.to)
+    const receiver = known >= 0 ? ends!.to[known]! : firstIndex.get(channel.to)
     if (receiver === undefined) continue
     if (read) carriedKept.push(channel.carries)
     from[m] = sender
@@ -189,7 +225,7 @@ const compileReading = (model: Model, scope: GraphScope, read: boolean): Compile
   }
 
   const graph: CompiledGraph = { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay, mixed }
-  if (read) readings.set(graph, { carried, idle })
+  if (read) readings.set(graph, { carried, idle, ends: { channels, kept: kept.subarray(0, m), from, to } })
   return graph
 }
 

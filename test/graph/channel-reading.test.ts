@@ -102,6 +102,31 @@ describe('a compile that reads the channels as it passes them', () => {
     )
   })
 
+  it('compiles a later model with the same actors, reusing the ends of channels it still lists, as it compiles it afresh', () => {
+    // Channels kept as they were, put back in their place changed (brought back, or now carrying more), new, or gone.
+    const edits = fc.array(fc.constantFrom('keep', 'keep', 'replace', 'insert', 'drop'), { maxLength: 20 })
+    fc.assert(
+      fc.property(models, edits, fc.nat(6), (model, plan, to) => {
+        const channels: Channel[] = []
+        model.channels.forEach((channel, c) => {
+          const edit = plan[c] ?? 'keep'
+          if (edit === 'insert') channels.push({ ...channel, id: `new-${c}` as Channel['id'], to: model.actors[to % model.actors.length]!.id, status: 'active' })
+          if (edit === 'replace') channels.push({ ...channel, to: model.actors[to % model.actors.length]!.id, status: 'active', carries: [...channel.carries, model.assets[0]!.id] })
+          else if (edit !== 'drop') channels.push(channel)
+        })
+        const later: Model = { ...model, channels }
+        const earlier = compileGraphReading(model)
+        const reused = compileGraphReading(later, earlier)
+        const afresh = compileGraphReading(later)
+        const { model: _reused, ...reusedArrays } = reused
+        const { model: _afresh, ...afreshArrays } = afresh
+        expect(reusedArrays).toEqual(afreshArrays)
+        expect(channelReadingOf(reused)).toEqual(channelReadingOf(afresh))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('looks a shared list up once per run of channels, even with empty lists between them', () => {
     const model = toModel({
       actors: 3,
