@@ -13,6 +13,9 @@ const levelBit = (level: Level): number => (level === levels[0] ? 1 : level === 
  */
 export const activeFlag = 8
 
+/** The flags of a channel's edge: its level's bit, and {@link activeFlag} when active. */
+const flagOf = (channel: Channel): number => levelBit(channel.level) | (channel.status === 'active' ? activeFlag : 0)
+
 /**
  * The bit of an asset kind in {@link EdgeAttributes.carriedKinds}: `1 << i` for kind
  * `assetKinds[i]` (the codec's order, see `assetKinds` in the model vocabulary).
@@ -76,10 +79,15 @@ export const edgeTimingOf = (graph: CompiledGraph): EdgeTiming => {
   if (known !== undefined) return known
   const latencyDays = new Float64Array(graph.edgeCount)
   const reliability = new Float64Array(graph.edgeCount)
+  // The flags too, while each channel is at hand, when nothing has asked for them yet:
+  // whoever times routes reads levels as well, and a second pass misses the cache again.
+  const flags = flagCache.has(graph) ? undefined : new Uint8Array(graph.edgeCount)
   forEachEdgeByChannel(graph, (e, channel) => {
     latencyDays[e] = channel.latencyDays ?? 0
     reliability[e] = channel.reliability ?? 1
+    if (flags !== undefined) flags[e] = flagOf(channel)
   })
+  if (flags !== undefined) flagCache.set(graph, flags)
   const timing = { latencyDays, reliability }
   timingCache.set(graph, timing)
   return timing
@@ -96,7 +104,7 @@ export const edgeFlagsOf = (graph: CompiledGraph): Uint8Array => {
   if (known !== undefined) return known
   const flags = new Uint8Array(graph.edgeCount)
   forEachEdgeByChannel(graph, (e, channel) => {
-    flags[e] = levelBit(channel.level) | (channel.status === 'active' ? activeFlag : 0)
+    flags[e] = flagOf(channel)
   })
   flagCache.set(graph, flags)
   return flags

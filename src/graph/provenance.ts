@@ -1,4 +1,5 @@
-import type { AssetKind } from '../model/vocabulary.js'
+import type { AssetKind, Level } from '../model/vocabulary.js'
+import type { LearningOrder } from './types.js'
 import type { Carriage } from './carriage.js'
 import { componentsOf } from './components.js'
 import { type GroupedLinks, keepLinks, linksByParent, topologicalRank } from './provenance-links.js'
@@ -187,3 +188,10 @@ const placeDeclared = (carriage: Carriage, links: GroupedLinks): GroupedLinks =>
   })
 }
 
+/**
+ * The learning order an asset stands for, the one definition of a rule the organisation
+ * works by: `triple` for a strategy or an experiment held at strategy level, `double` for
+ * a plan, else `single`. @internal
+ */
+export const orderOfAsset = (kind: AssetKind, holderLevels: ReadonlyArray<Level>): LearningOrder =>
+  kind === 'strategy' || (kind === 'experiment' && holderLevels.includes('strategy')) ? 'triple' : kind === 'plan' ? 'double' : 'single'

@@ -2,7 +2,7 @@ import type { Model } from '../model/codecs.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import { type AssetKind, type Level, levels } from '../model/vocabulary.js'
 import { reachPosition } from './carriage.js'
-import type { Provenance } from './provenance.js'
+import { type Provenance, orderOfAsset } from './provenance.js'
 import { sortByRank } from './provenance-links.js'
 import type { TraceIndex } from './trace.js'
 import { type RouteFinder, awayOfNode, levelOfNode, routeLevelOf, stateOfNode } from './trace-route.js'
@@ -200,6 +200,8 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   }
 }
 
+const noLevels: ReadonlyArray<Level> = []
+
 const derivedIds = (assets: Model['assets'], members: ReadonlyArray<number>, s: number): AssetId[] => {
   const ids: AssetId[] = []
   for (const a of members) if (a !== s) ids.push(assets[a]!.id)
@@ -234,17 +236,11 @@ const orderOf = (
   let order: LearningOrder = 'single'
   for (const a of members) {
     if (closed !== undefined && closed.back[a] === 0) continue
-    const own = orderOfAsset(graph.model.assets[a]!.kind, graph.actors[carriage.holder[a]!]!.levels)
+    // Only an experiment's order depends on its holder's levels: no actor is read for the rest.
+    const kind = index.kinds[a]!
+    const own = orderOfAsset(kind, kind === 'experiment' ? graph.actors[carriage.holder[a]!]!.levels : noLevels)
     if (own === 'triple') return own
     if (own === 'double') order = own
   }
   return order
 }
-
-/**
- * The learning order an asset stands for, the one definition of a rule the organisation
- * works by: `triple` for a strategy or an experiment held at strategy level, `double` for
- * a plan, else `single`. @internal
- */
-export const orderOfAsset = (kind: AssetKind, holderLevels: ReadonlyArray<Level>): LearningOrder =>
-  kind === 'strategy' || (kind === 'experiment' && holderLevels.includes('strategy')) ? 'triple' : kind === 'plan' ? 'double' : 'single'

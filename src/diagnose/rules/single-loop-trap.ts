@@ -7,7 +7,7 @@ import { noOptions } from '../rule-options.js'
 import { sortedUnique } from './words.js'
 import type { DiagnosisContext } from '../context.js'
 import type { AssetId } from '../../model/primitives.js'
-import { orderOfAsset } from '../../graph/trace-source.js'
+import { orderOfAsset } from '../../graph/provenance.js'
 
 /** Whether an asset is a rule the organisation works by (a plan, a strategy, or an experiment held at strategy level), as traced loops' learning order reads it. */
 const isGoverning = (context: DiagnosisContext, id: AssetId): boolean => {
