@@ -62,12 +62,13 @@ export const compileGraph = (model: Model, scope: GraphScope = {}): CompiledGrap
  * What a compile read of the channels besides their ends, for a trace to use without
  * reading a million channel objects again in edge order (each read misses the cache):
  * what each edge's channel carries, by edge, and the model positions of the channels
- * that are not active.
+ * that are not active, with the index of each one's sender (`-1` when it is not an actor).
  * @internal
  */
 export interface ChannelReading {
   readonly carried: ReadonlyArray<ReadonlyArray<AssetId>>
   readonly idle: ReadonlyArray<number>
+  readonly idleSenders: ReadonlyArray<number>
   /** The channels compiled, and the model positions (`kept`) and ends of those that became edges, in model order: what a later compile of a model that shares them can reuse. */
   readonly ends: { readonly channels: ReadonlyArray<Channel>; readonly kept: Int32Array; readonly from: Int32Array; readonly to: Int32Array }
 }
@@ -121,6 +122,7 @@ const compileReading = (
   // Read while each channel is in the cache: by kept position, placed by edge below.
   const carriedKept: Array<ReadonlyArray<AssetId>> = []
   const idle: number[] = []
+  const idleSenders: number[] = []
   // Walking the earlier model's channels alongside: `p` its position, `q` its next edge.
   const ends = earlier?.ends
   let p = 0
@@ -141,7 +143,7 @@ const compileReading = (
       }
     }
     if (!includeInactive && channel.status !== 'active') {
-      if (read) idle.push(c)
+      if (read) (idle.push(c), idleSenders.push(firstIndex.get(channel.from) ?? -1))
       continue
     }
     if (level !== undefined && channel.level !== level) continue
@@ -180,6 +182,7 @@ const compileReading = (
       from[k] = local[from[k]!]!
       to[k] = local[to[k]!]!
     }
+    for (let i = 0; i < idleSenders.length; i++) if (idleSenders[i]! >= 0) idleSenders[i] = local[idleSenders[i]!]!
   }
   from = from.subarray(0, m)
   to = to.subarray(0, m)
@@ -225,7 +228,7 @@ const compileReading = (
   }
 
   const graph: CompiledGraph = { model, scope, actorCount: n, edgeCount: m, actors, indexOf, offsets, targets, edgeChannel, reverseOffsets, sources, reverseEdge, lay, mixed }
-  if (read) readings.set(graph, { carried, idle, ends: { channels, kept: kept.subarray(0, m), from, to } })
+  if (read) readings.set(graph, { carried, idle, idleSenders, ends: { channels, kept: kept.subarray(0, m), from, to } })
   return graph
 }
 

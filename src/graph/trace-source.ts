@@ -31,6 +31,8 @@ export interface Scratch {
   readonly away: Uint8Array
   /** 1 for an asset on a chain that comes back: one that closes the loop, or one something that does is made from. */
   readonly back: Uint8Array
+  /** For an open loop's stop: how many makings from the source each member is, at most. */
+  readonly depth: Int32Array
   readonly actorStamp: Int32Array
   readonly flags: Uint8Array
   readonly actorIds: ReadonlyArray<ActorId>
@@ -135,6 +137,7 @@ export const createScratch = (index: TraceIndex): Scratch => {
     awayBest: new Int8Array(carriage.assetCount),
     away: new Uint8Array(carriage.assetCount),
     back: new Uint8Array(carriage.assetCount),
+    depth: new Int32Array(carriage.assetCount),
     actorStamp: new Int32Array(graph.actorCount).fill(-1),
     flags: edgeFlagsOf(graph),
     actorIds: graph.actors.map((actor) => actor.id),
@@ -165,7 +168,7 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   const reached: ActorId[] = new Array(reachedActors.length - first)
   for (let k = first; k < reachedActors.length; k++) reached[k - first] = actorIds[reachedActors[k]!]!
 
-  const stop = outcome < 0 ? findStop(index, members, best, away, s) : undefined
+  const stop = outcome < 0 ? findStop(index, members, scratch, s) : undefined
   // The fastest route that closes the loop as well as it closes.
   const target = finder.search(s, s, member, stop === undefined ? isClosure : (node) => stateOfNode(node) === stop.state, work)
   const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)

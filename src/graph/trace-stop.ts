@@ -1,6 +1,7 @@
 import type { ChannelId } from '../model/primitives.js'
 import { capabilityOf } from '../model/vocabulary.js'
 import type { TraceIndex } from './trace.js'
+import type { Scratch } from './trace-source.js'
 import type { LoopStop, StopReason } from './trace-types.js'
 
 const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
@@ -23,11 +24,11 @@ const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
 export const findStop = (
   index: TraceIndex,
   members: ReadonlyArray<number>,
-  best: Int8Array,
-  away: Uint8Array,
+  scratch: Pick<Scratch, 'member' | 'best' | 'away' | 'depth'>,
   source: number,
 ): { readonly stop: LoopStop; readonly state: number } => {
   const { graph, carriage, provenance, kinds } = index
+  const { member, best, away, depth } = scratch
   let chosen = source
   let reason: StopReason = 'not-passed-on'
   let score = -Infinity
@@ -38,12 +39,12 @@ export const findStop = (
     return false
   }
   // How many makings from the source each member is, at most (members come in provenance order).
-  const depth = new Map<number, number>()
+  for (const a of members) depth[a] = 0
   for (const a of members) {
-    const d = depth.get(a) ?? 0
+    const d = depth[a]!
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
-      if ((depth.get(c) ?? -1) < d + 1 && c !== a) depth.set(c, d + 1)
+      if (member[c] === source && depth[c]! < d + 1 && c !== a) depth[c] = d + 1
     }
   }
   let chosenDepth = 0
@@ -58,7 +59,7 @@ export const findStop = (
     // document lists assets in).
     const tier = kinds[a] === 'response' ? 2 : provenance.stage[a]! >= 2 ? 1 : 0
     const value = tier * 100 + best[a]! * 10 + provenance.stage[a]!
-    const deep = depth.get(a) ?? 0
+    const deep = depth[a]!
     const better = value > score || (value === score && (deep > chosenDepth || (deep === chosenDepth && graph.model.assets[a]!.id > graph.model.assets[chosen]!.id)))
     if (better) ((score = value), (chosen = a), (chosenDepth = deep))
   }

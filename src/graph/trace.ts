@@ -58,11 +58,21 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraphRe
   }
   const idleAt = (v: number): ReadonlyArray<Channel> | undefined => {
     if (idleByIndex === undefined) {
-      idleByIndex = new Array<ReadonlyArray<Channel> | undefined>(graph.actorCount)
-      for (const [from, channels] of idleFrom()) {
-        const at = graph.indexOf.get(from)
-        if (at !== undefined) idleByIndex[at] = channels
+      const byIndex = new Array<Channel[] | undefined>(graph.actorCount)
+      // From where the compile noted them and whose they are, without an id lookup, when it kept a reading.
+      const reading = channelReadingOf(graph)
+      if (reading !== undefined) {
+        reading.idle.forEach((c, i) => {
+          const at = reading.idleSenders[i]!
+          if (at >= 0) (byIndex[at] ??= []).push(model.channels[c]!)
+        })
+      } else {
+        for (const [from, channels] of idleFrom()) {
+          const at = graph.indexOf.get(from)
+          if (at !== undefined) byIndex[at] = [...channels]
+        }
       }
+      idleByIndex = byIndex
     }
     return idleByIndex[v]
   }
