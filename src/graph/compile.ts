@@ -104,15 +104,13 @@ const compileReading = (
   const channelFilter = scope.channelFilter
 
   // Intern ids once: model position of the first actor with each id.
-  let firstIndex = new Map<ActorId, number>()
+  // (The earlier compile's, when it is reused: the same actors, no id repeated.)
+  const firstIndex = earlier === undefined ? new Map<ActorId, number>() : (earlier.indexOf as Map<ActorId, number>)
   let duplicates = false
-  if (earlier !== undefined) firstIndex = earlier.indexOf as Map<ActorId, number>
-  else {
-    for (let a = 0; a < modelActors.length; a++) {
-      const id = modelActors[a]!.id
-      if (firstIndex.has(id)) duplicates = true
-      else firstIndex.set(id, a)
-    }
+  for (let a = 0; a < modelActors.length && earlier === undefined; a++) {
+    const id = modelActors[a]!.id
+    if (firstIndex.has(id)) duplicates = true
+    else firstIndex.set(id, a)
   }
 
   const total = channels.length

@@ -48,7 +48,7 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraphRe
     const positions = channelReadingOf(graph)?.idle
     const count = positions?.length ?? model.channels.length
     for (let k = 0; k < count; k++) {
-      const channel = model.channels[positions === undefined ? k : positions[k]!]!
+      const channel = positions === undefined ? model.channels[k]! : graph.model.channels[positions[k]!]!
       if (channel.status === 'active') continue
       const list = idle.get(channel.from)
       if (list === undefined) idle.set(channel.from, [channel])
@@ -64,7 +64,7 @@ export const compileTrace = (model: Model, graph: CompiledGraph = compileGraphRe
       if (reading !== undefined) {
         reading.idle.forEach((c, i) => {
           const at = reading.idleSenders[i]!
-          if (at >= 0) (byIndex[at] ??= []).push(model.channels[c]!)
+          if (at >= 0) (byIndex[at] ??= []).push(graph.model.channels[c]!)
         })
       } else {
         for (const [from, channels] of idleFrom()) {
