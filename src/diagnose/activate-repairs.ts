@@ -1,6 +1,7 @@
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { Channel } from '../model/codecs.js'
 import type { ActorId } from '../model/primitives.js'
+import { compareIds } from '../model/canonical.js'
 import type { RepairContext } from './context.js'
 import type { Defect } from './types.js'
 
@@ -49,14 +50,23 @@ export const activeChannelsBetween = (context: RepairContext, from: ActorId, to:
 }
 
 /**
- * Every channel from one actor to another, active ones (from the compiled graph) then the
- * others (the trace's index of channels that are not active): O(the sender's channels),
- * without the context's index of every pair, which a large model pays for in memory. @internal
+ * Every channel (any status) from one actor to another, in id order: the active ones from
+ * the compiled graph merged with the others from the index of channels that are not
+ * active, both already in id order. O(the sender's channels), with no index of every pair,
+ * which a large model pays for in memory. @internal
  */
-export const anyChannelsBetween = (context: RepairContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => [
-  ...activeChannelsBetween(context, from, to),
-  ...(context.idleFrom().get(from) ?? []).filter((channel) => channel.to === to),
-]
+export const anyChannelsBetween = (context: RepairContext, from: ActorId, to: ActorId): ReadonlyArray<Channel> => {
+  const active = activeChannelsBetween(context, from, to)
+  const idle = (context.idleFrom().get(from) ?? []).filter((channel) => channel.to === to)
+  if (idle.length === 0) return active
+  const merged: Channel[] = []
+  let i = 0
+  let j = 0
+  while (i < active.length || j < idle.length) {
+    merged.push(j >= idle.length || (i < active.length && compareIds(active[i]!.id, idle[j]!.id) <= 0) ? active[i++]! : idle[j++]!)
+  }
+  return merged
+}
 
 /**
  * Whether an active channel between the same two actors already carries everything a

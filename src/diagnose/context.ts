@@ -2,6 +2,7 @@ import type { Actor, Channel, KnowledgeAsset, Model } from '../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import { type Level, levels } from '../model/vocabulary.js'
 import { type CompiledGraph, compileGraphReading } from '../graph/compile.js'
+import { anyChannelsBetween } from './activate-repairs.js'
 import { componentsOf, compareIds } from '../graph/components.js'
 import { edgeAttributesOf } from '../graph/edge-data.js'
 import { findLoopsInGraph } from '../graph/loops.js'
@@ -75,16 +76,6 @@ export const createDiagnosisContext = (
     }
     return lo > 0 && list[lo - 1]!.id === id ? list[lo - 1] : undefined
   }
-  const pairs = memo(() => {
-    const byPair = new Map<string, Channel[]>()
-    for (const channel of model.channels) {
-      const key = JSON.stringify([channel.from, channel.to])
-      const list = byPair.get(key)
-      if (list === undefined) byPair.set(key, [channel])
-      else list.push(channel)
-    }
-    return byPair
-  })
   const cargo = memo(() => readChannelCargo(model, uniqueAssetIndex))
   const heldBy = memo(() => {
     const held = new Map<ActorId, KnowledgeAsset[]>()
@@ -139,7 +130,7 @@ export const createDiagnosisContext = (
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
 
-  return {
+  const context: DiagnosisContext = {
     model,
     naming,
     loopBounds: options.loopBounds,
@@ -164,7 +155,7 @@ export const createDiagnosisContext = (
     asset: assetOf,
     channel: channelOf,
     idleFrom: () => traceIndex().idleFrom(),
-    channelsBetween: (from, to) => pairs().get(JSON.stringify([from, to])) ?? [],
+    channelsBetween: (from, to) => anyChannelsBetween(context, from, to),
     assetsHeldBy: (id) => heldBy().get(id) ?? [],
     heldKinds,
     carriedKinds,
@@ -183,4 +174,5 @@ export const createDiagnosisContext = (
       return truncated
     },
   }
+  return context
 }

@@ -39,40 +39,40 @@ export interface TraceIndex {
  */
 export const compileTrace = (model: Model, graph: CompiledGraph = compileGraphReading(model)): TraceIndex => {
   const carriage = compileCarriage(graph)
+  // Where the channels that are not active are and whose they are (sender index, -1 for none):
+  // noted by the compile when it kept a reading, else read here once.
+  let idleList: { readonly positions: ReadonlyArray<number>; readonly senders: ReadonlyArray<number> } | undefined
+  const idleChannels = () => {
+    if (idleList !== undefined) return idleList
+    const reading = channelReadingOf(graph)
+    if (reading !== undefined) return (idleList = { positions: reading.idle, senders: reading.idleSenders })
+    const positions: number[] = []
+    const senders: number[] = []
+    graph.model.channels.forEach((channel, c) => {
+      if (channel.status !== 'active') (positions.push(c), senders.push(graph.indexOf.get(channel.from) ?? -1))
+    })
+    return (idleList = { positions, senders })
+  }
   let idle: Map<ActorId, Channel[]> | undefined
-  let idleByIndex: Array<ReadonlyArray<Channel> | undefined> | undefined
   const idleFrom = (): ReadonlyMap<ActorId, ReadonlyArray<Channel>> => {
     if (idle !== undefined) return idle
     idle = new Map()
-    // The compile noted where the channels that are not active are, when it kept a reading.
-    const positions = channelReadingOf(graph)?.idle
-    const count = positions?.length ?? model.channels.length
-    for (let k = 0; k < count; k++) {
-      const channel = positions === undefined ? model.channels[k]! : graph.model.channels[positions[k]!]!
-      if (channel.status === 'active') continue
+    for (const c of idleChannels().positions) {
+      const channel = graph.model.channels[c]!
       const list = idle.get(channel.from)
       if (list === undefined) idle.set(channel.from, [channel])
       else list.push(channel)
     }
     return idle
   }
+  let idleByIndex: Array<Channel[] | undefined> | undefined
   const idleAt = (v: number): ReadonlyArray<Channel> | undefined => {
     if (idleByIndex === undefined) {
-      const byIndex = new Array<Channel[] | undefined>(graph.actorCount)
-      // From where the compile noted them and whose they are, without an id lookup, when it kept a reading.
-      const reading = channelReadingOf(graph)
-      if (reading !== undefined) {
-        reading.idle.forEach((c, i) => {
-          const at = reading.idleSenders[i]!
-          if (at >= 0) (byIndex[at] ??= []).push(graph.model.channels[c]!)
-        })
-      } else {
-        for (const [from, channels] of idleFrom()) {
-          const at = graph.indexOf.get(from)
-          if (at !== undefined) byIndex[at] = [...channels]
-        }
-      }
-      idleByIndex = byIndex
+      const { positions, senders } = idleChannels()
+      idleByIndex = new Array<Channel[] | undefined>(graph.actorCount)
+      positions.forEach((c, i) => {
+        if (senders[i]! >= 0) (idleByIndex![senders[i]!] ??= []).push(graph.model.channels[c]!)
+      })
     }
     return idleByIndex[v]
   }

@@ -50,7 +50,7 @@ export const learningStuck = defineRule({
       return kind === 'plan' || kind === 'strategy'
     }
     const { naming } = context
-    if (loops.some((loop) => loop.derived.some(governs))) return ignoredByPlans(context, loops, governing)
+    if (loops.some((loop) => loop.derived.some(governs))) return ignoredByPlans(context, loops, governing, governs)
     const holders = sortedUnique(loops.map((loop) => loop.holder))
     const sources = loops.map((loop) => loop.source)
     const found = governingRepair(context, loops, ['plan', 'strategy'], {
@@ -83,14 +83,14 @@ const ignoredByPlans = (
   context: DiagnosisContext,
   loops: ReadonlyArray<TracedLoop>,
   governing: ReadonlyArray<KnowledgeAsset>,
+  governs: (id: string) => boolean,
 ): Finding[] => {
   const { naming } = context
   const declaredAt = new Map<string, KnowledgeAsset>()
   for (const asset of governing) if (asset.derivedFrom !== undefined && !declaredAt.has(asset.holder)) declaredAt.set(asset.holder, asset)
-  const governs = new Set<string>(governing.map((asset) => asset.id))
   const findings: Finding[] = []
   for (const loop of loops) {
-    if (loop.derived.some((id) => governs.has(id))) continue
+    if (loop.derived.some(governs)) continue
     const holder = loop.reached.find((id) => id !== loop.holder && declaredAt.has(id))
     if (holder === undefined) continue
     const plan = declaredAt.get(holder)!

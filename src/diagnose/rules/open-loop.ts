@@ -6,7 +6,7 @@ import { defineRule } from '../define-rule.js'
 import { loopRepair } from '../loop-repair.js'
 import { ruleOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
-import { receivedAsCare, stopInWords } from './trace-words.js'
+import { receivedAsDecision, stopInWords } from './trace-words.js'
 
 /**
  * **open-loop** finds knowledge that never comes back to the people it came from: a
@@ -53,7 +53,7 @@ const openLoopFinding = (context: DiagnosisContext, loop: TracedLoop, lay: boole
     channels: [...loop.steps.map((step) => step.channel), ...stop.idleChannels],
     assets: [loop.source, ...loop.derived],
     // A decision made from what they said and given to them (a care plan) is a note: it may be their answer.
-    ...(lay && !(receivedAsCare(context, loop) && context.asset(stop.asset)?.kind === 'decision') ? {} : { demoted: true }),
+    ...(lay && !receivedAsDecision(context, loop) ? {} : { demoted: true }),
     ...(repair === undefined ? {} : { repair }),
   }
 }

@@ -1,5 +1,6 @@
 import type { ActorId } from '../../model/primitives.js'
 import { isLayVoice, levels } from '../../model/vocabulary.js'
+import { firstCarrierAt } from '../../graph/carriage.js'
 import type { TracedLoop } from '../../graph/trace-types.js'
 import { traceStageOf } from '../../graph/provenance.js'
 import type { DiagnosisContext } from '../context.js'
@@ -70,15 +71,15 @@ export const tokenisticParticipation = defineRule({
   },
 })
 
-/** The actors a source's holder gives it to over its own active channels that carry it. */
+/** The actors a source's holder gives it to over its own active channels that carry it (the carriers from the first of its reach list). */
 const toldDirectly = (context: DiagnosisContext, loop: TracedLoop): ActorId[] => {
-  const { graph } = context
-  const v = graph.indexOf.get(loop.holder)
-  if (v === undefined) return []
+  const { carriage, graph } = context.traceIndex()
+  const a = carriage.assetIndex.get(loop.source)
+  if (a === undefined) return []
   const told: ActorId[] = []
-  for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-    const to = graph.actors[graph.targets[e]!]!.id
-    if (to !== loop.holder && graph.model.channels[graph.edgeChannel[e]!]!.carries.includes(loop.source)) told.push(to)
+  for (let i = firstCarrierAt(carriage, a, 0); i < carriage.carrierOffsets[a + 1]! && carriage.carrierFrom[i] === 0; i++) {
+    const to = graph.actors[carriage.reachActors[carriage.reachOffsets[a]! + carriage.carrierTo[i]!]!]!.id
+    if (to !== loop.holder) told.push(to)
   }
   return told
 }

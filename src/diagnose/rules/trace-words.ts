@@ -11,6 +11,10 @@ export const receivedAsCare = (context: DiagnosisContext, loop: TracedLoop): boo
   return stop !== undefined && stop.reason === 'no-reply' && stop.actor === loop.holder && stop.asset !== loop.source && context.asset(stop.asset)?.holder !== stop.actor
 }
 
+/** Whether what comes back as care is a decision about them (a care or support plan), which may be their answer. @internal */
+export const receivedAsDecision = (context: DiagnosisContext, loop: TracedLoop): boolean =>
+  receivedAsCare(context, loop) && context.asset(loop.stopsAt!.asset)?.kind === 'decision'
+
 /**
  * Where an open loop's knowledge stops, as a clause: "reaches 'experience-team', which
  * makes 'themes-report' of it, and stops there, because the channel that would pass it
@@ -26,7 +30,7 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
   // What was done comes back to them as care (a change to the ward's routines), not as an answer.
   if (receivedAsCare(context, loop)) {
     // A care or support plan made with them is often their answer: say how to model it so.
-    return context.asset(stop.asset)?.kind === 'decision'
+    return receivedAsDecision(context, loop)
       ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
       : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as care, not as a reply telling them it came from what they said`
   }
