@@ -12,7 +12,7 @@ import { findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
 import type { Loop, LoopSearch } from '../graph/types.js'
 import { compileTrace, traceLoopsIndexed } from '../graph/trace.js'
 import type { TraceSearch } from '../graph/trace-types.js'
-import { canonicalModel } from '../model/canonical.js'
+import { canonicalModel, positionOfId } from '../model/canonical.js'
 import { readChannelCargo } from './cargo.js'
 import {
   type FlowDirection,
@@ -66,16 +66,10 @@ export const createDiagnosisContext = (
   // The canonical model lists channels in id order: a binary search finds one without a
   // map of every channel id (the last of repeated ids, as a map would).
   const channelOf = (id: ChannelId): Channel | undefined => {
-    const list = model.channels
-    let lo = 0
-    let hi = list.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (compareIds(list[mid]!.id, id) <= 0) lo = mid + 1
-      else hi = mid
-    }
-    return lo > 0 && list[lo - 1]!.id === id ? list[lo - 1] : undefined
+    const at = positionOfId(model.channels, id)
+    return at < 0 ? undefined : model.channels[at]
   }
+
   const cargo = memo(() => readChannelCargo(model, uniqueAssetIndex))
   const heldBy = memo(() => {
     const held = new Map<ActorId, KnowledgeAsset[]>()

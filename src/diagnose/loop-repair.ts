@@ -23,7 +23,14 @@ const declaredRepair = (context: DiagnosisContext, source: AssetId): ReadonlyArr
   return undefined
 }
 
-const cache = new WeakMap<DiagnosisContext, Map<AssetId, ReadonlyArray<ProposedChannel> | undefined>>()
+interface Known {
+  /** The declared loops' repairs, by source. */
+  readonly declared: Map<AssetId, ReadonlyArray<ProposedChannel> | undefined>
+  /** Each traced loop's repairs: the rules and the scorecard ask for the same loops'. */
+  readonly traced: Map<TracedLoop, ReadonlyArray<ProposedChannel> | undefined>
+}
+
+const cache = new WeakMap<DiagnosisContext, Known>()
 
 /**
  * The channels that close one traced loop. Where the organisation declares a loop for its
@@ -36,7 +43,10 @@ const cache = new WeakMap<DiagnosisContext, Map<AssetId, ReadonlyArray<ProposedC
  */
 export const loopRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
   let known = cache.get(context)
-  if (known === undefined) cache.set(context, (known = new Map()))
-  if (!known.has(loop.source)) known.set(loop.source, declaredRepair(context, loop.source))
-  return known.get(loop.source) ?? replyRepair(context, loop)?.flatMap((proposal) => viaContact(context, loop, proposal))
+  if (known === undefined) cache.set(context, (known = { declared: new Map(), traced: new Map() }))
+  if (known.traced.has(loop)) return known.traced.get(loop)
+  if (!known.declared.has(loop.source)) known.declared.set(loop.source, declaredRepair(context, loop.source))
+  const repair = known.declared.get(loop.source) ?? replyRepair(context, loop)?.flatMap((proposal) => viaContact(context, loop, proposal))
+  known.traced.set(loop, repair)
+  return repair
 }

@@ -1,4 +1,4 @@
-import { applyRepairs } from '../graph/apply-repairs.js'
+import { applyRepairsInOrder } from '../graph/apply-repairs.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { Model } from '../model/codecs.js'
 import type { Defect } from './types.js'
@@ -46,7 +46,8 @@ const homesOf = (defects: ReadonlyArray<Defect>) => {
  * repairs (relays, channels brought back, distinct ids); each round applies the tidied
  * repairs, exactly those the result proposes. Applying every repair of the result then
  * clears every error and open loop wherever three rounds suffice. Costs one diagnosis of
- * the repaired model when there are repairs, one more per round needed.
+ * the repaired model when there are repairs, one more per round needed. `model` is in
+ * canonical order (as the diagnosis context holds it), and so is each repaired model.
  * @internal
  */
 export const settleRepairs = (
@@ -59,10 +60,11 @@ export const settleRepairs = (
   if (settled.every((defect) => (defect.repair?.length ?? 0) === 0)) return settled
   const extra = new Map<number, ProposedChannel[]>()
   const homeOf = homesOf(defects)
+  const polarised = model.channels.some((channel) => channel.polarity !== undefined)
   const withExtra = (): ReadonlyArray<Defect> =>
     defects.map((defect, index) => (extra.has(index) ? { ...defect, repair: [...(defect.repair ?? []), ...extra.get(index)!] } : defect))
   for (let round = 0; round < maxRounds; round++) {
-    const left = rediagnose(applyRepairs(model, settled.flatMap((defect) => defect.repair ?? []))).filter(unsettled)
+    const left = rediagnose(applyRepairsInOrder(model, settled.flatMap((defect) => defect.repair ?? []), polarised)).filter(unsettled)
     if (left.length === 0) break
     for (const later of left) {
       const home = homeOf(later)

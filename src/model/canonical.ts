@@ -16,6 +16,64 @@ const sortedPrefix = (items: ReadonlyArray<{ readonly id: string }>): number => 
 const byId = (a: { readonly id: string }, b: { readonly id: string }): number => compareIds(a.id, b.id)
 
 /**
+ * First position in `sorted` (in id order), from `from` on, whose id comes after `id`,
+ * where every id before `from` does not: a gallop from `from`, then a binary search,
+ * O(log distance), so that ids looked up in order cost little more than a walk. @internal
+ */
+export const positionAfter = (sorted: ReadonlyArray<{ readonly id: string }>, id: string, from = 0): number => {
+  let lo = from
+  let hi = from
+  for (let step = 1; hi < sorted.length && compareIds(sorted[hi]!.id, id) <= 0; step *= 2) ((lo = hi + 1), (hi += step))
+  hi = Math.min(hi, sorted.length)
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (compareIds(sorted[mid]!.id, id) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Position in `sorted` (in id order) of the item with an id, the last of repeated ids; `-1` for none. O(log n). @internal */
+export const positionOfId = (sorted: ReadonlyArray<{ readonly id: string }>, id: string): number => {
+  const after = positionAfter(sorted, id)
+  return after > 0 && sorted[after - 1]!.id === id ? after - 1 : -1
+}
+
+/**
+ * Positions in `sorted` (in id order) of the items with some ids (the last of repeated
+ * ids), for those it has: the ids looked up in order, each from where the last was found.
+ * O(k log k + k log(n / k)). @internal
+ */
+export const positionsOfIds = (sorted: ReadonlyArray<{ readonly id: string }>, ids: Iterable<string>): Map<string, number> => {
+  const positions = new Map<string, number>()
+  let after = 0
+  for (const id of [...new Set(ids)].sort(compareIds)) {
+    after = positionAfter(sorted, id, after)
+    if (after > 0 && sorted[after - 1]!.id === id) positions.set(id, after - 1)
+  }
+  return positions
+}
+
+/**
+ * `sorted` (in id order) with `added` (ids `sorted` does not have, in any order) put in
+ * their places: what {@link sortById} gives for `sorted` followed by `added`, in
+ * O(n + k log k) with no comparison of most of the items that stay.
+ * @internal
+ */
+export const mergeById = <T extends { readonly id: string }>(sorted: ReadonlyArray<T>, added: ReadonlyArray<T>): ReadonlyArray<T> => {
+  if (added.length === 0) return sorted
+  const merged: T[] = new Array(sorted.length + added.length)
+  let i = 0
+  let k = 0
+  for (const item of [...added].sort(byId)) {
+    for (const end = positionAfter(sorted, item.id, i); i < end; ) merged[k++] = sorted[i++]!
+    merged[k++] = item
+  }
+  while (i < sorted.length) merged[k++] = sorted[i++]!
+  return merged
+}
+
+/**
  * `items` in id order (a stable sort by {@link compareIds}); `items` itself when already
  * in that order. A sorted prefix is kept and only the rest sorted and merged in, so a
  * sorted list with a few items appended (as repairs append channels) costs
@@ -35,6 +93,15 @@ export const sortById = <T extends { readonly id: string }>(items: ReadonlyArray
   return merged
 }
 
+/** Models built in canonical order by this library, so that {@link canonicalModel} need not check them again. */
+const canonical = new WeakSet<Model>()
+
+/** `model`, noted as built in canonical order (every list in id order) so that {@link canonicalModel} returns it as it is. @internal */
+export const inCanonicalOrder = (model: Model): Model => {
+  canonical.add(model)
+  return model
+}
+
 /**
  * The same model with actors, assets, channels and declared loops in id order, so that
  * everything computed from it — compiled indices, component numbers, which loops a
@@ -44,6 +111,7 @@ export const sortById = <T extends { readonly id: string }>(items: ReadonlyArray
  * @category Model
  */
 export const canonicalModel = (model: Model): Model => {
+  if (canonical.has(model)) return model
   const actors = sortById(model.actors)
   const assets = sortById(model.assets)
   const channels = sortById(model.channels)

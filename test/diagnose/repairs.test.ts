@@ -3,10 +3,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/diagnose/diagnose.js'
 import { formatDiagnosis } from '../../src/diagnose/format.js'
-import { applyRepairs } from '../../src/graph/apply-repairs.js'
+import { applyRepairs, applyRepairsInOrder } from '../../src/graph/apply-repairs.js'
+import { canonicalModel } from '../../src/model/canonical.js'
 import { suggestRepairs } from '../../src/graph/repairs.js'
 import { traceLoops } from '../../src/graph/trace.js'
 import type { Model } from '../../src/model/codecs.js'
+import type { AssetId, ChannelId } from '../../src/model/primitives.js'
+import type { ProposedChannel } from '../../src/graph/types.js'
 import { parseModel } from '../../src/model/decode.js'
 import { buildModel } from './build.js'
 import { modelWarnings } from '../../src/model/warnings.js'
@@ -100,6 +103,43 @@ describe('repairs', () => {
       if (parsed._tag === 'Left') throw new Error(`${file} does not decode`)
       expect({ file, left: leftOver(repairedOnce(parsed.right)) }).toEqual({ file, left: [] })
     }
+  })
+
+  it('applied in order to a canonical model, gives what applying and then sorting gives (what settling relies on)', () => {
+    const extra = fc.record({ from: fc.nat(), to: fc.nat(), carries: fc.nat(), names: fc.option(fc.nat(), { nil: undefined }), creates: fc.option(fc.nat(12), { nil: undefined }) })
+    fc.assert(
+      fc.property(arbitraryModel, fc.array(extra, { maxLength: 6 }), fc.boolean(), fc.boolean(), (built, extras, renamed, polarised) => {
+        // Channel ids a new channel could take, and polarity, as a repaired model has them.
+        const channels = built.channels.map((channel, c) => ({
+          ...channel,
+          ...(renamed && c % 2 === 0 ? { id: `repair-${c + 1}` as ChannelId } : {}),
+          ...(polarised && c === 0 ? { polarity: '-' as const } : {}),
+        }))
+        const model = canonicalModel({ ...built, channels })
+        const actor = (k: number) => model.actors[k % model.actors.length]!.id
+        const repairs: ProposedChannel[] = [
+          ...diagnose(model).defects.flatMap((defect) => defect.repair ?? []),
+          ...extras.map((entry): ProposedChannel => {
+            const named = entry.names === undefined || model.channels.length === 0 ? undefined : model.channels[entry.names % model.channels.length]!
+            const from = named?.from ?? actor(entry.from)
+            const created = entry.creates === undefined ? undefined : (`k${entry.creates}` as AssetId) // an asset of the model's, or a new one
+            return {
+              from,
+              to: named?.to ?? actor(entry.to),
+              carries: [created ?? model.assets[entry.carries % model.assets.length]!.id],
+              level: 'delivery' as const,
+              reason: 'an added channel',
+              ...(named === undefined ? {} : entry.carries % 2 === 0 ? { activates: named.id } : { extends: named.id }),
+              ...(created === undefined ? {} : { creates: [{ id: created, name: created, kind: 'response' as const, holder: from, derivedFrom: [] }] }),
+            }
+          }),
+        ]
+        const inOrder = applyRepairsInOrder(model, repairs, model.channels.some((channel) => channel.polarity !== undefined))
+        expect(inOrder).toEqual(canonicalModel(applyRepairs(model, repairs)))
+        expect(canonicalModel(inOrder)).toBe(inOrder)
+      }),
+      { numRuns: 300, seed: 23 },
+    )
   })
 
   it('applies each repair once, with deterministic ids, and does not change the input', () => {
