@@ -5,9 +5,7 @@ import type { CompiledGraph } from '../graph/compile.js'
 import { compareIds } from '../graph/components.js'
 import { type DiagnosisConfig, type ResolvedConfig, resolveConfig, severityOf } from './config.js'
 import { settleRepairs } from './settle-repairs.js'
-import { withActivations, withSharedActivations } from './activate-repairs.js'
-import { withDistinctCreations } from './distinct-creations.js'
-import { withRelays } from './relay-repairs.js'
+import { createTidy } from './tidy-repairs.js'
 import { type RepairContext, createDiagnosisContext } from './context.js'
 import { repairContextOf } from './repair-context.js'
 import { invariant } from './invariant.js'
@@ -190,23 +188,9 @@ export const diagnose = <const Plugins extends ReadonlyArray<AnyRule> = Readonly
   // Only the rules whose findings repairs must clear (errors, open loops) run again.
   const settling = { ...resolved.right, rules: resolved.right.rules.filter((entry) => severityOf(entry) === 'error' || entry.rule.id === 'open-loop') }
   const { defects: found, ran, scorecard, truncated, sources, context } = firstDiagnosis(model, resolved.right, settling)
-  // Repairs are applied to the model in id order, so the repaired one needs only its new
-  // channels and assets merged into order, not a sort of the whole model.
-  // Rules choose new asset ids on their own: give each created asset an id of its own
-  // before the repairs are applied, and again for those settling added.
-  const inModel = (id: string): boolean => context.asset(id as AssetId) !== undefined
-  // A channel between actors who share no level goes through one who shares a level with each.
-  // A channel that lapsed between the same two actors is brought back rather than run beside.
-  // Relays and channels brought back depend on one defect's repairs alone: each defect is
-  // tidied once, and a round of settling tidies again only the defects it added repairs to.
-  const tidied = new WeakMap<Defect, Defect>()
-  const tidyOne = (defect: Defect): Defect => {
-    let done = tidied.get(defect)
-    if (done === undefined) tidied.set(defect, (done = withActivations(context, withRelays(context, [defect]))[0]!))
-    return done
-  }
-  const tidy = (defects: ReadonlyArray<Defect>) => withDistinctCreations(withSharedActivations(defects.map(tidyOne)), inModel)
-  const defects = settleRepairs(context.model, found, tidy, (repaired) => runRules(repaired, settling, sources, context.graph).defects)
+  // Each round applies the repairs to the model in id order, so the repaired one stays in
+  // canonical order with only the new channels and assets merged in, not sorted again.
+  const defects = settleRepairs(context.model, found, createTidy(context), (repaired) => runRules(repaired, settling, sources, context.graph).defects)
   const labels = names ? repairLabels(context, defects) : undefined
   return {
     model: model.id,
