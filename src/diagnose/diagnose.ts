@@ -161,13 +161,14 @@ const firstDiagnosis = (model: Model, resolved: ResolvedConfig, settling: Resolv
  *
  * Cost: one compilation of the model, one trace of every source (`traceLoops`), the
  * rules over the traced loops, the bounded search of `single-point-of-failure`, O(D log D)
- * to sort the D defects, and, when there are repairs, one more run of the error and
- * open-loop rules on the repaired model to settle them (tracing again only the sources
- * that do not yet close with `did`). Measured (`bench/trace.ts`, generated organisations
- * with provenance, each run from a collected heap): 30x to 45x the time of compiling the
- * model and finding its strongly connected components at 100k actors / 1M channels
- * (30 to 45 s on a 2-core machine, peak memory about 1.3 GB), still far from the 20x this
- * should be; see the project's open issue on traced loops.
+ * to sort the D defects, and, when there are repairs, one run of the error and open-loop
+ * rules on the repaired model per round of settling (at most three; tracing again only
+ * the sources that do not yet close with `did`). Measured (`bench/trace.ts`, generated
+ * organisations with provenance, each run from a collected heap, two rounds of settling):
+ * about 34x the time of compiling the model and finding its strongly connected
+ * components at 100k actors / 1M channels (27 to 35 s of CPU time on a 2-core machine,
+ * peak memory about 1.3 GB), still far from the 20x this should be; see the project's
+ * open issue on traced loops.
  *
  * @example
  * {@includeCode ../../examples/diagnose-board.ts#diagnose}
