@@ -69,7 +69,6 @@ export const createDiagnosisContext = (
     const at = positionOfId(model.channels, id)
     return at < 0 ? undefined : model.channels[at]
   }
-
   const cargo = memo(() => readChannelCargo(model, uniqueAssetIndex))
   const heldBy = memo(() => {
     const held = new Map<ActorId, KnowledgeAsset[]>()
