@@ -37,4 +37,21 @@ describe('open-loop', () => {
     const model = buildModel({ actors: [['c', 'clinician'], ['m', 'manager']], assets: [['audit', 'evidence', 'c']], channels: [['send', 'c', 'm', ['audit']]] })
     expect(defectsOf(model, 'open-loop')).toEqual([expect.objectContaining({ severity: 'info', assets: ['audit'] })])
   })
+  it('says staff get what was done about their own reports as a change to their work, and patients as care', () => {
+    // A pharmacy's near-miss log: the pharmacist separates look-alike packs on the shelves, and
+    // the dispensers meet the new layout at work; nobody tells them it came from their reports.
+    const loopOf = (reporter: 'staff' | 'patient') =>
+      buildModel({
+        actors: [['r', reporter], ['m', 'manager']],
+        assets: [
+          ['log', reporter === 'staff' ? 'data' : 'experience', 'r'],
+          ['layout', 'change', 'm', undefined, { derivedFrom: ['log'] }],
+        ],
+        channels: [['report', 'r', 'm', ['log']], ['shelves', 'm', 'r', ['layout']]],
+      })
+    const [staff] = defectsOf(loopOf('staff'), 'open-loop')
+    expect(staff!.message).toContain("leads to 'layout', which 'r' receive as a change to their work, not as a reply telling them it came from what they said")
+    const [patients] = defectsOf(loopOf('patient'), 'open-loop')
+    expect(patients!.message).toContain("leads to 'layout', which 'r' receive as care, not as a reply")
+  })
 })

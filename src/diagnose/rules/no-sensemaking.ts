@@ -34,7 +34,7 @@ interface Unsensed {
  * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
  * counts as made sense of, and decisions held by lay or mixed actors are left alone:
  * people deciding about their own lives need no themes report. So is a decision made
- * with the person it is about: by the clinician or frontline worker caring for them,
+ * with the person it is about: by the clinician, frontline worker or provider caring for them,
  * straight from what they said, and shared back with them (goals agreed in a therapy
  * session; a manager deciding on complaints one by one is still reported). One finding
  * per decision maker. The repair asks whoever passed the raw knowledge on to make sense
@@ -113,8 +113,9 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
 }
 
 /**
- * Whether a decision is made with the person it is about: by the clinician or frontline
- * worker who cares for them, straight from what they told them (one channel away), and
+ * Whether a decision is made with the person it is about: by the clinician, frontline
+ * worker or provider (a carers' centre assessing a carer) who cares for them, straight
+ * from what they told them (one channel away), and
  * shared back with them (the decision, or a reply made from it or from what was done
  * about it, reaches them). Agreeing goals in a therapy session is sensemaking done together.
  */
@@ -127,7 +128,7 @@ const sharedWithThePerson = (context: DiagnosisContext, loop: TracedLoop, member
   const maker = carriage.holder[decision]!
   // Care decided with the person by whoever gives it: a manager deciding on complaints one by one is not.
   const kind = context.traceIndex().graph.actors[maker]!.kind
-  if (kind !== 'clinician' && kind !== 'staff') return false
+  if (kind !== 'clinician' && kind !== 'staff' && kind !== 'provider') return false
   let direct = false
   for (let i = carriage.reachOffsets[s]!; i < carriage.reachOffsets[s + 1]!; i++) if (carriage.reachActors[i] === maker && carriage.reachHops[i] === 1) direct = true
   if (!direct) return false

@@ -27,12 +27,13 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
   const { naming } = context
   const at = stop.actor === loop.holder ? `stays with ${naming.actor(stop.actor)}` : `reaches ${naming.actor(stop.actor)}`
   const made = stop.asset === loop.source ? '' : stop.actor === context.asset(stop.asset)?.holder ? `, which makes ${naming.asset(stop.asset)} of it,` : ` as ${naming.asset(stop.asset)}`
-  // What was done comes back to them as care (a change to the ward's routines), not as an answer.
+  // What was done comes back to them as care (a change to the ward's routines), or to staff
+  // as a change to their work (a new shelf layout after near misses), not as an answer.
   if (receivedAsCare(context, loop)) {
     // A care or support plan made with them is often their answer: say how to model it so.
     return receivedAsDecision(context, loop)
       ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
-      : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as care, not as a reply telling them it came from what they said`
+      : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${context.actor(stop.actor)?.perspective === 'professional' ? 'a change to their work' : 'care'}, not as a reply telling them it came from what they said`
   }
   switch (stop.reason) {
     case 'channel-not-active': {

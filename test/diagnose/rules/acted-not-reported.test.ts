@@ -97,6 +97,23 @@ describe('acted-not-reported', () => {
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
   })
 
+  it("calls a co-production group's own decision theirs, not a reply they get", () => {
+    // A crisis café's co-production group decides what to change from guests' feedback; the
+    // coordinator makes the changes, and nobody tells the group they were done.
+    const model = tracedModel({
+      actors: [['group', 'forum'], ['coordinator', 'manager']],
+      assets: [
+        ['feedback', 'experience', 'group'],
+        ['group-decision', 'decision', 'group', ['feedback']],
+        ['new-rota', 'change', 'coordinator', ['group-decision']],
+      ],
+      channels: [['minutes', 'group', 'coordinator', ['group-decision']]],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.message).toContain("no reply made from that change comes back to 'group' (their own decision, 'group-decision', is not made from it)")
+    expect(defect!.message).not.toContain('the reply they get')
+  })
+
   it('leaves professional sources to open-loop unless asked, then reports them one severity lower', () => {
     const spec: TracedSpec = {
       actors: [['nice', 'regulator'], ['trust', 'provider']],

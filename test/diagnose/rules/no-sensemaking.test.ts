@@ -45,6 +45,22 @@ describe('no-sensemaking', () => {
     expect(findingsOf(visit('via-office'), 'no-sensemaking').map((finding) => finding.actors)).toEqual([['p', 't']])
   })
 
+  it("leaves alone a carer's support plan agreed in the assessment by the carers' centre that provides it", () => {
+    // The council delegates carers' assessments to a voluntary-sector carers' centre: the plan is
+    // agreed in the conversation and the carer gets a copy. A manager deciding alone is still reported.
+    const assessment = (assessor: 'provider' | 'manager') =>
+      voiceModel({
+        actors: [['carer', 'carer'], ['centre', assessor]],
+        assets: [
+          ['what-matters', 'experience', 'carer', []],
+          ['support-plan', 'decision', 'centre', ['what-matters']],
+        ],
+        channels: [['assessment', 'carer', 'centre', ['what-matters']], ['plan-copy', 'centre', 'carer', ['support-plan']]],
+      })
+    expect(findingsOf(assessment('provider'), 'no-sensemaking')).toEqual([])
+    expect(findingsOf(assessment('manager'), 'no-sensemaking').map((finding) => finding.actors)).toEqual([['carer', 'centre']])
+  })
+
   it('asks whoever passed the raw story on to send the insight they made of it, which clears it', () => {
     const model = complaints()
     expect(findingsOf(model, 'no-sensemaking')[0]!.repair).toEqual([expect.objectContaining({ from: 'e', to: 'm', carries: ['themes'] })])
