@@ -155,10 +155,24 @@ const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetI
 }
 
 /**
+ * The first lapsed channel (by id) that would have passed on what a loop stopped with, to
+ * someone other than its holder, or `undefined`.
+ */
+const lapsedOnward = (context: DiagnosisContext, loop: TracedLoop) => {
+  for (const id of loop.stopsAt?.idleChannels ?? []) {
+    const channel = context.channel(id)
+    if (channel !== undefined && channel.to !== loop.holder && channel.from !== channel.to) return channel
+  }
+  return undefined
+}
+
+/**
  * The channels that close one traced loop with a reply. A reply that exists but never
  * arrives is delivered; otherwise the actor holding the furthest thing made from the
  * source (a change, a decision, an insight, or, when nothing was made, the last actor
- * the source reached) answers with a new `response` made from it, so the loop closes
+ * the source reached) answers with a new `response` made from it; where the knowledge
+ * stopped because the channel that would pass it on lapsed, that channel is brought back
+ * and its receiver answers instead, from what it would make of the source. The loop closes
  * with the best outcome the trace allows. When the knowledge never left its holder, a
  * professional sharing a level hears it and answers. `undefined` when nobody could.
  * @internal
@@ -219,6 +233,21 @@ const replyRepairOf = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArr
   // something made of it there): a reply made from anything else would not join the trace.
   if (made === loop.source && stop !== undefined) made = stop.asset
   const proposals: ProposedChannel[] = []
+  // Where it stopped because the channel that would pass it on lapsed (a suggestion box
+  // nobody empties for the manager), that channel is brought back and its receiver answers,
+  // as the service was designed: not the counter staff the cards stopped with.
+  const onward = stop?.reason === 'channel-not-active' && responder === stop.actor ? lapsedOnward(context, loop) : undefined
+  if (onward !== undefined) {
+    proposals.push({
+      from: onward.from,
+      to: onward.to,
+      level: onward.level,
+      carries: [stop!.asset],
+      reason: `pass ${naming.asset(stop!.asset)} from ${naming.actor(onward.from)} on to ${naming.actor(onward.to)} again, as '${onward.id}' did`,
+    })
+    responder = onward.to
+    made = madeOnHearing(context, responder, loop.source) ?? stop!.asset
+  }
   if (responder === undefined || responder === loop.holder) {
     responder = listener(context, loop.holder)
     if (responder === undefined) return undefined

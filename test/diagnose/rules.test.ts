@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { applyRepairs } from '../../src/graph/apply-repairs.js'
 import { buildModel, defectsOf } from './build.js'
 
 // Each rule: a minimal model where it fires, and the nearest model where it must not.
@@ -36,6 +37,25 @@ describe('open-loop', () => {
   it('reports professional evidence one severity lower than lay stories', () => {
     const model = buildModel({ actors: [['c', 'clinician'], ['m', 'manager']], assets: [['audit', 'evidence', 'c']], channels: [['send', 'c', 'm', ['audit']]] })
     expect(defectsOf(model, 'open-loop')).toEqual([expect.objectContaining({ severity: 'info', assets: ['audit'] })])
+  })
+  it('brings back the lapsed channel where the story stopped, and its receiver answers, not whoever it stopped with', () => {
+    // A pharmacy's suggestion box: the counter staff take the cards, and nobody empties the box
+    // for the manager any more. The manager, who answers complaints, should answer them too.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['counter', 'staff'], ['manager', 'manager']],
+      assets: [['cards', 'experience', 'patients'], ['complaint-letters', 'response', 'manager', undefined, { derivedFrom: [] }]],
+      channels: [
+        ['counter-talk', 'patients', 'counter', ['cards']],
+        ['box-emptied', 'counter', 'manager', ['cards'], { status: 'inactive' }],
+        ['complaint-reply', 'manager', 'patients', ['complaint-letters']],
+      ],
+    })
+    const [defect] = defectsOf(model, 'open-loop')
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'counter', to: 'manager', carries: ['cards'], activates: 'box-emptied' }),
+      expect.objectContaining({ from: 'manager', to: 'patients', carries: ['cards-reply'], extends: 'complaint-reply' }),
+    ])
+    expect(defectsOf(applyRepairs(model, defect!.repair!), 'open-loop')).toEqual([])
   })
   it('says staff get what was done about their own reports as a change to their work, and patients as care', () => {
     // A pharmacy's near-miss log: the pharmacist separates look-alike packs on the shelves, and
