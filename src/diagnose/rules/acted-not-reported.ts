@@ -88,27 +88,19 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   const makers = [...new Set(changes.map((id) => context.asset(id)!.holder))]
   const made = listInWords(changes.map((id) => `${naming.asset(id)} by ${naming.actor(context.asset(id)!.holder)}`))
   const repair = actedRepair(context, loop, changes)
+  const closer = loop.closedBy === undefined ? undefined : context.asset(loop.closedBy)
+  // Closed by their own decision (a co-production group's), not by a reply they get.
+  const own = closer !== undefined && closer.holder === loop.holder && closer.kind !== 'response'
+  const closedBy = closer === undefined ? '' : ` (${own ? `their own ${closer.kind}` : 'the reply they get'}, ${naming.asset(closer.id)}, is not made from ${changes.length === 1 ? 'it' : 'them'})`
+  const decided = own ? 'they know what they decided, never that it was done' : 'they hear what was decided, never that it was done'
   return {
-    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${
-      loop.closedBy === undefined ? '' : ` (${closedByInWords(context, loop, loop.closedBy)} is not made from ${changes.length === 1 ? 'it' : 'them'})`
-    }: ${loop.outcome === 'decided' ? 'they hear what was decided, never that it was done' : 'they never hear "you said, we did"'}.${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
+    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${closedBy}: ${loop.outcome === 'decided' ? decided : 'they never hear "you said, we did"'}.${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
     level: levels.find((level) => holder?.levels.includes(level)),
     actors: [loop.holder, ...makers],
     channels: loop.steps.map((step) => step.channel),
     assets: [loop.source, ...loop.derived],
     ...(repair === undefined ? {} : { repair }),
   }
-}
-
-/**
- * What closed a loop short of `did`, as the subject of a clause: the reply they get, or,
- * where the holder closed it by deciding themselves (a co-production group's own decision
- * on what to change), that decision as theirs, not as a reply.
- */
-const closedByInWords = (context: DiagnosisContext, loop: TracedLoop, closedBy: AssetId): string => {
-  const asset = context.asset(closedBy)
-  const own = asset !== undefined && asset.holder === loop.holder && asset.kind !== 'response'
-  return own ? `their own ${asset.kind}, ${context.naming.asset(closedBy)},` : `the reply they get, ${context.naming.asset(closedBy)},`
 }
 
 /** `loopRepair`, unless it would deliver a reply not made from a change: then a new reply made from the last change. */

@@ -110,7 +110,7 @@ describe('acted-not-reported', () => {
       channels: [['minutes', 'group', 'coordinator', ['group-decision']]],
     })
     const [defect] = defectsOf(model)
-    expect(defect!.message).toContain("no reply made from that change comes back to 'group' (their own decision, 'group-decision', is not made from it)")
+    expect(defect!.message).toContain("no reply made from that change comes back to 'group' (their own decision, 'group-decision', is not made from it): they know what they decided, never that it was done.")
     expect(defect!.message).not.toContain('the reply they get')
   })
 
