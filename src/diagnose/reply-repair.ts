@@ -1,11 +1,12 @@
 import type { KnowledgeAsset } from '../model/codecs.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
-import { type Level, isProfessionalVoice, levels } from '../model/vocabulary.js'
+import { type Level, levels } from '../model/vocabulary.js'
 import { traceStageOf } from '../graph/provenance.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
+import { lapsedOnward, listener, madeOnHearing } from './responders.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -53,57 +54,6 @@ export const furthestMade = (
   return chosen
 }
 
-interface Fallbacks {
-  readonly byLevel: ReadonlyMap<Level, { readonly professional: ActorId[]; readonly anyone: ActorId[] }>
-  readonly anyone: ReadonlyArray<ActorId>
-}
-
-/** Per level, the first two professional voices and the first two actors of all (by id): fallbacks that never scan the model twice. */
-const fallbacksOf = (context: DiagnosisContext): Fallbacks => {
-  let known = fallbackCache.get(context)
-  if (known === undefined) {
-    const byLevel = new Map<Level, { professional: ActorId[]; anyone: ActorId[] }>(levels.map((level) => [level, { professional: [], anyone: [] }]))
-    const anyone: ActorId[] = []
-    for (const actor of context.model.actors) {
-      if (anyone.length < 2) anyone.push(actor.id)
-      for (const level of actor.levels) {
-        const lists = byLevel.get(level)!
-        if (lists.anyone.length < 2) lists.anyone.push(actor.id)
-        if (lists.professional.length < 2 && isProfessionalVoice(actor.perspective)) lists.professional.push(actor.id)
-      }
-    }
-    fallbackCache.set(context, (known = { byLevel, anyone }))
-  }
-  return known
-}
-const fallbackCache = new WeakMap<DiagnosisContext, Fallbacks>()
-
-/**
- * Someone who could answer the holder when the knowledge never left it: a professional
- * voice the holder already has an active channel to, else one sharing a level, else a
- * peer sharing a level, else anyone (by id). O(holder's channels).
- */
-const listener = (context: DiagnosisContext, holder: ActorId): ActorId | undefined => {
-  const mine = context.actor(holder)?.levels ?? []
-  const graph = context.graph
-  const v = graph.indexOf.get(holder)
-  if (v !== undefined) {
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-      const other = graph.actors[graph.targets[e]!]!
-      if (other.id !== holder && isProfessionalVoice(other.perspective) && other.levels.some((level) => mine.includes(level))) return other.id
-    }
-  }
-  const { byLevel, anyone } = fallbacksOf(context)
-  const first = (ids: ReadonlyArray<ActorId>): ActorId | undefined => ids.find((id) => id !== holder)
-  for (const pick of [(level: Level) => byLevel.get(level)!.professional, (level: Level) => byLevel.get(level)!.anyone]) {
-    for (const level of mine) {
-      const found = first(pick(level))
-      if (found !== undefined) return found
-    }
-  }
-  return first(anyone)
-}
-
 /**
  * A channel that answers a source's holder with a new `response` made from `made`,
  * held by `responder`: the one way a repair writes a reply, so every rule words and
@@ -137,58 +87,6 @@ export const replyMadeFrom = (
   }
 }
 
-/**
- * What an actor would make of a source once it hears it: of the assets it holds that
- * name the source in `derivedFrom`, or declare no provenance (and so are inferred from
- * what their holder has), the one of the latest stage; replies and lessons aside.
- */
-const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetId): AssetId | undefined => {
-  let chosen: AssetId | undefined
-  let stage = 0
-  for (const asset of context.assetsHeldBy(actor)) {
-    if (asset.kind === 'response' || asset.kind === 'lesson') continue
-    const own = traceStageOf(asset.kind)
-    const fromSource = asset.derivedFrom === undefined ? own > 0 : asset.derivedFrom.includes(source)
-    if (fromSource && own > stage) ((stage = own), (chosen = asset.id))
-  }
-  return chosen
-}
-
-/**
- * The first lapsed channel (by id) that would have passed on what a loop stopped with, to
- * someone other than its holder, or `undefined`.
- */
-const lapsedOnward = (context: DiagnosisContext, loop: TracedLoop) => {
-  for (const id of loop.stopsAt?.idleChannels ?? []) {
-    const channel = context.channel(id)
-    if (channel !== undefined && channel.to !== loop.holder && channel.from !== channel.to) return channel
-  }
-  return undefined
-}
-
-/**
- * The channels that close one traced loop with a reply. A reply that exists but never
- * arrives is delivered; otherwise the actor holding the furthest thing made from the
- * source (a change, a decision, an insight, or, when nothing was made, the last actor
- * the source reached) answers with a new `response` made from it; where the knowledge
- * stopped because the channel that would pass it on lapsed, that channel is brought back
- * and its receiver answers instead, from what it would make of the source. The loop closes
- * with the best outcome the trace allows. When the knowledge never left its holder, a
- * professional sharing a level hears it and answers. `undefined` when nobody could.
- * @internal
- */
-export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
-  // Several rules and the scorecard ask for the same loop's repair: work it out once.
-  let known = repairCache.get(context)
-  if (known === undefined) repairCache.set(context, (known = new WeakMap()))
-  if (known.has(loop)) return known.get(loop)
-  const repair = replyRepairOf(context, loop)
-  known.set(loop, repair)
-  return repair
-}
-
-const repairCache = new WeakMap<DiagnosisContext, WeakMap<TracedLoop, ReadonlyArray<ProposedChannel> | undefined>>()
-
 /** The level of the channel `from` already has to `to` (the first active one by id), else one they share. @internal */
 export const levelOfChannel = (context: DiagnosisContext, from: ActorId, to: ActorId): Level =>
   activeChannelsBetween(context, from, to)[0]?.level ?? sharedLevel(context, to, from)
@@ -205,7 +103,19 @@ const deliverer = (context: DiagnosisContext, holder: ActorId, having: ReadonlyA
   having.find((actor) => actor !== holder && activeChannelsBetween(context, holder, actor).length > 0) ??
   having[having.length - 1]!
 
-const replyRepairOf = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
+/**
+ * The channels that close one traced loop with a reply. A reply that exists but never
+ * arrives is delivered; otherwise the actor holding the furthest thing made from the
+ * source (a change, a decision, an insight, or, when nothing was made, the last actor
+ * the source reached) answers with a new `response` made from it; where the knowledge
+ * stopped because the channel that would pass it on lapsed, that channel is brought back
+ * and its receiver answers instead, from what it would make of the source. The loop closes
+ * with the best outcome the trace allows. When the knowledge never left its holder, a
+ * professional sharing a level hears it and answers. `undefined` when nobody could.
+ * (`loopRepair` remembers the result for each loop.)
+ * @internal
+ */
+export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
   const { naming } = context
   const holderWords = naming.actor(loop.holder)
   const sourceWords = naming.asset(loop.source)

@@ -1,0 +1,91 @@
+import type { ActorId, AssetId } from '../model/primitives.js'
+import { type Level, isProfessionalVoice, levels } from '../model/vocabulary.js'
+import { traceStageOf } from '../graph/provenance.js'
+import type { TracedLoop } from '../graph/trace-types.js'
+import type { DiagnosisContext } from './context.js'
+
+/*
+ * Who answers a traced loop when a repair writes a reply: a listener for knowledge that
+ * never left its holder, what an actor would make of a source once it hears it, and the
+ * lapsed channel that would have passed the knowledge on.
+ */
+
+interface Fallbacks {
+  readonly byLevel: ReadonlyMap<Level, { readonly professional: ActorId[]; readonly anyone: ActorId[] }>
+  readonly anyone: ReadonlyArray<ActorId>
+}
+
+/** Per level, the first two professional voices and the first two actors of all (by id): fallbacks that never scan the model twice. */
+const fallbacksOf = (context: DiagnosisContext): Fallbacks => {
+  let known = fallbackCache.get(context)
+  if (known === undefined) {
+    const byLevel = new Map<Level, { professional: ActorId[]; anyone: ActorId[] }>(levels.map((level) => [level, { professional: [], anyone: [] }]))
+    const anyone: ActorId[] = []
+    for (const actor of context.model.actors) {
+      if (anyone.length < 2) anyone.push(actor.id)
+      for (const level of actor.levels) {
+        const lists = byLevel.get(level)!
+        if (lists.anyone.length < 2) lists.anyone.push(actor.id)
+        if (lists.professional.length < 2 && isProfessionalVoice(actor.perspective)) lists.professional.push(actor.id)
+      }
+    }
+    fallbackCache.set(context, (known = { byLevel, anyone }))
+  }
+  return known
+}
+const fallbackCache = new WeakMap<DiagnosisContext, Fallbacks>()
+
+/**
+ * Someone who could answer the holder when the knowledge never left it: a professional
+ * voice the holder already has an active channel to, else one sharing a level, else a
+ * peer sharing a level, else anyone (by id). O(holder's channels). @internal
+ */
+export const listener = (context: DiagnosisContext, holder: ActorId): ActorId | undefined => {
+  const mine = context.actor(holder)?.levels ?? []
+  const graph = context.graph
+  const v = graph.indexOf.get(holder)
+  if (v !== undefined) {
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+      const other = graph.actors[graph.targets[e]!]!
+      if (other.id !== holder && isProfessionalVoice(other.perspective) && other.levels.some((level) => mine.includes(level))) return other.id
+    }
+  }
+  const { byLevel, anyone } = fallbacksOf(context)
+  const first = (ids: ReadonlyArray<ActorId>): ActorId | undefined => ids.find((id) => id !== holder)
+  for (const pick of [(level: Level) => byLevel.get(level)!.professional, (level: Level) => byLevel.get(level)!.anyone]) {
+    for (const level of mine) {
+      const found = first(pick(level))
+      if (found !== undefined) return found
+    }
+  }
+  return first(anyone)
+}
+
+/**
+ * What an actor would make of a source once it hears it: of the assets it holds that
+ * name the source in `derivedFrom`, or declare no provenance (and so are inferred from
+ * what their holder has), the one of the latest stage; replies and lessons aside. @internal
+ */
+export const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetId): AssetId | undefined => {
+  let chosen: AssetId | undefined
+  let stage = 0
+  for (const asset of context.assetsHeldBy(actor)) {
+    if (asset.kind === 'response' || asset.kind === 'lesson') continue
+    const own = traceStageOf(asset.kind)
+    const fromSource = asset.derivedFrom === undefined ? own > 0 : asset.derivedFrom.includes(source)
+    if (fromSource && own > stage) ((stage = own), (chosen = asset.id))
+  }
+  return chosen
+}
+
+/**
+ * The first lapsed channel (by id) that would have passed on what a loop stopped with, to
+ * someone other than its holder, or `undefined`. @internal
+ */
+export const lapsedOnward = (context: DiagnosisContext, loop: TracedLoop) => {
+  for (const id of loop.stopsAt?.idleChannels ?? []) {
+    const channel = context.channel(id)
+    if (channel !== undefined && channel.to !== loop.holder && channel.from !== channel.to) return channel
+  }
+  return undefined
+}
