@@ -6,7 +6,9 @@
  * within 5x, diagnose within 20x), with peak resident memory (target under 1.5 GB).
  * CPU time, fastest of interleaved rounds after a warm-up, as in `bench/diagnose.ts`, each
  * run starting from a collected heap so that none pays for another's garbage; the
- * baseline and the trace get the same number of runs, taken in turn.
+ * baseline and the trace get the same number of runs, taken in turn. The spread of the
+ * runs and the ratio of their medians are printed too: on a machine whose speed drifts,
+ * the ratio of the fastest runs can swing by half from one run of the bench to the next.
  * `--quick` runs 10,000 actors / 100,000 channels instead.
  * Run with `npx tsx bench/trace.ts [--quick]`.
  */
@@ -26,6 +28,8 @@ const cpuTime = (run: () => unknown): number => {
   return (used.user + used.system) / 1000
 }
 const mark = (ok: boolean): string => (ok ? '✓' : '✗')
+const median = (runs: ReadonlyArray<number>): number => [...runs].sort((a, b) => a - b)[runs.length >> 1]!
+const spread = (runs: ReadonlyArray<number>): string => `${Math.min(...runs).toFixed(0)} to ${Math.max(...runs).toFixed(0)}`
 
 /** Run the trace benchmark and print its lines. */
 export const runTraceBench = async (options: { readonly quick: boolean }): Promise<void> => {
@@ -37,13 +41,18 @@ export const runTraceBench = async (options: { readonly quick: boolean }): Promi
   let sccMs = Infinity
   let traceMs = Infinity
   let diagnoseMs = Infinity
+  // Every run, to show how far the machine's speed drifted: the ratio of the medians beside that of the fastest.
+  const sccRuns: number[] = []
+  const traceRuns: number[] = []
   for (let round = 0; round < (options.quick ? 3 : 2); round++) {
     // The machine's speed drifts (by up to half, over seconds, on a shared one): the
     // baseline and the trace are timed in turn, the best of three each round for both, so
     // that neither gets more chances at a fast spell than the other.
     for (let again = 0; again < 3; again++) {
-      sccMs = Math.min(sccMs, cpuTime(scc))
-      traceMs = Math.min(traceMs, cpuTime(() => traceLoops(model)))
+      sccRuns.push(cpuTime(scc))
+      traceRuns.push(cpuTime(() => traceLoops(model)))
+      sccMs = Math.min(sccMs, sccRuns.at(-1)!)
+      traceMs = Math.min(traceMs, traceRuns.at(-1)!)
     }
     diagnoseMs = Math.min(diagnoseMs, cpuTime(() => diagnose(model)))
   }
@@ -53,6 +62,7 @@ export const runTraceBench = async (options: { readonly quick: boolean }): Promi
     `trace ${actors.toLocaleString('en-GB')} actors / ${channels.toLocaleString('en-GB')} channels / ${model.assets.length.toLocaleString('en-GB')} assets: ` +
       `${trace.loops.length.toLocaleString('en-GB')} sources (${closed.toLocaleString('en-GB')} close), truncated ${trace.truncated}\n` +
       `  compile+SCC ${sccMs.toFixed(0)} ms | traceLoops ${traceMs.toFixed(0)} ms = ${(traceMs / sccMs).toFixed(2)}x (target ≤ 5x) ${mark(traceMs <= 5 * sccMs)}\n` +
+      `  spread over ${sccRuns.length} runs each: compile+SCC ${spread(sccRuns)} ms, traceLoops ${spread(traceRuns)} ms; ratio of the medians ${(median(traceRuns) / median(sccRuns)).toFixed(2)}x\n` +
       `  diagnose ${diagnoseMs.toFixed(0)} ms = ${(diagnoseMs / sccMs).toFixed(2)}x SCC (target ≤ 20x) ${mark(diagnoseMs <= 20 * sccMs)}\n` +
       `  peak resident memory ${Math.round(peak / 1024 / 1024)} MB (target < 1536 MB) ${mark(peak < 1.5 * 1024 ** 3)}\n`,
   )
