@@ -24,6 +24,7 @@ import {
 } from './flow.js'
 import { memo, memoByKey } from './memo.js'
 import { createNamingPolicy } from './naming.js'
+import { actorLookup, assetLookup } from './repair-context.js'
 import type { DiagnosisContext, LoopBounds } from './context-types.js'
 
 export type { DiagnosisContext, LoopBounds, RepairContext, TracedActors } from './context-types.js'
@@ -42,27 +43,16 @@ export const createDiagnosisContext = (
   const naming = createNamingPolicy(model, options.names)
   let truncated = false
   const graph = memo(() => compileGraphReading(model, options.earlier))
-  // Id lookups reuse the graph's actor index and the cargo's asset index. Only a model with
-  // repeated actor ids (which the graph keeps the first of) gets a map of its own, where the
-  // last wins as before.
-  const actors = memo((): ReadonlyMap<ActorId, Actor> | undefined =>
-    graph().actorCount === model.actors.length ? undefined : new Map(model.actors.map((actor) => [actor.id, actor])),
-  )
-  const actorOf = (id: ActorId): Actor | undefined => {
-    const byId = actors()
-    if (byId !== undefined) return byId.get(id)
-    const v = graph().indexOf.get(id)
-    return v === undefined ? undefined : graph().actors[v]
-  }
+  // Id lookups reuse the graph's actor index and the cargo's asset index (see actorLookup).
+  const actors = memo(() => actorLookup(model, graph()))
+  const actorOf = (id: ActorId): Actor | undefined => actors()(id)
   // Likewise assets reuse the carriage's index, which is the same map when ids are unique.
   const uniqueAssetIndex = memo((): ReadonlyMap<AssetId, number> | undefined => {
     const index = traceIndex().carriage.assetIndex
     return index.size === model.assets.length ? index : undefined
   })
-  const assetOf = (id: AssetId): KnowledgeAsset | undefined => {
-    const k = cargo().positionOf.get(id)
-    return k === undefined ? undefined : model.assets[k]
-  }
+  const assets = memo(() => assetLookup(model, cargo().positionOf))
+  const assetOf = (id: AssetId): KnowledgeAsset | undefined => assets()(id)
   // The canonical model lists channels in id order: a binary search finds one without a
   // map of every channel id (the last of repeated ids, as a map would).
   const channelOf = (id: ChannelId): Channel | undefined => {

@@ -23,14 +23,8 @@ const declaredRepair = (context: DiagnosisContext, source: AssetId): ReadonlyArr
   return undefined
 }
 
-interface Known {
-  /** The declared loops' repairs, by source. */
-  readonly declared: Map<AssetId, ReadonlyArray<ProposedChannel> | undefined>
-  /** Each traced loop's repairs: the rules and the scorecard ask for the same loops'. */
-  readonly traced: Map<TracedLoop, ReadonlyArray<ProposedChannel> | undefined>
-}
-
-const cache = new WeakMap<DiagnosisContext, Known>()
+/** Each traced loop's repairs, for one context: the rules and the scorecard ask for the same loops'. */
+const cache = new WeakMap<DiagnosisContext, Map<TracedLoop, ReadonlyArray<ProposedChannel> | undefined>>()
 
 /**
  * The channels that close one traced loop. Where the organisation declares a loop for its
@@ -39,14 +33,14 @@ const cache = new WeakMap<DiagnosisContext, Known>()
  * mending the loop the organisation runs, as `declared-loop-broken` does, not a reply of
  * its own beside it (from the survey supplier). Otherwise `replyRepair`. A declared loop
  * whose repairs do not close the source's loop is followed, when settling, by a reply.
+ * Worked out once for each loop of a context.
  * @internal
  */
 export const loopRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
   let known = cache.get(context)
-  if (known === undefined) cache.set(context, (known = { declared: new Map(), traced: new Map() }))
-  if (known.traced.has(loop)) return known.traced.get(loop)
-  if (!known.declared.has(loop.source)) known.declared.set(loop.source, declaredRepair(context, loop.source))
-  const repair = known.declared.get(loop.source) ?? replyRepair(context, loop)?.flatMap((proposal) => viaContact(context, loop, proposal))
-  known.traced.set(loop, repair)
+  if (known === undefined) cache.set(context, (known = new Map()))
+  if (known.has(loop)) return known.get(loop)
+  const repair = declaredRepair(context, loop.source) ?? replyRepair(context, loop)?.flatMap((proposal) => viaContact(context, loop, proposal))
+  known.set(loop, repair)
   return repair
 }

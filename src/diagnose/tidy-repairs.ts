@@ -24,7 +24,6 @@ export const createTidy = (context: RepairContext): ((defects: ReadonlyArray<Def
   const inModel = (id: string): boolean => context.asset(id as AssetId) !== undefined
   // What each list of repairs became: `repair` absent when nothing was left of it.
   const finished = new WeakMap<ReadonlyArray<ProposedChannel>, { readonly repair?: ReadonlyArray<ProposedChannel> }>()
-  const tidied = new WeakMap<Defect, Defect>()
   const finish = (defect: Defect): Defect => {
     if (defect.repair === undefined) return defect
     const known = finished.get(defect.repair)
@@ -38,10 +37,5 @@ export const createTidy = (context: RepairContext): ((defects: ReadonlyArray<Def
     const { repair: _dropped, ...rest } = defect
     return rest
   }
-  const tidyOne = (defect: Defect): Defect => {
-    let done = tidied.get(defect)
-    if (done === undefined) tidied.set(defect, (done = finish(defect)))
-    return done
-  }
-  return (defects) => withDistinctCreations(withSharedActivations(defects.map(tidyOne)), inModel)
+  return (defects) => withDistinctCreations(withSharedActivations(defects.map(finish)), inModel)
 }

@@ -1,4 +1,5 @@
 import type { TracedLoop } from '../../graph/trace-types.js'
+import { isLayVoice } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { listInWords } from '../naming.js'
 
@@ -33,7 +34,7 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
     // A care or support plan made with them is often their answer: say how to model it so.
     return receivedAsDecision(context, loop)
       ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
-      : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${context.actor(stop.actor)?.perspective === 'professional' ? 'a change to their work' : 'care'}, not as a reply telling them it came from what they said`
+      : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${isLayVoice(context.actor(stop.actor)?.perspective ?? 'lay') ? 'care' : 'a change to their work'}, not as a reply telling them it came from what they said`
   }
   switch (stop.reason) {
     case 'channel-not-active': {
