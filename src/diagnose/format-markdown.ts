@@ -6,8 +6,8 @@ const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g
 const days = (value: number | null): string => (value === null ? 'n/a' : `${value}`)
 
 const scorecardRows: ReadonlyArray<readonly [string, (figures: ScorecardFigures) => string]> = [
-  ['Lay voices whose loop closes', (f) => percent(f.loopClosureCoverage)],
-  ['Loops joining lay and professional', (f) => percent(f.coProductionIndex)],
+  ['Lay voices with at least one loop that closes', (f) => percent(f.loopClosureCoverage)],
+  ['Closed loops joining lay and professional voices', (f) => percent(f.coProductionIndex)],
   ['Highest learning order', (f) => f.highestLearningOrder ?? 'none'],
   ['Sources traced', (f) => `${f.sources}`],
   ['Closed with a change (did)', (f) => percent(f.outcomes.did)],

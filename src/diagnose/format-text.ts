@@ -107,7 +107,7 @@ export const formatDiagnosisText = (diagnosis: Diagnosis): string => {
     '',
     'Scorecard',
     `  sources ${overall.sources}: ${outcomeShares(overall.outcomes)}; weighted by people: ${outcomeShares(overall.outcomesByPeople)}`,
-    `  lay voices with a loop that closes ${percent(overall.loopClosureCoverage)}, co-production index ${percent(overall.coProductionIndex)}, mutual aid ${percent(overall.mutualAidShare)}`,
+    `  lay voices with at least one loop that closes ${percent(overall.loopClosureCoverage)}, closed loops joining lay and professional voices ${percent(overall.coProductionIndex)}, mutual aid ${percent(overall.mutualAidShare)}`,
     `  highest learning order ${overall.highestLearningOrder ?? 'none'}, round trip median ${daysOf(overall.medianRoundTripDays)}, worst ${daysOf(overall.worstRoundTripDays)}`,
     `  channels needed to close every open loop: ${overall.channelsToCloseOpenLoops}`,
   )
