@@ -70,7 +70,8 @@ export interface DiagnosisContext {
   /** The traced loops whose holder takes part in `level`, in `traces()` order. */
   tracesHeldAt(level: Level): ReadonlyArray<TracedLoop>
   /**
-   * The traced loops whose holder's lowest level is `level`, in `traces()` order: where a
+   * The traced loops that count at `level` (the lowest level the holder takes part in
+   * that the knowledge travelled at, else the holder's lowest), in `traces()` order: where a
    * source counts, as in the scorecard, so that a forum at three levels is counted once.
    */
   tracesStartingAt(level: Level): ReadonlyArray<TracedLoop>

@@ -24,6 +24,7 @@ import {
 } from './flow.js'
 import { memo, memoByKey } from './memo.js'
 import { createNamingPolicy } from './naming.js'
+import { levelOfLoop } from './loop-level.js'
 import { actorLookup, assetLookup } from './repair-context.js'
 import type { DiagnosisContext, LoopBounds } from './context-types.js'
 
@@ -109,7 +110,7 @@ export const createDiagnosisContext = (
     return traces().loops.filter((_, i) => actors[holders[i]!]!.levels.includes(level))
   })
   // A source starts at the lowest level its holder takes part in, as the scorecard counts it.
-  const tracesStartingAt = memoByKey((level: Level) => tracesHeldAt(level).filter((loop) => levels.find((at) => actorOf(loop.holder)?.levels.includes(at)) === level))
+  const tracesStartingAt = memoByKey((level: Level) => tracesHeldAt(level).filter((loop) => levelOfLoop(actorOf(loop.holder)?.levels ?? [], loop) === level))
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
 

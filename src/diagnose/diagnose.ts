@@ -79,6 +79,17 @@ const sourcesToSettle = (context: ReturnType<typeof createDiagnosisContext>): Re
 
 const demote = (severity: Defect['severity']): Defect['severity'] => (severity === 'error' ? 'warning' : 'info')
 
+const severityRank: Readonly<Record<Defect['severity'], number>> = { error: 0, warning: 1, info: 2 }
+
+/**
+ * One finding per source: a rule's finding about a source (its first asset) gives way to
+ * a more severe one by the rule it yields to. That nothing comes back (`open-loop`) is
+ * part of what `acted-not-reported` says, an error, when a change was made from what
+ * people said and nobody tells them; a commissioner reads the two as one gap.
+ */
+const yieldsTo: ReadonlyMap<string, string> = new Map([['open-loop', 'acted-not-reported']])
+const supersedes: ReadonlySet<string> = new Set(yieldsTo.values())
+
 const noAssets: Defect['assets'] = Object.freeze([])
 
 const toDefect = (rule: string, severity: Defect['severity'], finding: Finding): Defect => {
@@ -110,22 +121,35 @@ const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArra
   // Defects of one rule share its severity, the first two sort keys: sort each rule's
   // batch on its own, then lay the batches out in (severity, rule) order.
   const batches = new Map<string, Defect[]>()
+  const batchOf = (own: Defect['severity'], rule: string): Defect[] => {
+    const key = JSON.stringify([own, rule])
+    let batch = batches.get(key)
+    if (batch === undefined) batches.set(key, (batch = []))
+    return batch
+  }
   const ran: string[] = []
+  // Severity of each source's finding by a rule that others yield to; the findings that may yield, until every rule has run.
+  const saying = new Map<string, Map<AssetId, number>>()
+  const waiting: Array<{ readonly rule: string; readonly severity: Defect['severity']; readonly finding: Finding }> = []
   for (const entry of resolved.rules) {
-    const severity = severityOf(entry)
-    if (severity === undefined) continue
-    ran.push(entry.rule.id)
-    const batchOf = (own: Defect['severity']): Defect[] => {
-      const key = JSON.stringify([own, entry.rule.id])
-      let batch = batches.get(key)
-      if (batch === undefined) batches.set(key, (batch = []))
-      return batch
-    }
-    const batch = batchOf(severity)
+    const ruleSeverity = severityOf(entry)
+    if (ruleSeverity === undefined) continue
+    const rule = entry.rule.id
+    ran.push(rule)
+    const said = supersedes.has(rule) ? new Map<AssetId, number>() : undefined
+    if (said !== undefined) saying.set(rule, said)
     for (const finding of entry.rule.check(context, entry.options)) {
-      if (finding.demoted === true) batchOf(demote(severity)).push(toDefect(entry.rule.id, demote(severity), finding))
-      else batch.push(toDefect(entry.rule.id, severity, finding))
+      const severity = finding.demoted === true ? demote(ruleSeverity) : ruleSeverity
+      const source = finding.assets?.[0]
+      if (said !== undefined && source !== undefined) said.set(source, Math.min(said.get(source) ?? 2, severityRank[severity]))
+      if (yieldsTo.has(rule)) waiting.push({ rule, severity, finding })
+      else batchOf(severity, rule).push(toDefect(rule, severity, finding))
     }
+  }
+  for (const { rule, severity, finding } of waiting) {
+    const source = finding.assets?.[0]
+    const stronger = source === undefined ? undefined : saying.get(yieldsTo.get(rule)!)?.get(source)
+    if (stronger === undefined || stronger >= severityRank[severity]) batchOf(severity, rule).push(toDefect(rule, severity, finding))
   }
   const defects: Defect[] = []
   for (const batch of [...batches.values()].filter((list) => list.length > 0).sort((a, b) => compareDefects(a[0]!, b[0]!))) {

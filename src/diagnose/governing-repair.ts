@@ -9,7 +9,12 @@ import { informingRankOf, voicesOf } from './voices.js'
 
 /** What {@link governingRepair} proposes. @internal */
 export interface GoverningRepair {
-  readonly channel: ProposedChannel
+  /**
+   * Absent when the holder already has something as far along made from the sources (a
+   * committee sent the quarterly report made from the survey analysis): no channel adds
+   * anything, and only what the plan is declared to be made from can change.
+   */
+  readonly channel?: ProposedChannel
   /** Who would hold the governing asset made from it. */
   readonly target: ActorId
   readonly asset: AssetId
@@ -98,6 +103,7 @@ export const governingRepair = (
   if (chosen === undefined) return undefined
   const from = graph.actors[chosen.from]!.id
   const target = graph.actors[chosen.to]!.id
+  if (rank[chosen.to]! >= rank[chosen.from]!) return { target, asset: model.assets[asset[chosen.to]!]!.id, source: model.assets[source[chosen.to]!]!.id }
   const carried = model.assets[asset[chosen.from]!]!.id
   const made = model.assets[source[chosen.from]!]!.id
   const what = carried === made ? naming.asset(carried) : `${naming.asset(carried)}, made from ${naming.asset(made)},`

@@ -21,10 +21,17 @@ export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: A
 /**
  * `preferred` when both actors take part in it (a declared loop's level, a plan's), else
  * a level they share, as {@link sharedLevel}: a channel is never at a level one of its
- * ends is not at when they have one in common. @internal
+ * ends is not at when they have one in common. When they share none, `preferred` still
+ * (a declared planning loop's step from the committee back to patients is a planning
+ * step, whichever end is not at planning), else the holder's lowest. @internal
  */
-export const levelPreferring = (context: DiagnosisContext, holder: ActorId, other: ActorId, preferred: Level | undefined): Level =>
-  preferred !== undefined && [holder, other].every((id) => context.actor(id)?.levels.includes(preferred) === true) ? preferred : sharedLevel(context, holder, other)
+export const levelPreferring = (context: DiagnosisContext, holder: ActorId, other: ActorId, preferred: Level | undefined): Level => {
+  if (preferred === undefined) return sharedLevel(context, holder, other)
+  const mine = context.actor(holder)?.levels ?? []
+  const theirs = context.actor(other)?.levels ?? []
+  if (mine.includes(preferred) && theirs.includes(preferred)) return preferred
+  return levelInCommon(mine, theirs) ?? preferred
+}
 
 /** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */
 export const freshAssetId = (context: DiagnosisContext, base: string, suffix = 'reply'): AssetId => {

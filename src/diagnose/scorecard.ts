@@ -1,10 +1,11 @@
 import type { LoopOutcome, TracedLoop } from '../graph/trace-types.js'
 import type { LearningOrder } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
-import { ActorKind, type Level, isLayVoice, isProfessionalVoice, levels } from '../model/vocabulary.js'
+import { ActorKind, type Level, isLayVoice, isProfessionalVoice } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
 import { relayedChannel } from './relay-repairs.js'
 import { loopRepair } from './loop-repair.js'
+import { levelOfLoop } from './loop-level.js'
 import { reaches } from './reply-contact.js'
 
 /**
@@ -33,9 +34,9 @@ export interface OutcomeShares {
 
 /**
  * Organisational-intelligence figures for one level or the whole model, read from the
- * traced loops (one per source; a source counts at the lowest level its holder takes
- * part in). A share is a number from 0 to 1 rounded to 4 places, `null` when there is
- * nothing to share out.
+ * traced loops (one per source, at the lowest level its holder takes part in that its
+ * knowledge travelled at, else the holder's lowest). A share is a number from 0 to 1
+ * rounded to 4 places, `null` when there is nothing to share out.
  *
  * - `sources`: how many sources were traced; `people`: how many people hold them (the
  *   sum of the holders' `represents`, each holder once).
@@ -43,7 +44,7 @@ export interface OutcomeShares {
  *   stayed `open`; `outcomesByPeople`: the same with each source weighted by the people
  *   its holder represents (people, not actors).
  * - `loopClosureCoverage`: share of lay voices (lay and mixed actors) holding a source
- *   whose loop closes.
+ *   with at least one loop that closes, however many do not (read it beside `outcomes`).
  * - `coProductionIndex`: share of closed loops whose knowledge reached both a lay and
  *   a professional voice.
  * - `highestLearningOrder`: the highest learning order of a traced loop that closes
@@ -221,8 +222,8 @@ export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   const { holders } = context.tracedActors()
   const actors = context.graph.actors
   const all = Array.from(holders, (_, i) => i)
-  // The level of a loop is its holder's first level, worked out once per loop.
-  const levelOf = all.map((i): Level | undefined => levels.find((level) => actors[holders[i]!]!.levels.includes(level)))
+  const loops = context.traces().loops
+  const levelOf = all.map((i): Level | undefined => levelOfLoop(actors[holders[i]!]!.levels, loops[i]!))
   // Lay voices that hold a source: the people whose loops the coverage is about.
   const layHolders = (positions: ReadonlyArray<number>): number => new Set(positions.filter((i) => (voiceBits[holders[i]!]! & 1) !== 0).map((i) => holders[i]!)).size
   const levelFigures = context.levelsInUse.map((level) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyRepairs } from '../../src/graph/apply-repairs.js'
+import { diagnose } from '../../src/diagnose/diagnose.js'
 import { buildModel, defectsOf } from './build.js'
 
 // Each rule: a minimal model where it fires, and the nearest model where it must not.
@@ -17,6 +18,21 @@ describe('open-loop', () => {
     expect(defect).toMatchObject({ severity: 'warning', level: 'delivery', actors: ['m', 'p'], channels: ['tell'], assets: ['story'] })
     expect(defect!.message).toContain("'m'")
     expect(defect!.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p', level: 'delivery', carries: ['story-reply'] })])
+  })
+  it('files a source under the level its knowledge travelled at, as the scorecard counts it', () => {
+    // A carers' forum sits at delivery and planning; its issue goes only to the commissioner,
+    // at planning, and is never answered: a planning loop, not a delivery one.
+    const model = buildModel({
+      actors: [['forum', 'forum', ['delivery', 'planning']], ['icb', 'commissioner', ['planning']], ['nurses', 'clinician']],
+      assets: [['issue', 'experience', 'forum'], ['visit', 'experience', 'forum']],
+      channels: [['raise', 'forum', 'icb', ['issue'], { level: 'planning' }], ['tell', 'forum', 'nurses', ['visit']]],
+    })
+    const levelOf = (source: string) => defectsOf(model, 'open-loop').find((defect) => (defect.assets as ReadonlyArray<string>).includes(source))?.level
+    expect(levelOf('issue')).toBe('planning')
+    // A story told only where care is given stays at delivery.
+    expect(levelOf('visit')).toBe('delivery')
+    const { scorecard } = diagnose(model)
+    expect(scorecard.levels.map(({ level, figures }) => [level, figures.sources])).toEqual([['delivery', 1], ['planning', 1]])
   })
   it('is silent when a reply made from the story comes back', () => {
     const model = buildModel({
@@ -71,7 +87,34 @@ describe('open-loop', () => {
       })
     const [staff] = defectsOf(loopOf('staff'), 'open-loop')
     expect(staff!.message).toContain("leads to 'layout', which 'r' receive as a change to their work, not as a reply telling them it came from what they said")
-    const [patients] = defectsOf(loopOf('patient'), 'open-loop')
+    // Patients' stories that changed something and never come back: one finding, the error.
+    expect(defectsOf(loopOf('patient'), 'open-loop')).toEqual([])
+    const [patients] = defectsOf(loopOf('patient'), 'acted-not-reported')
     expect(patients!.message).toContain("leads to 'layout', which 'r' receive as care, not as a reply")
+    expect(patients!.message).toContain("nothing comes back to 'r', who never hear \"you said, we did\".")
+  })
+  it('gives way to acted-not-reported about the same source, unless that rule is off or says less', () => {
+    // An ICB committee decides an access plan from the GP patient survey and practices change
+    // their appointment lines; nobody tells patients. One gap, reported once, as the error.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['pccc', 'commissioner'], ['practices', 'provider']],
+      assets: [
+        ['survey', 'data', 'patients'],
+        ['access-plan', 'plan', 'pccc', undefined, { derivedFrom: ['survey'] }],
+        ['access-changes', 'change', 'practices', undefined, { derivedFrom: ['access-plan'] }],
+      ],
+      channels: [['answers', 'patients', 'pccc', ['survey']], ['commissions', 'pccc', 'practices', ['access-plan']]],
+    })
+    const rules = (config?: Parameters<typeof diagnose>[1]) => diagnose(model, config).defects.map((defect) => `${defect.rule}:${defect.severity}`)
+    expect(rules()).toContain('acted-not-reported:error')
+    expect(rules()).not.toContain('open-loop:warning')
+    expect(defectsOf(model, 'acted-not-reported')[0]!.message).toContain("reaches 'practices', which makes 'access-changes' of it, and stops there")
+    expect(rules({ rules: { 'acted-not-reported': 'off' } })).toContain('open-loop:warning')
+    // Only as severe (a warning by config): both say something of their own.
+    expect(rules({ rules: { 'acted-not-reported': 'warning' } })).toEqual(expect.arrayContaining(['acted-not-reported:warning', 'open-loop:warning']))
+    // Applying the repairs still closes the loop with a reply made from the change.
+    const repaired = applyRepairs(model, diagnose(model).defects.flatMap((defect) => defect.repair ?? []))
+    expect(diagnose(repaired).defects.map((defect) => defect.rule)).not.toEqual(expect.arrayContaining(['open-loop']))
+    expect(defectsOf(repaired, 'acted-not-reported')).toEqual([])
   })
 })

@@ -59,7 +59,7 @@ describe('ids the library returns stay branded', () => {
     expectTypeOf(defects[0]!.channels).toEqualTypeOf<ReadonlyArray<ChannelId>>()
     expectTypeOf(defects[0]!.actors).toEqualTypeOf<ReadonlyArray<ActorId>>()
     // The pattern the embedding guide shows: compare with ===, or read them as strings.
-    const concern = defects.find((defect) => defect.rule === 'open-loop' && defect.channels.some((id) => id === 'raise-concern'))
+    const concern = defects.find((defect) => defect.rule === 'acted-not-reported' && defect.channels.some((id) => id === 'raise-concern'))
     expect(concern).toBeDefined()
     const channels: ReadonlyArray<string> = concern!.channels
     expect(channels.includes('raise-concern')).toBe(true)

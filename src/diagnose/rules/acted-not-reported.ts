@@ -1,9 +1,10 @@
 import type { TracedLoop } from '../../graph/trace-types.js'
 import type { ProposedChannel } from '../../graph/types.js'
 import type { AssetId } from '../../model/primitives.js'
-import { isLayVoice, levels } from '../../model/vocabulary.js'
+import { isLayVoice } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
+import { levelOfLoop } from '../loop-level.js'
 import { listInWords } from '../naming.js'
 import { loopRepair } from '../loop-repair.js'
 import { viaContact } from '../reply-contact.js'
@@ -12,6 +13,7 @@ import * as t from 'io-ts'
 import { ruleOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 import { chainLevels } from './chain-levels.js'
+import { stopInWords } from './trace-words.js'
 
 /**
  * **acted-not-reported** finds changes made from what people said that are never
@@ -94,13 +96,23 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   const closedBy = closer === undefined ? '' : ` (${own ? `their own ${closer.kind}` : 'the reply they get'}, ${naming.asset(closer.id)}, is not made from ${changes.length === 1 ? 'it' : 'them'})`
   const decided = own ? 'they know what they decided, never that it was done' : 'they hear what was decided, never that it was done'
   return {
-    message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${closedBy}: ${loop.outcome === 'decided' ? decided : 'they never hear "you said, we did"'}.${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
-    level: levels.find((level) => holder?.levels.includes(level)),
+    message: `${loop.outcome === 'open' ? openWords(context, loop, changes, made) : `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${closedBy}: ${loop.outcome === 'decided' ? decided : 'they never hear "you said, we did"'}.`}${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
+    level: levelOfLoop(holder?.levels ?? [], loop),
     actors: [loop.holder, ...makers],
     channels: loop.steps.map((step) => step.channel),
     assets: [loop.source, ...loop.derived],
     ...(repair === undefined ? {} : { repair }),
   }
+}
+
+/**
+ * Where nothing comes back at all, where the knowledge stops (as `open-loop` says it,
+ * since this finding stands for both), and what was done, unless the stop names it.
+ */
+const openWords = (context: DiagnosisContext, loop: TracedLoop, changes: ReadonlyArray<AssetId>, made: string): string => {
+  const { naming } = context
+  const named = changes.length === 1 && loop.stopsAt?.asset === changes[0]
+  return `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} ${stopInWords(context, loop)}: nothing comes back to ${naming.actor(loop.holder)}, who never hear "you said, we did"${named ? '' : `, though it led to ${made}`}.`
 }
 
 /** `loopRepair`, unless it would deliver a reply not made from a change: then a new reply made from the last change. */

@@ -1,9 +1,10 @@
 import { routeLevelOf } from '../../graph/trace-route.js'
 import type { TracedLoop } from '../../graph/trace-types.js'
 import type { AssetId } from '../../model/primitives.js'
-import { isLayVoice, levels } from '../../model/vocabulary.js'
+import { isLayVoice } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
+import { levelOfLoop } from '../loop-level.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
 import { loopRepair } from '../loop-repair.js'
 import { reaches } from '../reply-contact.js'
@@ -76,7 +77,7 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
       : `but the answer is not made from what was decided or done about it (${listInWords(made.map(naming.asset))}): ${holderWords} are told they were heard, never what became of it.`
   return {
     message: `${naming.asset(loop.source)} from ${holderWords}${reachWords} is answered${reply}, ${what}`,
-    level: levels.find((level) => holder?.levels.includes(level)),
+    level: levelOfLoop(holder?.levels ?? [], loop),
     actors: [loop.holder, ...others],
     channels: [...loop.steps.map((step) => step.channel), ...lapsed.map((channel) => channel.activates!)],
     assets: [loop.source, ...loop.derived],

@@ -58,18 +58,28 @@ export const learningStuck = defineRule({
       purpose: 'so that what is learned where care is delivered can change the rules it is delivered by',
     })
     const example = found === undefined ? governing[0]! : context.asset(context.assetsHeldBy(found.target).find((asset) => asset.kind === 'plan' || asset.kind === 'strategy')!.id)!
+    // What the holder already gets of it (a quarterly report made from the survey): no channel is missing.
+    const already = found !== undefined && found.channel === undefined ? ` It reaches ${naming.actor(example.holder)} as ${naming.asset(found.asset)}, but ${naming.asset(example.id)} is ${madeFromWords(context, example)}: no channel is missing, only a plan made from it.` : ''
     return [
       {
-        message: `What ${actorsInWords(context, holders)} say where care is delivered (${listInWords(sources.map(naming.asset), 3)}) is never made into a plan or strategy such as ${naming.asset(example.id)}, held by ${naming.actor(example.holder)}: it can change what is done, but never the rules it is done by.`,
+        message: `What ${actorsInWords(context, holders)} say where care is delivered (${listInWords(sources.map(naming.asset), 3)}) is never made into a plan or strategy such as ${naming.asset(example.id)}, held by ${naming.actor(example.holder)}: it can change what is done, but never the rules it is done by.${already}`,
         level: 'delivery',
-        actors: sortedUnique([...holders, example.holder, ...(found === undefined ? [] : [found.channel.from])]),
+        actors: sortedUnique([...holders, example.holder, ...(found?.channel === undefined ? [] : [found.channel.from])]),
         channels: [],
         assets: [...sources, example.id],
-        ...(found === undefined ? {} : { repair: [found.channel] }),
+        ...(found?.channel === undefined ? {} : { repair: [found.channel] }),
       } satisfies Finding,
     ]
   },
 })
+
+/** What a plan is made from, in words ("made from the incident profile only", "declared to be made from nothing"). */
+const madeFromWords = (context: DiagnosisContext, plan: KnowledgeAsset): string =>
+  plan.derivedFrom === undefined
+    ? 'not made from it'
+    : plan.derivedFrom.length === 0
+      ? 'declared to be made from nothing'
+      : `made from ${listInWords(plan.derivedFrom.map(context.naming.asset), 3)} only`
 
 /**
  * Where some experience does shape a plan, each source that reaches the holder of a plan
@@ -95,7 +105,7 @@ const ignoredByPlans = (
     if (holder === undefined) continue
     const plan = declaredAt.get(holder)!
     findings.push({
-      message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} reaches ${naming.actor(holder)}, who holds ${naming.asset(plan.id)}, but ${naming.asset(plan.id)} is made from ${listInWords(plan.derivedFrom!.map(naming.asset), 3)} only, so what they say never changes it.`,
+      message: `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} reaches ${naming.actor(holder)}, who holds ${naming.asset(plan.id)}, but ${naming.asset(plan.id)} is ${madeFromWords(context, plan)}, so what they say never changes it.`,
       level: context.actor(holder)?.levels.find((level) => level !== 'delivery') ?? 'delivery',
       actors: sortedUnique([loop.holder, holder]),
       channels: [],

@@ -1,8 +1,8 @@
 import * as t from 'io-ts'
 import type { TracedLoop } from '../../graph/trace-types.js'
-import { levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
+import { levelOfLoop } from '../loop-level.js'
 import { loopRepair } from '../loop-repair.js'
 import { ruleOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
@@ -48,7 +48,7 @@ const openLoopFinding = (context: DiagnosisContext, loop: TracedLoop, lay: boole
   const repair = loopRepair(context, loop)
   return {
     message: `${context.naming.asset(loop.source)} from ${context.naming.actor(loop.holder)} ${stopInWords(context, loop)}: nothing comes back to ${context.naming.actor(loop.holder)}.`,
-    level: levels.find((level) => holder?.levels.includes(level)),
+    level: levelOfLoop(holder?.levels ?? [], loop),
     actors: loop.holder === stop.actor ? [loop.holder] : [loop.holder, stop.actor],
     channels: [...loop.steps.map((step) => step.channel), ...stop.idleChannels],
     assets: [loop.source, ...loop.derived],

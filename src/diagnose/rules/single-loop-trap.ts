@@ -61,10 +61,10 @@ export const singleLoopTrap = defineRule({
       findings.push({
         message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.${ruleless ? ' The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them, to see whether what is learned here reaches them.' : ''}`,
         level,
-        actors: sortedUnique([...loops.map((loop) => loop.holder), ...(found === undefined ? [] : [found.channel.from, found.target])]),
+        actors: sortedUnique([...loops.map((loop) => loop.holder), ...(found?.channel === undefined ? [] : [found.channel.from, found.target])]),
         channels: [],
         assets: sources,
-        ...(found === undefined ? {} : { repair: [found.channel] }),
+        ...(found?.channel === undefined ? {} : { repair: [found.channel] }),
         ...(ruleless ? { demoted: true } : {}),
       })
     }

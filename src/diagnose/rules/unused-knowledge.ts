@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import type { KnowledgeAsset } from '../../model/codecs.js'
-import { AssetKind, isProfessionalVoice } from '../../model/vocabulary.js'
+import type { ActorId } from '../../model/primitives.js'
+import { AssetKind, isLayVoice, isProfessionalVoice } from '../../model/vocabulary.js'
 import type { ProposedChannel } from '../../graph/types.js'
 import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
@@ -27,8 +28,9 @@ import { sortedUnique } from './words.js'
  * travels or when something is done from it, and not reported just for staying with its
  * holder; one nobody hears of and nothing is made from is reported. One finding per
  * unused asset; the repair carries it on (over the route an inactive channel had, to
- * the person a reply answers, else to a professional the holder deals with or shares a
- * level with).
+ * the person a reply answers, else to a professional the holder already sends to, for
+ * lay knowledge one who sends to them, else one who shares a level with the holder; a
+ * team's knowledge never goes back upstream, to whoever feeds the team).
  * O(A + provenance links + channels).
  *
  * Options: `ignoreKinds` (default none): asset kinds not to report.
@@ -93,7 +95,7 @@ const usedAssets = (context: DiagnosisContext): Uint8Array => {
   return used
 }
 
-/** A channel that carries the asset on: the route an inactive channel had, the person a reply answers, or a professional the holder deals with. */
+/** A channel that carries the asset on: the route an inactive channel had, the person a reply answers, or a professional downstream of the holder. */
 const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: ReadonlyArray<string>): ProposedChannel | undefined => {
   const { naming, graph } = context
   const was = idle.map((id) => context.channel(id as never)).find((channel) => channel !== undefined && channel.from === asset.holder)
@@ -107,14 +109,19 @@ const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: Readonl
       const other = graph.actors[graph.targets[e]!]!
       if (other.id !== asset.holder && isProfessionalVoice(other.perspective)) to = other.id
     }
-    for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]! && to === undefined; i++) {
-      const other = graph.actors[graph.sources[i]!]!
-      if (other.id !== asset.holder && isProfessionalVoice(other.perspective)) to = other.id
-    }
   }
+  // Patients' and carers' own knowledge goes to the professionals who care for them; a team's
+  // never back upstream, to whoever feeds it (a dashboard returned to the team that sent the
+  // data, a strategy to the analysts who report to the committee): it is used downstream.
+  const lay = isLayVoice(context.actor(asset.holder)?.perspective ?? 'professional')
+  const upstream = new Set<ActorId>()
+  if (v !== undefined) for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]!; i++) upstream.add(graph.actors[graph.sources[i]!]!.id)
+  if (to === undefined && lay) to = [...upstream].find((id) => id !== asset.holder && isProfessionalVoice(context.actor(id)!.perspective))
   if (to === undefined) {
     const mine = context.actor(asset.holder)?.levels ?? []
-    to = context.model.actors.find((actor) => actor.id !== asset.holder && isProfessionalVoice(actor.perspective) && actor.levels.some((level) => mine.includes(level)))?.id
+    to = context.model.actors.find(
+      (actor) => actor.id !== asset.holder && (lay || !upstream.has(actor.id)) && isProfessionalVoice(actor.perspective) && actor.levels.some((level) => mine.includes(level)),
+    )?.id
   }
   if (to === undefined || to === asset.holder) return undefined
   return {

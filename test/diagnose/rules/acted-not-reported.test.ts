@@ -12,7 +12,7 @@ describe('acted-not-reported', () => {
     const [defect, ...rest] = defectsOf(model)
     expect(rest).toEqual([])
     expect(defect).toMatchObject({ severity: 'error', actors: ['manager', 'patients'], assets: ['actions', 'board', 'comments', 'themes'] })
-    expect(defect!.message).toContain("'comments' from 'patients' led to 'actions' by 'manager'")
+    expect(defect!.message).toContain("'comments' from 'patients' is answered by 'board', which goes no further than 'manager': nothing comes back to 'patients', who never hear \"you said, we did\", though it led to 'actions' by 'manager'.")
     expect(defect!.repair).toEqual([expect.objectContaining({ from: 'manager', to: 'patients', carries: ['board'] })])
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
   })

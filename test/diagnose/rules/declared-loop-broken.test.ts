@@ -17,6 +17,20 @@ const repairedClean = (model: Model): void => {
 }
 
 describe('declared-loop-broken', () => {
+  it('repairs a step between actors who share no level at the declared loop\'s level', () => {
+    // An ICB committee (planning) declares its patient voice loop at planning; patients take
+    // part where care is given. The missing step back is a planning step, as declared.
+    const spec = wardSpec()
+    const model = tracedModel({
+      ...spec,
+      channels: [['survey', 'patients', 'team', ['comments'], { level: 'planning' }]],
+      loops: [{ id: 'voice', name: 'Patient voice', level: 'planning', through: ['patients', 'team', 'patients'], source: 'comments' }],
+    })
+    const planning = { ...model, actors: model.actors.map((actor) => (actor.id === 'team' ? { ...actor, levels: ['planning' as const] } : actor)) }
+    const [defect] = defectsOf(planning)
+    expect(defect!.repair).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'team', to: 'patients', level: 'planning' })]))
+  })
+
   it('reports a step with no active channel and repairs it with what the sender has of the source', () => {
     const model = tracedModel(wardSpec(['themes-to-ward'], [ysywd()]))
     const [defect, ...rest] = defectsOf(model)

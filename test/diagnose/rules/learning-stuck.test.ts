@@ -32,6 +32,14 @@ describe('learning-stuck', () => {
     expect(findingsOf(ward(['themes'], []), 'learning-stuck')).toHaveLength(1)
   })
 
+  it('proposes no channel when the plan holder already gets the themes, and says only the plan can change', () => {
+    // A district nursing survey's analysis reaches the quality committee in its quarterly
+    // report; the quality strategy is made from nothing of it. Carrying it again changes nothing.
+    const [finding] = findingsOf(ward(['themes'], []), 'learning-stuck')
+    expect(finding!.repair).toBeUndefined()
+    expect(finding!.message).toContain("It reaches 'k' as 'themes', but 'spec' is declared to be made from nothing: no channel is missing, only a plan made from it.")
+  })
+
   it('proposes bringing the furthest insight to the plan holder at planning level, which clears it', () => {
     const model = ward([])
     expect(findingsOf(model, 'learning-stuck')[0]!.repair).toEqual([

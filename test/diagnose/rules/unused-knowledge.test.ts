@@ -19,6 +19,18 @@ describe('unused-knowledge', () => {
     expect(findingsOf(model, 'unused-knowledge').map((finding) => finding.assets)).toEqual([['themes']])
   })
 
+  it('never sends a team\'s knowledge back upstream, to whoever feeds it', () => {
+    // The insight team reports to the quality committee, whose quality strategy goes nowhere:
+    // the strategy belongs with the team leader who works by it, not the analysts.
+    const model = voiceModel({
+      actors: [['insight', 'staff', ['planning']], ['committee', 'board', ['planning', 'strategy']], ['lead', 'manager', ['delivery', 'planning']]],
+      assets: [['report', 'insight', 'insight', []], ['strategy', 'strategy', 'committee', []]],
+      channels: [['quarterly', 'insight', 'committee', ['report'], { level: 'planning' }]],
+    })
+    const finding = findingsOf(model, 'unused-knowledge').find((each) => each.assets.includes('strategy' as never))
+    expect(finding!.repair).toEqual([expect.objectContaining({ from: 'committee', to: 'lead', carries: ['strategy'] })])
+  })
+
   it('names the inactive channel that used to carry it, and proposes restoring that route', () => {
     const model = voiceModel({
       actors: [['m', 'manager'], ['p', 'patient']],
