@@ -71,7 +71,7 @@ export interface DiagnosisContext {
   tracesHeldAt(level: Level): ReadonlyArray<TracedLoop>
   /**
    * The traced loops that count at `level` (the lowest level the holder takes part in
-   * that the knowledge travelled at, else the holder's lowest), in `traces()` order: where a
+   * that the knowledge travelled at, else the lowest it travelled at), in `traces()` order: where a
    * source counts, as in the scorecard, so that a forum at three levels is counted once.
    */
   tracesStartingAt(level: Level): ReadonlyArray<TracedLoop>

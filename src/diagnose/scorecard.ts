@@ -34,8 +34,8 @@ export interface OutcomeShares {
 
 /**
  * Organisational-intelligence figures for one level or the whole model, read from the
- * traced loops (one per source, at the lowest level its holder takes part in that its
- * knowledge travelled at, else the holder's lowest). A share is a number from 0 to 1
+ * traced loops (one per source, at the level its loop counts at: see the diagnosis
+ * guide, "The rules"). A share is a number from 0 to 1
  * rounded to 4 places, `null` when there is nothing to share out.
  *
  * - `sources`: how many sources were traced; `people`: how many people hold them (the

@@ -52,7 +52,7 @@ describe("a CAMHS youth participation group that writes its own 'you said, we di
 })
 
 describe('healthy co-produced services written by a reviewer (recovery college, MNVP, GP practice and PPG, community mental health team)', () => {
-  for (const file of ['ra-recovery-college-council.json', 'ra-mnvp.json', 'ra-gp-ppg.json', 'ra-cmht-care-plans.json']) {
+  for (const file of ['ra-recovery-college-council.json', 'ra-mnvp.json', 'ra-gp-ppg.json', 'ra-cmht-care-plans.json', 'rc-ld-coproduced.json']) {
     it(`${file}: no error, at most 3 warnings and at most 10 notes`, () => {
       const { bySeverity } = diagnose(load(file)).summary
       expect(bySeverity.error).toBe(0)
@@ -136,11 +136,46 @@ describe('repairs of the reviewed models', () => {
       const model = load(file)
       const repaired = applyRepairs(model, diagnose(model).defects.flatMap((defect) => defect.repair ?? []))
       const left = diagnose(repaired).defects.filter((defect) => defect.severity === 'error' || defect.rule === 'open-loop')
-      const before = new Set(modelWarnings(model).map((warning) => warning.message))
-      const warnings = modelWarnings(repaired).filter((warning) => (warning.code === 'asset-not-available' || warning.code === 'level-mismatch') && !before.has(warning.message))
+      // A repair may repeat a mismatch the modeller made (a declared planning loop back to
+      // patients who take part only in delivery, as their survey channel to it already is),
+      // never add one: warnings compared without the channel's id.
+      const withoutChannel = (message: string) => message.replace(/^Channel '[^']*'/, 'Channel')
+      const before = new Set(modelWarnings(model).map((warning) => withoutChannel(warning.message)))
+      const warnings = modelWarnings(repaired).filter((warning) => (warning.code === 'asset-not-available' || warning.code === 'level-mismatch') && !before.has(withoutChannel(warning.message)))
       // Nor a new note that a repair channel has no polarity, in a model that records it.
       const polarity = diagnose(repaired).defects.filter((defect) => defect.rule === 'unknown-polarity' && defect.channels.some((id) => id.startsWith('repair-')))
       expect({ left, warnings, polarity }).toEqual({ left: [], warnings: [], polarity: [] })
     })
   }
+})
+
+describe('an ICB committee that decides an access plan from what patients say and never tells them (third review)', () => {
+  const diagnosis = diagnose(load('rc-icb-pccc.json'))
+  const about = (source: string) => diagnosis.defects.filter((defect) => defect.assets[0] === source || (defect.rule !== 'declared-loop-broken' && defect.assets.includes(source as never) && ['open-loop', 'acted-not-reported'].includes(defect.rule)))
+  it('reports each source once: acted on, and nobody reports back', () => {
+    for (const source of ['gpps-answers', 'access-experiences', 'community-views']) {
+      const rules = about(source).filter((defect) => defect.rule === 'open-loop' || defect.rule === 'acted-not-reported')
+      expect(rules.map((defect) => `${defect.rule} ${defect.severity}`), source).toEqual(['acted-not-reported error'])
+      expect(rules[0]!.message).toContain("stops there, because nobody reports back what was done")
+    }
+  })
+  it('files the survey under planning, where its loop runs, and repairs the declared step back at the loop\'s level', () => {
+    const survey = diagnosis.defects.find((defect) => defect.rule === 'acted-not-reported' && defect.message.startsWith("'gpps-answers'"))
+    expect(survey?.level).toBe('planning')
+    const broken = diagnosis.defects.find((defect) => defect.rule === 'declared-loop-broken')
+    expect(broken?.repair?.find((channel) => channel.from === 'pccc' && channel.to === 'registered-patients')?.level).toBe('planning')
+  })
+})
+
+describe("a district nursing carers' survey that only reaches the board's quality committee (third review)", () => {
+  const diagnosis = diagnose(load('rc-district-nursing.json'))
+  it('proposes no channel for learning-stuck, since the committee already gets the report made from the survey', () => {
+    const stuck = diagnosis.defects.find((defect) => defect.rule === 'learning-stuck')
+    expect(stuck?.repair).toBeUndefined()
+    expect(stuck?.message).toContain("It reaches 'quality-committee' as 'quarterly-report', but 'quality-strategy' is declared to be made from nothing")
+  })
+  it('does not send the unused quality strategy back to the analysts who report to the committee', () => {
+    const unused = diagnosis.defects.find((defect) => defect.rule === 'unused-knowledge' && defect.assets.includes('quality-strategy' as never))
+    expect(unused?.repair?.map((channel) => channel.to)).toEqual(['dn-team-lead'])
+  })
 })

@@ -23,16 +23,18 @@ describe('open-loop', () => {
     // A carers' forum sits at delivery and planning; its issue goes only to the commissioner,
     // at planning, and is never answered: a planning loop, not a delivery one.
     const model = buildModel({
-      actors: [['forum', 'forum', ['delivery', 'planning']], ['icb', 'commissioner', ['planning']], ['nurses', 'clinician']],
-      assets: [['issue', 'experience', 'forum'], ['visit', 'experience', 'forum']],
-      channels: [['raise', 'forum', 'icb', ['issue'], { level: 'planning' }], ['tell', 'forum', 'nurses', ['visit']]],
+      actors: [['forum', 'forum', ['delivery', 'planning']], ['icb', 'commissioner', ['planning']], ['nurses', 'clinician'], ['patients', 'patient']],
+      assets: [['issue', 'experience', 'forum'], ['visit', 'experience', 'forum'], ['survey', 'data', 'patients']],
+      channels: [['raise', 'forum', 'icb', ['issue'], { level: 'planning' }], ['tell', 'forum', 'nurses', ['visit']], ['gpps', 'patients', 'icb', ['survey'], { level: 'planning' }]],
     })
     const levelOf = (source: string) => defectsOf(model, 'open-loop').find((defect) => (defect.assets as ReadonlyArray<string>).includes(source))?.level
     expect(levelOf('issue')).toBe('planning')
     // A story told only where care is given stays at delivery.
     expect(levelOf('visit')).toBe('delivery')
+    // Patients take part only where care is given, but their survey goes straight to the committee.
+    expect(levelOf('survey')).toBe('planning')
     const { scorecard } = diagnose(model)
-    expect(scorecard.levels.map(({ level, figures }) => [level, figures.sources])).toEqual([['delivery', 1], ['planning', 1]])
+    expect(scorecard.levels.map(({ level, figures }) => [level, figures.sources])).toEqual([['delivery', 1], ['planning', 2]])
   })
   it('is silent when a reply made from the story comes back', () => {
     const model = buildModel({
