@@ -71,8 +71,9 @@ export interface DiagnosisContext {
   tracesHeldAt(level: Level): ReadonlyArray<TracedLoop>
   /**
    * The traced loops that count at `level` (the lowest level the holder takes part in
-   * that the knowledge travelled at, else the lowest it travelled at), in `traces()` order: where a
-   * source counts, as in the scorecard, so that a forum at three levels is counted once.
+   * that the loop's route runs at, else the lowest the route runs at, else the holder's
+   * lowest), in `traces()` order: where a source counts, as in the scorecard, so that a
+   * forum at three levels is counted once.
    */
   tracesStartingAt(level: Level): ReadonlyArray<TracedLoop>
   /** The traced loop of a source asset, if it is a source that was traced. */

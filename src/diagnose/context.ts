@@ -110,7 +110,7 @@ export const createDiagnosisContext = (
     return traces().loops.filter((_, i) => actors[holders[i]!]!.levels.includes(level))
   })
   // A source starts at the lowest level its holder takes part in, as the scorecard counts it.
-  const tracesStartingAt = memoByKey((level: Level) => tracesHeldAt(level).filter((loop) => levelOfLoop(actorOf(loop.holder)?.levels ?? [], loop) === level))
+  const tracesStartingAt = memoByKey((level: Level) => traces().loops.filter((loop) => levelOfLoop(context, loop) === level))
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
 

@@ -9,6 +9,7 @@ import { createTidy } from './tidy-repairs.js'
 import { type RepairContext, createDiagnosisContext } from './context.js'
 import { repairContextOf } from './repair-context.js'
 import { invariant } from './invariant.js'
+import { type Said, withoutRepeats } from './yields.js'
 import { compareDefects, compareDefectsOfOneRule, summarise } from './order.js'
 import { type Scorecard, computeScorecard } from './scorecard.js'
 import type { AnyRule, Defect, DiagnosisOptionsUsed, DiagnosisSummary, Finding } from './types.js'
@@ -79,17 +80,6 @@ const sourcesToSettle = (context: ReturnType<typeof createDiagnosisContext>): Re
 
 const demote = (severity: Defect['severity']): Defect['severity'] => (severity === 'error' ? 'warning' : 'info')
 
-const severityRank: Readonly<Record<Defect['severity'], number>> = { error: 0, warning: 1, info: 2 }
-
-/**
- * One finding per source: a rule's finding about a source (its first asset) gives way to
- * a more severe one by the rule it yields to. That nothing comes back (`open-loop`) is
- * part of what `acted-not-reported` says, an error, when a change was made from what
- * people said and nobody tells them; a commissioner reads the two as one gap.
- */
-const yieldsTo: ReadonlyMap<string, string> = new Map([['open-loop', 'acted-not-reported']])
-const supersedes: ReadonlySet<string> = new Set(yieldsTo.values())
-
 const noAssets: Defect['assets'] = Object.freeze([])
 
 const toDefect = (rule: string, severity: Defect['severity'], finding: Finding): Defect => {
@@ -128,29 +118,14 @@ const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArra
     return batch
   }
   const ran: string[] = []
-  // Severity of each source's finding by a rule that others yield to; the findings that may yield, until every rule has run.
-  const saying = new Map<string, Map<AssetId, number>>()
-  const waiting: Array<{ readonly rule: string; readonly severity: Defect['severity']; readonly finding: Finding }> = []
+  const said: Said[] = []
   for (const entry of resolved.rules) {
-    const ruleSeverity = severityOf(entry)
-    if (ruleSeverity === undefined) continue
-    const rule = entry.rule.id
-    ran.push(rule)
-    const said = supersedes.has(rule) ? new Map<AssetId, number>() : undefined
-    if (said !== undefined) saying.set(rule, said)
-    for (const finding of entry.rule.check(context, entry.options)) {
-      const severity = finding.demoted === true ? demote(ruleSeverity) : ruleSeverity
-      const source = finding.assets?.[0]
-      if (said !== undefined && source !== undefined) said.set(source, Math.min(said.get(source) ?? 2, severityRank[severity]))
-      if (yieldsTo.has(rule)) waiting.push({ rule, severity, finding })
-      else batchOf(severity, rule).push(toDefect(rule, severity, finding))
-    }
+    const severity = severityOf(entry)
+    if (severity === undefined) continue
+    ran.push(entry.rule.id)
+    for (const finding of entry.rule.check(context, entry.options)) said.push({ rule: entry.rule.id, severity: finding.demoted === true ? demote(severity) : severity, finding })
   }
-  for (const { rule, severity, finding } of waiting) {
-    const source = finding.assets?.[0]
-    const stronger = source === undefined ? undefined : saying.get(yieldsTo.get(rule)!)?.get(source)
-    if (stronger === undefined || stronger >= severityRank[severity]) batchOf(severity, rule).push(toDefect(rule, severity, finding))
-  }
+  for (const { rule, severity, finding } of withoutRepeats(said)) batchOf(severity, rule).push(toDefect(rule, severity, finding))
   const defects: Defect[] = []
   for (const batch of [...batches.values()].filter((list) => list.length > 0).sort((a, b) => compareDefects(a[0]!, b[0]!))) {
     for (const defect of batch.sort(compareDefectsOfOneRule)) defects.push(defect)

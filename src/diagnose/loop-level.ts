@@ -1,14 +1,32 @@
 import type { TracedLoop } from '../graph/trace-types.js'
 import { type Level, levels } from '../model/vocabulary.js'
+import type { DiagnosisContext } from './context.js'
+
+/** Each traced loop's level, worked out once: rules and the scorecard ask for the same loops'. */
+const known = new WeakMap<TracedLoop, Level | undefined>()
 
 /**
- * The level a source's loop counts at: the lowest level its holder takes part in that
- * the knowledge travelled at; else, where the holder takes part in none of them, the
- * lowest the knowledge travelled at; else (a loop that never left its holder) the
- * holder's lowest level. A forum at delivery and planning whose issue goes only through
- * planning bodies is a planning loop, and so is a GP patient survey that goes straight
- * to an ICB committee, as a commissioner would file them; per-source findings and the
- * scorecard's levels both count a source here, so it is counted once. @internal
+ * The level a source's loop counts at, read from its route (`steps`: out and back for a
+ * loop that closes, to where it stops for one that does not): the lowest level its holder
+ * takes part in that the route runs at; else, where the holder takes part in none of them,
+ * the lowest the route runs at; else (knowledge that never left its holder) the holder's
+ * lowest level. A forum at delivery and planning whose issue goes only through planning
+ * bodies is a planning loop, and so is a GP patient survey that goes straight to an ICB
+ * committee, or a commissioner's contract monitoring whose improvements reach residents
+ * as care but come back over planning channels, as a commissioner would file them.
+ * Per-source findings and the scorecard's levels both count a source here, once.
+ * O(route steps, log channels) once per loop. @internal
  */
-export const levelOfLoop = (holderLevels: ReadonlyArray<Level>, loop: Pick<TracedLoop, 'levels'>): Level | undefined =>
-  levels.find((level) => holderLevels.includes(level) && loop.levels.includes(level)) ?? loop.levels[0] ?? levels.find((level) => holderLevels.includes(level))
+export const levelOfLoop = (context: DiagnosisContext, loop: TracedLoop): Level | undefined => {
+  if (known.has(loop)) return known.get(loop)
+  const holderLevels = context.actor(loop.holder)?.levels ?? []
+  const route = new Set<Level>()
+  for (const step of loop.steps) {
+    const level = context.channel(step.channel)?.level
+    if (level !== undefined) route.add(level)
+  }
+  const level =
+    levels.find((at) => holderLevels.includes(at) && route.has(at)) ?? levels.find((at) => route.has(at)) ?? levels.find((at) => holderLevels.includes(at))
+  known.set(loop, level)
+  return level
+}

@@ -6,7 +6,8 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
-import { lapsedOnward, listener, madeOnHearing } from './responders.js'
+import { lapsedFromReached, lapsedOnward, listener, madeOnHearing } from './responders.js'
+import { chainLevels } from './rules/chain-levels.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -110,9 +111,28 @@ const deliverer = (context: DiagnosisContext, holder: ActorId, having: ReadonlyA
   having.find((actor) => actor !== holder && activeChannelsBetween(context, holder, actor).length > 0) ??
   having[having.length - 1]!
 
+/** Whether nothing decided or done lies between the source and this reply: an acknowledgement. */
+const heardOnly = (context: DiagnosisContext, loop: TracedLoop, reply: AssetId): boolean => chainLevels(context, loop).get(reply) === 0
+
+/**
+ * The lapsed channels that would take what was heard on to people it has not reached (an
+ * ICB committee's referral of a Healthwatch report to the care homes quality team),
+ * brought back, and a reply from the first one's receiver made from the furthest thing it
+ * would make of what it hears (the team's improvement plan). `undefined` when none lapsed.
+ */
+const referralRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
+  const lapsed = lapsedFromReached(context, loop)
+  if (lapsed.length === 0) return undefined
+  const responder = lapsed[0]!.to
+  const made = [loop.source, ...lapsed[0]!.carries].map((id) => madeOnHearing(context, responder, id)).find((id) => id !== undefined) ?? lapsed[0]!.carries.at(-1)!
+  return [...lapsed, replyMadeFrom(context, { source: loop.source, holder: loop.holder, made, responder })]
+}
+
 /**
  * The channels that close one traced loop with a reply. A reply that exists but never
- * arrives is delivered; otherwise the actor holding the furthest thing made from the
+ * arrives is delivered, unless it only acknowledges (nothing decided or done lies between)
+ * while a channel that would take the knowledge on lapsed: that channel is brought back and
+ * its receiver answers; otherwise the actor holding the furthest thing made from the
  * source (a change, a decision, an insight, or, when nothing was made, the last actor
  * the source reached) answers with a new `response` made from it; where the knowledge
  * stopped because the channel that would pass it on lapsed, that channel is brought back
@@ -130,6 +150,10 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
   if (stop !== undefined && stop.reason === 'reply-not-delivered') {
     const reply = context.asset(stop.asset)
     if (reply === undefined) return undefined
+    // A "received and noted" that stopped on its way while the referral onward lapsed is no
+    // answer to deliver: bring the referral back, and whoever it reaches answers.
+    const referred = heardOnly(context, loop, reply.id) ? referralRepair(context, loop) : undefined
+    if (referred !== undefined) return referred
     // Delivered by whoever has it and deals with the people it answers: where it stopped (a
     // PPG that ran the survey, given the clinical director's answer), else its writer.
     const sender = deliverer(context, loop.holder, [stop.actor, reply.holder], reply.id)

@@ -3,6 +3,10 @@ import { type Level, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import { traceStageOf } from '../graph/provenance.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { DiagnosisContext } from './context.js'
+import { compareIds } from '../graph/components.js'
+import type { ProposedChannel } from '../graph/types.js'
+import { listInWords } from './naming.js'
+import { reaches } from './reply-contact.js'
 
 /*
  * Who answers a traced loop when a repair writes a reply: a listener for knowledge that
@@ -88,4 +92,33 @@ export const lapsedOnward = (context: DiagnosisContext, loop: TracedLoop) => {
     if (channel !== undefined && channel.to !== loop.holder && channel.from !== channel.to) return channel
   }
   return undefined
+}
+
+/**
+ * The lapsed channels (inactive or planned) by which what was heard, or something made of
+ * it, would go on from someone who has it to someone it has not reached (a complaints
+ * team's learning bulletin to the team leaders who brief crews), each brought back
+ * carrying what it listed of the trace: the people who could act on it hear it again. In
+ * channel id order. @internal
+ */
+export const lapsedFromReached = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] => {
+  const { naming } = context
+  const traced = [loop.source, ...loop.derived]
+  const proposals: ProposedChannel[] = []
+  for (const actor of loop.reached) {
+    for (const channel of context.traceIndex().idleFrom().get(actor) ?? []) {
+      if (channel.to === loop.holder) continue
+      const carries = traced.filter((id) => channel.carries.includes(id) && reaches(context, id, actor) && !reaches(context, id, channel.to))
+      if (carries.length === 0) continue
+      proposals.push({
+        from: channel.from,
+        to: channel.to,
+        level: channel.level,
+        carries,
+        reason: `let ${naming.actor(channel.to)} hear ${listInWords(carries.map(naming.asset))} again, so that they can act on it`,
+        activates: channel.id,
+      })
+    }
+  }
+  return proposals.sort((a, b) => compareIds(a.activates!, b.activates!))
 }

@@ -220,10 +220,9 @@ export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   const diversity = diversityOf(context)
   const voiceBits = voiceBitsOf(context)
   const { holders } = context.tracedActors()
-  const actors = context.graph.actors
   const all = Array.from(holders, (_, i) => i)
   const loops = context.traces().loops
-  const levelOf = all.map((i): Level | undefined => levelOfLoop(actors[holders[i]!]!.levels, loops[i]!))
+  const levelOf = all.map((i): Level | undefined => levelOfLoop(context, loops[i]!))
   // Lay voices that hold a source: the people whose loops the coverage is about.
   const layHolders = (positions: ReadonlyArray<number>): number => new Set(positions.filter((i) => (voiceBits[holders[i]!]! & 1) !== 0).map((i) => holders[i]!)).size
   const levelFigures = context.levelsInUse.map((level) => {

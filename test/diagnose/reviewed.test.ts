@@ -52,7 +52,7 @@ describe("a CAMHS youth participation group that writes its own 'you said, we di
 })
 
 describe('healthy co-produced services written by a reviewer (recovery college, MNVP, GP practice and PPG, community mental health team)', () => {
-  for (const file of ['ra-recovery-college-council.json', 'ra-mnvp.json', 'ra-gp-ppg.json', 'ra-cmht-care-plans.json', 'rc-ld-coproduced.json']) {
+  for (const file of ['ra-recovery-college-council.json', 'ra-mnvp.json', 'ra-gp-ppg.json', 'ra-cmht-care-plans.json', 'rc-ld-coproduced.json', 'rd-crisis-house.json']) {
     it(`${file}: no error, at most 3 warnings and at most 10 notes`, () => {
       const { bySeverity } = diagnose(load(file)).summary
       expect(bySeverity.error).toBe(0)
@@ -177,5 +177,21 @@ describe("a district nursing carers' survey that only reaches the board's qualit
   it('does not send the unused quality strategy back to the analysts who report to the committee', () => {
     const unused = diagnosis.defects.find((defect) => defect.rule === 'unused-knowledge' && defect.assets.includes('quality-strategy' as never))
     expect(unused?.repair?.map((channel) => channel.to)).toEqual(['dn-team-lead'])
+  })
+})
+
+describe('an ICB committee whose "received and noted" letter stops with Healthwatch while its referral lapsed (fourth review)', () => {
+  const diagnosis = diagnose(load('rd-icb-care-homes.json'))
+  it('says the referral lapsed, and never proposes delivering the "noted" letter', () => {
+    for (const source of ['relative-experiences', 'resident-experiences']) {
+      const open = diagnosis.defects.find((defect) => defect.rule === 'open-loop' && defect.message.startsWith(`'${source}'`))
+      expect(open?.message, source).toContain("'enter-view-report' would reach 'care-homes-quality-team' over 'referral-to-chqt', which is not active")
+    }
+    const delivered = diagnosis.defects.flatMap((defect) => defect.repair ?? []).filter((channel) => channel.carries.includes('committee-ack' as never))
+    expect(delivered).toEqual([])
+  })
+  it("files the quality team's monitoring loop at planning, and says once that residents' experience never makes a plan", () => {
+    expect(diagnosis.defects.find((defect) => defect.rule === 'no-memory')?.level).toBe('planning')
+    expect(diagnosis.defects.filter((defect) => defect.rule === 'single-loop-trap' || defect.rule === 'learning-stuck').map((defect) => defect.rule)).toEqual(['learning-stuck'])
   })
 })

@@ -36,6 +36,53 @@ describe('open-loop', () => {
     const { scorecard } = diagnose(model)
     expect(scorecard.levels.map(({ level, figures }) => [level, figures.sources])).toEqual([['delivery', 1], ['planning', 2]])
   })
+  it('files a commissioner\'s monitoring loop by its route, not by the care its changes become', () => {
+    // Care homes' action plans come back to the quality team over planning channels; the
+    // improvements reach residents as care, at delivery. Nothing is kept as a lesson.
+    const model = buildModel({
+      actors: [['team', 'commissioner', ['delivery', 'planning']], ['homes', 'provider', ['delivery', 'planning']], ['residents', 'patient']],
+      assets: [
+        ['monitoring', 'data', 'team'],
+        ['plan', 'plan', 'team', undefined, { derivedFrom: ['monitoring'] }],
+        ['improvements', 'change', 'homes', undefined, { derivedFrom: ['plan'] }],
+        ['returns', 'response', 'homes', undefined, { derivedFrom: ['improvements'] }],
+      ],
+      channels: [
+        ['plan-to-homes', 'team', 'homes', ['plan'], { level: 'planning' }],
+        ['returns-to-team', 'homes', 'team', ['returns'], { level: 'planning' }],
+        ['care', 'homes', 'residents', ['improvements']],
+      ],
+    })
+    expect(defectsOf(model, 'no-memory').map((defect) => defect.level)).toEqual(['planning'])
+  })
+  it('brings back a lapsed referral rather than deliver a "received and noted" that stopped on its way', () => {
+    // Relatives tell Healthwatch; the ICB committee writes back to Healthwatch that the report
+    // was noted and referred, but the referral to the care homes quality team has lapsed.
+    const model = buildModel({
+      actors: [['relatives', 'carer'], ['healthwatch', 'intermediary'], ['committee', 'board'], ['team', 'commissioner']],
+      assets: [
+        ['accounts', 'experience', 'relatives'],
+        ['report', 'insight', 'healthwatch', undefined, { derivedFrom: ['accounts'] }],
+        ['noted', 'response', 'committee', undefined, { derivedFrom: ['report'] }],
+        ['plan', 'plan', 'team', undefined, { derivedFrom: ['report'] }],
+      ],
+      channels: [
+        ['survey', 'relatives', 'healthwatch', ['accounts']],
+        ['report-in', 'healthwatch', 'committee', ['report']],
+        ['ack', 'committee', 'healthwatch', ['noted']],
+        ['referral', 'committee', 'team', ['report'], { status: 'inactive' }],
+      ],
+    })
+    const [defect] = defectsOf(model, 'open-loop')
+    expect(defect!.message).toContain("is answered by 'noted', which goes no further than 'healthwatch'; 'report' would reach 'team' over 'referral', which is not active")
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'committee', to: 'team', carries: ['report'], activates: 'referral' }),
+      expect.objectContaining({ from: 'team', carries: ['plan-reply'] }),
+      ...(defect!.repair!.length > 2 ? [expect.anything()] : []),
+    ])
+    expect(defect!.repair!.some((channel) => channel.carries.includes('noted' as never))).toBe(false)
+    expect(defectsOf(applyRepairs(model, diagnose(model).defects.flatMap((each) => each.repair ?? [])), 'open-loop')).toEqual([])
+  })
   it('is silent when a reply made from the story comes back', () => {
     const model = buildModel({
       actors: patientAndManager,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { commands } from '../../src/cli/commands/index.js'
 import { exitCodes } from '../../src/cli/failure.js'
-import { applyRepairs, diagnose, formatDiagnosis } from '../../src/index.js'
+import { applyRepairs, builtinRules, diagnose, formatDiagnosis } from '../../src/index.js'
 import { readModel } from '../../scripts/docs-diagrams.js'
 import { closureCurve, loadSimulate, palsReplyRestored } from '../../scripts/docs-plots.js'
 import { runInProcess } from '../cli/harness.js'
@@ -31,6 +31,11 @@ const section = (text: string, heading: string): string => {
 describe('quick start: reading the Ward 7 diagnosis', () => {
   const diagnosis = diagnose(ward)
   const result = section(page('quick-start.md'), '## 4. Read the result')
+
+  it('counts the built-in rules as the library does', () => {
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenty-one', 'twenty-two']
+    expect(page('quick-start.md').replace(/\s+/g, ' ')).toContain(`runs the ${words[builtinRules.length]} built-in rules`)
+  })
 
   it('quotes the first line of the real report', () => {
     expect(result).toContain(formatDiagnosis(diagnosis, 'text').split('\n')[0])

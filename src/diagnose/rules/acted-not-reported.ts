@@ -97,7 +97,7 @@ const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: Read
   const decided = own ? 'they know what they decided, never that it was done' : 'they hear what was decided, never that it was done'
   return {
     message: `${loop.outcome === 'open' ? openWords(context, loop, changes, made) : `${naming.asset(loop.source)} from ${naming.actor(loop.holder)} led to ${made}, but no reply made from ${changes.length === 1 ? 'that change' : 'those changes'} comes back to ${naming.actor(loop.holder)}${closedBy}: ${loop.outcome === 'decided' ? decided : 'they never hear "you said, we did"'}.`}${inferred ? ` (This is inferred: the model does not say what ${changes.length === 1 ? 'that change was' : 'those changes were'} made from.)` : ''}`,
-    level: levelOfLoop(holder?.levels ?? [], loop),
+    level: levelOfLoop(context, loop),
     actors: [loop.holder, ...makers],
     channels: loop.steps.map((step) => step.channel),
     assets: [loop.source, ...loop.derived],

@@ -7,9 +7,7 @@ import { defineRule } from '../define-rule.js'
 import { levelOfLoop } from '../loop-level.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
 import { loopRepair } from '../loop-repair.js'
-import { reaches } from '../reply-contact.js'
-import { compareIds } from '../../graph/components.js'
-import type { ProposedChannel } from '../../graph/types.js'
+import { lapsedFromReached } from '../responders.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 
@@ -65,7 +63,7 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
   // Something may have been decided or done from it that the answer never mentions; what the
   // holder decides of its own story alone (a client's own plan) is theirs, not the answer's to report.
   const made = loop.derived.filter((id) => decidedOrDone(context, id) && context.asset(id)?.holder !== loop.holder)
-  const lapsed = made.length === 0 ? lapsedOnward(context, loop) : []
+  const lapsed = made.length === 0 ? lapsedFromReached(context, loop) : []
   const repair = made.length === 0 ? (lapsed.length === 0 ? undefined : lapsed) : loopRepair(context, loop)
   const onward =
     lapsed.length === 0
@@ -73,44 +71,15 @@ const heardFinding = (context: DiagnosisContext, loop: TracedLoop): Finding => {
       : `; ${listInWords(lapsed.map((channel) => `${naming.asset(channel.carries[0]!)} would reach ${naming.actor(channel.to)} over ${quoteIdQuickly(channel.activates!)}`), 3)}, which ${lapsed.length === 1 ? 'is' : 'are'} not active`
   const what =
     made.length === 0
-      ? `but nothing was decided or changed because of it: ${holderWords} are heard and nothing is done${onward}.`
+      ? `but nothing was decided or changed because of it: what ${holderWords} said is heard and nothing is done${onward}.`
       : `but the answer is not made from what was decided or done about it (${listInWords(made.map(naming.asset))}): ${holderWords} are told they were heard, never what became of it.`
   return {
     message: `${naming.asset(loop.source)} from ${holderWords}${reachWords} is answered${reply}, ${what}`,
-    level: levelOfLoop(holder?.levels ?? [], loop),
+    level: levelOfLoop(context, loop),
     actors: [loop.holder, ...others],
     channels: [...loop.steps.map((step) => step.channel), ...lapsed.map((channel) => channel.activates!)],
     assets: [loop.source, ...loop.derived],
     ...(repair === undefined ? {} : { repair }),
     ...(holder === undefined || isLayVoice(holder.perspective) ? {} : { demoted: true }),
   }
-}
-
-/**
- * The lapsed channels (inactive or planned) by which what was heard, or something made of
- * it, would go on from someone who has it to someone it has not reached (a complaints
- * team's learning bulletin to the team leaders who brief crews), each brought back
- * carrying what it listed of the trace: the people who could act on it hear it again. In
- * channel id order.
- */
-const lapsedOnward = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] => {
-  const { naming } = context
-  const traced = [loop.source, ...loop.derived]
-  const proposals: ProposedChannel[] = []
-  for (const actor of loop.reached) {
-    for (const channel of context.traceIndex().idleFrom().get(actor) ?? []) {
-      if (channel.to === loop.holder) continue
-      const carries = traced.filter((id) => channel.carries.includes(id) && reaches(context, id, actor) && !reaches(context, id, channel.to))
-      if (carries.length === 0) continue
-      proposals.push({
-        from: channel.from,
-        to: channel.to,
-        level: channel.level,
-        carries,
-        reason: `let ${naming.actor(channel.to)} hear ${listInWords(carries.map(naming.asset))} again, so that they can act on it`,
-        activates: channel.id,
-      })
-    }
-  }
-  return proposals.sort((a, b) => compareIds(a.activates!, b.activates!))
 }

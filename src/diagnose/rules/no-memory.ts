@@ -23,8 +23,8 @@ const acts = (context: DiagnosisContext, id: AssetId): boolean => {
  * model needs a memory in every system that adapts; organisational intelligence names
  * "remember" as one of its six capabilities.
  *
- * How: per level, the traced loops (`traceLoops`) of sources that start there (held by
- * actors whose lowest level it is, as the scorecard counts them). Knowledge is acted on when a `change` or `experiment` is made from it (whether
+ * How: per level, the traced loops (`traceLoops`) of sources that count there (as the
+ * scorecard counts them: see `tracesStartingAt`). Knowledge is acted on when a `change` or `experiment` is made from it (whether
  * or not anyone is told: that is `acted-not-reported`'s matter); it is remembered when a
  * `lesson` is made from some loop of the level. One finding per level, at `info`: a
  * loop without a written lesson still works, it only forgets. The repair brings the

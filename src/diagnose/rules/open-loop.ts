@@ -48,7 +48,7 @@ const openLoopFinding = (context: DiagnosisContext, loop: TracedLoop, lay: boole
   const repair = loopRepair(context, loop)
   return {
     message: `${context.naming.asset(loop.source)} from ${context.naming.actor(loop.holder)} ${stopInWords(context, loop)}: nothing comes back to ${context.naming.actor(loop.holder)}.`,
-    level: levelOfLoop(holder?.levels ?? [], loop),
+    level: levelOfLoop(context, loop),
     actors: loop.holder === stop.actor ? [loop.holder] : [loop.holder, stop.actor],
     channels: [...loop.steps.map((step) => step.channel), ...stop.idleChannels],
     assets: [loop.source, ...loop.derived],

@@ -22,12 +22,12 @@ const isGoverning = (context: DiagnosisContext, id: AssetId): boolean => {
  * works by: Argyris & Schön call this single-loop learning, and organisations caught in
  * it fix the same problems again and again.
  *
- * How: per level, the traced loops (`traceLoops`) of the sources that start there (held
- * by actors whose lowest level it is, as the scorecard counts them); if there is at least
+ * How: per level, the traced loops (`traceLoops`) of the sources that count there (as
+ * the scorecard counts them: see `tracesStartingAt`); if there is at least
  * one and nothing made from any of them is a plan, a strategy or a strategy-level
  * experiment, the level is trapped: one finding per level. In a model that holds no plan
- * or strategy at all, which may leave out where rules are made, the finding is one
- * severity lower and asks for them. The repair brings the furthest thing made from
+ * or strategy at all, which may leave out where rules are made, one finding for every
+ * trapped level, one severity lower, asks for them. The repair brings the furthest thing made from
  * those sources that a plan could be made from (a source, or an insight) to a holder of
  * a plan or strategy. O(traced loops).
  *
@@ -45,11 +45,18 @@ export const singleLoopTrap = defineRule({
     // A model that holds no plan or strategy at all may leave out where rules are made: then
     // the finding is one step lower and asks for them.
     const ruleless = !context.model.assets.some((asset) => asset.kind === 'plan' || asset.kind === 'strategy')
-    for (const level of context.levelsInUse) {
-      // A source starts at the lowest level its holder takes part in (as in the scorecard), so
-      // a holder at two levels is not reported twice for the same sources.
-      const loops = context.tracesStartingAt(level)
-      if (loops.length === 0 || loops.some((loop) => loop.derived.some((id) => isGoverning(context, id)))) continue
+    // A source counts at one level (as in the scorecard), so a holder at two levels is not
+    // reported twice for the same sources.
+    const trapped = context.levelsInUse
+      .map((level) => ({ level, loops: context.tracesStartingAt(level) }))
+      .filter(({ loops }) => loops.length > 0 && !loops.some((loop) => loop.derived.some((id) => isGoverning(context, id))))
+    // With no plan or strategy anywhere, every level asks the same question (who makes the
+    // rules?): asked once, at the lowest trapped level, of every trapped loop.
+    const groups =
+      ruleless && trapped.length > 1
+        ? [{ level: trapped[0]!.level, at: `${listInWords(trapped.map((each) => each.level))} levels`, loops: trapped.flatMap((each) => each.loops) }]
+        : trapped.map((each) => ({ ...each, at: `${each.level} level` }))
+    for (const { level, at, loops } of groups) {
       const found = governingRepair(context, loops, ['plan', 'strategy'], {
         level: level === 'delivery' ? 'planning' : level,
         purpose: `so that what is learned at ${level} level can change a rule`,
@@ -59,7 +66,7 @@ export const singleLoopTrap = defineRule({
       const acts = loops.some((loop) => loop.derived.some((id) => isAct(context, id)))
       const consequence = acts ? 'the organisation can change what it does there but never the rules it works by' : `nothing there is changed from ${loops.length === 1 ? 'it' : 'them'}, let alone the rules the organisation works by`
       findings.push({
-        message: `${loops.length === 1 ? `The one loop that starts at ${level} level (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.${ruleless ? ' The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them, to see whether what is learned here reaches them.' : ''}`,
+        message: `${loops.length === 1 ? `The one loop that starts at ${at} (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${at} (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.${ruleless ? ' The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them, to see whether what is learned here reaches them.' : ''}`,
         level,
         actors: sortedUnique([...loops.map((loop) => loop.holder), ...(found?.channel === undefined ? [] : [found.channel.from, found.target])]),
         channels: [],

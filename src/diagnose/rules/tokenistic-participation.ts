@@ -57,9 +57,11 @@ export const tokenisticParticipation = defineRule({
       // Whom they told (over their own channels), and whom it reached from there.
       const told = sortedUnique(loops.flatMap((loop) => toldDirectly(context, loop)))
       const onward = reached.filter((id) => !told.includes(id))
-      const to = told.length === 0 ? listInWords(reached.map(naming.actor), 3) : `${listInWords(told.map(naming.actor), 3)}${onward.length === 0 ? '' : ` (and it reaches ${listInWords(onward.map(naming.actor), 3)})`}`
+      // The sources are the subject, so the verb agrees whether the holder is one carer or many residents.
+      const one = loops.length === 1
+      const to = told.length === 0 ? listInWords(reached.map(naming.actor), 3) : `${listInWords(told.map(naming.actor), 3)}${onward.length === 0 ? '' : ` (and ${one ? 'it reaches' : 'they reach'} ${listInWords(onward.map(naming.actor), 3)})`}`
       findings.push({
-        message: `${naming.actor(holder)} ${loops.length === 1 ? 'gives' : 'give'} ${listInWords(loops.map((loop) => naming.asset(loop.source)), 3)} to ${to}, but nothing is decided or changed from it and nothing comes back: their participation stops at informing and consultation.`,
+        message: `${listInWords(loops.map((loop) => naming.asset(loop.source)), 3)} from ${naming.actor(holder)} ${one ? 'goes' : 'go'} to ${to}, but nothing is decided or changed from ${one ? 'it' : 'them'} and nothing comes back: their participation stops at informing and consultation.`,
         level: levels.find((level) => actor.levels.includes(level)),
         actors: sortedUnique([holder, ...reached]),
         channels: sortedUnique(loops.flatMap((loop) => loop.steps.map((step) => step.channel))),

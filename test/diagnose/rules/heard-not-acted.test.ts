@@ -44,7 +44,7 @@ describe('heard-not-acted', () => {
         ['briefing', 'team-leaders', 'crews', ['themes']],
       ],
     })
-    expect(found[0]!.message).toContain("'families' are heard and nothing is done; 'themes' would reach 'team-leaders' over 'bulletin', which is not active.")
+    expect(found[0]!.message).toContain("what 'families' said is heard and nothing is done; 'themes' would reach 'team-leaders' over 'bulletin', which is not active.")
     expect(found[0]!.channels).toEqual(['bulletin', 'make', 'reply'])
     expect(found[0]!.repair).toEqual([expect.objectContaining({ from: 'complaints', to: 'team-leaders', carries: ['themes'], activates: 'bulletin' })])
   })
@@ -82,7 +82,7 @@ describe('heard-not-acted', () => {
       channels: [['record', 'clients', 'link-workers', ['scores']], ['answer', 'link-workers', 'clients', ['scores-reply']]],
     })
     expect(rest).toEqual([])
-    expect(finding!.message).toContain("but nothing was decided or changed because of it: 'clients' are heard and nothing is done.")
+    expect(finding!.message).toContain("but nothing was decided or changed because of it: what 'clients' said is heard and nothing is done.")
     expect(finding!.repair).toBeUndefined()
   })
 

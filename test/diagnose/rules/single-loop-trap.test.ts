@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
+import { applyRepairs } from '../../../src/graph/apply-repairs.js'
+import { diagnose } from '../../../src/diagnose/diagnose.js'
+import type { Model } from '../../../src/model/codecs.js'
+import { voiceModel } from './voice-build.js'
+
+// The rule on its own: where all a level's loops are lay experience at delivery, its finding
+// gives way to learning-stuck's, which says the same (see the last test).
+const alone = { rules: { 'learning-stuck': 'off' } } as const
+const findingsOf = (model: Model, rule: string, config: Parameters<typeof diagnose>[1] = alone) => diagnose(model, config).defects.filter((defect) => defect.rule === rule)
+const repairedBy = (model: Model, rule: string): Model => applyRepairs(model, findingsOf(model, rule).flatMap((defect) => defect.repair ?? []))
 
 // The commissioner's contract plan is made from nothing the clinic hears.
 const clinic = (managerAsset: 'response' | 'plan') =>
@@ -35,6 +44,19 @@ describe('single-loop-trap', () => {
     const findings = findingsOf(model, 'single-loop-trap')
     expect(findings.map((finding) => finding.severity)).toEqual(['info'])
     expect(findings[0]!.message).toContain('The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them')
+  })
+
+  it('asks once, not once per level, when the model holds no plan or strategy at all', () => {
+    // A ward's stories at delivery and the experience team's scores at planning: one question.
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['m', 'manager'], ['x', 'staff', ['planning']], ['q', 'board', ['planning']]],
+      assets: [['story', 'experience', 'p', []], ['fix', 'change', 'm', ['story']], ['scores', 'data', 'x', []]],
+      channels: [['tell', 'p', 'm', ['story']], ['report', 'x', 'q', ['scores'], { level: 'planning' }]],
+    })
+    const findings = findingsOf(model, 'single-loop-trap')
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({ severity: 'info', level: 'delivery', assets: ['scores', 'story'] })
+    expect(findings[0]!.message).toContain("None of the 2 loops that start at delivery and planning levels ('story' and 'scores') is made into a plan or strategy")
   })
 
   it('reports a source once, at the lowest level its holder takes part in', () => {
@@ -87,5 +109,12 @@ describe('single-loop-trap', () => {
     })
     expect(findingsOf(model, 'single-loop-trap')[0]!.repair).toEqual([expect.objectContaining({ to: 'k', carries: ['story'] })])
     expect(findingsOf(repairedBy(model, 'single-loop-trap'), 'single-loop-trap')).toEqual([])
+  })
+
+  it('gives way to learning-stuck when that says the same of the same loops, and speaks when learning-stuck is off', () => {
+    // The clinic's story is all the delivery level hears: "never made into a plan such as the contract" once.
+    expect(findingsOf(clinic('response'), 'single-loop-trap', {})).toEqual([])
+    expect(findingsOf(clinic('response'), 'learning-stuck', {})).toHaveLength(1)
+    expect(findingsOf(clinic('response'), 'single-loop-trap')).toHaveLength(1)
   })
 })

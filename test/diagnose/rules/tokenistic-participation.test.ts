@@ -12,7 +12,7 @@ describe('tokenistic-participation', () => {
   it('reports a lay actor whose knowledge travels out but is never decided on, acted on or answered, once', () => {
     const findings = findingsOf(consultation([]), 'tokenistic-participation')
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', actors: ['citizens', 'k'], channels: ['consult'], assets: ['summary', 'views'] })])
-    expect(findings[0]!.message).toContain("'citizens' gives 'views' to 'k', but nothing is decided or changed from it and nothing comes back")
+    expect(findings[0]!.message).toContain("'views' from 'citizens' goes to 'k', but nothing is decided or changed from it and nothing comes back")
   })
 
   it('is silent for a forum whose advice is answered in writing', () => {
