@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/diagnose/diagnose.js'
 import { formatDiagnosis } from '../../src/diagnose/format.js'
@@ -45,6 +46,16 @@ describe('formatDiagnosis', () => {
     expect(result.scorecard.overall.outcomesByPeople.decided).toBe(1)
     expect(formatDiagnosis(result, 'text')).toContain('weighted by people: did 0%, decided 100%, heard 0%, open 0%')
     expect(formatDiagnosis(result, 'markdown')).toMatch(/\| Weighted by people: closed with a decision \| 100% \|/)
+  })
+
+  it('names the scorecard figures the same way in text and markdown, as the diagnosis guide defines them', () => {
+    const guide = readFileSync(new URL('../../docs/diagnosis.md', import.meta.url), 'utf8')
+    for (const label of ['lay voices with at least one loop that closes', 'closed loops joining lay and professional voices']) {
+      expect(formatDiagnosis(diagnosis, 'text')).toContain(label)
+      expect(formatDiagnosis(diagnosis, 'markdown').toLowerCase()).toContain(label)
+      expect(guide).toContain(`| ${label} |`)
+    }
+    expect(formatDiagnosis(diagnosis, 'text')).not.toContain('co-production index')
   })
 
   it('never rounds a share that is not nothing to 0%, nor one short of everything to 100%', () => {
