@@ -1,18 +1,20 @@
+import type { KnowledgeAsset } from '../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../model/primitives.js'
 import type { AssetKind, Level } from '../model/vocabulary.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { levelPreferring } from './reply-repair.js'
-import { lapsedWords } from './naming.js'
+import { lapsedWords, listInWords } from './naming.js'
 import { informingRankOf, voicesOf } from './voices.js'
+import { reaches } from './reply-contact.js'
 
 /** What {@link governingRepair} proposes. @internal */
 export interface GoverningRepair {
   /**
-   * Absent when the holder already has something as far along made from the sources (a
-   * committee sent the quarterly report made from the survey analysis): no channel adds
-   * anything, and only what the plan is declared to be made from can change.
+   * Absent when every loop's knowledge already reaches the holder (a committee sent the
+   * quarterly report made from the survey analysis): no channel adds anything, and only
+   * what the plan is declared to be made from can change.
    */
   readonly channel?: ProposedChannel
   /** Who would hold the governing asset made from it. */
@@ -30,8 +32,10 @@ export interface GoverningRepair {
  * reason says the plan must also be made from what is brought). Prefers a holder already linked to such an actor (an
  * active channel, then an inactive one), else one sharing a level with it, else the first
  * holder; among equals,
- * the furthest asset and the first ids. `undefined` when no loop has anything to bring or
- * nobody holds such an asset. O(Σ reach of the loops' assets + V + E over the holders).
+ * the furthest asset and the first ids. When every loop's knowledge already reaches the
+ * holder chosen, no channel (`channel` absent); when some does, what the others learned.
+ * `undefined` when no loop has anything to bring or nobody holds such an asset.
+ * O(Σ reach of the loops' assets + V + E over the holders), at most twice.
  * @internal
  */
 export const governingRepair = (
@@ -39,6 +43,7 @@ export const governingRepair = (
   loops: ReadonlyArray<TracedLoop>,
   kinds: ReadonlyArray<AssetKind>,
   options: { readonly level?: Level; readonly purpose: string },
+  narrowed = false,
 ): GoverningRepair | undefined => {
   const { graph, model, naming } = context
   const { carriage } = context.traceIndex()
@@ -103,7 +108,13 @@ export const governingRepair = (
   if (chosen === undefined) return undefined
   const from = graph.actors[chosen.from]!.id
   const target = graph.actors[chosen.to]!.id
-  if (rank[chosen.to]! >= rank[chosen.from]!) return { target, asset: model.assets[asset[chosen.to]!]!.id, source: model.assets[source[chosen.to]!]!.id }
+  // Every loop's knowledge already reaches the holder (the committee gets the quarterly report
+  // made from the survey): no channel adds anything. Where only some does, bring the rest
+  // (narrowed once: a second pass takes what it finds, so the cost stays linear).
+  const there = (loop: TracedLoop): boolean => [loop.source, ...loop.derived].some((id) => informingRankOf(context.asset(id)!.kind) >= 0 && reaches(context, id, target))
+  const pending = loops.filter((loop) => !there(loop))
+  if (pending.length === 0) return { target, asset: model.assets[asset[chosen.to]!]!.id, source: model.assets[source[chosen.to]!]!.id }
+  if (pending.length < loops.length && !narrowed) return governingRepair(context, pending, kinds, options, true)
   const carried = model.assets[asset[chosen.from]!]!.id
   const made = model.assets[source[chosen.from]!]!.id
   const what = carried === made ? naming.asset(carried) : `${naming.asset(carried)}, made from ${naming.asset(made)},`
@@ -128,4 +139,26 @@ export const governingRepair = (
     asset: carried,
     source: made,
   }
+}
+
+/** What a plan is made from, in words ("made from the incident profile only", "declared to be made from nothing"). @internal */
+export const madeFromWords = (context: DiagnosisContext, plan: KnowledgeAsset): string =>
+  plan.derivedFrom === undefined
+    ? 'not made from it'
+    : plan.derivedFrom.length === 0
+      ? 'declared to be made from nothing'
+      : `made from ${listInWords(plan.derivedFrom.map(context.naming.asset), 3)} only`
+
+/**
+ * Where a governing repair needs no channel, why, as a sentence to end a finding with:
+ * "It reaches 'quality-committee' as 'quarterly-report', but 'quality-strategy' is
+ * declared to be made from nothing: no channel is missing, only a plan made from it."
+ * Empty when a channel is proposed or nothing was found. @internal
+ */
+export const noChannelWords = (context: DiagnosisContext, found: GoverningRepair | undefined, kinds: ReadonlyArray<AssetKind>): string => {
+  if (found === undefined || found.channel !== undefined) return ''
+  const plan = context.assetsHeldBy(found.target).find((held) => kinds.includes(held.kind))
+  if (plan === undefined) return ''
+  const { naming } = context
+  return ` It reaches ${naming.actor(found.target)} as ${naming.asset(found.asset)}, but ${naming.asset(plan.id)} is ${madeFromWords(context, plan)}: no channel is missing, only a plan made from it.`
 }

@@ -22,8 +22,9 @@ export const levelOfLoop = (context: DiagnosisContext, loop: TracedLoop): Level 
   const holderLevels = context.actor(loop.holder)?.levels ?? []
   const route = new Set<Level>()
   for (const step of loop.steps) {
+    // A channel at a level no actor takes part in (a model warns of it) places nothing.
     const level = context.channel(step.channel)?.level
-    if (level !== undefined) route.add(level)
+    if (level !== undefined && context.levelsInUse.includes(level)) route.add(level)
   }
   const level =
     levels.find((at) => holderLevels.includes(at) && route.has(at)) ?? levels.find((at) => route.has(at)) ?? levels.find((at) => holderLevels.includes(at))

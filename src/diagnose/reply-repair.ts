@@ -6,7 +6,7 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
-import { lapsedFromReached, lapsedOnward, listener, madeOnHearing } from './responders.js'
+import { lapsedOnward, listener, madeOnHearing, referralsFrom } from './responders.js'
 import { chainLevels } from './rules/chain-levels.js'
 
 /** The lowest level both lists take part in, if any. @internal */
@@ -22,16 +22,16 @@ export const sharedLevel = (context: DiagnosisContext, holder: ActorId, other: A
 /**
  * `preferred` when both actors take part in it (a declared loop's level, a plan's), else
  * a level they share, as {@link sharedLevel}: a channel is never at a level one of its
- * ends is not at when they have one in common. When they share none, `preferred` still
- * (a declared planning loop's step from the committee back to patients is a planning
- * step, whichever end is not at planning), else the holder's lowest. @internal
+ * ends is not at when they have one in common. When they share none, `preferred` if one
+ * of them takes part in it (a declared planning loop's step from the committee back to
+ * patients is a planning step), else the holder's lowest. @internal
  */
 export const levelPreferring = (context: DiagnosisContext, holder: ActorId, other: ActorId, preferred: Level | undefined): Level => {
   if (preferred === undefined) return sharedLevel(context, holder, other)
   const mine = context.actor(holder)?.levels ?? []
   const theirs = context.actor(other)?.levels ?? []
   if (mine.includes(preferred) && theirs.includes(preferred)) return preferred
-  return levelInCommon(mine, theirs) ?? preferred
+  return levelInCommon(mine, theirs) ?? (mine.includes(preferred) || theirs.includes(preferred) ? preferred : sharedLevel(context, holder, other))
 }
 
 /** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */
@@ -115,13 +115,14 @@ const deliverer = (context: DiagnosisContext, holder: ActorId, having: ReadonlyA
 const heardOnly = (context: DiagnosisContext, loop: TracedLoop, reply: AssetId): boolean => chainLevels(context, loop).get(reply) === 0
 
 /**
- * The lapsed channels that would take what was heard on to people it has not reached (an
- * ICB committee's referral of a Healthwatch report to the care homes quality team),
+ * The lapsed channels that would take what was heard on to someone it has not reached who
+ * could act on it (an ICB committee's referral of a Healthwatch report to the care homes
+ * quality team; never a lay group),
  * brought back, and a reply from the first one's receiver made from the furthest thing it
  * would make of what it hears (the team's improvement plan). `undefined` when none lapsed.
  */
 const referralRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
-  const lapsed = lapsedFromReached(context, loop)
+  const lapsed = referralsFrom(context, loop)
   if (lapsed.length === 0) return undefined
   const responder = lapsed[0]!.to
   const made = [loop.source, ...lapsed[0]!.carries].map((id) => madeOnHearing(context, responder, id)).find((id) => id !== undefined) ?? lapsed[0]!.carries.at(-1)!

@@ -2,6 +2,7 @@ import type { ActorId, AssetId } from '../model/primitives.js'
 import { type Level, isProfessionalVoice, levels } from '../model/vocabulary.js'
 import { traceStageOf } from '../graph/provenance.js'
 import type { TracedLoop } from '../graph/trace-types.js'
+import type { Channel } from '../model/codecs.js'
 import type { DiagnosisContext } from './context.js'
 import { compareIds } from '../graph/components.js'
 import type { ProposedChannel } from '../graph/types.js'
@@ -94,31 +95,58 @@ export const lapsedOnward = (context: DiagnosisContext, loop: TracedLoop) => {
   return undefined
 }
 
+/** Idle channels by sender and an asset they list, for one context: a hub with thousands of lapsed letters is not scanned for every loop. */
+const idleIndex = new WeakMap<DiagnosisContext, Map<string, Channel[]>>()
+const idleListing = (context: DiagnosisContext): Map<string, Channel[]> => {
+  let index = idleIndex.get(context)
+  if (index === undefined) {
+    index = new Map()
+    for (const [from, channels] of context.traceIndex().idleFrom()) {
+      for (const channel of channels) {
+        for (const id of new Set(channel.carries)) {
+          const key = `${from}\u0000${id}`
+          const list = index.get(key)
+          if (list === undefined) index.set(key, [channel])
+          else list.push(channel)
+        }
+      }
+    }
+    idleIndex.set(context, index)
+  }
+  return index
+}
+
 /**
  * The lapsed channels (inactive or planned) by which what was heard, or something made of
  * it, would go on from someone who has it to someone it has not reached (a complaints
  * team's learning bulletin to the team leaders who brief crews), each brought back
  * carrying what it listed of the trace: the people who could act on it hear it again. In
- * channel id order. @internal
+ * channel id order. O(actors reached × assets traced + channels found). @internal
  */
 export const lapsedFromReached = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] => {
   const { naming } = context
   const traced = [loop.source, ...loop.derived]
-  const proposals: ProposedChannel[] = []
+  const index = idleListing(context)
+  const found = new Map<string, Channel>()
   for (const actor of loop.reached) {
-    for (const channel of context.traceIndex().idleFrom().get(actor) ?? []) {
-      if (channel.to === loop.holder) continue
-      const carries = traced.filter((id) => channel.carries.includes(id) && reaches(context, id, actor) && !reaches(context, id, channel.to))
-      if (carries.length === 0) continue
-      proposals.push({
-        from: channel.from,
-        to: channel.to,
-        level: channel.level,
-        carries,
-        reason: `let ${naming.actor(channel.to)} hear ${listInWords(carries.map(naming.asset))} again, so that they can act on it`,
-        activates: channel.id,
-      })
-    }
+    for (const id of traced) for (const channel of index.get(`${actor}\u0000${id}`) ?? []) if (channel.to !== loop.holder) found.set(channel.id, channel)
+  }
+  const proposals: ProposedChannel[] = []
+  for (const channel of found.values()) {
+    const carries = traced.filter((id) => channel.carries.includes(id) && reaches(context, id, channel.from) && !reaches(context, id, channel.to))
+    if (carries.length === 0) continue
+    proposals.push({
+      from: channel.from,
+      to: channel.to,
+      level: channel.level,
+      carries,
+      reason: `let ${naming.actor(channel.to)} hear ${listInWords(carries.map(naming.asset))} again, so that they can act on it`,
+      activates: channel.id,
+    })
   }
   return proposals.sort((a, b) => compareIds(a.activates!, b.activates!))
 }
+
+/** {@link lapsedFromReached} to someone who could act on it (a professional voice or a mixed group), not to another lay group. @internal */
+export const referralsFrom = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] =>
+  lapsedFromReached(context, loop).filter((channel) => isProfessionalVoice(context.actor(channel.to)?.perspective ?? 'lay'))

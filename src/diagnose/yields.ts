@@ -22,18 +22,30 @@ interface Yield {
   readonly covers: (mine: Finding, theirs: Finding) => boolean
 }
 
+/** A finding's assets as a set, made once per finding: coverage is checked in linear time. */
+const assetSets = new WeakMap<Finding, ReadonlySet<string>>()
+const assetSet = (finding: Finding): ReadonlySet<string> => {
+  let set = assetSets.get(finding)
+  if (set === undefined) assetSets.set(finding, (set = new Set(finding.assets ?? [])))
+  return set
+}
+
 const yields: ReadonlyArray<Yield> = [
   // That nothing comes back is part of what acted-not-reported says, an error, when a change
   // was made from what people said and nobody tells them: a commissioner reads one gap.
   { rule: 'open-loop', to: 'acted-not-reported', strictly: true, key: (finding) => finding.assets?.[0], covers: () => true },
-  // Delivery loops never made into a plan, when they are all the lay experience that
-  // learning-stuck already says is never made into one (with the plan it could change).
+  // A level's loops never made into a plan, when they are all lay experience that
+  // learning-stuck already says is never made into one (with the plan it could change),
+  // whichever level each counts at.
   {
     rule: 'single-loop-trap',
     to: 'learning-stuck',
     strictly: false,
-    key: (finding) => finding.level,
-    covers: (mine, theirs) => (mine.assets ?? []).every((id) => theirs.assets?.includes(id) === true),
+    key: () => 'stuck',
+    covers: (mine, theirs) => {
+      const theirAssets = assetSet(theirs)
+      return (mine.assets ?? []).every((id) => theirAssets.has(id))
+    },
   },
 ]
 

@@ -169,10 +169,10 @@ describe('an ICB committee that decides an access plan from what patients say an
 
 describe("a district nursing carers' survey that only reaches the board's quality committee (third review)", () => {
   const diagnosis = diagnose(load('rc-district-nursing.json'))
-  it('proposes no channel for learning-stuck, since the committee already gets the report made from the survey', () => {
+  it('proposes bringing learning-stuck what the committee does not get yet (the phone concerns), not the survey it already has', () => {
     const stuck = diagnosis.defects.find((defect) => defect.rule === 'learning-stuck')
-    expect(stuck?.repair).toBeUndefined()
-    expect(stuck?.message).toContain("It reaches 'quality-committee' as 'quarterly-report', but 'quality-strategy' is declared to be made from nothing")
+    expect(stuck?.repair).toEqual([expect.objectContaining({ from: 'dn-team-lead', to: 'quality-committee', carries: ['phone-concerns'] })])
+    expect(stuck?.repair?.[0]?.reason).toContain("'quality-strategy' is declared to be made from other things only: make it from this too")
   })
   it('does not send the unused quality strategy back to the analysts who report to the committee', () => {
     const unused = diagnosis.defects.find((defect) => defect.rule === 'unused-knowledge' && defect.assets.includes('quality-strategy' as never))

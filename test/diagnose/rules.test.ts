@@ -83,6 +83,27 @@ describe('open-loop', () => {
     expect(defect!.repair!.some((channel) => channel.carries.includes('noted' as never))).toBe(false)
     expect(defectsOf(applyRepairs(model, diagnose(model).defects.flatMap((each) => each.repair ?? [])), 'open-loop')).toEqual([])
   })
+  it('places nothing at a level no actor takes part in (a mislabelled channel)', () => {
+    const model = buildModel({
+      actors: [['p', 'patient'], ['w', 'clinician']],
+      assets: [['story', 'experience', 'p'], ['fix', 'change', 'w', undefined, { derivedFrom: ['story'] }]],
+      channels: [['tell', 'p', 'w', ['story'], { level: 'strategy' }]],
+    })
+    const diagnosis = diagnose(model)
+    expect(diagnosis.defects.find((defect) => defect.rule === 'acted-not-reported')?.level).toBe('delivery')
+    expect(diagnosis.scorecard.levels.map(({ level, figures }) => [level, figures.sources])).toEqual([['delivery', 1]])
+  })
+  it('never makes a lay group answer in place of an acknowledgement: only a referral to someone who could act counts', () => {
+    // PALS's letter back is inactive; a planned digest to a patients' newsletter group also lists the story.
+    const model = buildModel({
+      actors: [['p', 'patient'], ['pals', 'staff'], ['news', 'community-group']],
+      assets: [['story', 'experience', 'p', undefined, { derivedFrom: [] }], ['ack', 'response', 'pals', undefined, { derivedFrom: ['story'] }]],
+      channels: [['tell', 'p', 'pals', ['story']], ['letter', 'pals', 'p', ['ack'], { status: 'inactive' }], ['digest', 'pals', 'news', ['story'], { status: 'planned' }]],
+    })
+    const [defect] = defectsOf(model, 'open-loop')
+    expect(defect!.message).not.toContain('digest')
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'pals', to: 'p', carries: ['ack'] })])
+  })
   it('is silent when a reply made from the story comes back', () => {
     const model = buildModel({
       actors: patientAndManager,

@@ -4,7 +4,7 @@ import type { DiagnosisContext } from '../context.js'
 import { isLayVoice } from '../../model/vocabulary.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
-import { governingRepair } from '../governing-repair.js'
+import { governingRepair, madeFromWords, noChannelWords } from '../governing-repair.js'
 import { noOptions } from '../rule-options.js'
 import { actorsInWords, sortedUnique } from './words.js'
 import { listInWords } from '../naming.js'
@@ -58,11 +58,9 @@ export const learningStuck = defineRule({
       purpose: 'so that what is learned where care is delivered can change the rules it is delivered by',
     })
     const example = found === undefined ? governing[0]! : context.asset(context.assetsHeldBy(found.target).find((asset) => asset.kind === 'plan' || asset.kind === 'strategy')!.id)!
-    // What the holder already gets of it (a quarterly report made from the survey): no channel is missing.
-    const already = found !== undefined && found.channel === undefined ? ` It reaches ${naming.actor(example.holder)} as ${naming.asset(found.asset)}, but ${naming.asset(example.id)} is ${madeFromWords(context, example)}: no channel is missing, only a plan made from it.` : ''
     return [
       {
-        message: `What ${actorsInWords(context, holders)} say where care is delivered (${listInWords(sources.map(naming.asset), 3)}) is never made into a plan or strategy such as ${naming.asset(example.id)}, held by ${naming.actor(example.holder)}: it can change what is done, but never the rules it is done by.${already}`,
+        message: `What ${actorsInWords(context, holders)} say where care is delivered (${listInWords(sources.map(naming.asset), 3)}) is never made into a plan or strategy such as ${naming.asset(example.id)}, held by ${naming.actor(example.holder)}: it can change what is done, but never the rules it is done by.${noChannelWords(context, found, ['plan', 'strategy'])}`,
         level: 'delivery',
         actors: sortedUnique([...holders, example.holder, ...(found?.channel === undefined ? [] : [found.channel.from])]),
         channels: [],
@@ -72,14 +70,6 @@ export const learningStuck = defineRule({
     ]
   },
 })
-
-/** What a plan is made from, in words ("made from the incident profile only", "declared to be made from nothing"). */
-const madeFromWords = (context: DiagnosisContext, plan: KnowledgeAsset): string =>
-  plan.derivedFrom === undefined
-    ? 'not made from it'
-    : plan.derivedFrom.length === 0
-      ? 'declared to be made from nothing'
-      : `made from ${listInWords(plan.derivedFrom.map(context.naming.asset), 3)} only`
 
 /**
  * Where some experience does shape a plan, each source that reaches the holder of a plan

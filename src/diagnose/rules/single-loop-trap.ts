@@ -1,7 +1,7 @@
 import type { Finding } from '../types.js'
 import { isAct } from './acted-not-reported.js'
 import { defineRule } from '../define-rule.js'
-import { governingRepair } from '../governing-repair.js'
+import { governingRepair, noChannelWords } from '../governing-repair.js'
 import { listInWords } from '../naming.js'
 import { noOptions } from '../rule-options.js'
 import { sortedUnique } from './words.js'
@@ -66,7 +66,7 @@ export const singleLoopTrap = defineRule({
       const acts = loops.some((loop) => loop.derived.some((id) => isAct(context, id)))
       const consequence = acts ? 'the organisation can change what it does there but never the rules it works by' : `nothing there is changed from ${loops.length === 1 ? 'it' : 'them'}, let alone the rules the organisation works by`
       findings.push({
-        message: `${loops.length === 1 ? `The one loop that starts at ${at} (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${at} (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.${ruleless ? ' The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them, to see whether what is learned here reaches them.' : ''}`,
+        message: `${loops.length === 1 ? `The one loop that starts at ${at} (${naming.asset(sources[0]!)}) is never` : `None of the ${loops.length} loops that start at ${at} (${listInWords(sources.map(naming.asset), 3)}) is`} made into a plan or strategy: ${consequence}.${noChannelWords(context, found, ['plan', 'strategy'])}${ruleless ? ' The model holds no plan or strategy at all: if rules are made elsewhere, add who makes them, to see whether what is learned here reaches them.' : ''}`,
         level,
         actors: sortedUnique([...loops.map((loop) => loop.holder), ...(found?.channel === undefined ? [] : [found.channel.from, found.target])]),
         channels: [],

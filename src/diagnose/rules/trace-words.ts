@@ -2,7 +2,7 @@ import type { TracedLoop } from '../../graph/trace-types.js'
 import { isLayVoice } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { listInWords } from '../naming.js'
-import { lapsedFromReached } from '../responders.js'
+import { referralsFrom } from '../responders.js'
 import { chainLevels } from './chain-levels.js'
 
 /**
@@ -47,7 +47,7 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
       return `${at}${made} and stops there, because nobody reports back what was done`
     case 'reply-not-delivered': {
       // An acknowledgement ("received and noted") while the referral onward lapsed: say so.
-      const lapsed = chainLevels(context, loop).get(stop.asset) === 0 ? lapsedFromReached(context, loop) : []
+      const lapsed = chainLevels(context, loop).get(stop.asset) === 0 ? referralsFrom(context, loop) : []
       const onward = lapsed.length === 0 ? '' : `; ${listInWords(lapsed.map((channel) => `${naming.asset(channel.carries[0]!)} would reach ${naming.actor(channel.to)} over '${channel.activates!}', which is not active`), 3)}`
       return `is answered by ${naming.asset(stop.asset)}, which goes no further than ${naming.actor(stop.actor)}${onward}`
     }

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import type { KnowledgeAsset } from '../../model/codecs.js'
+import type { Channel, KnowledgeAsset } from '../../model/codecs.js'
 import type { ActorId } from '../../model/primitives.js'
 import { AssetKind, isLayVoice, isProfessionalVoice } from '../../model/vocabulary.js'
 import type { ProposedChannel } from '../../graph/types.js'
@@ -97,7 +97,7 @@ const usedAssets = (context: DiagnosisContext): Uint8Array => {
 
 /** A channel that carries the asset on: the route an inactive channel had, the person a reply answers, or a professional downstream of the holder. */
 const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: ReadonlyArray<string>): ProposedChannel | undefined => {
-  const { naming, graph } = context
+  const { graph } = context
   const was = idle.map((id) => context.channel(id as never)).find((channel) => channel !== undefined && channel.from === asset.holder)
   let to = was?.to
   if (to === undefined && asset.kind === 'response') {
@@ -113,17 +113,24 @@ const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: Readonl
   // Patients' and carers' own knowledge goes to the professionals who care for them; a team's
   // never back upstream, to whoever feeds it (a dashboard returned to the team that sent the
   // data, a strategy to the analysts who report to the committee): it is used downstream.
+  if (to !== undefined) return carried(context, asset, to, was)
   const lay = isLayVoice(context.actor(asset.holder)?.perspective ?? 'professional')
   const upstream = new Set<ActorId>()
   if (v !== undefined) for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]!; i++) upstream.add(graph.actors[graph.sources[i]!]!.id)
-  if (to === undefined && lay) to = [...upstream].find((id) => id !== asset.holder && isProfessionalVoice(context.actor(id)!.perspective))
+  if (lay) to = [...upstream].find((id) => id !== asset.holder && isProfessionalVoice(context.actor(id)!.perspective))
   if (to === undefined) {
     const mine = context.actor(asset.holder)?.levels ?? []
     to = context.model.actors.find(
       (actor) => actor.id !== asset.holder && (lay || !upstream.has(actor.id)) && isProfessionalVoice(actor.perspective) && actor.levels.some((level) => mine.includes(level)),
     )?.id
   }
-  if (to === undefined || to === asset.holder) return undefined
+  return to === undefined ? undefined : carried(context, asset, to, was)
+}
+
+/** The channel that carries an unused asset from its holder to `to`. */
+const carried = (context: DiagnosisContext, asset: KnowledgeAsset, to: ActorId, was: Channel | undefined): ProposedChannel | undefined => {
+  const { naming } = context
+  if (to === asset.holder) return undefined
   return {
     from: asset.holder,
     to,

@@ -32,6 +32,18 @@ describe('learning-stuck', () => {
     expect(findingsOf(ward(['themes'], []), 'learning-stuck')).toHaveLength(1)
   })
 
+  it('still proposes a channel for the loops whose knowledge does not reach the plan holder yet', () => {
+    // Patients' themes reach the commissioner; the carers' team's insight never leaves it.
+    const model = voiceModel({
+      actors: [['p', 'patient'], ['c', 'carer'], ['w', 'clinician', ['delivery', 'planning']], ['ct', 'staff', ['delivery', 'planning']], ['k', 'commissioner', ['planning']]],
+      assets: [['story', 'experience', 'p', []], ['cstory', 'experience', 'c', []], ['themes', 'insight', 'w', ['story']], ['cthemes', 'insight', 'ct', ['cstory']], ['spec', 'plan', 'k', []]],
+      channels: [['tell', 'p', 'w', ['story']], ['ctell', 'c', 'ct', ['cstory']], ['send', 'w', 'k', ['themes'], { level: 'planning' }], ['issue', 'k', 'w', ['spec'], { level: 'planning' }]],
+    })
+    const [finding] = findingsOf(model, 'learning-stuck')
+    expect(finding!.message).not.toContain('no channel is missing')
+    expect(finding!.repair).toEqual([expect.objectContaining({ from: 'ct', to: 'k', carries: ['cthemes'] })])
+  })
+
   it('proposes no channel when the plan holder already gets the themes, and says only the plan can change', () => {
     // A district nursing survey's analysis reaches the quality committee in its quarterly
     // report; the quality strategy is made from nothing of it. Carrying it again changes nothing.

@@ -32,7 +32,9 @@ describe('single-loop-trap', () => {
       assets: [['story', 'experience', 'p', []], ['fix', 'change', 'm', ['story']], ['reply', 'response', 'm', ['fix']], ['rota-plan', 'plan', 'm', []]],
       channels: [['tell', 'p', 'm', ['story']], ['answer', 'm', 'p', ['reply']]],
     })
-    expect(findingsOf(model, 'single-loop-trap')[0]!.message).toBe("The one loop that starts at delivery level ('story') is never made into a plan or strategy: the organisation can change what it does there but never the rules it works by.")
+    expect(findingsOf(model, 'single-loop-trap')[0]!.message).toBe(
+      "The one loop that starts at delivery level ('story') is never made into a plan or strategy: the organisation can change what it does there but never the rules it works by. It reaches 'm' as 'story', but 'rota-plan' is declared to be made from nothing: no channel is missing, only a plan made from it.",
+    )
   })
 
   it('is a note asking where rules are made when the model holds no plan or strategy at all', () => {
@@ -116,5 +118,21 @@ describe('single-loop-trap', () => {
     expect(findingsOf(clinic('response'), 'single-loop-trap', {})).toEqual([])
     expect(findingsOf(clinic('response'), 'learning-stuck', {})).toHaveLength(1)
     expect(findingsOf(clinic('response'), 'single-loop-trap')).toHaveLength(1)
+  })
+
+  it('gives way to learning-stuck whatever level the loops count at', () => {
+    // A carers' forum at delivery and planning whose issue goes only to the commissioner:
+    // a planning loop, and the lay experience learning-stuck already reports.
+    const model = voiceModel({
+      actors: [['forum', 'forum', ['delivery', 'planning'], 'lay'], ['k', 'commissioner', ['planning']]],
+      assets: [['issue', 'experience', 'forum', []], ['spec', 'plan', 'k', []], ['fix', 'change', 'k', ['issue']]],
+      channels: [['raise', 'forum', 'k', ['issue'], { level: 'planning' }]],
+    })
+    expect(findingsOf(model, 'learning-stuck', {})).toHaveLength(1)
+    expect(findingsOf(model, 'single-loop-trap', {})).toEqual([])
+    // On its own, it says why no channel is proposed.
+    const [alone] = findingsOf(model, 'single-loop-trap')
+    expect(alone!.repair).toBeUndefined()
+    expect(alone!.message).toContain("It reaches 'k' as 'issue', but 'spec' is declared to be made from nothing: no channel is missing")
   })
 })
