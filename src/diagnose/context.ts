@@ -109,7 +109,7 @@ export const createDiagnosisContext = (
     const actors = graph().actors
     return traces().loops.filter((_, i) => actors[holders[i]!]!.levels.includes(level))
   })
-  // A source starts at the lowest level its holder takes part in, as the scorecard counts it.
+  // A source counts at one level (levelOfLoop), as the scorecard counts it.
   const tracesStartingAt = memoByKey((level: Level) => traces().loops.filter((loop) => levelOfLoop(context, loop) === level))
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))

@@ -2,8 +2,8 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import { type Level, levels } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
 
-/** Each traced loop's level, worked out once: rules and the scorecard ask for the same loops'. */
-const known = new WeakMap<TracedLoop, Level | undefined>()
+/** Each traced loop's level, for one context (it reads the context's actors and channels), worked out once: rules and the scorecard ask for the same loops'. */
+const cache = new WeakMap<DiagnosisContext, WeakMap<TracedLoop, Level | undefined>>()
 
 /**
  * The level a source's loop counts at, read from its route (`steps`: out and back for a
@@ -18,6 +18,8 @@ const known = new WeakMap<TracedLoop, Level | undefined>()
  * O(route steps, log channels) once per loop. @internal
  */
 export const levelOfLoop = (context: DiagnosisContext, loop: TracedLoop): Level | undefined => {
+  let known = cache.get(context)
+  if (known === undefined) cache.set(context, (known = new WeakMap()))
   if (known.has(loop)) return known.get(loop)
   const holderLevels = context.actor(loop.holder)?.levels ?? []
   const route = new Set<Level>()

@@ -6,8 +6,7 @@ import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
-import { lapsedOnward, listener, madeOnHearing, referralsFrom } from './responders.js'
-import { chainLevels } from './rules/chain-levels.js'
+import { answerMadeFrom, lapsedOnward, lapsedReferrals, listener } from './responders.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -111,21 +110,17 @@ const deliverer = (context: DiagnosisContext, holder: ActorId, having: ReadonlyA
   having.find((actor) => actor !== holder && activeChannelsBetween(context, holder, actor).length > 0) ??
   having[having.length - 1]!
 
-/** Whether nothing decided or done lies between the source and this reply: an acknowledgement. */
-const heardOnly = (context: DiagnosisContext, loop: TracedLoop, reply: AssetId): boolean => chainLevels(context, loop).get(reply) === 0
-
 /**
- * The lapsed channels that would take what was heard on to someone it has not reached who
- * could act on it (an ICB committee's referral of a Healthwatch report to the care homes
- * quality team; never a lay group),
- * brought back, and a reply from the first one's receiver made from the furthest thing it
- * would make of what it hears (the team's improvement plan). `undefined` when none lapsed.
+ * The lapsed referrals of an acknowledgement that stopped on its way (`lapsedReferrals`:
+ * an ICB committee's referral of a Healthwatch report to the care homes quality team),
+ * brought back, and a reply from the first one's receiver made from what it would make of
+ * what it hears (the team's improvement plan). `undefined` when none lapsed.
  */
 const referralRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyArray<ProposedChannel> | undefined => {
-  const lapsed = referralsFrom(context, loop)
+  const lapsed = lapsedReferrals(context, loop)
   if (lapsed.length === 0) return undefined
   const responder = lapsed[0]!.to
-  const made = [loop.source, ...lapsed[0]!.carries].map((id) => madeOnHearing(context, responder, id)).find((id) => id !== undefined) ?? lapsed[0]!.carries.at(-1)!
+  const made = answerMadeFrom(context, responder, loop.source, lapsed[0]!.carries)
   return [...lapsed, replyMadeFrom(context, { source: loop.source, holder: loop.holder, made, responder })]
 }
 
@@ -153,7 +148,7 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
     if (reply === undefined) return undefined
     // A "received and noted" that stopped on its way while the referral onward lapsed is no
     // answer to deliver: bring the referral back, and whoever it reaches answers.
-    const referred = heardOnly(context, loop, reply.id) ? referralRepair(context, loop) : undefined
+    const referred = referralRepair(context, loop)
     if (referred !== undefined) return referred
     // Delivered by whoever has it and deals with the people it answers: where it stopped (a
     // PPG that ran the survey, given the clinical director's answer), else its writer.
@@ -188,14 +183,14 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
       reason: `pass ${naming.asset(stop!.asset)} from ${naming.actor(onward.from)} on to ${naming.actor(onward.to)} again, as '${onward.id}' did`,
     })
     responder = onward.to
-    made = madeOnHearing(context, responder, loop.source) ?? stop!.asset
+    made = answerMadeFrom(context, responder, loop.source, [stop!.asset])
   }
   if (responder === undefined || responder === loop.holder) {
     responder = listener(context, loop.holder)
     if (responder === undefined) return undefined
     // Once the listener hears the source, what it makes of it joins the trace: answer
     // from the furthest of that, so a change it makes is reported too.
-    made = madeOnHearing(context, responder, loop.source) ?? loop.source
+    made = answerMadeFrom(context, responder, loop.source, [])
     proposals.push({
       from: loop.holder,
       to: responder,

@@ -8,6 +8,7 @@ import { compareIds } from '../graph/components.js'
 import type { ProposedChannel } from '../graph/types.js'
 import { listInWords } from './naming.js'
 import { reaches } from './reply-contact.js'
+import { chainLevels } from './rules/chain-levels.js'
 
 /*
  * Who answers a traced loop when a repair writes a reply: a listener for knowledge that
@@ -69,9 +70,9 @@ export const listener = (context: DiagnosisContext, holder: ActorId): ActorId | 
 /**
  * What an actor would make of a source once it hears it: of the assets it holds that
  * name the source in `derivedFrom`, or declare no provenance (and so are inferred from
- * what their holder has), the one of the latest stage; replies and lessons aside. @internal
+ * what their holder has), the one of the latest stage; replies and lessons aside.
  */
-export const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetId): AssetId | undefined => {
+const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetId): AssetId | undefined => {
   let chosen: AssetId | undefined
   let stage = 0
   for (const asset of context.assetsHeldBy(actor)) {
@@ -82,6 +83,16 @@ export const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source:
   }
   return chosen
 }
+
+/**
+ * What an actor answers from once it hears a source and what it was `heard` as (the
+ * source itself, a themes report, a Healthwatch report): the furthest thing it would make
+ * of any of them ({@link madeOnHearing}, the source first), else the last thing heard.
+ * The one choice of every repair in which someone newly hears the knowledge and answers:
+ * a listener, the receiver of a lapsed channel brought back, a referral's team. @internal
+ */
+export const answerMadeFrom = (context: DiagnosisContext, actor: ActorId, source: AssetId, heard: ReadonlyArray<AssetId>): AssetId =>
+  [source, ...heard].map((id) => madeOnHearing(context, actor, id)).find((id) => id !== undefined) ?? heard.at(-1) ?? source
 
 /**
  * The first lapsed channel (by id) that would have passed on what a loop stopped with, to
@@ -147,6 +158,16 @@ export const lapsedFromReached = (context: DiagnosisContext, loop: TracedLoop): 
   return proposals.sort((a, b) => compareIds(a.activates!, b.activates!))
 }
 
-/** {@link lapsedFromReached} to someone who could act on it (a professional voice or a mixed group), not to another lay group. @internal */
-export const referralsFrom = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] =>
-  lapsedFromReached(context, loop).filter((channel) => isProfessionalVoice(context.actor(channel.to)?.perspective ?? 'lay'))
+/**
+ * Where a loop stopped with an acknowledgement that never reached its holder (a reply made
+ * from nothing decided or done: "received and noted, referred to the care homes quality
+ * team"), the lapsed channels of {@link lapsedFromReached} to someone who could act on it
+ * (a professional voice or a mixed group, never another lay group): the referral that
+ * should have happened. Empty for any other loop. The message that names the referral
+ * and the repair that brings it back both read it here. @internal
+ */
+export const lapsedReferrals = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] => {
+  const stop = loop.stopsAt
+  if (stop?.reason !== 'reply-not-delivered' || chainLevels(context, loop).get(stop.asset) !== 0) return []
+  return lapsedFromReached(context, loop).filter((channel) => isProfessionalVoice(context.actor(channel.to)?.perspective ?? 'lay'))
+}

@@ -2,8 +2,7 @@ import type { TracedLoop } from '../../graph/trace-types.js'
 import { isLayVoice } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { listInWords } from '../naming.js'
-import { referralsFrom } from '../responders.js'
-import { chainLevels } from './chain-levels.js'
+import { lapsedReferrals } from '../responders.js'
 
 /**
  * Whether an open loop's knowledge comes back to its holder only as what was decided or
@@ -47,7 +46,7 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
       return `${at}${made} and stops there, because nobody reports back what was done`
     case 'reply-not-delivered': {
       // An acknowledgement ("received and noted") while the referral onward lapsed: say so.
-      const lapsed = chainLevels(context, loop).get(stop.asset) === 0 ? referralsFrom(context, loop) : []
+      const lapsed = lapsedReferrals(context, loop)
       const onward = lapsed.length === 0 ? '' : `; ${listInWords(lapsed.map((channel) => `${naming.asset(channel.carries[0]!)} would reach ${naming.actor(channel.to)} over '${channel.activates!}', which is not active`), 3)}`
       return `is answered by ${naming.asset(stop.asset)}, which goes no further than ${naming.actor(stop.actor)}${onward}`
     }
