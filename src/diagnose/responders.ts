@@ -132,15 +132,26 @@ const idleListing = (context: DiagnosisContext): Map<string, Channel[]> => {
  * it, would go on from someone who has it to someone it has not reached (a complaints
  * team's learning bulletin to the team leaders who brief crews), each brought back
  * carrying what it listed of the trace: the people who could act on it hear it again. In
- * channel id order. O(actors reached × assets traced + channels found). @internal
+ * channel id order. O(Σ over actors reached of the fewer of their lapsed channels and the
+ * assets traced, + channels found). @internal
  */
 export const lapsedFromReached = (context: DiagnosisContext, loop: TracedLoop): ProposedChannel[] => {
   const { naming } = context
   const traced = [loop.source, ...loop.derived]
-  const index = idleListing(context)
+  const tracedSet = new Set<string>(traced)
+  const idleFrom = context.traceIndex().idleFrom()
   const found = new Map<string, Channel>()
   for (const actor of loop.reached) {
-    for (const id of traced) for (const channel of index.get(`${actor}\u0000${id}`) ?? []) if (channel.to !== loop.holder) found.set(channel.id, channel)
+    const own = idleFrom.get(actor)
+    if (own === undefined) continue
+    // An actor's few lapsed channels are read through; a hub's thousands (PALS's lapsed
+    // letters) are looked up by what the trace carries, so neither side is scanned in full.
+    if (own.length <= traced.length) {
+      for (const channel of own) if (channel.to !== loop.holder && channel.carries.some((id) => tracedSet.has(id))) found.set(channel.id, channel)
+    } else {
+      const index = idleListing(context)
+      for (const id of traced) for (const channel of index.get(`${actor}\u0000${id}`) ?? []) if (channel.to !== loop.holder) found.set(channel.id, channel)
+    }
   }
   const proposals: ProposedChannel[] = []
   for (const channel of found.values()) {
