@@ -120,7 +120,7 @@ const referralRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyAr
   const lapsed = lapsedReferrals(context, loop)
   if (lapsed.length === 0) return undefined
   const responder = lapsed[0]!.to
-  const made = answerMadeFrom(context, responder, loop.source, lapsed[0]!.carries)
+  const made = answerMadeFrom(context, responder, lapsed[0]!.carries as [AssetId, ...AssetId[]])
   return [...lapsed, replyMadeFrom(context, { source: loop.source, holder: loop.holder, made, responder })]
 }
 
@@ -183,14 +183,14 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
       reason: `pass ${naming.asset(stop!.asset)} from ${naming.actor(onward.from)} on to ${naming.actor(onward.to)} again, as '${onward.id}' did`,
     })
     responder = onward.to
-    made = answerMadeFrom(context, responder, loop.source, [stop!.asset])
+    made = answerMadeFrom(context, responder, [stop!.asset])
   }
   if (responder === undefined || responder === loop.holder) {
     responder = listener(context, loop.holder)
     if (responder === undefined) return undefined
     // Once the listener hears the source, what it makes of it joins the trace: answer
     // from the furthest of that, so a change it makes is reported too.
-    made = answerMadeFrom(context, responder, loop.source, [])
+    made = answerMadeFrom(context, responder, [loop.source])
     proposals.push({
       from: loop.holder,
       to: responder,

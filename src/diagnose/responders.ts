@@ -68,31 +68,34 @@ export const listener = (context: DiagnosisContext, holder: ActorId): ActorId | 
 }
 
 /**
- * What an actor would make of a source once it hears it: of the assets it holds that
- * name the source in `derivedFrom`, or declare no provenance (and so are inferred from
- * what their holder has), the one of the latest stage; replies and lessons aside.
+ * What an actor would make of something once it hears it: of the assets it holds that
+ * name it in `derivedFrom`, or declare no provenance and are of a later stage (and so are
+ * inferred from it, as the trace infers them), the one of the latest stage; replies and
+ * lessons aside. Nothing is inferred from a lesson.
  */
-const madeOnHearing = (context: DiagnosisContext, actor: ActorId, source: AssetId): AssetId | undefined => {
+const madeOnHearing = (context: DiagnosisContext, actor: ActorId, heard: AssetId): AssetId | undefined => {
+  const heardAsset = context.asset(heard)
+  const heardStage = heardAsset === undefined ? -1 : traceStageOf(heardAsset.kind)
   let chosen: AssetId | undefined
   let stage = 0
   for (const asset of context.assetsHeldBy(actor)) {
     if (asset.kind === 'response' || asset.kind === 'lesson') continue
     const own = traceStageOf(asset.kind)
-    const fromSource = asset.derivedFrom === undefined ? own > 0 : asset.derivedFrom.includes(source)
-    if (fromSource && own > stage) ((stage = own), (chosen = asset.id))
+    const fromHeard = asset.derivedFrom === undefined ? heardStage >= 0 && own > heardStage : asset.derivedFrom.includes(heard)
+    if (fromHeard && own > stage) ((stage = own), (chosen = asset.id))
   }
   return chosen
 }
 
 /**
- * What an actor answers from once it hears a source and what it was `heard` as (the
- * source itself, a themes report, a Healthwatch report): the furthest thing it would make
- * of any of them ({@link madeOnHearing}, the source first), else the last thing heard.
- * The one choice of every repair in which someone newly hears the knowledge and answers:
- * a listener, the receiver of a lapsed channel brought back, a referral's team. @internal
+ * What an actor answers from once it hears what it is given (the source itself, a themes
+ * report, a Healthwatch report): the furthest thing it would make of the first of them
+ * that it would make anything of ({@link madeOnHearing}), else the last thing heard. The
+ * one choice of every repair in which someone newly hears the knowledge and answers: a
+ * listener, the receiver of a lapsed channel brought back, a referral's team. @internal
  */
-export const answerMadeFrom = (context: DiagnosisContext, actor: ActorId, source: AssetId, heard: ReadonlyArray<AssetId>): AssetId =>
-  [source, ...heard].map((id) => madeOnHearing(context, actor, id)).find((id) => id !== undefined) ?? heard.at(-1) ?? source
+export const answerMadeFrom = (context: DiagnosisContext, actor: ActorId, heard: readonly [AssetId, ...AssetId[]]): AssetId =>
+  heard.map((id) => madeOnHearing(context, actor, id)).find((id) => id !== undefined) ?? heard[heard.length - 1]!
 
 /**
  * The first lapsed channel (by id) that would have passed on what a loop stopped with, to

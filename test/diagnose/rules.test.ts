@@ -83,6 +83,31 @@ describe('open-loop', () => {
     expect(defect!.repair!.some((channel) => channel.carries.includes('noted' as never))).toBe(false)
     expect(defectsOf(applyRepairs(model, diagnose(model).defects.flatMap((each) => each.repair ?? [])), 'open-loop')).toEqual([])
   })
+  it('has the referral\'s team answer from what it is given: nothing is made of a lesson, so not from a plan of its own', () => {
+    // The committee's referral passes on only its lessons-learned note; the team's own plan
+    // declares no provenance, and a plan is never inferred from a lesson. A reply made from
+    // the plan would not join the trace, and the relatives would still hear nothing.
+    const model = buildModel({
+      actors: [['relatives', 'carer'], ['healthwatch', 'intermediary'], ['committee', 'board'], ['team', 'commissioner']],
+      assets: [
+        ['accounts', 'experience', 'relatives'],
+        ['report', 'insight', 'healthwatch', undefined, { derivedFrom: ['accounts'] }],
+        ['noted', 'response', 'committee', undefined, { derivedFrom: ['report'] }],
+        ['learning', 'lesson', 'committee'],
+        ['plan', 'plan', 'team'],
+      ],
+      channels: [
+        ['survey', 'relatives', 'healthwatch', ['accounts']],
+        ['report-in', 'healthwatch', 'committee', ['report']],
+        ['ack', 'committee', 'healthwatch', ['noted']],
+        ['referral', 'committee', 'team', ['learning'], { status: 'inactive' }],
+      ],
+    })
+    const [defect] = defectsOf(model, 'open-loop')
+    const reply = defect!.repair!.flatMap((channel) => channel.creates ?? [])
+    expect(reply.map((asset) => asset.derivedFrom)).toEqual([['learning']])
+    expect(defectsOf(applyRepairs(model, defect!.repair!), 'open-loop')).toEqual([])
+  })
   it('places nothing at a level no actor takes part in (a mislabelled channel)', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['w', 'clinician']],
