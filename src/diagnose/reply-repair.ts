@@ -7,6 +7,7 @@ import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
 import { answerMadeFrom, lapsedOnward, lapsedReferrals, listener } from './responders.js'
+import { declaredMakers } from './declared-children.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -32,6 +33,15 @@ export const levelPreferring = (context: DiagnosisContext, holder: ActorId, othe
   if (mine.includes(preferred) && theirs.includes(preferred)) return preferred
   return levelInCommon(mine, theirs) ?? (mine.includes(preferred) || theirs.includes(preferred) ? preferred : sharedLevel(context, holder, other))
 }
+
+/** A channel that passes `stopped` from `actor` on to `maker`'s holder, who the model says makes `maker` of it. @internal */
+export const passOnToMaker = (context: DiagnosisContext, actor: ActorId, stopped: AssetId, maker: KnowledgeAsset): ProposedChannel => ({
+  from: actor,
+  to: maker.holder,
+  level: sharedLevel(context, maker.holder, actor),
+  carries: [stopped],
+  reason: `pass ${context.naming.asset(stopped)} from ${context.naming.actor(actor)} on to ${context.naming.actor(maker.holder)}, who makes ${context.naming.asset(maker.id)} of it`,
+})
 
 /** An id for a new asset made from `base` (`base-reply`, or another suffix), unused in the model. @internal */
 export const freshAssetId = (context: DiagnosisContext, base: string, suffix = 'reply'): AssetId => {
@@ -132,7 +142,9 @@ const referralRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyAr
  * source (a change, a decision, an insight, or, when nothing was made, the last actor
  * the source reached) answers with a new `response` made from it; where the knowledge
  * stopped because the channel that would pass it on lapsed, that channel is brought back
- * and its receiver answers instead, from what it would make of the source. The loop closes
+ * and its receiver answers instead, from what it would make of the source; where nothing
+ * passes it on but the model declares who makes the next thing of it, it goes on to them
+ * and they answer from what they make (as `stories-stop` proposes). The loop closes
  * with the best outcome the trace allows. When the knowledge never left its holder, a
  * professional sharing a level hears it and answers. `undefined` when nobody could.
  * (`loopRepair` remembers the result for each loop.)
@@ -183,6 +195,19 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
       reason: `pass ${naming.asset(stop!.asset)} from ${naming.actor(onward.from)} on to ${naming.actor(onward.to)} again, as '${onward.id}' did`,
     })
     responder = onward.to
+    made = answerMadeFrom(context, responder, [stop!.asset])
+  }
+  // Where nothing passes it on while the model says who makes the next thing of it (a
+  // quality lead's improvement made from the stories that pile up with the experience
+  // team), it goes on to them and they answer from what they make: the reply says what
+  // changed, and a story passed on to them (as stories-stop proposes) finds it answered.
+  const maker =
+    onward === undefined && stop !== undefined && responder === stop.actor && stop.actor !== loop.holder && (stop.reason === 'not-passed-on' || stop.reason === 'channel-not-active')
+      ? declaredMakers(context, stop.actor, stop.asset).find((asset) => asset.holder !== loop.holder)
+      : undefined
+  if (maker !== undefined) {
+    proposals.push(passOnToMaker(context, stop!.actor, stop!.asset, maker))
+    responder = maker.holder
     made = answerMadeFrom(context, responder, [stop!.asset])
   }
   if (responder === undefined || responder === loop.holder) {

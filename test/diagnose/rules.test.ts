@@ -108,6 +108,25 @@ describe('open-loop', () => {
     expect(reply.map((asset) => asset.derivedFrom)).toEqual([['learning']])
     expect(defectsOf(applyRepairs(model, defect!.repair!), 'open-loop')).toEqual([])
   })
+  it('passes a story that stopped on to whoever the model says acts on it, who answers with what changed', () => {
+    // Stories pile up with the experience team; the model says the quality lead makes an
+    // improvement of them, but nothing takes them there. Not "we heard you" from the team:
+    // the story goes on, as stories-stop says, and the reply is made from the improvement.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['team', 'staff'], ['lead', 'manager']],
+      assets: [['story', 'experience', 'patients'], ['improvement', 'change', 'lead', undefined, { derivedFrom: ['story'] }]],
+      channels: [['tell', 'patients', 'team', ['story']], ['brief', 'lead', 'team', []]],
+    })
+    const { defects } = diagnose(model)
+    const open = defects.find((defect) => defect.rule === 'open-loop')!
+    const passOn = expect.objectContaining({ from: 'team', to: 'lead', carries: ['story'] })
+    expect(open.repair?.[0]).toEqual(passOn)
+    expect(open.repair!.flatMap((channel) => channel.creates ?? []).map((asset) => asset.derivedFrom)).toEqual([['improvement']])
+    expect(defects.find((defect) => defect.rule === 'stories-stop')?.repair).toEqual([passOn])
+    const repaired = applyRepairs(model, open.repair!)
+    expect(defectsOf(repaired, 'open-loop')).toEqual([])
+    expect(defectsOf(repaired, 'acted-not-reported')).toEqual([])
+  })
   it('places nothing at a level no actor takes part in (a mislabelled channel)', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['w', 'clinician']],

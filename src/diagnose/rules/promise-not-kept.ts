@@ -5,7 +5,7 @@ import { routeLevelOf } from '../../graph/trace-route.js'
 import { defineRule } from '../define-rule.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
-import { declaredChildren } from './declared-children.js'
+import { declaredChildren } from '../declared-children.js'
 import { fixablePromise, outcomeInWords } from './declared-loop-broken.js'
 import { outcomeRank, walkDeclaredLoop } from './declared-walk.js'
 

@@ -5,10 +5,10 @@ import { isLayVoice, levels } from '../../model/vocabulary.js'
 import { traceStageOf } from '../../graph/provenance.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
-import { declaredChildren } from './declared-children.js'
+import { declaredMakers } from '../declared-children.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
 import { loopRepair } from '../loop-repair.js'
-import { sharedLevel } from '../reply-repair.js'
+import { passOnToMaker } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 
@@ -27,7 +27,7 @@ import type { Finding } from '../types.js'
  * grouped by the actor where they stop: one finding per such actor, naming the idle
  * channels. The repair passes what that actor made of the stories on to whoever the
  * model says makes the next thing of it (an asset with `derivedFrom` naming it, held by
- * someone else); where the model names nobody, the loops' reply repairs (`loopRepair`).
+ * someone else: the first, as the loop's own reply repair picks); where the model names nobody, the loops' reply repairs (`loopRepair`).
  * O(traced loops + assets' provenance links).
  *
  * Options: none.
@@ -50,9 +50,7 @@ export const storiesStop = defineRule({
       if (group === undefined) byStop.set(stop.actor, [loop])
       else group.push(loop)
     }
-    if (byStop.size === 0) return []
-    const madeFrom = declaredChildren(context)
-    return [...byStop].map(([actor, loops]) => storiesFinding(context, actor, loops, madeFrom))
+    return [...byStop].map(([actor, loops]) => storiesFinding(context, actor, loops))
   },
 })
 
@@ -60,7 +58,6 @@ const storiesFinding = (
   context: DiagnosisContext,
   actor: ActorId,
   loops: ReadonlyArray<TracedLoop>,
-  madeFrom: ReadonlyMap<AssetId, ReadonlyArray<AssetId>>,
 ): Finding => {
   const { naming } = context
   const holders = [...new Set(loops.map((loop) => loop.holder))]
@@ -75,7 +72,7 @@ const storiesFinding = (
       : idle.length === 1
         ? `the channel that would pass them on (${quoteIdQuickly(idle[0]!)}) is not active`
         : `the channels that would pass them on (${listInWords(idle.map(quoteIdQuickly))}) are not active`
-  const repair = onward(context, actor, loops, madeFrom)
+  const repair = onward(context, actor, loops)
   return {
     message: `Stories from ${from} reach ${naming.actor(actor)} and go no further: ${why}, so nothing is decided or done with what people said, and nobody tells them.`,
     level: levels.find((level) => context.actor(actor)?.levels.includes(level)),
@@ -87,30 +84,15 @@ const storiesFinding = (
 }
 
 /** Channels from the stop to whoever makes the next thing of what it holds; else the loops' reply repairs. */
-const onward = (
-  context: DiagnosisContext,
-  actor: ActorId,
-  loops: ReadonlyArray<TracedLoop>,
-  madeFrom: ReadonlyMap<AssetId, ReadonlyArray<AssetId>>,
-): ReadonlyArray<ProposedChannel> => {
-  const { naming } = context
+const onward = (context: DiagnosisContext, actor: ActorId, loops: ReadonlyArray<TracedLoop>): ReadonlyArray<ProposedChannel> => {
   const proposals = new Map<string, ProposedChannel>()
   for (const loop of loops) {
     const stopped = loop.stopsAt!.asset
-    const stage = traceStageOf(context.asset(stopped)!.kind)
-    for (const next of madeFrom.get(stopped) ?? []) {
-      const asset = context.asset(next)
-      if (asset === undefined || asset.holder === actor || traceStageOf(asset.kind) <= stage) continue
-      const key = JSON.stringify([asset.holder, stopped])
-      if (proposals.has(key)) continue
-      proposals.set(key, {
-        from: actor,
-        to: asset.holder,
-        level: sharedLevel(context, asset.holder, actor),
-        carries: [stopped],
-        reason: `pass ${naming.asset(stopped)} from ${naming.actor(actor)} on to ${naming.actor(asset.holder)}, who makes ${naming.asset(next)} of it`,
-      })
-    }
+    // The first, as the loop's own reply repair picks: then the story passed on is answered.
+    const maker = declaredMakers(context, actor, stopped).find((asset) => asset.holder !== loop.holder)
+    if (maker === undefined) continue
+    const key = JSON.stringify([maker.holder, stopped])
+    if (!proposals.has(key)) proposals.set(key, passOnToMaker(context, actor, stopped, maker))
   }
   if (proposals.size > 0) return [...proposals.values()]
   return loops.flatMap((loop) => loopRepair(context, loop) ?? [])
