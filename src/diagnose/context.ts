@@ -11,7 +11,7 @@ import { restrictGraph } from '../graph/restrict.js'
 import { findSinglePointsOfFailureInGraph } from '../graph/fragility.js'
 import type { Loop, LoopSearch } from '../graph/types.js'
 import { compileTrace, traceLoopsIndexed } from '../graph/trace.js'
-import type { TraceSearch } from '../graph/trace-types.js'
+import type { TraceSearch, TracedLoop } from '../graph/trace-types.js'
 import { canonicalModel, positionOfId } from '../model/canonical.js'
 import { readChannelCargo } from './cargo.js'
 import {
@@ -110,7 +110,19 @@ export const createDiagnosisContext = (
     return traces().loops.filter((_, i) => actors[holders[i]!]!.levels.includes(level))
   })
   // A source counts at one level (levelOfLoop), as the scorecard counts it.
-  const tracesStartingAt = memoByKey((level: Level) => traces().loops.filter((loop) => levelOfLoop(context, loop) === level))
+  // Every level's list in one pass over the loops: rules ask for each level in turn.
+  const tracesByStart = memo(() => {
+    const byLevel = new Map<Level, TracedLoop[]>()
+    for (const loop of traces().loops) {
+      const level = levelOfLoop(context, loop)
+      if (level === undefined) continue
+      const list = byLevel.get(level)
+      if (list === undefined) byLevel.set(level, [loop])
+      else list.push(loop)
+    }
+    return byLevel
+  })
+  const tracesStartingAt = (level: Level): ReadonlyArray<TracedLoop> => tracesByStart().get(level) ?? []
   const traceBySource = memo(() => new Map(traces().loops.map((loop) => [loop.source, loop])))
   const levelsInUse = levels.filter((level) => model.actors.some((actor) => actor.levels.includes(level)))
 

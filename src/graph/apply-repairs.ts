@@ -55,7 +55,11 @@ const additionsOf = (model: Model, repairs: ReadonlyArray<ProposedChannel>, look
   // heard), so that it does not read as a gap in the model's polarity.
   const polarity = lookups.polarised ? { polarity: '+' as const } : {}
   let next = 1
+  // Findings about one source share their repairs' objects: a repeat is known without its key.
+  const seenProposals = new Set<ProposedChannel>()
   for (const proposal of repairs) {
+    if (seenProposals.has(proposal)) continue
+    seenProposals.add(proposal)
     const key = proposalKey(proposal)
     if (seen.has(key)) continue
     seen.add(key)

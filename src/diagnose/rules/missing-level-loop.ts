@@ -31,7 +31,7 @@ import { listInWords } from '../naming.js'
  * at the level (a peer survey's findings, not the anonymous responses themselves), or the
  * source itself when nothing was, goes to a professional its sender already has a
  * channel to (else the first), and the professional answers the holder with a reply made
- * from it. O(traced loops × reach).
+ * from it. O(levels × (V + Σ reach of the traced loops)).
  *
  * Options: none.
  * @category Rules
@@ -48,17 +48,37 @@ export const missingLevelLoop = defineRule({
       // Two perspectives need two actors: a mixed forum alone at a level meets nobody.
       const layVoice = here.find((actor) => isLayVoice(actor.perspective))
       if (layVoice === undefined || !here.some((actor) => actor !== layVoice && isProfessionalVoice(actor.perspective))) continue
-      const at = (id: string, voice: (perspective: Actor['perspective']) => boolean): boolean => {
-        const actor = context.actor(id as never)
-        return actor !== undefined && actor.levels.includes(level) && voice(actor.perspective)
+      // Who is at the level, by actor index: 1 anyone, 2 a lay voice, 4 a professional one.
+      const { graph } = context
+      const flags = new Uint8Array(graph.actorCount)
+      for (let v = 0; v < graph.actorCount; v++) {
+        const actor = graph.actors[v]!
+        if (actor.levels.includes(level)) flags[v] = 1 | (isLayVoice(actor.perspective) ? 2 : 0) | (isProfessionalVoice(actor.perspective) ? 4 : 0)
       }
       // Loops that start at the level, or pass through it: students' feedback that reaches
-      // the board's strategy and the lived experience council joins them there.
-      const loops = context.traces().loops.filter((loop) => loop.reached.some((id) => at(id, () => true)))
-      const joins = (loop: TracedLoop): boolean =>
-        loop.reached.some((id) => at(id, isLayVoice)) && loop.reached.some((id) => at(id, isProfessionalVoice))
-      if (loops.some((loop) => loop.outcome !== 'open' && joins(loop))) continue
-      const { repair, assets } = joinRepair(context, level, loops.filter((loop) => at(loop.holder, isLayVoice)), joins)
+      // the board's strategy and the lived experience council joins them there. Read from
+      // the trace's actor indices, once per loop.
+      const { holders, reachedOffsets, reachedActors } = context.tracedActors()
+      const all = context.traces().loops
+      const loops: TracedLoop[] = []
+      const layLoops: TracedLoop[] = []
+      const joined = new Set<TracedLoop>()
+      let closesJoined = false
+      for (let i = 0; i < all.length; i++) {
+        let seen = 0
+        for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) seen |= flags[reachedActors[k]!]!
+        if (seen === 0) continue
+        const loop = all[i]!
+        loops.push(loop)
+        if ((flags[holders[i]!]! & 2) !== 0) layLoops.push(loop)
+        if ((seen & 6) === 6) {
+          joined.add(loop)
+          if (loop.outcome !== 'open') closesJoined = true
+        }
+      }
+      if (closesJoined) continue
+      const joins = (loop: TracedLoop): boolean => joined.has(loop)
+      const { repair, assets } = joinRepair(context, level, layLoops, joins)
       // Each actor named once: a mixed forum is listed as such, not as lay and as professional.
       const voices = (perspective: Actor['perspective'], words: string): string[] => {
         const ids = here.filter((actor) => actor.perspective === perspective).map((actor) => actor.id)
