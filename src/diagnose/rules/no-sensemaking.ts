@@ -81,8 +81,7 @@ const madeSenseOf = (context: DiagnosisContext): Uint8Array => {
   const sensed = new Uint8Array(carriage.assetCount)
   const order = Array.from({ length: carriage.assetCount }, (_, a) => a).sort((a, b) => provenance.rank[a]! - provenance.rank[b]!)
   for (const a of order) {
-    const holder = context.actor(assets[a]!.holder)
-    const passes = sensed[a] === 1 || assets[a]!.kind === 'insight' || holder?.perspective === 'mixed'
+    const passes = sensed[a] === 1 || assets[a]!.kind === 'insight' || context.actor(assets[a]!.holder)?.perspective === 'mixed'
     if (!passes || provenance.rank[a]! < 0) continue
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) sensed[provenance.children[i]!] = 1
   }
@@ -99,10 +98,10 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
   // Derived assets come in provenance order: every parent before its children.
   for (const a of members) {
     const kind = assets[a]!.kind
-    const holder = context.actor(assets[a]!.holder)
-    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0 && holder !== undefined && !isLayVoice(holder.perspective)) {
+    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0) {
+      const holder = context.actor(assets[a]!.holder)
       const raw = rawParent.get(a)
-      if (raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
+      if (holder !== undefined && !isLayVoice(holder.perspective) && raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
     }
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
