@@ -163,11 +163,11 @@ const firstDiagnosis = (model: Model, resolved: ResolvedConfig, settling: Resolv
  * to sort the D defects, and, when there are repairs, one run of the error and open-loop
  * rules on the repaired model per round of settling (at most three; tracing again only
  * the sources that do not yet close with `did`). Measured (`bench/trace.ts`, generated
- * organisations with provenance, each run from a collected heap, two rounds of settling):
- * 29x to 59x the time of compiling the model and finding its strongly connected
+ * organisations with provenance, each run from a collected heap, one round of settling):
+ * 27x to 31x the time of compiling the model and finding its strongly connected
  * components at 100k actors / 1M channels, as fast or slow as the machine runs that
- * memory-bound baseline (22 to 35 s of CPU time on a 2-core machine, peak memory about
- * 1.3 GB), still far from the 20x this should be; see the project's open issue on
+ * memory-bound baseline (about 18 s of CPU time on a 2-core machine, peak memory about
+ * 1.35 GB), still short of the 20x this should be; see the project's open issue on
  * traced loops.
  *
  * @example
