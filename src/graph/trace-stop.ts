@@ -6,6 +6,27 @@ import type { LoopStop, StopReason } from './trace-types.js'
 
 const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
 
+/** Of each index, `1` for every asset a channel that is not active lists for a lay voice. */
+const meantForLayOf = new WeakMap<TraceIndex, Uint8Array>()
+const meantForLay = (index: TraceIndex): Uint8Array => {
+  let meant = meantForLayOf.get(index)
+  if (meant !== undefined) return meant
+  const { graph, carriage } = index
+  meant = new Uint8Array(carriage.assetCount)
+  for (const channels of index.idleFrom().values()) {
+    for (const channel of channels) {
+      const to = graph.indexOf.get(channel.to)
+      if (to === undefined || graph.lay[to] !== 1) continue
+      for (const id of channel.carries) {
+        const a = carriage.assetIndex.get(id)
+        if (a !== undefined) meant[a] = 1
+      }
+    }
+  }
+  meantForLayOf.set(index, meant)
+  return meant
+}
+
 /**
  * Where an open loop's knowledge stops, and why. The furthest thing made of the source
  * decides: a reply that never arrives, else a decision or change nobody reports back,
@@ -13,8 +34,9 @@ const noChannels: ReadonlyArray<ChannelId> = Object.freeze([])
  * holder writes from its own story alone (`away` 0: a newsletter) is not one that never
  * arrived: it is nobody's answer; nor is anything else the holder makes of its own story
  * alone where the story stopped; nor, for a professional's source, is a reply that
- * reaches lay people (the ward's "you said, we did" board answers patients, not the
- * consultant whose registry data fed the changes). Ties go to what was made furthest
+ * reaches lay people, or that a lapsed or planned channel lists for them (the ward's "you
+ * said, we did" board answers patients, not the consultant whose registry data fed the
+ * changes, even while nobody puts it up). Ties go to what was made furthest
  * along, then to the last asset by id. The
  * actor is the one that asset reached furthest from its holder (in channels; the first
  * by id on a tie).
@@ -33,8 +55,12 @@ export const findStop = (
   let reason: StopReason = 'not-passed-on'
   let score = -Infinity
   const h = carriage.holder[source]!
-  // A reply that reaches lay people answers them: it is not one a professional source's holder is owed.
+  // A reply that reaches lay people, or that a lapsed or planned channel would take to them
+  // (the ward's "you said, we did" board nobody puts up), answers them: it is not one a
+  // professional source's holder is owed.
+  const forLay = meantForLay(index)
   const answersLayPeople = (a: number): boolean => {
+    if (forLay[a] === 1) return true
     for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) if (carriage.reachActors[i] !== h && graph.lay[carriage.reachActors[i]!] === 1) return true
     return false
   }

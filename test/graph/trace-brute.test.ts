@@ -186,6 +186,27 @@ describe('traceLoops against brute force', () => {
     expect(stopOf([...model.assets].reverse())).toEqual(stopOf(model.assets))
   })
 
+  it("does not take a reply meant for patients for the consultant's, while nobody puts it up either", () => {
+    // The unit's "you said, we did" board is only planned: it reaches nobody, but the model
+    // says who it is for. The consultant is owed word of the change, not the patients' board.
+    const model = buildModel({
+      actors: [['consultant', 'clinician'], ['meeting', 'forum'], ['manager', 'manager'], ['patients', 'patient']],
+      assets: [
+        ['registry-data', 'data', 'consultant'],
+        ['action-log', 'decision', 'meeting'],
+        ['unit-changes', 'change', 'manager'],
+        ['board', 'response', 'manager', undefined, { derivedFrom: ['unit-changes'] }],
+      ],
+      channels: [
+        ['data-to-meeting', 'consultant', 'meeting', ['registry-data']],
+        ['actions', 'meeting', 'manager', ['action-log']],
+        ['board-patients', 'manager', 'patients', ['board'], { status: 'planned' }],
+      ],
+    })
+    const loop = traceLoops(model).loops.find((entry) => entry.source === 'registry-data')!
+    expect(loop.stopsAt).toMatchObject({ actor: 'manager', asset: 'unit-changes', reason: 'no-reply' })
+  })
+
   it('times a loop that closes with did by a route that passes the change, not by a quicker reply about something else', () => {
     // k0 story (a0) -> k1 themes (a1) -> k2 quick acknowledgement, and -> k3 change -> k4 "you said, we did".
     const spec: Spec = {

@@ -33,9 +33,14 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
   // as a change to their work (a new shelf layout after near misses), not as an answer.
   if (receivedAsCare(context, loop)) {
     // A care or support plan made with them is often their answer: say how to model it so.
-    return receivedAsDecision(context, loop)
-      ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
-      : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${isLayVoice(context.actor(stop.actor)?.perspective ?? 'lay') ? 'care' : 'a change to their work'}, not as a reply telling them it came from what they said`
+    const lay = isLayVoice(context.actor(stop.actor)?.perspective ?? 'lay')
+    // Only a lay voice's plan is made about them (a care plan); a board member's briefing is not.
+    if (receivedAsDecision(context, loop)) {
+      return lay
+        ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
+        : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision, not as a reply telling them it came from what they said`
+    }
+    return `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${lay ? 'care' : 'a change to their work'}, not as a reply telling them it came from what they said`
   }
   switch (stop.reason) {
     case 'channel-not-active': {
