@@ -4,7 +4,7 @@ import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
 import { viaContact } from '../reply-contact.js'
-import { replyMadeFrom } from '../reply-repair.js'
+import { levelPreferring, replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 import { type DeclaredStep, type DeclaredWalk, outcomeRank, walkDeclaredLoop } from './declared-walk.js'
@@ -61,15 +61,37 @@ export const declaredLoopBroken = defineRule({
 
 /**
  * The channels that keep a broken promise, when the trace holds something made from the
- * source that is good enough: a reply made from it, from whom the holder spoke to when its
- * maker has no channel to them (`viaContact`); the reply last. @internal
+ * source that is good enough: a reply the loop already has, declared to be made from it and
+ * held by someone the loop takes it on to, delivered; else a new reply made from it, from
+ * whom the holder spoke to when its maker has no channel to them (`viaContact`); the reply
+ * last. @internal
  */
 export const fixablePromise = (context: DiagnosisContext, declared: DeclaredLoop, walk: DeclaredWalk): ReadonlyArray<ProposedChannel> | undefined => {
   if (declared.promises === undefined || walk.expected === undefined || walk.subject === undefined) return undefined
   const promised = outcomeRank(declared.promises)
   if (walk.expected >= promised || walk.best === undefined || walk.best.level < promised) return undefined
   const made = context.asset(walk.best.asset)!
-  const reply = replyMadeFrom(context, { source: walk.subject.source, holder: walk.subject.holder, made: made.id, responder: made.holder })
+  const { holder } = walk.subject
+  // A reply the loop already has, declared to be made from it, held by someone the loop
+  // takes it on to (a family liaison officer's update on the ward's change, whose letter is
+  // only planned): delivered, by the last of them, rather than written again.
+  const through = declared.through
+  for (let i = through.length - 1; i > through.lastIndexOf(made.holder); i--) {
+    if (through[i] === holder) continue
+    const existing = context.assetsHeldBy(through[i]!).find((asset) => asset.kind === 'response' && asset.derivedFrom?.includes(made.id) === true)
+    if (existing === undefined) continue
+    const { naming } = context
+    return [
+      {
+        from: existing.holder,
+        to: holder,
+        level: levelPreferring(context, existing.holder, holder, declared.level),
+        carries: [existing.id],
+        reason: `deliver ${naming.asset(existing.id)} to ${naming.actor(holder)}: it tells them what became of ${naming.asset(walk.subject.source)}, made from ${naming.asset(made.id)}`,
+      },
+    ]
+  }
+  const reply = replyMadeFrom(context, { source: walk.subject.source, holder, made: made.id, responder: made.holder })
   const loop = context.traceOf(walk.subject.source)
   return loop === undefined ? [reply] : viaContact(context, loop, reply)
 }
@@ -95,7 +117,7 @@ const brokenFinding = (
   if (promise !== undefined) {
     const now = ['open', 'heard', 'decided', 'did'][walk.expected! + 1]!
     const back = now === 'open' ? 'nothing comes back' : `only ${outcomeInWords[now]} comes back`
-    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but ${back}, though ${naming.asset(promise[promise.length - 1]!.creates![0]!.derivedFrom[0]!)} was made from what they said`)
+    clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but ${back}, though ${naming.asset(walk.best!.asset)} was made from what they said`)
   }
   const people = walk.subject === undefined ? 'people' : naming.actor(walk.subject.holder)
   return {

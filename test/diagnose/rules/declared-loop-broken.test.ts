@@ -31,6 +31,37 @@ describe('declared-loop-broken', () => {
     expect(defect!.repair).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'team', to: 'patients', level: 'planning' })]))
   })
 
+  it('delivers the reply the loop already has, made from the change, rather than writing another', () => {
+    // PSIRF: the family liaison officer holds an update made from the ward's change, but the
+    // safety group's action updates to her lapsed and her six-month letter is only planned.
+    const model = tracedModel({
+      actors: [['family', 'carer'], ['liaison', 'staff'], ['group', 'board'], ['ward', 'clinician']],
+      assets: [
+        ['concerns', 'experience', 'family'],
+        ['actions', 'decision', 'group', ['concerns']],
+        ['change', 'change', 'ward', ['actions']],
+        ['update', 'response', 'liaison', ['change']],
+        ['findings', 'response', 'liaison', ['concerns']],
+      ],
+      channels: [
+        ['raise', 'family', 'liaison', ['concerns']],
+        ['findings-meeting', 'liaison', 'family', ['findings']],
+        ['to-group', 'liaison', 'group', ['concerns']],
+        ['to-ward', 'group', 'ward', ['actions']],
+        ['completed', 'ward', 'group', ['change']],
+        ['updates', 'group', 'liaison', ['change'], { status: 'inactive' }],
+        ['six-month-letter', 'liaison', 'family', ['update'], { status: 'planned' }],
+      ],
+      loops: [{ id: 'told', name: 'Family told what changed', level: 'delivery', through: ['family', 'liaison', 'group', 'ward', 'group', 'liaison', 'family'], source: 'concerns', promises: 'did' }],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'group', to: 'liaison', carries: ['change'], activates: 'updates' }),
+      expect.objectContaining({ from: 'liaison', to: 'family', carries: ['update'], activates: 'six-month-letter' }),
+    ])
+    repairedClean(model)
+  })
+
   it('reports a step with no active channel and repairs it with what the sender has of the source', () => {
     const model = tracedModel(wardSpec(['themes-to-ward'], [ysywd()]))
     const [defect, ...rest] = defectsOf(model)
