@@ -16,9 +16,11 @@ const severityRank: Readonly<Record<Defect['severity'], number>> = { error: 0, w
  */
 interface Yield {
   readonly rule: string
-  readonly to: string
+  readonly to: ReadonlyArray<string>
   readonly strictly: boolean
   readonly key: (finding: Finding) => string | undefined
+  /** The keys one of `to`'s findings is found by; by default its `key`. */
+  readonly keys?: (finding: Finding) => Iterable<string>
   readonly covers: (mine: Finding, theirs: Finding) => boolean
 }
 
@@ -30,16 +32,32 @@ const assetSet = (finding: Finding): ReadonlySet<string> => {
   return set
 }
 
+const source = (finding: Finding): string | undefined => finding.assets?.[0]
+
 const yields: ReadonlyArray<Yield> = [
   // That nothing comes back is part of what acted-not-reported says, an error, when a change
   // was made from what people said and nobody tells them: a commissioner reads one gap.
-  { rule: 'open-loop', to: 'acted-not-reported', strictly: true, key: (finding) => finding.assets?.[0], covers: () => true },
+  { rule: 'open-loop', to: ['acted-not-reported'], strictly: true, key: source, covers: () => true },
+  // So is an answer not made from what was done: a family told the findings of a safety
+  // review but never that the ward changed hears of one gap, not two.
+  { rule: 'heard-not-acted', to: ['acted-not-reported'], strictly: true, key: source, covers: () => true },
+  // A reply or report that goes nowhere, when a finding about the loop it was made in
+  // already delivers it (the liaison officer's planned six-month letter): the same gap. A
+  // story that never left its teller is still said to go nowhere, with who never hears it.
+  {
+    rule: 'unused-knowledge',
+    to: ['acted-not-reported', 'declared-loop-broken', 'open-loop'],
+    strictly: false,
+    key: source,
+    keys: (finding) => new Set((finding.repair ?? []).flatMap((channel) => channel.carries.filter((id) => id !== source(finding)))),
+    covers: () => true,
+  },
   // A level's loops never made into a plan, when they are all lay experience that
   // learning-stuck already says is never made into one (with the plan it could change),
   // whichever level each counts at.
   {
     rule: 'single-loop-trap',
-    to: 'learning-stuck',
+    to: ['learning-stuck'],
     strictly: false,
     key: () => 'stuck',
     covers: (mine, theirs) => {
@@ -55,15 +73,17 @@ const yields: ReadonlyArray<Yield> = [
  * nothing, so nothing gives way to it. O(findings + those compared by key). @internal
  */
 export const withoutRepeats = (said: ReadonlyArray<Said>): ReadonlyArray<Said> => {
-  const indices = yields.map(({ to, key }) => {
+  const indices = yields.map(({ to, key, keys }) => {
     const byKey = new Map<string, Said[]>()
     for (const entry of said) {
-      if (entry.rule !== to) continue
-      const k = key(entry.finding)
-      if (k === undefined) continue
-      const list = byKey.get(k)
-      if (list === undefined) byKey.set(k, [entry])
-      else list.push(entry)
+      if (!to.includes(entry.rule)) continue
+      const found = keys === undefined ? [key(entry.finding)] : keys(entry.finding)
+      for (const k of found) {
+        if (k === undefined) continue
+        const list = byKey.get(k)
+        if (list === undefined) byKey.set(k, [entry])
+        else list.push(entry)
+      }
     }
     return byKey
   })

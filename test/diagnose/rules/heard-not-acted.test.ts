@@ -73,6 +73,17 @@ describe('heard-not-acted', () => {
     ])
   })
 
+  it('gives way to acted-not-reported when a change was made and the answer is not made from it: one gap, said once', () => {
+    // The committee's plan led the care homes to change; residents hear only Healthwatch's "what we heard".
+    const spec = receivedAndNoted([['plan', 'plan', 'committee', ['report']], ['improvements', 'change', 'committee', ['plan']]])
+    expect(defects(spec)).toEqual([])
+    const all = diagnose(tracedModel(spec)).defects
+    expect(all.filter((defect) => defect.rule === 'acted-not-reported').map((defect) => defect.severity)).toEqual(['error'])
+    // With acted-not-reported off, this rule still says it.
+    const alone = diagnose(tracedModel(spec), { rules: { 'acted-not-reported': 'off' } }).defects
+    expect(alone.filter((defect) => defect.rule === 'heard-not-acted')).toHaveLength(1)
+  })
+
   it("does not count the holder's own plan as what was decided about their story", () => {
     // Link workers answer clients' wellbeing scores; the clients' own support plan (inferred
     // from what they hold) is theirs, not something the answer failed to report.

@@ -1,3 +1,4 @@
+import { diagnose } from '../../../src/diagnose/diagnose.js'
 import { describe, expect, it } from 'vitest'
 import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
 
@@ -37,8 +38,11 @@ describe('unused-knowledge', () => {
       assets: [['story', 'experience', 'p', []], ['ysywd', 'response', 'm', ['story']]],
       channels: [['tell', 'p', 'm', ['story']], ['board', 'm', 'p', ['ysywd'], { status: 'inactive' }]],
     })
-    const [finding] = findingsOf(model, 'unused-knowledge')
+    // Alone, it says so; with open-loop on, open-loop already delivers the board: one gap.
+    const [finding] = diagnose(model, { rules: { 'open-loop': 'off' } }).defects.filter((defect) => defect.rule === 'unused-knowledge')
     expect(finding).toMatchObject({ channels: ['board'], repair: [expect.objectContaining({ from: 'm', to: 'p', carries: ['ysywd'] })] })
+    expect(findingsOf(model, 'unused-knowledge')).toEqual([])
+    expect(findingsOf(model, 'open-loop')[0]?.repair).toEqual([expect.objectContaining({ from: 'm', to: 'p', carries: ['ysywd'], activates: 'board' })])
   })
 
   it('does not report what acts where it is held: a change done, a decision something is made from, a reply to oneself', () => {
