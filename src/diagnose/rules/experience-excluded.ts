@@ -16,9 +16,9 @@ export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: n
 }
 
 /**
- * **experience-excluded** finds decision makers whom professional `evidence` or `data`
- * reaches but no lay `experience` does: evidence-based practice that cannot hear the
- * patient. Service users are experts in their own circumstances and hold knowledge
+ * **experience-excluded** finds decision makers whom `evidence` or `data` (a % score
+ * counted from what patients said included: it is not their story) reaches but no lay
+ * `experience` does: evidence-based practice that cannot hear the patient. Service users are experts in their own circumstances and hold knowledge
  * services rely on (Ostrom; the Health Foundation), and co-production means combining
  * lay and professional perspectives (Owens). An assurance report made from a quality
  * dashboard is not what residents said, however many committees it passes.
@@ -37,7 +37,7 @@ export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: n
  */
 export const experienceExcluded = defineRule({
   id: 'experience-excluded',
-  description: 'A decision maker whom professional evidence or data reaches but no lay experience does.',
+  description: 'A decision maker whom evidence or data reaches but no lay experience does.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
