@@ -32,11 +32,12 @@ export const repairsOf = (defects: ReadonlyArray<Defect>): ReadonlyArray<NonNull
  */
 export const repairInWords = (diagnosis: Diagnosis, channel: NonNullable<Defect['repair']>[number]): string => {
   const label = (id: string): string => diagnosis.labels?.[id] ?? id
-  const carried = channel.carries.length > 0 ? ` carrying ${channel.carries.map(label).join(', ')}` : ''
-  const created = channel.creates !== undefined && channel.creates.length > 0 ? ' (new)' : ''
+  // Each carried asset the repair creates is marked new (a lesson written where it is kept is created but not carried).
+  const isNew = new Set((channel.creates ?? []).map((asset) => asset.id))
+  const carried = channel.carries.length > 0 ? ` carrying ${channel.carries.map((id) => `${label(id)}${isNew.has(id) ? ' (new)' : ''}`).join(', ')}` : ''
   const restart =
     channel.activates !== undefined ? `bring back '${channel.activates}': ` : channel.extends !== undefined ? `use '${channel.extends}': ` : ''
-  return `${restart}${label(channel.from)} -> ${label(channel.to)}${carried}${created} at ${channel.level} level: ${channel.reason}`
+  return `${restart}${label(channel.from)} -> ${label(channel.to)}${carried} at ${channel.level} level: ${channel.reason}`
 }
 
 /**

@@ -7,7 +7,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
-import { freshAssetId, sharedLevel } from '../reply-repair.js'
+import { freshAssetId, levelPreferring, sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { sortedUnique } from './words.js'
 
@@ -28,7 +28,8 @@ const acts = (context: DiagnosisContext, id: AssetId): boolean => {
  * or not anyone is told: that is `acted-not-reported`'s matter); it is remembered when a
  * `lesson` is made from some loop of the level. One finding per level, at `info`: a
  * loop without a written lesson still works, it only forgets. The repair brings the
- * change to whoever keeps lessons, or else has the team that made it write a lesson
+ * change to whoever keeps lessons (who writes a lesson of its own from it when what it
+ * keeps is declared to be made from other things), or else has the team that made it write a lesson
  * from it and share it with a professional colleague it works with (one at a level
  * above its own first, such as a quality and safety meeting; never a lay or mixed group,
  * since what a team learns from carers' concerns can be about one named patient, nor an
@@ -52,7 +53,7 @@ export const noMemory = defineRule({
       const acted = loops.filter((loop) => loop.derived.some((id) => acts(context, id)))
       if (acted.length === 0 || loops.some((loop) => loop.derived.some((id) => context.asset(id)?.kind === 'lesson'))) continue
       const change = acted[0]!.derived.find((id) => acts(context, id))!
-      const repair = lessonRepair(context, acted[0]!, change)
+      const repair = lessonRepair(context, acted[0]!, change, level)
       const sources = acted.map((loop) => loop.source)
       const changes = sortedUnique(acted.flatMap((loop) => loop.derived.filter((id) => acts(context, id))))
       findings.push({
@@ -72,17 +73,31 @@ export const noMemory = defineRule({
 const levelRank = (own: ReadonlyArray<Level>): number => Math.min(3, ...own.map((level) => levels.indexOf(level)))
 
 /** The change to someone who keeps lessons, or a lesson written where the change was made and shared with a colleague. */
-const lessonRepair = (context: DiagnosisContext, loop: TracedLoop, change: AssetId): ProposedChannel | undefined => {
+const lessonRepair = (context: DiagnosisContext, loop: TracedLoop, change: AssetId, level: Level): ProposedChannel | undefined => {
   const { naming, graph } = context
   const maker = context.asset(change)!.holder
-  const keeper = context.model.assets.find((asset) => asset.kind === 'lesson' && asset.holder !== maker && asset.derivedFrom === undefined)
+  const keepers = context.model.assets.filter((asset) => asset.kind === 'lesson' && asset.holder !== maker)
+  // A log that takes in whatever its keeper hears keeps this too; a bulletin declared to be
+  // made from other things gets a lesson of its own, written by its keeper, when that is a
+  // professional colleague at a level the team works at (a patient safety team), not one
+  // reached only through others.
+  const mine = context.actor(maker)?.levels ?? []
+  const keeper =
+    keepers.find((asset) => asset.derivedFrom === undefined) ??
+    keepers.find((asset) => {
+      const holder = context.actor(asset.holder)
+      return holder?.perspective === 'professional' && holder.kind !== 'intermediary' && holder.levels.some((at) => mine.includes(at))
+    })
   if (keeper !== undefined) {
+    const keep = { from: maker, to: keeper.holder, level: levelPreferring(context, maker, keeper.holder, level), carries: [change] }
+    if (keeper.derivedFrom === undefined) {
+      return { ...keep, reason: `let ${naming.actor(keeper.holder)} keep what ${naming.actor(maker)} learned from ${naming.asset(loop.source)} in ${naming.asset(keeper.id)}` }
+    }
+    const lesson = freshAssetId(context, change, 'lesson')
     return {
-      from: maker,
-      to: keeper.holder,
-      level: sharedLevel(context, maker, keeper.holder),
-      carries: [change],
-      reason: `let ${naming.actor(keeper.holder)} keep what ${naming.actor(maker)} learned from ${naming.asset(loop.source)} in ${naming.asset(keeper.id)}`,
+      ...keep,
+      reason: `let ${naming.actor(keeper.holder)}, who keeps ${naming.asset(keeper.id)}, write down what ${naming.actor(maker)} learned from ${naming.asset(loop.source)}: a lesson made from ${naming.asset(change)}`,
+      creates: [{ id: lesson, name: `Lesson from ${naming.useNames ? context.asset(change)!.name : change}`, kind: 'lesson', holder: keeper.holder, derivedFrom: [change] }],
     }
   }
   const v = graph.indexOf.get(maker)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { diagnose } from '../../../src/diagnose/diagnose.js'
+import { formatDiagnosis } from '../../../src/diagnose/format.js'
 import { findingsOf, repairedBy, voiceModel } from './voice-build.js'
 
 const ward = (extra: ReadonlyArray<readonly [string, string, string]> = []) =>
@@ -28,6 +30,28 @@ describe('no-memory', () => {
 
   it('is silent when a lesson is made from a loop of the level', () => {
     expect(findingsOf(ward([['log', 'lesson', 'm']]), 'no-memory')).toEqual([])
+  })
+
+  it('has the keeper of a bulletin made from other things write a lesson of the change, not the team that made it', () => {
+    // A patient safety team keeps a learning bulletin declared to be made from its reviews;
+    // the ward's change after a family's concerns is never written down.
+    const model = voiceModel({
+      actors: [['family', 'carer'], ['ward', 'clinician'], ['safety', 'manager'], ['rota', 'staff']],
+      assets: [
+        ['concerns', 'experience', 'family', []],
+        ['change', 'change', 'ward', ['concerns']],
+        ['reviews', 'insight', 'safety', []],
+        ['bulletin', 'lesson', 'safety', ['reviews']],
+      ],
+      channels: [['raise', 'family', 'ward', ['concerns']], ['report', 'ward', 'safety', []], ['rota-sheet', 'ward', 'rota', []]],
+    })
+    const [finding] = findingsOf(model, 'no-memory')
+    expect(finding!.repair).toEqual([
+      expect.objectContaining({ from: 'ward', to: 'safety', carries: ['change'], creates: [expect.objectContaining({ kind: 'lesson', holder: 'safety', derivedFrom: ['change'] })] }),
+    ])
+    expect(findingsOf(repairedBy(model, 'no-memory'), 'no-memory')).toEqual([])
+    // The change it carries is not new; the lesson, written where it is kept, is not carried.
+    expect(formatDiagnosis(diagnose(model), 'text')).toContain("ward -> safety carrying change at delivery level: let 'safety', who keeps 'bulletin', write down")
   })
 
   it('does not count a lesson that is not made from what was heard', () => {
