@@ -84,7 +84,7 @@ export const relayedChannel = (context: RepairContext, channel: ProposedChannel)
     to: channel.to,
     level: levelInCommon(viaLevels, to.levels)!,
     carries: channel.carries,
-    reason: `${naming.actor(via)} passes it on to ${naming.actor(channel.to)}, who share no level with ${naming.actor(channel.from)}`,
+    reason: `${naming.actor(via)} passes it on to ${naming.actor(channel.to)}: ${naming.actor(channel.from)} and ${naming.actor(channel.to)} work at no level in common, and ${naming.actor(via)} works at a level with each`,
   }
   return [channel.creates === undefined ? first : { ...first, creates: channel.creates }, second]
 }

@@ -1,5 +1,6 @@
 import type { ProposedChannel } from '../../graph/types.js'
 import type { DeclaredLoop } from '../../model/codecs.js'
+import { isLayVoice } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
@@ -120,8 +121,10 @@ const brokenFinding = (
     clauses.push(`it promises ${outcomeInWords[declared.promises!]}, but ${back}, though ${naming.asset(walk.best!.asset)} was made from what they said`)
   }
   const people = walk.subject === undefined ? 'people' : naming.actor(walk.subject.holder)
+  // Patients and carers speak into a loop; a team's own reports are sent into one.
+  const speaking = walk.subject === undefined || isLayVoice(context.actor(walk.subject.holder)?.perspective ?? 'lay') ? 'speaking' : 'reporting'
   return {
-    message: `Declared loop ${naming.loop(declared.id)}${about} is broken: ${clauses.join('; ')}. ${people === 'people' ? 'People keep' : `${people} keep`} speaking into a loop that cannot close.`,
+    message: `Declared loop ${naming.loop(declared.id)}${about} is broken: ${clauses.join('; ')}. ${people === 'people' ? 'People keep' : `${people} keep`} ${speaking} into a loop that cannot close.`,
     level: declared.level,
     actors: [...broken.flatMap((step) => [step.from, step.to]), ...(promise ?? []).flatMap((channel) => [channel.from, channel.to])],
     channels: broken.flatMap((step) => step.idle),

@@ -31,6 +31,17 @@ describe('declared-loop-broken', () => {
     expect(defect!.repair).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'team', to: 'patients', level: 'planning' })]))
   })
 
+  it("says a team's own reports are sent into a broken loop, and people's stories spoken into one", () => {
+    const model = tracedModel({
+      actors: [['audit', 'clinician'], ['board', 'board']],
+      assets: [['audit-data', 'data', 'audit']],
+      channels: [['send', 'audit', 'board', ['audit-data']]],
+      loops: [{ id: 'spread', name: 'Spread', level: 'delivery', through: ['audit', 'board', 'audit'], source: 'audit-data' }],
+    })
+    expect(defectsOf(model)[0]!.message).toContain("'audit' keep reporting into a loop that cannot close.")
+    expect(defectsOf(tracedModel(wardSpec(['themes-to-ward'], [ysywd()])))[0]!.message).toContain("'patients' keep speaking into a loop that cannot close.")
+  })
+
   it('delivers the reply the loop already has, made from the change, rather than writing another', () => {
     // PSIRF: the family liaison officer holds an update made from the ward's change, but the
     // safety group's action updates to her lapsed and her six-month letter is only planned.
