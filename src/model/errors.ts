@@ -59,6 +59,7 @@ export interface ModelError {
  * - `asset-not-available`: a channel carries an asset its sender neither holds nor
  *   receives on any channel.
  * - `level-mismatch`: a channel works at a level one of its actors does not take part in.
+ * - `self-channel`: a channel runs from an actor to itself, so it takes nothing anywhere.
  * - `unreachable-loop-level`: no step of a declared loop joins two actors who take part in its level.
  * - `provenance-unreached`: an asset is made from another that never reaches its
  *   holder over an active channel that carries it.
@@ -74,6 +75,7 @@ export interface ModelError {
 export type ModelWarningCode =
   | 'asset-not-available'
   | 'level-mismatch'
+  | 'self-channel'
   | 'unreachable-loop-level'
   | 'provenance-unreached'
   | 'loop-source-not-a-source'

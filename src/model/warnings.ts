@@ -100,6 +100,13 @@ export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
         message: `${subject} carries asset ${quoteId(asset)}, but its sender ${quoteId(channel.from)} neither holds it nor receives it on any channel.`,
       })
     })
+    if (channel.from === channel.to) {
+      warnings.push({
+        code: 'self-channel',
+        path: toPointer(['channels', i, 'to']),
+        message: `${subject} runs from ${quoteId(channel.from)} to itself, so it takes nothing anywhere.`,
+      })
+    }
     const ends = channel.from === channel.to ? [channel.from] : [channel.from, channel.to]
     const outside = ends.filter((id) => !takesPart(actors.get(id), channel.level))
     if (outside.length > 0) {

@@ -65,6 +65,14 @@ describe('modelWarnings', () => {
     expect(messages[1]).toBe("Channel 'escalate' works at the planning level, but actor 'nurses' does not take part in it.")
   })
 
+  it('self-channel: a channel from an actor to itself', () => {
+    const model = modelOf((d) => {
+      d['channels'].push({ id: 'huddle', from: 'nurses', to: 'nurses', carries: [], level: 'delivery' })
+    })
+    expect(codesAndPaths(model)).toEqual([['self-channel', '/channels/3/to']])
+    expect(modelWarnings(model)[0]!.message).toBe("Channel 'huddle' runs from 'nurses' to itself, so it takes nothing anywhere.")
+  })
+
   it('unreachable-loop-level: a declared loop none of whose steps joins two actors taking part in its level', () => {
     const model = modelOf((d) => {
       d['loops'].push({ id: 'planning-loop', name: 'P', level: 'planning', through: ['manager', 'nurses', 'manager'] })
