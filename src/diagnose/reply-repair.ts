@@ -52,23 +52,27 @@ export const freshAssetId = (context: DiagnosisContext, base: string, suffix = '
 
 /**
  * The furthest thing made from the source (a change before a decision before an insight;
- * the later made on a tie), replies and lessons aside, among assets `keep` accepts (by
- * default those another actor holds); the source itself when there is none. @internal
+ * on a tie, the later made, unless only the earlier one's holder has a channel to the
+ * source's holder: the partnership board that sends Healthwatch its papers answers from
+ * the strategy it holds, not the ICB's plan made from it), replies and lessons aside, among
+ * assets `keep` accepts (by default those another actor holds); the source itself when
+ * there is none. @internal
  */
 export const furthestMade = (
   context: DiagnosisContext,
   loop: TracedLoop,
   keep: (asset: KnowledgeAsset) => boolean = (asset) => asset.holder !== loop.holder,
 ): AssetId => {
-  let chosen = loop.source
+  let chosen: KnowledgeAsset | undefined
   let stage = 0
+  const speaks = (asset: KnowledgeAsset): boolean => anyChannelsBetween(context, asset.holder, loop.holder).length > 0
   for (const id of loop.derived) {
     const asset = context.asset(id)
     if (asset === undefined || asset.kind === 'response' || asset.kind === 'lesson' || !keep(asset)) continue
     const own = traceStageOf(asset.kind)
-    if (own >= stage) ((stage = own), (chosen = id))
+    if (own > stage || (own === stage && (chosen === undefined || speaks(asset) || !speaks(chosen)))) ((stage = own), (chosen = asset))
   }
-  return chosen
+  return chosen?.id ?? loop.source
 }
 
 /**

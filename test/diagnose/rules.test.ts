@@ -127,6 +127,21 @@ describe('open-loop', () => {
     expect(defectsOf(repaired, 'open-loop')).toEqual([])
     expect(defectsOf(repaired, 'acted-not-reported')).toEqual([])
   })
+  it('has whoever already sends people their papers answer from what they hold, not route a later plan of the same stage through them', () => {
+    // Healthwatch's intelligence shapes the partnership's strategy, which the partnership board
+    // sends Healthwatch; the ICB's forward plan, made from the strategy, never goes to it.
+    const model = buildModel({
+      actors: [['healthwatch', 'intermediary'], ['icp', 'board'], ['icb', 'board']],
+      assets: [
+        ['intelligence', 'experience', 'healthwatch'],
+        ['strategy', 'strategy', 'icp', undefined, { derivedFrom: ['intelligence'] }],
+        ['forward-plan', 'plan', 'icb', undefined, { derivedFrom: ['strategy'] }],
+      ],
+      channels: [['reports', 'healthwatch', 'icp', ['intelligence']], ['to-icb', 'icp', 'icb', ['strategy']], ['papers', 'icp', 'healthwatch', []]],
+    })
+    const [defect] = defectsOf(model, 'open-loop')
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'icp', to: 'healthwatch', extends: 'papers', creates: [expect.objectContaining({ derivedFrom: ['strategy'] })] })])
+  })
   it('places nothing at a level no actor takes part in (a mislabelled channel)', () => {
     const model = buildModel({
       actors: [['p', 'patient'], ['w', 'clinician']],
