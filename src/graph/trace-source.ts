@@ -150,7 +150,7 @@ export const createScratch = (index: TraceIndex): Scratch => {
 export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, scratch: Scratch): TracedLoop => {
   const { graph, carriage } = index
   const assets = graph.model.assets
-  const { member, best, away, actorStamp, flags, actorIds, reachedActors, work } = scratch
+  const { member, actorStamp, flags, actorIds, reachedActors, work } = scratch
   const { members, inferred, outcome, isClosure } = closureOf(index, finder, s, scratch)
 
   const first = reachedActors.length

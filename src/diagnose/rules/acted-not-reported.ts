@@ -86,7 +86,6 @@ const declaredFrom = (context: DiagnosisContext, id: AssetId, source: AssetId): 
 
 const actedFinding = (context: DiagnosisContext, loop: TracedLoop, changes: ReadonlyArray<AssetId>, inferred: boolean): Finding => {
   const { naming } = context
-  const holder = context.actor(loop.holder)
   const makers = [...new Set(changes.map((id) => context.asset(id)!.holder))]
   const made = listInWords(changes.map((id) => `${naming.asset(id)} by ${naming.actor(context.asset(id)!.holder)}`))
   const repair = actedRepair(context, loop, changes)

@@ -44,7 +44,6 @@ export const openLoop = defineRule({
 
 const openLoopFinding = (context: DiagnosisContext, loop: TracedLoop, lay: boolean): Finding => {
   const stop = loop.stopsAt!
-  const holder = context.actor(loop.holder)
   const repair = loopRepair(context, loop)
   return {
     message: `${context.naming.asset(loop.source)} from ${context.naming.actor(loop.holder)} ${stopInWords(context, loop)}: nothing comes back to ${context.naming.actor(loop.holder)}.`,

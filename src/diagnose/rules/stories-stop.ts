@@ -1,8 +1,7 @@
 import type { TracedLoop } from '../../graph/trace-types.js'
 import type { ProposedChannel } from '../../graph/types.js'
-import type { ActorId, AssetId } from '../../model/primitives.js'
+import type { ActorId } from '../../model/primitives.js'
 import { isLayVoice, levels } from '../../model/vocabulary.js'
-import { traceStageOf } from '../../graph/provenance.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
 import { declaredMakers } from '../declared-children.js'
@@ -27,7 +26,8 @@ import type { Finding } from '../types.js'
  * grouped by the actor where they stop: one finding per such actor, naming the idle
  * channels. The repair passes what that actor made of the stories on to whoever the
  * model says makes the next thing of it (an asset with `derivedFrom` naming it, held by
- * someone else: the first, as the loop's own reply repair picks); where the model names nobody, the loops' reply repairs (`loopRepair`).
+ * someone else: the first, as the loop's own reply repair picks); where the model names
+ * nobody, the loops' reply repairs (`loopRepair`).
  * O(traced loops + assets' provenance links).
  *
  * Options: none.
