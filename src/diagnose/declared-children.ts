@@ -27,17 +27,18 @@ export const declaredChildren = (context: DiagnosisContext): ReadonlyMap<AssetId
 }
 
 /**
- * Who the model says makes the next thing of `stopped`, which stopped with `actor`: the
- * assets declared to be made from it, of a later stage, held by someone else (a quality
- * lead's improvement made from the stories that pile up with the experience team). In
- * model order. O(declared children of `stopped`). @internal
+ * What the model says someone makes next of `stopped`, which stopped with `actor`, in a
+ * loop of `holder`'s: the first asset (in model order) declared to be made from it, of a
+ * later stage, held by someone other than the two of them (a quality lead's improvement
+ * made from the stories that pile up with the experience team), or `undefined`. The one
+ * choice that `open-loop`'s repair and `stories-stop` both make, so the story one passes
+ * on is the one the other answers. O(declared children of `stopped`). @internal
  */
-export const declaredMakers = (context: DiagnosisContext, actor: ActorId, stopped: AssetId): ReadonlyArray<KnowledgeAsset> => {
+export const declaredMaker = (context: DiagnosisContext, actor: ActorId, stopped: AssetId, holder: ActorId): KnowledgeAsset | undefined => {
   const stage = traceStageOf(context.asset(stopped)?.kind ?? 'lesson')
-  const makers: KnowledgeAsset[] = []
   for (const next of declaredChildren(context).get(stopped) ?? []) {
     const asset = context.asset(next)
-    if (asset !== undefined && asset.holder !== actor && traceStageOf(asset.kind) > stage) makers.push(asset)
+    if (asset !== undefined && asset.holder !== actor && asset.holder !== holder && traceStageOf(asset.kind) > stage) return asset
   }
-  return makers
+  return undefined
 }

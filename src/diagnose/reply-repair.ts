@@ -7,7 +7,7 @@ import type { ProposedAsset, ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
 import { answerMadeFrom, lapsedOnward, lapsedReferrals, listener } from './responders.js'
-import { declaredMakers } from './declared-children.js'
+import { declaredMaker } from './declared-children.js'
 
 /** The lowest level both lists take part in, if any. @internal */
 export const levelInCommon = (mine: ReadonlyArray<Level>, theirs: ReadonlyArray<Level>): Level | undefined =>
@@ -207,7 +207,7 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
   // changed, and a story passed on to them (as stories-stop proposes) finds it answered.
   const maker =
     onward === undefined && stop !== undefined && responder === stop.actor && stop.actor !== loop.holder && (stop.reason === 'not-passed-on' || stop.reason === 'channel-not-active')
-      ? declaredMakers(context, stop.actor, stop.asset).find((asset) => asset.holder !== loop.holder)
+      ? declaredMaker(context, stop.actor, stop.asset, loop.holder)
       : undefined
   if (maker !== undefined) {
     proposals.push(passOnToMaker(context, stop!.actor, stop!.asset, maker))

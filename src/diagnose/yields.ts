@@ -21,7 +21,8 @@ interface Yield {
   readonly key: (finding: Finding) => string | undefined
   /** The keys one of `to`'s findings is found by; by default its `key`. */
   readonly keys?: (finding: Finding) => Iterable<string>
-  readonly covers: (mine: Finding, theirs: Finding) => boolean
+  /** Whether one of `to`'s findings found by the key says all that `rule`'s does; by default, any does. */
+  readonly covers?: (mine: Finding, theirs: Finding) => boolean
 }
 
 /** A finding's assets as a set, made once per finding: coverage is checked in linear time. */
@@ -37,10 +38,10 @@ const source = (finding: Finding): string | undefined => finding.assets?.[0]
 const yields: ReadonlyArray<Yield> = [
   // That nothing comes back is part of what acted-not-reported says, an error, when a change
   // was made from what people said and nobody tells them: a commissioner reads one gap.
-  { rule: 'open-loop', to: ['acted-not-reported'], strictly: true, key: source, covers: () => true },
+  { rule: 'open-loop', to: ['acted-not-reported'], strictly: true, key: source },
   // So is an answer not made from what was done: a family told the findings of a safety
   // review but never that the ward changed hears of one gap, not two.
-  { rule: 'heard-not-acted', to: ['acted-not-reported'], strictly: true, key: source, covers: () => true },
+  { rule: 'heard-not-acted', to: ['acted-not-reported'], strictly: true, key: source },
   // A reply or report that goes nowhere, when a finding about the loop it was made in
   // already delivers it (the liaison officer's planned six-month letter): the same gap. A
   // story that never left its teller is still said to go nowhere, with who never hears it.
@@ -50,7 +51,6 @@ const yields: ReadonlyArray<Yield> = [
     strictly: false,
     key: source,
     keys: (finding) => new Set((finding.repair ?? []).flatMap((channel) => channel.carries.filter((id) => id !== source(finding)))),
-    covers: () => true,
   },
   // A level's loops never made into a plan, when they are all lay experience that
   // learning-stuck already says is never made into one (with the plan it could change),
@@ -94,7 +94,7 @@ export const withoutRepeats = (said: ReadonlyArray<Said>): ReadonlyArray<Said> =
       const mine = severityRank[entry.severity]
       return (
         k !== undefined &&
-        (indices[i]!.get(k) ?? []).some((theirs) => (strictly ? severityRank[theirs.severity] < mine : severityRank[theirs.severity] <= mine) && covers(entry.finding, theirs.finding))
+        (indices[i]!.get(k) ?? []).some((theirs) => (strictly ? severityRank[theirs.severity] < mine : severityRank[theirs.severity] <= mine) && (covers?.(entry.finding, theirs.finding) ?? true))
       )
     })
   return said.filter((entry) => !givesWay(entry))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyRepairs } from '../../src/graph/apply-repairs.js'
 import { diagnose } from '../../src/diagnose/diagnose.js'
-import { buildModel, defectsOf } from './build.js'
+import { type ModelSpec, buildModel, defectsOf } from './build.js'
 
 // Each rule: a minimal model where it fires, and the nearest model where it must not.
 
@@ -9,6 +9,28 @@ const patientAndManager = [
   ['p', 'patient'],
   ['m', 'manager'],
 ] as const
+
+/**
+ * Relatives tell Healthwatch; the ICB committee writes back to Healthwatch that the report
+ * was noted and referred, but the referral to the care homes quality team, which would have
+ * carried `referred`, has lapsed.
+ */
+const notedAndReferred = (referred: string, extra: NonNullable<ModelSpec['assets']>) =>
+  buildModel({
+    actors: [['relatives', 'carer'], ['healthwatch', 'intermediary'], ['committee', 'board'], ['team', 'commissioner']],
+    assets: [
+      ['accounts', 'experience', 'relatives'],
+      ['report', 'insight', 'healthwatch', undefined, { derivedFrom: ['accounts'] }],
+      ['noted', 'response', 'committee', undefined, { derivedFrom: ['report'] }],
+      ...extra,
+    ],
+    channels: [
+      ['survey', 'relatives', 'healthwatch', ['accounts']],
+      ['report-in', 'healthwatch', 'committee', ['report']],
+      ['ack', 'committee', 'healthwatch', ['noted']],
+      ['referral', 'committee', 'team', [referred], { status: 'inactive' }],
+    ],
+  })
 
 describe('open-loop', () => {
   it('reports a story that goes out and never comes back, names where it stops, and repairs it with a reply', () => {
@@ -56,23 +78,7 @@ describe('open-loop', () => {
     expect(defectsOf(model, 'no-memory').map((defect) => defect.level)).toEqual(['planning'])
   })
   it('brings back a lapsed referral rather than deliver a "received and noted" that stopped on its way', () => {
-    // Relatives tell Healthwatch; the ICB committee writes back to Healthwatch that the report
-    // was noted and referred, but the referral to the care homes quality team has lapsed.
-    const model = buildModel({
-      actors: [['relatives', 'carer'], ['healthwatch', 'intermediary'], ['committee', 'board'], ['team', 'commissioner']],
-      assets: [
-        ['accounts', 'experience', 'relatives'],
-        ['report', 'insight', 'healthwatch', undefined, { derivedFrom: ['accounts'] }],
-        ['noted', 'response', 'committee', undefined, { derivedFrom: ['report'] }],
-        ['plan', 'plan', 'team', undefined, { derivedFrom: ['report'] }],
-      ],
-      channels: [
-        ['survey', 'relatives', 'healthwatch', ['accounts']],
-        ['report-in', 'healthwatch', 'committee', ['report']],
-        ['ack', 'committee', 'healthwatch', ['noted']],
-        ['referral', 'committee', 'team', ['report'], { status: 'inactive' }],
-      ],
-    })
+    const model = notedAndReferred('report', [['plan', 'plan', 'team', undefined, { derivedFrom: ['report'] }]])
     const [defect] = defectsOf(model, 'open-loop')
     expect(defect!.message).toContain("is answered by 'noted', which goes no further than 'healthwatch'; 'report' would reach 'team' over 'referral', which is not active")
     expect(defect!.repair).toEqual([
@@ -87,22 +93,7 @@ describe('open-loop', () => {
     // The committee's referral passes on only its lessons-learned note; the team's own plan
     // declares no provenance, and a plan is never inferred from a lesson. A reply made from
     // the plan would not join the trace, and the relatives would still hear nothing.
-    const model = buildModel({
-      actors: [['relatives', 'carer'], ['healthwatch', 'intermediary'], ['committee', 'board'], ['team', 'commissioner']],
-      assets: [
-        ['accounts', 'experience', 'relatives'],
-        ['report', 'insight', 'healthwatch', undefined, { derivedFrom: ['accounts'] }],
-        ['noted', 'response', 'committee', undefined, { derivedFrom: ['report'] }],
-        ['learning', 'lesson', 'committee'],
-        ['plan', 'plan', 'team'],
-      ],
-      channels: [
-        ['survey', 'relatives', 'healthwatch', ['accounts']],
-        ['report-in', 'healthwatch', 'committee', ['report']],
-        ['ack', 'committee', 'healthwatch', ['noted']],
-        ['referral', 'committee', 'team', ['learning'], { status: 'inactive' }],
-      ],
-    })
+    const model = notedAndReferred('learning', [['learning', 'lesson', 'committee'], ['plan', 'plan', 'team']])
     const [defect] = defectsOf(model, 'open-loop')
     const reply = defect!.repair!.flatMap((channel) => channel.creates ?? [])
     expect(reply.map((asset) => asset.derivedFrom)).toEqual([['learning']])

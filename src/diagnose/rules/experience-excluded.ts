@@ -18,8 +18,9 @@ export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: n
 /**
  * **experience-excluded** finds decision makers whom `evidence` or `data` (a % score
  * counted from what patients said included: it is not their story) reaches but no lay
- * `experience` does: evidence-based practice that cannot hear the patient. Service users are experts in their own circumstances and hold knowledge
- * services rely on (Ostrom; the Health Foundation), and co-production means combining
+ * `experience` does: evidence-based practice that cannot hear the patient. Service
+ * users are experts in their own circumstances and hold knowledge services rely on
+ * (Ostrom; the Health Foundation), and co-production means combining
  * lay and professional perspectives (Owens). An assurance report made from a quality
  * dashboard is not what residents said, however many committees it passes.
  *

@@ -60,7 +60,6 @@ export const missingLevelLoop = defineRule({
       // the trace's actor indices, once per loop.
       const { holders, reachedOffsets, reachedActors } = context.tracedActors()
       const all = context.traces().loops
-      const loops: TracedLoop[] = []
       const layLoops: TracedLoop[] = []
       const joined = new Set<TracedLoop>()
       let closesJoined = false
@@ -69,7 +68,6 @@ export const missingLevelLoop = defineRule({
         for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) seen |= flags[reachedActors[k]!]!
         if (seen === 0) continue
         const loop = all[i]!
-        loops.push(loop)
         if ((flags[holders[i]!]! & 2) !== 0) layLoops.push(loop)
         if ((seen & 6) === 6) {
           joined.add(loop)

@@ -29,8 +29,8 @@ const acts = (context: DiagnosisContext, id: AssetId): boolean => {
  * `lesson` is made from some loop of the level. One finding per level, at `info`: a
  * loop without a written lesson still works, it only forgets. The repair brings the
  * change to whoever keeps lessons (who writes a lesson of its own from it when what it
- * keeps is declared to be made from other things), or else has the team that made it write a lesson
- * from it and share it with a professional colleague it works with (one at a level
+ * keeps is declared to be made from other things), or else has the team that made it
+ * write a lesson from it and share it with a professional colleague it works with (one at a level
  * above its own first, such as a quality and safety meeting; never a lay or mixed group,
  * since what a team learns from carers' concerns can be about one named patient, nor an
  * outside intermediary). O(traced loops + the team's channels).

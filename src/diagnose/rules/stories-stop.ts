@@ -4,7 +4,7 @@ import type { ActorId } from '../../model/primitives.js'
 import { isLayVoice, levels } from '../../model/vocabulary.js'
 import type { DiagnosisContext } from '../context.js'
 import { defineRule } from '../define-rule.js'
-import { declaredMakers } from '../declared-children.js'
+import { declaredMaker } from '../declared-children.js'
 import { listInWords, quoteIdQuickly } from '../naming.js'
 import { loopRepair } from '../loop-repair.js'
 import { passOnToMaker } from '../reply-repair.js'
@@ -88,8 +88,7 @@ const onward = (context: DiagnosisContext, actor: ActorId, loops: ReadonlyArray<
   const proposals = new Map<string, ProposedChannel>()
   for (const loop of loops) {
     const stopped = loop.stopsAt!.asset
-    // The first, as the loop's own reply repair picks: then the story passed on is answered.
-    const maker = declaredMakers(context, actor, stopped).find((asset) => asset.holder !== loop.holder)
+    const maker = declaredMaker(context, actor, stopped, loop.holder)
     if (maker === undefined) continue
     const key = JSON.stringify([maker.holder, stopped])
     if (!proposals.has(key)) proposals.set(key, passOnToMaker(context, actor, stopped, maker))
