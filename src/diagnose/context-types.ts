@@ -31,6 +31,8 @@ export interface TracedActors {
   readonly holders: Int32Array
   readonly reachedOffsets: Int32Array
   readonly reachedActors: Int32Array
+  /** The levels each loop's route (`steps`) runs at, as a mask: bit `k` for `levels[k]`. */
+  readonly routeLevels: Uint8Array
 }
 
 /**

@@ -15,21 +15,38 @@ const cache = new WeakMap<DiagnosisContext, WeakMap<TracedLoop, Level | undefine
  * committee, or a commissioner's contract monitoring whose improvements reach residents
  * as care but come back over planning channels, as a commissioner would file them.
  * Per-source findings and the scorecard's levels both count a source here, once.
- * O(route steps, log channels) once per loop. @internal
+ * O(route steps, log channels) once per loop; for the loops of the context's own trace,
+ * O(1) each from the route levels the trace noted, all worked out on the first call. @internal
  */
 export const levelOfLoop = (context: DiagnosisContext, loop: TracedLoop): Level | undefined => {
   let known = cache.get(context)
-  if (known === undefined) cache.set(context, (known = new WeakMap()))
+  if (known === undefined) cache.set(context, (known = levelsOfTraces(context)))
   if (known.has(loop)) return known.get(loop)
-  const holderLevels = context.actor(loop.holder)?.levels ?? []
   const route = new Set<Level>()
   for (const step of loop.steps) {
     // A channel at a level no actor takes part in (a model warns of it) places nothing.
     const level = context.channel(step.channel)?.level
-    if (level !== undefined && context.levelsInUse.includes(level)) route.add(level)
+    if (level !== undefined) route.add(level)
   }
-  const level =
-    levels.find((at) => holderLevels.includes(at) && route.has(at)) ?? levels.find((at) => route.has(at)) ?? levels.find((at) => holderLevels.includes(at))
+  const level = levelOfRoute(context, context.actor(loop.holder)?.levels ?? [], (at) => route.has(at))
   known.set(loop, level)
   return level
+}
+
+/** The level a loop counts at, from its holder's levels and the levels its route runs at (see {@link levelOfLoop}). */
+const levelOfRoute = (context: DiagnosisContext, holderLevels: ReadonlyArray<Level>, onRoute: (level: Level) => boolean): Level | undefined => {
+  const runs = (level: Level): boolean => context.levelsInUse.includes(level) && onRoute(level)
+  return levels.find((at) => holderLevels.includes(at) && runs(at)) ?? levels.find(runs) ?? levels.find((at) => holderLevels.includes(at))
+}
+
+/** The level of every loop of the context's trace, from the route levels the trace noted: no channel looked up by id. */
+const levelsOfTraces = (context: DiagnosisContext): WeakMap<TracedLoop, Level | undefined> => {
+  const known = new WeakMap<TracedLoop, Level | undefined>()
+  const { holders, routeLevels } = context.tracedActors()
+  const actors = context.graph.actors
+  context.traces().loops.forEach((loop, i) => {
+    const mask = routeLevels[i]!
+    known.set(loop, levelOfRoute(context, actors[holders[i]!]!.levels, (at) => (mask & (1 << levels.indexOf(at))) !== 0))
+  })
+  return known
 }

@@ -1,12 +1,10 @@
-import type { LoopOutcome, TracedLoop } from '../graph/trace-types.js'
+import type { LoopOutcome } from '../graph/trace-types.js'
 import type { LearningOrder } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { ActorKind, type Level, isLayVoice, isProfessionalVoice } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
-import { relayedChannel } from './relay-repairs.js'
-import { loopRepair } from './loop-repair.js'
 import { levelOfLoop } from './loop-level.js'
-import { reaches } from './reply-contact.js'
+import { type LoopFacts, loopFactsOf } from './scorecard-facts.js'
 
 /**
  * How many distinct voices feed one sensemaking step: the holder of an `insight`, and
@@ -109,12 +107,13 @@ const voiceBitsOf = (context: DiagnosisContext): Uint8Array =>
 const tracedFigures = (
   context: DiagnosisContext,
   voiceBits: Uint8Array,
+  facts: LoopFacts,
   positions: ReadonlyArray<number>,
   layVoices: number,
   diversity: ReadonlyArray<SensemakingDiversity>,
 ): ScorecardFigures => {
   const loops = context.traces().loops
-  const { holders, reachedOffsets, reachedActors } = context.tracedActors()
+  const { holders } = context.tracedActors()
   const actors = context.graph.actors
   const count = { did: 0, decided: 0, heard: 0, open: 0 }
   const weighted = { did: 0, decided: 0, heard: 0, open: 0 }
@@ -127,7 +126,6 @@ const tracedFigures = (
   let joined = 0
   let closed = 0
   let highest = -1
-  const layVoice = (id: ActorId): boolean => isLayVoice(context.actor(id)?.perspective ?? 'professional')
   for (const i of positions) {
     const loop = loops[i]!
     const h = holders[i]!
@@ -138,7 +136,7 @@ const tracedFigures = (
     weighted[loop.outcome] += weight
     const lay = (voiceBits[h]! & 1) !== 0
     if (loop.outcome === 'open') {
-      for (const channel of (loopRepair(context, loop) ?? []).flatMap((proposed) => relayedChannel(context, proposed))) repairs.add(JSON.stringify([channel.from, channel.to, channel.level, channel.carries]))
+      for (const key of facts.repairKeys[i]!) repairs.add(key)
       continue
     }
     closed++
@@ -148,15 +146,9 @@ const tracedFigures = (
     if (loop.steps.length > 0 || lay) highest = Math.max(highest, orders.indexOf(loop.order))
     // A loop the holder closes by deciding or doing themselves, with nothing travelling, has no round trip to time.
     if (loop.latencyDays !== undefined && loop.steps.length > 0) latencies.push(loop.latencyDays)
-    let voices = 0
-    for (let k = reachedOffsets[i]!; k < reachedOffsets[i + 1]!; k++) voices |= voiceBits[reachedActors[k]!]!
-    if (voices === 3) joined++
+    joined += facts.joined[i]!
     if (lay) closedLay.add(h)
-    // Peer support: the fastest round trip is among lay voices, or a peer (another lay
-    // voice) answers them. A plan people make themselves, with nothing coming back from a
-    // peer (agreed with a link worker), is not; students' own recovery plans made in class,
-    // beside the peer trainers' encouragement, are.
-    if (lay && (loop.steps.length > 0 ? loop.steps.every((step) => layVoice(step.from) && layVoice(step.to)) : answeredByPeer(context, loop, layVoice))) peerLay.add(h)
+    if (facts.peer[i] === 1) peerLay.add(h)
   }
   latencies.sort((a, b) => a - b)
   return {
@@ -219,6 +211,7 @@ const diversityOf = (context: DiagnosisContext): ReadonlyArray<SensemakingDivers
 export const computeScorecard = (context: DiagnosisContext): Scorecard => {
   const diversity = diversityOf(context)
   const voiceBits = voiceBitsOf(context)
+  const facts = loopFactsOf(context, voiceBits)
   const { holders } = context.tracedActors()
   const all = Array.from(holders, (_, i) => i)
   const loops = context.traces().loops
@@ -232,18 +225,12 @@ export const computeScorecard = (context: DiagnosisContext): Scorecard => {
       figures: tracedFigures(
         context,
         voiceBits,
+        facts,
         here,
         layHolders(here),
         diversity.filter((step) => context.actor(step.actor)?.levels.includes(level) === true),
       ),
     }
   })
-  return { overall: tracedFigures(context, voiceBits, all, layHolders(all), diversity), levels: levelFigures }
+  return { overall: tracedFigures(context, voiceBits, facts, all, layHolders(all), diversity), levels: levelFigures }
 }
-
-/** Whether a reply made from the source by another lay voice (a peer) reaches its holder. */
-const answeredByPeer = (context: DiagnosisContext, loop: TracedLoop, layVoice: (id: ActorId) => boolean): boolean =>
-  loop.derived.some((id) => {
-    const asset = context.asset(id)
-    return asset !== undefined && asset.kind === 'response' && asset.holder !== loop.holder && layVoice(asset.holder) && reaches(context, id, loop.holder)
-  })

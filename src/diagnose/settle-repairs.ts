@@ -59,13 +59,15 @@ export const settleRepairs = (
   let settled = tidy(defects)
   if (settled.every((defect) => (defect.repair?.length ?? 0) === 0)) return settled
   const extra = new Map<number, ProposedChannel[]>()
-  const homeOf = homesOf(defects)
+  // Indexed only when a round leaves something to file (most models settle in one).
+  let homeOf: ((later: Defect) => number) | undefined
   const polarised = model.channels.some((channel) => channel.polarity !== undefined)
   const withExtra = (): ReadonlyArray<Defect> =>
     defects.map((defect, index) => (extra.has(index) ? { ...defect, repair: [...(defect.repair ?? []), ...extra.get(index)!] } : defect))
   for (let round = 0; round < maxRounds; round++) {
     const left = rediagnose(applyRepairsInOrder(model, settled.flatMap((defect) => defect.repair ?? []), polarised)).filter(unsettled)
     if (left.length === 0) break
+    homeOf ??= homesOf(defects)
     for (const later of left) {
       const home = homeOf(later)
       const list = extra.get(home)

@@ -1,10 +1,14 @@
 import type { AssetId } from '../model/primitives.js'
-import type { AssetKind } from '../model/vocabulary.js'
+import { type AssetKind, levels } from '../model/vocabulary.js'
 import { type Carriage, firstCarrierAt } from './carriage.js'
 import { edgeTimingOf } from './edge-data.js'
 import { IndexHeap } from './heap.js'
 import type { Provenance } from './provenance.js'
 import type { TracedStep } from './trace-types.js'
+
+
+/** Bit `i` for `levels[i]`. */
+const levelBit: Readonly<Record<string, number>> = Object.fromEntries(levels.map((level, rank) => [level, 1 << rank]))
 
 /**
  * Fastest routes of knowledge through a carriage. A state is (actor, asset): an actor
@@ -32,8 +36,11 @@ export interface RouteFinder {
   assetOf(node: number): number
   /** Shortest distance (days) of a node found by the last search. */
   distance(node: number): number
-  /** The channel moves from the source to `node`, and the product of their reliabilities. */
-  route(node: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number }
+  /**
+   * The channel moves from the source to `node`, the product of their reliabilities, and
+   * the levels of their channels as a mask (bit `i` for `levels[i]`).
+   */
+  route(node: number): { readonly steps: ReadonlyArray<TracedStep>; readonly reliability: number; readonly levelMask: number }
   /** The edges of the route from the source to `node`, in route order (an edge once for each asset it carries on the route). */
   routeEdges(node: number): number[]
 }
@@ -174,15 +181,17 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
     route(node) {
       const steps: TracedStep[] = []
       let chance = 1
+      let levelMask = 0
       for (let slot = slotOfNode(node); slots.previous[slot]! >= 0; slot = slots.previous[slot]!) {
         const e = slots.viaEdge[slot]!
         if (e < 0) continue
         const channel = graph.model.channels[graph.edgeChannel[e]!]!
         chance *= reliability[e]!
+        levelMask |= levelBit[channel.level] ?? 0
         steps.push({ from: channel.from, to: channel.to, channel: channel.id, carries: carriesOf(slots.asset[slot]!) })
       }
       steps.reverse()
-      return { steps, reliability: chance }
+      return { steps, reliability: chance, levelMask }
     },
     routeEdges(node) {
       const edges: number[] = []

@@ -36,15 +36,14 @@ export interface Scratch {
   readonly actorStamp: Int32Array
   readonly flags: Uint8Array
   readonly actorIds: ReadonlyArray<ActorId>
-  /** Where each trace's reached actors are appended, as indices. */
+  /** Where each trace's reached actors (as indices) and its route's levels (as a mask) are appended. */
   readonly reachedActors: number[]
+  readonly routeLevels: number[]
   readonly work: { count: number }
 }
 
 /** The levels of each 3-bit level mask, shared by every loop (there are only eight). */
-const levelsOfMask: ReadonlyArray<ReadonlyArray<Level>> = Array.from({ length: 8 }, (_, mask) =>
-  Object.freeze(levels.filter((_, rank) => (mask & (1 << rank)) !== 0)),
-)
+const levelsOfMask: ReadonlyArray<ReadonlyArray<Level>> = Array.from({ length: 8 }, (_, mask) => Object.freeze(levels.filter((_, rank) => (mask & (1 << rank)) !== 0)))
 
 /**
  * The source and every asset made from it, in provenance order, with the best chain
@@ -142,6 +141,7 @@ export const createScratch = (index: TraceIndex): Scratch => {
     flags: edgeFlagsOf(graph),
     actorIds: graph.actors.map((actor) => actor.id),
     reachedActors: [],
+    routeLevels: [],
     work: { count: 0 },
   }
 }
@@ -171,7 +171,8 @@ export const traceSource = (index: TraceIndex, finder: RouteFinder, s: number, s
   const stop = outcome < 0 ? findStop(index, members, scratch, s) : undefined
   // The fastest route that closes the loop as well as it closes.
   const target = finder.search(s, s, member, stop === undefined ? isClosure : (node) => stateOfNode(node) === stop.state, work)
-  const route = target < 0 ? { steps: [], reliability: 1 } : finder.route(target)
+  const route = target < 0 ? { steps: [], reliability: 1, levelMask: 0 } : finder.route(target)
+  scratch.routeLevels.push(route.levelMask)
   const source = assets[s]!.id
   const holder = graph.actors[carriage.holder[s]!]!.id
   const levels = levelsOfMask[levelMask]!

@@ -116,6 +116,8 @@ export interface IndexedTrace {
   readonly holders: Int32Array
   readonly reachedOffsets: Int32Array
   readonly reachedActors: Int32Array
+  /** Loop `i`'s route (`steps`) runs at the levels of mask `routeLevels[i]` (bit `k` for `levels[k]`). */
+  readonly routeLevels: Uint8Array
 }
 
 /** @internal */
@@ -135,6 +137,7 @@ export const traceLoopsIndexed = (index: TraceIndex, options: TraceLoopsOptions 
     holders: Int32Array.from(holders),
     reachedOffsets: Int32Array.from(reachedOffsets),
     reachedActors: Int32Array.from(reachedActors),
+    routeLevels: Uint8Array.from(scratch.routeLevels),
   })
   // Only the first asset with an id is traced (a decoded model has no duplicates).
   const duplicates = carriage.assetIndex.size !== carriage.assetCount
