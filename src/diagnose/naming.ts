@@ -32,12 +32,8 @@ export const quoteIdQuickly = (id: string): string => (plainId.test(id) ? `'${id
  * @category Diagnosis
  */
 export const createNamingPolicy = (model: Model, useNames: boolean): NamingPolicy => {
-  const quoted = new Map<string, string>()
-  const quote = (id: string): string => {
-    let text = quoted.get(id)
-    if (text === undefined) quoted.set(id, (text = quoteIdQuickly(id)))
-    return text
-  }
+  // Quoted afresh each time: a test and a concatenation cost less than a lookup in a map of every id quoted.
+  const quote = quoteIdQuickly
   if (!useNames) return { useNames, actor: quote, asset: quote, loop: quote }
   const actorNames = new Map<string, string>(model.actors.map((actor) => [actor.id, actor.name]))
   const assetNames = new Map<string, string>(model.assets.map((asset) => [asset.id, asset.name]))

@@ -63,8 +63,22 @@ const workingWith = (context: RepairContext, from: ActorId): ActorId[] => {
   return ids
 }
 
+/**
+ * Each proposed channel's relayed form, by graph: the scorecard and the tidying of repairs
+ * ask for the same proposals (an open loop's repairs), over the same graph and model.
+ */
+const relayedCache = new WeakMap<object, WeakMap<ProposedChannel, ReadonlyArray<ProposedChannel>>>()
+
 /** A proposed channel between two actors who share no level, as two through a relay where one exists; any other channel as it is. @internal */
 export const relayedChannel = (context: RepairContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
+  let known = relayedCache.get(context.graph)
+  if (known === undefined) relayedCache.set(context.graph, (known = new WeakMap()))
+  let relayed = known.get(channel)
+  if (relayed === undefined) known.set(channel, (relayed = relayedAnew(context, channel)))
+  return relayed
+}
+
+const relayedAnew = (context: RepairContext, channel: ProposedChannel): ReadonlyArray<ProposedChannel> => {
   const from = context.actor(channel.from)
   const to = context.actor(channel.to)
   if (from === undefined || to === undefined || levelInCommon(from.levels, to.levels) !== undefined) return [channel]
