@@ -112,7 +112,8 @@ const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArra
   // batch on its own, then lay the batches out in (severity, rule) order.
   const batches = new Map<string, Defect[]>()
   const batchOf = (own: Defect['severity'], rule: string): Defect[] => {
-    const key = JSON.stringify([own, rule])
+    // Severities are plain words: a space cannot occur in one, so the key is unambiguous.
+    const key = `${own} ${rule}`
     let batch = batches.get(key)
     if (batch === undefined) batches.set(key, (batch = []))
     return batch

@@ -50,10 +50,15 @@ export const withDistinctCreations = (defects: ReadonlyArray<Defect>, inModel: (
       ...(creates[i] === undefined ? {} : { creates: creates[i] }),
     }))
   }
+  // A list of repairs several defects share (the findings about one source) comes out the
+  // same each time it is read again: its assets were noted the first time, under the ids
+  // it gave them, and nothing noted is ever changed. So each list is read once.
+  const done = new Map<ReadonlyArray<ProposedChannel>, ReadonlyArray<ProposedChannel>>()
   let changed = false
   const result = defects.map((defect) => {
     if (defect.repair === undefined) return defect
-    const repair = renameIn(defect.repair)
+    let repair = done.get(defect.repair)
+    if (repair === undefined) done.set(defect.repair, (repair = renameIn(defect.repair)))
     if (repair === defect.repair) return defect
     changed = true
     return { ...defect, repair }
