@@ -78,6 +78,18 @@ const sourcesToSettle = (context: ReturnType<typeof createDiagnosisContext>): Re
   return [...sources]
 }
 
+/**
+ * Join a text built from many pieces into one run of characters, in place. V8 keeps a
+ * string built by concatenation as a tree of its pieces (about a dozen nodes for a
+ * finding's message); a hundred thousand findings and their repairs' reasons, kept to
+ * the end of a diagnosis, would hold over a million small nodes that every collection of
+ * the heap walks. Reading the string as a number makes V8 flatten it (the technique of
+ * the `flatstr` package), and the tree becomes garbage while it is still young.
+ */
+const flatten = (text: string): void => {
+  Number(text)
+}
+
 const demote = (severity: Defect['severity']): Defect['severity'] => (severity === 'error' ? 'warning' : 'info')
 
 const noAssets: Defect['assets'] = Object.freeze([])
@@ -124,7 +136,11 @@ const runRules = (model: Model, resolved: ResolvedConfig, sources?: ReadonlyArra
     const severity = severityOf(entry)
     if (severity === undefined) continue
     ran.push(entry.rule.id)
-    for (const finding of entry.rule.check(context, entry.options)) said.push({ rule: entry.rule.id, severity: finding.demoted === true ? demote(severity) : severity, finding })
+    for (const finding of entry.rule.check(context, entry.options)) {
+      flatten(finding.message)
+      for (const proposal of finding.repair ?? []) flatten(proposal.reason)
+      said.push({ rule: entry.rule.id, severity: finding.demoted === true ? demote(severity) : severity, finding })
+    }
   }
   for (const { rule, severity, finding } of withoutRepeats(said)) batchOf(severity, rule).push(toDefect(rule, severity, finding))
   const defects: Defect[] = []
