@@ -149,6 +149,8 @@ describe('output that is also an input', () => {
     for (const argv of [
       ['render', model, '--to', 'dot', '-o', model],
       ['diagnose', model, '-o', model],
+      // Refused before it says what the repairs changed, which it would not have written.
+      ['diagnose', model, '--apply-repairs', '-o', model],
       ['simulate', model, '--days', '2', '--seed', '1', '-o', model],
     ]) {
       const result = await runInProcess(argv)

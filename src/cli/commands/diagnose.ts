@@ -16,6 +16,7 @@ import { choiceOption, onePositional, stringOption } from '../args.js'
 import { type Command, outputOption } from '../command.js'
 import { exitCodes, invalidInput, usageFailure } from '../failure.js'
 import { describePath, writeTextAtomically } from '../files.js'
+import { planOutput } from '../output-target.js'
 import { readJson, reportProblems } from '../json-input.js'
 import { readModel } from '../model-input.js'
 import { repairedDocument } from '../repaired-document.js'
@@ -78,6 +79,9 @@ export const diagnoseCommand: Command = {
     if (evidencePath !== undefined && parsed.values['apply-repairs'] === true) throw usageFailure('--evidence adds findings to a report; it does not go with --apply-repairs')
     if (evidencePath === '-' && (modelPath === '-' || stringOption(parsed, 'config') === '-')) throw usageFailure('only one input can come from standard input (-)')
     const config = loadConfig(stringOption(parsed, 'config'), evidencePath !== undefined)
+    // A bad -o (a folder, or a file this command reads) is refused before any work, and
+    // before --apply-repairs says what it changed.
+    planOutput(stringOption(parsed, 'out') ?? '-')
     // A repaired model is written, not a report: the replies and lessons the repairs create
     // are named by the names of the actors and assets they are about, as a modeller would.
     const names = parsed.values['names'] === true || parsed.values['apply-repairs'] === true ? { names: true } : {}
