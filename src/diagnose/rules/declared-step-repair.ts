@@ -95,7 +95,11 @@ export const stepRepair = (
   // Never what the receiver already has (a PCN's own return, handed back to it), when there is something else.
   const news = available.filter((id) => !reaches(context, id, to))
   const outward = news.length > 0 ? news : available
+  // On the way home, a reply the sender was given goes on towards the people it answers
+  // (the transport provider's answer, from the unit manager to the nurses who tell the
+  // patients), rather than what they were asked.
   const passed =
+    (step.returning && made !== undefined ? furthest(outward.filter((id) => replies.includes(id) && (level.get(id) ?? 0) >= (level.get(made) ?? 0))) : undefined) ??
     furthest(outward.filter((id) => idleCarried.has(id))) ??
     furthest(outward.filter((id) => stageOf(id) >= 0 && stageOf(id) < 4)) ??
     furthest(outward.filter((id) => replies.includes(id)))

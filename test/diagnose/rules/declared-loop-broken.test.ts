@@ -171,6 +171,38 @@ describe('declared-loop-broken', () => {
     repairedClean(model)
   })
 
+  it('on the way home, passes on the reply the sender was given, rather than what it was asked', () => {
+    // Dialysis patients' transport complaints go through the nurses to the unit manager, who
+    // escalates to the transport provider; the provider's answer stops with the manager. The
+    // loop's way home (manager, nurses, patients) carries the provider's answer, not the escalation.
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['nurses', 'clinician'], ['manager', 'manager'], ['provider', 'provider']],
+      assets: [
+        ['complaints', 'experience', 'patients'],
+        ['escalation', 'insight', 'manager', ['complaints']],
+        ['answer', 'response', 'provider', ['escalation']],
+        ['sessions', 'decision', 'nurses', []],
+      ],
+      channels: [
+        ['tell', 'patients', 'nurses', ['complaints']],
+        ['log', 'nurses', 'manager', ['complaints']],
+        ['escalate', 'manager', 'provider', ['escalation']],
+        ['answers', 'provider', 'manager', ['answer']],
+        ['huddle', 'manager', 'nurses', []],
+        ['care', 'nurses', 'patients', ['sessions']],
+      ],
+      loops: [
+        { id: 'transport', name: 'Transport', level: 'delivery', through: ['patients', 'nurses', 'manager', 'provider', 'manager', 'nurses', 'patients'], source: 'complaints', promises: 'heard' },
+      ],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([
+      expect.objectContaining({ from: 'manager', to: 'nurses', carries: ['answer'] }),
+      expect.objectContaining({ from: 'nurses', to: 'patients', carries: ['answer'] }),
+    ])
+    repairedClean(model)
+  })
+
   it('repairs two broken steps in a row, making the reply from what the repaired step brings', () => {
     const spec = wardSpec(['themes-to-ward', 'ysywd-board'], [ysywd({ promises: 'did' })])
     const model = tracedModel({ ...spec, assets: spec.assets.filter(([id]) => id !== 'board'), channels: spec.channels.filter(([id]) => id !== 'ysywd-board') })
