@@ -26,9 +26,12 @@ interface Unsensed {
  * organisational intelligence; Owens on combining perspectives) is missing. Single
  * stories then drive decisions, or are ignored, instead of being read together.
  *
- * How: for each traced loop (`traceLoops`) of an experience or data source (professional
- * evidence such as a guideline is meant to be applied as it is), follow what was made
- * from what: a `decision`, `plan` or `strategy` made from it is made with sensemaking
+ * How: for each traced loop (`traceLoops`) of an experience source, or of data a lay or
+ * mixed actor holds (professional evidence such as a guideline is meant to be applied as
+ * it is, and a professional's own data, such as KPI returns or registry figures, is a
+ * measure already made for deciding by), follow what was made
+ * from what: a `decision`, `plan` or `strategy` made from it (straight from the
+ * experience or data itself, not from another decision) is made with sensemaking
  * when some chain of provenance into it passes an insight (a plan made from a forum's
  * advice and from an evaluation report was made sense of, even if the advice went in as
  * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
@@ -56,7 +59,10 @@ export const noSensemaking = defineRule({
     const sensed = madeSenseOf(context)
     for (const loop of context.traces().loops) {
       const kind = context.asset(loop.source)?.kind
-      if (kind !== 'experience' && kind !== 'data') continue
+      // A professional's own data (activity, KPI returns, registry figures) is already a
+      // measure made for deciding by; whether people's experience reaches the decision
+      // too is experience-excluded's matter.
+      if (kind !== 'experience' && (kind !== 'data' || !isLayVoice(context.actor(loop.holder)?.perspective ?? 'professional'))) continue
       for (const found of unsensedDecisions(context, loop, sensed)) {
         const holder = context.model.assets[found.decision]!.holder
         const list = byHolder.get(holder)
@@ -103,6 +109,9 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
       const raw = rawParent.get(a)
       if (holder !== undefined && !isLayVoice(holder.perspective) && raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
     }
+    // Only experience and data are raw: a plan made from a network's plan is not made
+    // "straight from" it (the first decision on the chain is the one reported).
+    if (kind !== 'experience' && kind !== 'data') continue
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
       if (members.has(c) && !rawParent.has(c)) rawParent.set(c, a)

@@ -105,3 +105,45 @@ describe('no-sensemaking', () => {
     expect(findingsOf(withoutReport, 'no-sensemaking')).toHaveLength(1)
   })
 })
+
+describe('no-sensemaking: what counts as raw', () => {
+  it("leaves a professional's own data alone (KPI returns made into a contract), but not a survey's answers", () => {
+    // A transport provider's KPI returns are a measure made for the commissioner to decide by;
+    // whether patients are heard is experience-excluded's matter. Patients' survey answers are raw.
+    const contract = (holder: 'provider' | 'patient') =>
+      voiceModel({
+        actors: [['pts', holder], ['icb', 'commissioner']],
+        assets: [
+          ['kpis', 'data', 'pts', []],
+          ['contract', 'plan', 'icb', ['kpis']],
+        ],
+        channels: [['returns', 'pts', 'icb', ['kpis']]],
+      })
+    expect(findingsOf(contract('provider'), 'no-sensemaking')).toEqual([])
+    expect(findingsOf(contract('patient'), 'no-sensemaking').map((finding) => finding.actors)).toEqual([['icb', 'pts']])
+  })
+
+  it('reports a plan made from another plan only for the raw knowledge it was made from', () => {
+    // A directorate's plan made from the kidney patients' association's issues and the network's plan:
+    // straight from the issues, not "straight from" the network's plan.
+    const model = voiceModel({
+      actors: [['kpa', 'community-group'], ['network', 'board'], ['directorate', 'manager']],
+      assets: [
+        ['issues', 'experience', 'kpa', []],
+        ['survey', 'data', 'kpa', []],
+        ['network-plan', 'plan', 'network', ['survey']],
+        ['services-plan', 'plan', 'directorate', ['issues', 'network-plan']],
+      ],
+      channels: [
+        ['meeting', 'kpa', 'directorate', ['issues']],
+        ['returns', 'kpa', 'network', ['survey']],
+        ['plan-down', 'network', 'directorate', ['network-plan']],
+      ],
+    })
+    const messages = findingsOf(model, 'no-sensemaking').map((finding) => finding.message)
+    expect(messages).toEqual([
+      "'directorate' makes 'services-plan' straight from 'issues', with no insight between: nobody makes sense of what is heard before it is decided on.",
+      "'network' makes 'network-plan' straight from 'survey', with no insight between: nobody makes sense of what is heard before it is decided on.",
+    ])
+  })
+})
