@@ -30,8 +30,9 @@ export interface GoverningRepair {
  * of `kinds` (a plan, a strategy), preferring assets whose provenance is inferred (a
  * declared one is not made from what is brought; where every one is declared, the
  * reason says the plan must also be made from what is brought). Prefers a holder already linked to such an actor (an
- * active channel, then an inactive one), else one sharing a level with it, else the first
- * holder; among equals,
+ * active channel, then an inactive one), else a holder of a declared one whom what every
+ * loop learned already reaches (no channel: only what its plan is made from must change),
+ * else one sharing a level with it, else the first holder; among equals,
  * the furthest asset and the first ids. When every loop's knowledge already reaches the
  * holder chosen, no channel (`channel` absent); when some does, what the others learned.
  * `undefined` when no loop has anything to bring or nobody holds such an asset.
@@ -82,6 +83,16 @@ export const governingRepair = (
     for (const channel of idleTo.get(graph.actors[t]!.id) ?? []) {
       const u = graph.indexOf.get(channel.from)
       if (u !== undefined && u !== t && asset[u]! >= 0 && better(u)) chosen = { from: u, to: t, idle: channel.id }
+    }
+  }
+  if (chosen === undefined) {
+    // Rather than a channel between actors with no link (an ICB commissioner sending a
+    // provider's report to the national NHS Pathways team), a holder of a declared plan
+    // that what every loop learned already reaches: only what its plan is made from has to change.
+    for (const held of governing) {
+      const t = graph.indexOf.get(held.holder)
+      if (t === undefined || asset[t]! < 0 || (chosen !== undefined && rank[t]! <= rank[chosen.to]!)) continue
+      if (loops.every((loop) => [loop.source, ...loop.derived].some((id) => informingRankOf(context.asset(id)!.kind) >= 0 && reaches(context, id, held.holder)))) chosen = { from: t, to: t }
     }
   }
   if (chosen === undefined) {

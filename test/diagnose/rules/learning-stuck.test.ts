@@ -91,3 +91,32 @@ describe('learning-stuck', () => {
     expect(findings[0]!.message).toBe("'accounts' from 'families' reaches 'qgc', who holds 'safety-plan', but 'safety-plan' is made from 'profile' only, so what they say never changes it.")
   })
 })
+
+describe('learning-stuck: whose plan', () => {
+  it('names a plan holder the experience already reaches rather than link it to a body it has no tie to', () => {
+    // NHS 111: callers' complaints reach the ICB commissioner in the patient experience report,
+    // and the contract is declared to be made from the activity data only. The national
+    // Pathways team's release (provenance unknown) hears only from clinical governance.
+    const model = voiceModel({
+      actors: [['callers', 'patient'], ['complaints', 'staff', ['delivery', 'planning']], ['governance', 'manager', ['delivery', 'planning']], ['icb', 'commissioner', ['planning']], ['pathways', 'provider', ['planning', 'strategy']]],
+      assets: [
+        ['complaint', 'experience', 'callers', []],
+        ['report', 'insight', 'complaints', ['complaint']],
+        ['adc', 'data', 'governance', []],
+        ['contract', 'plan', 'icb', ['adc']],
+        ['audit', 'evidence', 'governance', []],
+        ['release', 'plan', 'pathways'],
+      ],
+      channels: [
+        ['complain', 'callers', 'complaints', ['complaint']],
+        ['to-icb', 'complaints', 'icb', ['report'], { level: 'planning' }],
+        ['returns', 'governance', 'icb', ['adc'], { level: 'planning' }],
+        ['content', 'governance', 'pathways', ['audit'], { level: 'planning' }],
+      ],
+    })
+    const [finding] = findingsOf(model, 'learning-stuck')
+    expect(finding!.message).toContain("such as 'contract', held by 'icb'")
+    expect(finding!.message).toContain("It reaches 'icb' as 'report', but 'contract' is made from 'adc' only: no channel is missing, only a plan made from it.")
+    expect(finding!.repair).toBeUndefined()
+  })
+})
