@@ -8,6 +8,7 @@ import { levelPreferring } from './reply-repair.js'
 import { lapsedWords, listInWords } from './naming.js'
 import { informingRankOf, voicesOf } from './voices.js'
 import { reaches } from './reply-contact.js'
+import { isNationalPolicy } from '../graph/provenance.js'
 
 /** What {@link governingRepair} proposes. @internal */
 export interface GoverningRepair {
@@ -65,8 +66,12 @@ export const governingRepair = (
     }
   }
   // A governing asset whose provenance is inferred is made from what its holder hears; one declared is not.
-  const governing = model.assets.filter((held) => kinds.includes(held.kind))
-  const open = governing.filter((held) => held.derivedFrom === undefined)
+  // The organisation's own rules, not a regulator's national policy (NHS England's
+  // planning guidance is not remade from one ICB's Healthwatch report), unless it has none.
+  const all = model.assets.filter((held) => kinds.includes(held.kind))
+  const local = all.filter((held) => !isNationalPolicy(held.kind, context.actor(held.holder)?.kind ?? 'board'))
+  const governing = local.length > 0 ? local : all
+  const open = governing.filter((held) => held.derivedFrom === undefined && !isNationalPolicy(held.kind, context.actor(held.holder)?.kind ?? 'board'))
   const targets = (open.length > 0 ? open : governing).map((held) => graph.indexOf.get(held.holder))
   const idleTo = voicesOf(context).idleTo
   let chosen: { from: number; to: number; idle?: string } | undefined

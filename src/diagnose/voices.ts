@@ -1,7 +1,7 @@
-import type { Channel } from '../model/codecs.js'
+import type { Actor, Channel } from '../model/codecs.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
 import { type AssetKind, type Level, isLayVoice, levels } from '../model/vocabulary.js'
-import { traceStageOf } from '../graph/provenance.js'
+import { isNationalPolicy, traceStageOf } from '../graph/provenance.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { DiagnosisContext } from './context.js'
 import { sharedLevel } from './reply-repair.js'
@@ -130,6 +130,15 @@ export const governingAssetOf = (context: DiagnosisContext, id: ActorId): AssetI
   }
   return undefined
 }
+
+/**
+ * Whether everything an actor decides by is a regulator's national policy (NHS England's
+ * planning guidance: see `isNationalPolicy`): the organisation modelled does not set it, so
+ * whether its own people are heard in it is no finding about the organisation. @internal
+ */
+export const onlyNationalPolicy = (context: DiagnosisContext, actor: Actor): boolean =>
+  actor.kind === 'regulator' &&
+  context.assetsHeldBy(actor.id).every((asset) => (asset.kind !== 'decision' && asset.kind !== 'plan' && asset.kind !== 'strategy') || isNationalPolicy(asset.kind, actor.kind))
 
 /** What {@link voiceRepair} proposes, with what it carries and the source it was made from. @internal */
 export interface VoiceRepair {

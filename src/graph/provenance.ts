@@ -1,4 +1,4 @@
-import type { AssetKind, Level } from '../model/vocabulary.js'
+import type { ActorKind, AssetKind, Level } from '../model/vocabulary.js'
 import type { LearningOrder } from './types.js'
 import type { Carriage } from './carriage.js'
 import { componentsOf } from './components.js'
@@ -79,6 +79,16 @@ const assetsHad = (carriage: Carriage, needed: Uint8Array) => {
   return { offsets, assets, at }
 }
 
+/**
+ * Whether an asset is a regulator's plan or strategy (NHS England's planning guidance, a
+ * national long-term plan): national policy, not made from what one organisation sends
+ * the regulator (its returns are answered, in an assessment or oversight letter, but the
+ * guidance is not remade from them). Unless the model declares what it is made from, it is
+ * made from nothing of the model, rather than inferred from what its holder receives.
+ * @internal
+ */
+export const isNationalPolicy = (kind: AssetKind, holderKind: ActorKind): boolean => holderKind === 'regulator' && (kind === 'plan' || kind === 'strategy')
+
 /** Whether an asset's provenance is inferred from what its holder has: it declares none and is made (a later stage than a source, or a lesson). */
 const infers = (undeclared: Uint8Array, stage: Int8Array, d: number): boolean => undeclared[d] === 1 && stage[d]! !== 0
 
@@ -92,9 +102,11 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
   const count = carriage.assetCount
   const stage = new Int8Array(count)
   const undeclared = new Uint8Array(count)
+  const actors = carriage.graph.actors
   for (let a = 0; a < count; a++) {
     stage[a] = traceStageOf(assets[a]!.kind)
-    if (assets[a]!.derivedFrom === undefined) undeclared[a] = 1
+    const h = carriage.holder[a]!
+    if (assets[a]!.derivedFrom === undefined && !(h >= 0 && isNationalPolicy(assets[a]!.kind, actors[h]!.kind))) undeclared[a] = 1
   }
   // What an actor has is listed only for actors whose assets infer their provenance from it.
   const needed = new Uint8Array(carriage.graph.actorCount)
@@ -110,6 +122,7 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
     const declared = assets[d]!.derivedFrom
     if (h < 0) continue
     if (declared !== undefined) capacity += declared.length
+    else if (undeclared[d] === 0) continue
     else if (had !== undefined && stage[d]! !== 0) capacity += had.offsets[h + 1]! - had.offsets[h]!
   }
   // Links in asset order of the child; a declared link's position is found once its parent's links are grouped (-1 until then).
@@ -133,7 +146,7 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
         const p = carriage.assetIndex.get(id)
         if (p !== undefined && p !== d) link(p, d, 0, -1)
       }
-    } else if (had !== undefined && stage[d]! !== 0) {
+    } else if (had !== undefined && undeclared[d] === 1 && stage[d]! !== 0) {
       const own = stage[d]!
       for (let k = had.offsets[h]!; k < had.offsets[h + 1]!; k++) {
         const p = had.assets[k]!

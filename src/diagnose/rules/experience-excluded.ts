@@ -3,7 +3,7 @@ import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { carriers } from '../flow.js'
 import { noOptions } from '../rule-options.js'
-import { governingAssetOf, heardBits, nearestInWords, voiceRepair, voicesOf } from '../voices.js'
+import { governingAssetOf, heardBits, nearestInWords, onlyNationalPolicy, voiceRepair, voicesOf } from '../voices.js'
 import { decidingLevelOf } from './words.js'
 
 /**
@@ -50,7 +50,7 @@ export const experienceExcluded = defineRule({
     for (let v = 0; v < graph.actorCount; v++) {
       if (deciders[v] === 0 || !hearsOnlyProfessionals(voices, v)) continue
       const actor = graph.actors[v]!
-      if (isLayVoice(actor.perspective)) continue
+      if (isLayVoice(actor.perspective) || onlyNationalPolicy(context, actor)) continue
       const evidence = context.model.assets[voices.firstEvidence[v]!]!.id
       const governing = governingAssetOf(context, actor.id)!
       const found = voiceRepair(context, actor.id, 'layExperience', `so that ${naming.asset(governing)} is made hearing the people it affects`)

@@ -5,7 +5,7 @@ import { defineRule } from '../define-rule.js'
 import { hearsOnlyProfessionals } from './experience-excluded.js'
 import { carriers, maskOf } from '../flow.js'
 import { ruleOptions } from '../rule-options.js'
-import { governingAssetOf, heardBits, nearestInWords, voiceRepair, voicesOf } from '../voices.js'
+import { governingAssetOf, heardBits, nearestInWords, onlyNationalPolicy, voiceRepair, voicesOf } from '../voices.js'
 import { decidingLevelOf, decidingRoleOf } from './words.js'
 
 /**
@@ -41,7 +41,7 @@ export const noLayVoice = defineRule({
     const findings: Finding[] = []
     for (let v = 0; v < graph.actorCount; v++) {
       const actor = graph.actors[v]!
-      if (deciders[v] === 0 || (voices.heard[v]! & heardBits.lay) !== 0 || isLayVoice(actor.perspective)) continue
+      if (deciders[v] === 0 || (voices.heard[v]! & heardBits.lay) !== 0 || isLayVoice(actor.perspective) || onlyNationalPolicy(context, actor)) continue
       // A holder that professional evidence reaches and lay experience does not is experience-excluded's: one finding, not two.
       if (hearsOnlyProfessionals(voices, v)) continue
       const governing = governingAssetOf(context, actor.id)!
