@@ -87,9 +87,11 @@ export const describeMeasured = (
  * Describe a cycle of actor indices (as the bounded search finds them) as a {@link Loop}
  * ([Architecture: loops](../../docs/architecture.md#loops)): canonical rotation starting at the actor whose id sorts first (code-unit
  * order); per step every active channel joining the two actors (at `level`, by default
- * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when a
- * `strategy` asset lies on the loop, `double` for a `plan`, else `single`, where an asset
- * lies on the loop when a loop channel carries it or a loop actor holds it); lay and
+ * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when at
+ * some step the receiver makes a `strategy` from what the step carries, declared by
+ * `derivedFrom` or, where none is declared, from anything sensed or made sense of that it
+ * carries (a regulator's national policy is made from nothing unless declared); `double`
+ * for a `plan`; else `single`: not where an actor on the loop merely holds one); lay and
  * professional counts; stages from the kinds of carried assets, in capability order;
  * latency as the sum over steps of the fastest channel (absent latency counts as 0);
  * reliability as the product over steps of `1 - Π(1 - r)` over the step's channels

@@ -33,7 +33,7 @@ export const levelsOfCode = (code: number): ReadonlyArray<Level> => levelsByBits
 /** The stages of a loop code (a frozen list shared between loops). @category Loops */
 export const stagesOfCode = (code: number): ReadonlyArray<Capability> => stagesByBits[(code >> stageShift) & stageMask]!
 
-/** The learning order of a loop code: a `strategy` on the loop makes it triple, a `plan` double. @category Loops */
+/** The learning order of a loop code: a `strategy` made on the loop from what comes round it makes it triple, a `plan` double. @category Loops */
 export const orderOfCode = (code: number): LearningOrder => {
   const governing = code >> governingShift
   return (governing & holdsStrategy) !== 0 ? 'triple' : (governing & holdsPlan) !== 0 ? 'double' : 'single'
@@ -100,7 +100,7 @@ export class LoopMeasure {
    */
   measure(figures: StepFigures, path: ArrayLike<number>, arcs: ArrayLike<number>, length: number, start: number, from: number): void {
     const { words, layActors, mixedActors, latencyDays, reliability, polarity } = this
-    const { actorBits, arcBits, fastest, passes, sign } = figures
+    const { arcBits, fastest, passes, sign } = figures
     const { lay, mixed } = figures.steps.graph
     let word = words[from]!
     let layCount = layActors[from]!
@@ -113,7 +113,6 @@ export class LoopMeasure {
       const v = path[k]!
       const a = arcs[k]!
       k = k + 1 === length ? 0 : k + 1
-      word |= actorBits[v]!
       layCount += lay[v]!
       mixedCount += mixed[v]!
       if (a === -1) {

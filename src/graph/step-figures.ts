@@ -2,6 +2,7 @@ import type { Channel } from '../model/codecs.js'
 import type { ActorId, ChannelId } from '../model/primitives.js'
 import { type AssetKind, type Capability, type Level, assetKinds, capabilities, capabilityOf, levels } from '../model/vocabulary.js'
 import { edgeAttributesOf } from './edge-data.js'
+import { isNationalPolicy, traceStageOf } from './provenance.js'
 import type { LoopMeasure } from './loop-measure.js'
 import type { LoopSteps } from './steps.js'
 
@@ -27,8 +28,12 @@ const readyBit = 1 << 15
 export interface StepFigures {
   readonly steps: LoopSteps
   readonly ids: ReadonlyArray<ActorId>
-  /** Per actor: the figure word of the governing assets it holds. */
-  readonly actorBits: Int32Array
+  /**
+   * Per actor index: the plans and strategies it holds, each with its governing bit and
+   * what it is made from (`undefined`: inferred, from anything of an earlier stage it
+   * receives); built when first needed.
+   */
+  governing: ReadonlyArray<ReadonlyArray<GoverningHeld> | undefined> | undefined
   /** Per edge: the kinds its channel carries (the graph's `carriedKinds`); read when first needed. */
   carriedKinds: Uint16Array | undefined
   /** Per arc: its figure word, `0` until the arc's channels are read. */
@@ -49,6 +54,12 @@ export interface StepFigures {
   measure: LoopMeasure | undefined
 }
 
+/** A plan or strategy an actor holds, for the order of the loops through it. @internal */
+export interface GoverningHeld {
+  readonly bit: number
+  readonly parents: ReadonlySet<string> | undefined
+}
+
 const figureCache = new WeakMap<LoopSteps, StepFigures>()
 
 /**
@@ -60,18 +71,11 @@ export const figuresOf = (steps: LoopSteps): StepFigures => {
   const known = figureCache.get(steps)
   if (known !== undefined) return known
   const graph = steps.graph
-  const actorBits = new Int32Array(graph.actorCount)
-  for (const asset of graph.model.assets) {
-    const bit = asset.kind === 'plan' ? holdsPlan : asset.kind === 'strategy' ? holdsStrategy : 0
-    if (bit === 0) continue
-    const holder = graph.indexOf.get(asset.holder)
-    if (holder !== undefined) actorBits[holder]! |= bit << governingShift
-  }
   const arcs = steps.targets.length
   const figures: StepFigures = {
     steps,
     ids: graph.actors.map((actor) => actor.id),
-    actorBits,
+    governing: undefined,
     carriedKinds: undefined,
     arcBits: new Int32Array(arcs),
     fastest: new Float64Array(arcs),
@@ -87,9 +91,42 @@ export const figuresOf = (steps: LoopSteps): StepFigures => {
   return figures
 }
 
-const kindWord = (kind: AssetKind): number =>
-  (1 << (stageShift + capabilities.indexOf(capabilityOf(kind)))) |
-  ((kind === 'plan' ? holdsPlan : kind === 'strategy' ? holdsStrategy : 0) << governingShift)
+const kindWord = (kind: AssetKind): number => 1 << (stageShift + capabilities.indexOf(capabilityOf(kind)))
+
+/** Kinds a plan or strategy whose provenance is inferred is made from: those of an earlier stage (sense, make sense). */
+const earlierThanDeciding = assetKinds.reduce((mask, kind, bit) => (traceStageOf(kind) === 0 || traceStageOf(kind) === 1 ? mask | (1 << bit) : mask), 0)
+
+/** Each actor's plans and strategies (see {@link StepFigures.governing}). O(assets). */
+const governingOf = (figures: StepFigures): ReadonlyArray<ReadonlyArray<GoverningHeld> | undefined> => {
+  const graph = figures.steps.graph
+  const held: Array<GoverningHeld[] | undefined> = new Array(graph.actorCount)
+  for (const asset of graph.model.assets) {
+    const bit = asset.kind === 'plan' ? holdsPlan : asset.kind === 'strategy' ? holdsStrategy : 0
+    const holder = bit === 0 ? undefined : graph.indexOf.get(asset.holder)
+    if (holder === undefined) continue
+    // A regulator's national policy is made from nothing in the model unless declared (see `isNationalPolicy`).
+    const declared = asset.derivedFrom ?? (isNationalPolicy(asset.kind, graph.actors[holder]!.kind) ? [] : undefined)
+    ;(held[holder] ??= []).push({ bit: bit << governingShift, parents: declared === undefined ? undefined : new Set(declared) })
+  }
+  return held
+}
+
+/**
+ * The governing bits of what the receiver of edge `edge` makes from what it carries: a
+ * plan (or strategy) made from something on the channel, declared, or inferred from
+ * anything of an earlier stage it carries. A loop is double where, at some step, a plan
+ * is made from what came round, not where someone on it merely holds one: a board and
+ * NHS England exchanging returns and guidance make nothing of each other's.
+ */
+const madeFromWord = (figures: StepFigures, channel: Channel, edge: number, carriedKinds: Uint16Array): number => {
+  const held = (figures.governing ??= governingOf(figures))[figures.steps.graph.targets[edge]!]
+  if (held === undefined) return 0
+  let word = 0
+  for (const { bit, parents } of held) {
+    if (parents === undefined ? (carriedKinds[edge]! & earlierThanDeciding) !== 0 : channel.carries.some((id) => parents.has(id))) word |= bit
+  }
+  return word
+}
 
 /** Figure word (stage and governing bits) of every set of asset kinds, indexed by its carried-kinds mask. */
 const wordOfKinds: Int32Array = Int32Array.from({ length: 1 << assetKinds.length }, (_, mask) =>
@@ -159,7 +196,7 @@ const channelWord = (figures: StepFigures, channel: Channel, edge: number): numb
   const word = 1 << levels.indexOf(channel.level)
   if (channel.carries.length === 0) return word
   const carriedKinds = (figures.carriedKinds ??= edgeAttributesOf(figures.steps.graph).carriedKinds)
-  return word | wordOfKinds[carriedKinds[edge]!]!
+  return word | wordOfKinds[carriedKinds[edge]!]! | madeFromWord(figures, channel, edge, carriedKinds)
 }
 
 /** {@link figureArc} for an arc of one channel (most are), with the same arithmetic. */

@@ -34,17 +34,18 @@ describe('describeLoop', () => {
     expect(loops.some((loop) => loop.actors.includes('carers' as never))).toBe(false)
   })
 
-  it('joins parallel channels per step and takes the governing asset order', () => {
+  it('joins parallel channels per step and takes the order of what a step is made into', () => {
+    // Alpha's strategy (provenance inferred) is made from the returns zeta sends it: triple.
     const model = buildModel({
       actors: 2,
       ids: ['zeta', 'alpha'],
       edges: [
-        { from: 0, to: 1, latencyDays: 5, reliability: 0.5, polarity: '+', carries: ['spec'] },
+        { from: 0, to: 1, latencyDays: 5, reliability: 0.5, polarity: '+', carries: ['spec', 'returns'] },
         { from: 0, to: 1, latencyDays: 2, reliability: 0.5, polarity: '+' },
         { from: 1, to: 0, reliability: 0.9, polarity: '-', level: 'planning' },
         { from: 1, to: 0, status: 'inactive', polarity: '+' },
       ],
-      assets: [{ id: 'spec', kind: 'plan', holder: 0 }, { id: 'jsna', kind: 'strategy', holder: 1 }],
+      assets: [{ id: 'spec', kind: 'plan', holder: 0 }, { id: 'jsna', kind: 'strategy', holder: 1 }, { id: 'returns', kind: 'data', holder: 0 }],
     })
     const [loop, ...rest] = findLoops(model).loops
     expect(rest).toEqual([])
@@ -55,7 +56,7 @@ describe('describeLoop', () => {
       order: 'triple',
       layActors: 1,
       professionalActors: 1,
-      stages: ['decide'],
+      stages: ['sense', 'decide'],
       latencyDays: 2,
       reliability: 0.9 * 0.75,
       polarity: 'balancing',
@@ -69,10 +70,40 @@ describe('describeLoop', () => {
       assets: [{ id: 'spec', kind: 'plan', holder: 1 }],
     })
     const loops = findLoops(model).loops
+    // n1 holds a plan, but nothing that comes round is made into it: the loop is single.
     expect(loops.map((loop) => [loop.actors, loop.polarity, loop.order])).toEqual([
       [['n0'], 'unknown', 'single'],
-      [['n0', 'n1'], 'unknown', 'double'],
+      [['n0', 'n1'], 'unknown', 'single'],
     ])
     expect(loops[0]!.reliability).toBe(1)
+  })
+})
+
+describe('learning order of actor cycles', () => {
+  const icb = (guidanceFrom?: ReadonlyArray<string>) =>
+    buildModel({
+      actors: 2,
+      ids: ['icb-board', 'nhs-england'],
+      kinds: ['board', 'regulator'],
+      edges: [
+        { from: 0, to: 1, carries: ['returns', 'jfp'] },
+        { from: 1, to: 0, carries: ['guidance', 'letter'] },
+      ],
+      assets: [
+        { id: 'returns', kind: 'data', holder: 0 },
+        { id: 'jfp', kind: 'plan', holder: 0 },
+        { id: 'guidance', kind: 'strategy', holder: 1, ...(guidanceFrom === undefined ? {} : { derivedFrom: guidanceFrom }) },
+        { id: 'letter', kind: 'response', holder: 1 },
+      ],
+    })
+
+  it('calls a board and NHS England exchanging returns, plans and guidance no triple loop', () => {
+    // The guidance is national policy (a regulator's strategy), made from nothing the board sends;
+    // the board's plan, with no provenance declared, is made from nothing of an earlier stage it receives.
+    expect(findLoops(icb()).loops.map((loop) => loop.order)).toEqual(['single'])
+  })
+
+  it('is triple where the model declares the strategy made from what comes round', () => {
+    expect(findLoops(icb(['returns'])).loops.map((loop) => loop.order)).toEqual(['triple'])
   })
 })

@@ -24,7 +24,9 @@ export interface ModelSpec {
   readonly ids?: ReadonlyArray<string>
   readonly lay?: ReadonlyArray<boolean>
   readonly levels?: ReadonlyArray<ReadonlyArray<Level>>
-  readonly assets?: ReadonlyArray<{ id: string; kind: AssetKind; holder: number }>
+  /** Actor kinds (default: patient for a lay actor, else clinician). */
+  readonly kinds?: ReadonlyArray<ActorKind>
+  readonly assets?: ReadonlyArray<{ id: string; kind: AssetKind; holder: number; derivedFrom?: ReadonlyArray<string> }>
 }
 
 /** Build an already-decoded model from a small spec (actor `i` has id `ids[i]`). */
@@ -32,7 +34,7 @@ export const buildModel = (spec: ModelSpec): Model => {
   const ids = spec.ids ?? Array.from({ length: spec.actors }, (_, i) => `n${i}`)
   const actors: Actor[] = Array.from({ length: spec.actors }, (_, i) => {
     const lay = spec.lay?.[i] ?? i % 2 === 0
-    const kind: ActorKind = lay ? 'patient' : 'clinician'
+    const kind: ActorKind = spec.kinds?.[i] ?? (lay ? 'patient' : 'clinician')
     return {
       id: ids[i] as ActorId,
       name: `Actor ${i}` as Actor['name'],
@@ -48,6 +50,7 @@ export const buildModel = (spec: ModelSpec): Model => {
     kind: asset.kind,
     holder: ids[asset.holder] as ActorId,
     acknowledged: true,
+    ...(asset.derivedFrom === undefined ? {} : { derivedFrom: asset.derivedFrom as ReadonlyArray<AssetId> }),
   }))
   const channels: Channel[] = spec.edges.map((edge, k) => ({
     id: `c${k}` as ChannelId,

@@ -12,8 +12,8 @@ const holdsStrategy = 2
 
 interface DescribeContext {
   readonly assetById: ReadonlyMap<AssetId, KnowledgeAsset>
-  /** Per actor index: bit 1 holds a `plan`, bit 2 holds a `strategy`. */
-  readonly governing: Uint8Array
+  /** Per actor index: the plans and strategies it holds. */
+  readonly governing: ReadonlyArray<KnowledgeAsset[]>
 }
 
 const contexts = new WeakMap<CompiledGraph, DescribeContext>()
@@ -22,13 +22,11 @@ const contextOf = (graph: CompiledGraph): DescribeContext => {
   const known = contexts.get(graph)
   if (known !== undefined) return known
   const assetById = new Map<AssetId, KnowledgeAsset>()
-  const governing = new Uint8Array(graph.actorCount)
+  const governing: KnowledgeAsset[][] = Array.from({ length: graph.actorCount }, () => [])
   for (const asset of graph.model.assets) {
     if (!assetById.has(asset.id)) assetById.set(asset.id, asset)
     const holder = graph.indexOf.get(asset.holder)
-    if (holder === undefined) continue
-    if (asset.kind === 'plan') governing[holder]! |= holdsPlan
-    if (asset.kind === 'strategy') governing[holder]! |= holdsStrategy
+    if (holder !== undefined && (asset.kind === 'plan' || asset.kind === 'strategy')) governing[holder]!.push(asset)
   }
   const context = { assetById, governing }
   contexts.set(graph, context)
@@ -43,9 +41,9 @@ const fromBits = <T>(all: ReadonlyArray<T>, bits: number): T[] => all.filter((_,
  * Describe a cycle of actor indices (as {@link enumerateLoops} yields) as a {@link Loop}
  * (DESIGN.md §3): canonical rotation starting at the actor whose id sorts first (code-unit
  * order); per step every active channel joining the two actors (at `level`, by default
- * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when a
- * `strategy` asset lies on the loop, `double` for a `plan`, else `single`, where an asset
- * lies on the loop when a loop channel carries it or a loop actor holds it); lay and
+ * the graph's scope level), ids sorted; levels spanned; learning order (`triple` when at
+ * some step the receiver makes a `strategy` from what the step carries, `double` for a
+ * `plan`, else `single`); lay and
  * professional counts; stages from the kinds of carried assets, in capability order;
  * latency as the sum over steps of the fastest channel (absent latency counts as 0);
  * reliability as the product over steps of `1 - Π(1 - r)` over the step's channels
@@ -86,7 +84,6 @@ export const referenceDescribeLoop = (
     const perspective = graph.actors[v]!.perspective
     if (perspective !== 'professional') layActors++
     if (perspective !== 'lay') professionalActors++
-    governingBits |= governing[v]!
     const step: ChannelId[] = []
     let fastest = Number.POSITIVE_INFINITY
     let allFail = 1
@@ -104,10 +101,17 @@ export const referenceDescribeLoop = (
       sign = channel.polarity
       for (const assetId of channel.carries) {
         const asset = assetById.get(assetId)
-        if (asset === undefined) continue
-        stageBits |= capabilityBit.get(capabilityOf(asset.kind))!
-        if (asset.kind === 'plan') governingBits |= holdsPlan
-        if (asset.kind === 'strategy') governingBits |= holdsStrategy
+        if (asset !== undefined) stageBits |= capabilityBit.get(capabilityOf(asset.kind))!
+      }
+      // A plan or strategy the receiver makes from what the step carries: declared, or (none
+      // declared, and not a regulator's national policy) from anything sensed or made sense of.
+      for (const held of governing[w]!) {
+        const from = held.derivedFrom ?? (graph.actors[w]!.kind === 'regulator' ? [] : undefined)
+        const made =
+          from === undefined
+            ? channel.carries.some((id) => ['experience', 'evidence', 'data', 'insight'].includes(assetById.get(id)?.kind ?? ''))
+            : channel.carries.some((id) => from.includes(id))
+        if (made) governingBits |= held.kind === 'plan' ? holdsPlan : holdsStrategy
       }
     }
     if (step.length > 1) step.sort(compareIds)
