@@ -60,3 +60,33 @@ describe('stories-stop', () => {
     expect(found[0]!.repair).toEqual([expect.objectContaining({ from: 'experience-team', to: 'ward-manager', carries: ['themes-report'] })])
   })
 })
+
+describe('stories-stop: the score goes on, the comments do not', () => {
+  it('names the team where FFT cards stop when only the % score counted from them goes on, and brings the themes back', () => {
+    // Each card is a rating and a comment; the % score is counted from the cards and goes to the
+    // ward sister, whose "you said, we did" display has lapsed; the themes report to her has lapsed too.
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['pe-team', 'manager'], ['sister', 'manager']],
+      assets: [
+        ['cards', 'experience', 'patients'],
+        ['score', 'data', 'pe-team', ['cards']],
+        ['themes', 'insight', 'pe-team', ['cards']],
+        ['actions', 'decision', 'sister'],
+        ['display', 'response', 'sister', ['actions']],
+      ],
+      channels: [
+        ['card-box', 'patients', 'pe-team', ['cards']],
+        ['score-to-sister', 'pe-team', 'sister', ['score']],
+        ['themes-to-sister', 'pe-team', 'sister', ['themes'], { status: 'inactive' }],
+        ['ysyd', 'sister', 'patients', ['display'], { status: 'inactive' }],
+      ],
+    })
+    const [defect, ...rest] = defectsOf(model)
+    expect(rest).toEqual([])
+    expect(defect!.actors).toEqual(['patients', 'pe-team'])
+    expect(defect!.channels).toEqual(['card-box', 'themes-to-sister'])
+    expect(defect!.message).toContain("Stories from 'patients' ('cards') reach 'pe-team' and go no further: the channel that would pass them on ('themes-to-sister') is not active")
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'pe-team', to: 'sister', carries: ['themes'], activates: 'themes-to-sister' })])
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+  })
+})
