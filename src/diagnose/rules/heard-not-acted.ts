@@ -20,7 +20,8 @@ import type { Finding } from '../types.js'
  *
  * How: one finding per source whose traced loop (`traceLoops`) has outcome `heard`: a
  * reply made from it comes back to its holder, but no decision, plan, strategy, change
- * or experiment lies between the source and the reply. Lay and mixed sources are
+ * or experiment lies between the source and the reply; not peer support, where the
+ * knowledge reaches lay and mixed voices only and the answer is the help. Lay and mixed sources are
  * reported at the rule's severity, professional ones one step lower. When nothing was
  * decided or done from the source, a channel cannot make a decision or a change; but
  * where a lapsed channel would take what was heard, or something made of it, on to
@@ -39,10 +40,19 @@ export const heardNotActed = defineRule({
   options: noOptions,
   check: (context) => {
     const findings: Finding[] = []
-    for (const loop of context.traces().loops) if (loop.outcome === 'heard') findings.push(heardFinding(context, loop))
+    for (const loop of context.traces().loops) if (loop.outcome === 'heard' && !mutualAid(context, loop)) findings.push(heardFinding(context, loop))
     return findings
   },
 })
+
+/**
+ * Whether a loop stays among lay voices (peer support): everyone its knowledge reaches is
+ * a lay or mixed actor. Students sharing their struggles in a peer study circle and
+ * getting tips back were not owed a decision: the answer is the help. Residents whose
+ * Healthwatch passes their views to a quality committee, and back, are.
+ */
+const mutualAid = (context: DiagnosisContext, loop: TracedLoop): boolean =>
+  loop.reached.length > 1 && loop.reached.every((id) => isLayVoice(context.actor(id)?.perspective ?? 'professional'))
 
 /** Whether an asset is a decision, plan or strategy, or a change or experiment: something decided or done. */
 const decidedOrDone = (context: DiagnosisContext, id: AssetId): boolean => {

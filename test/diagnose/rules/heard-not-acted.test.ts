@@ -111,3 +111,23 @@ describe('heard-not-acted', () => {
     expect(defects(spec).map((defect) => defect.severity)).toEqual(['info'])
   })
 })
+
+describe('heard-not-acted: peer support', () => {
+  const circle = (helper: 'peer-supporter' | 'clinician'): TracedSpec => ({
+    actors: [['students', 'patient'], ['circle', helper]],
+    assets: [
+      ['struggles', 'experience', 'students'],
+      ['tips', 'response', 'circle', ['struggles']],
+    ],
+    channels: [
+      ['share', 'students', 'circle', ['struggles']],
+      ['support', 'circle', 'students', ['tips']],
+    ],
+  })
+
+  it('leaves alone a loop that stays among lay voices: peers answering peers is the help, not placation', () => {
+    expect(defects(circle('peer-supporter'))).toEqual([])
+    // A clinician who only answers is still hearing without acting.
+    expect(defects(circle('clinician'))).toHaveLength(1)
+  })
+})
