@@ -22,7 +22,8 @@ import { stopInWords } from './trace-words.js'
  * that speaking up made a difference, and stop.
  *
  * How: one finding per source whose traced loop (`traceLoops`) has a `change` or
- * `experiment` made from it, yet whose outcome is not `did`: no reply made from the
+ * `experiment` made from it by someone other than its holder (what they did themselves
+ * they know), yet whose outcome is not `did`: no reply made from the
  * change comes back to the source's holder. Sources of lay and mixed actors only, by
  * default: a guideline body whose evidence changes practice does not wait for "you
  * said, we did" (`open-loop` still notes, as info, that nothing comes back to it). The repair is `loopRepair`: a
@@ -52,7 +53,9 @@ export const actedNotReported = defineRule({
       const holder = context.actor(loop.holder)
       const lay = holder === undefined || isLayVoice(holder.perspective)
       if (!lay && !options.includeProfessional) continue
-      const changes = loop.derived.filter((id) => isAct(context, id))
+      // What the holder did themselves they know without being told (peer trainers who wrote
+      // courses from their own lived experience).
+      const changes = loop.derived.filter((id) => isAct(context, id) && context.asset(id)!.holder !== loop.holder)
       if (changes.length === 0) continue
       // A change only inferred to come from the source (nothing declares what it was made
       // from) may not have: reported one step lower, and said so.

@@ -125,3 +125,26 @@ describe('acted-not-reported', () => {
     expect(asked.map((defect) => defect.severity)).toEqual(['warning'])
   })
 })
+
+describe('acted-not-reported: what people did themselves', () => {
+  it('does not ask for "you said, we did" about what the holder did themselves', () => {
+    // Peer trainers write courses from their own lived experience (provenance inferred); the
+    // council hears about it in the college bulletin, which never reaches the trainers.
+    const spec = (writer: 'trainers' | 'manager'): TracedSpec => ({
+      actors: [['trainers', 'peer-supporter'], ['manager', 'manager'], ['council', 'forum']],
+      assets: [
+        ['lived-experience', 'experience', 'trainers'],
+        ['courses', 'change', writer],
+        ['bulletin', 'response', 'manager', ['courses']],
+      ],
+      channels: [
+        ['share', 'trainers', 'manager', ['lived-experience']],
+        ['offer', 'trainers', 'manager', ['courses']],
+        ['publish', 'manager', 'council', ['bulletin']],
+      ],
+    })
+    expect(defectsOf(tracedModel(spec('trainers')))).toEqual([])
+    // The college manager changing courses from what the trainers said does owe them a reply.
+    expect(defectsOf(tracedModel(spec('manager')))).toHaveLength(1)
+  })
+})
