@@ -181,10 +181,10 @@ const firstDiagnosis = (model: Model, resolved: ResolvedConfig, settling: Resolv
  * rules on the repaired model per round of settling (at most three; tracing again only
  * the sources that do not yet close with `did`). Measured (`bench/trace.ts`, generated
  * organisations with provenance, each run from a collected heap, one round of settling):
- * 26x to 37x the time of compiling the model and finding its strongly connected
+ * 23x to 33x the time of compiling the model and finding its strongly connected
  * components at 100k actors / 1M channels, as fast or slow as the machine runs that
- * memory-bound baseline (17 to 20 s of CPU time on a 2-core machine, peak memory about
- * 1.35 GB), still short of the 20x this should be; see the project's open issue on
+ * memory-bound baseline (15 to 18 s of CPU time on a 2-core machine, peak memory about
+ * 1.3 GB), still short of the 20x this should be; see the project's open issue on
  * traced loops.
  *
  * @example
