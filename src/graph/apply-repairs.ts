@@ -51,6 +51,7 @@ const additionsOf = (model: Model, repairs: ReadonlyArray<ProposedChannel>, look
   const channels: Channel[] = []
   const channelIds = new Set<string>()
   const activated = new Map<number, AssetId[]>()
+  const newBetween = new Map<string, AssetId[]>()
   // Where the model records polarity, a new channel is reinforcing ('+': more said, more
   // heard), so that it does not read as a gap in the model's polarity.
   const polarity = lookups.polarised ? { polarity: '+' as const } : {}
@@ -83,10 +84,21 @@ const additionsOf = (model: Model, repairs: ReadonlyArray<ProposedChannel>, look
       else list.push(...proposal.carries)
       continue
     }
+    // Proposals between the same two actors at the same level share one new channel: the
+    // health advisers' feedback and the lesson written from it go to the complaints team
+    // on one channel, not on two beside each other.
+    const pair = JSON.stringify([proposal.from, proposal.to, proposal.level])
+    const shared = newBetween.get(pair)
+    if (shared !== undefined) {
+      for (const id of proposal.carries) if (!shared.includes(id)) shared.push(id)
+      continue
+    }
     while (channelIds.has(`repair-${next}`) || lookups.repairIds.has(`repair-${next}`)) next++
     const id = `repair-${next++}` as ChannelId
     channelIds.add(id)
-    channels.push({ id, from: proposal.from, to: proposal.to, carries: proposal.carries, level: proposal.level, status: 'active', ...polarity })
+    const carries = [...proposal.carries]
+    newBetween.set(pair, carries)
+    channels.push({ id, from: proposal.from, to: proposal.to, carries, level: proposal.level, status: 'active', ...polarity })
   }
   return { assets, channels, activated }
 }
@@ -104,7 +116,8 @@ const withBroughtBack = (channels: ReadonlyArray<Channel>, activated: ReadonlyMa
  * brings that channel back instead: it becomes active and lists the proposal's
  * `carries` after its own, in place; one that `extends` an active channel between them
  * lists its `carries` on that channel in the same way. The same proposal given twice (as when two
- * findings share a repair) is applied once; a created asset whose id the model already
+ * findings share a repair) is applied once; proposals of new channels between the same two
+ * actors at the same level share one, listing what each carries; a created asset whose id the model already
  * has is not added again. New channel ids are `repair-1`, `repair-2`, … in proposal
  * order, skipping ids the model uses, so the same model and repairs always give the
  * same result; where the model records channel polarity, they are reinforcing (`+`).

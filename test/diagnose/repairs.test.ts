@@ -157,6 +157,21 @@ describe('repairs', () => {
     expect(model.channels).toHaveLength(1)
   })
 
+  it('puts new channels between the same two actors at the same level into one', () => {
+    // The health advisers' feedback and the lesson written from it go to the complaints team on one channel.
+    const model = buildModel({
+      actors: [['advisers', 'staff'], ['complaints', 'staff', ['delivery', 'planning']]],
+      assets: [['feedback', 'change', 'advisers'], ['lesson', 'lesson', 'advisers']],
+      channels: [],
+    })
+    const proposal = (carries: string, level: 'delivery' | 'planning') => ({ from: 'advisers', to: 'complaints', level, carries: [carries], reason: 'r' }) as never
+    const repaired = applyRepairs(model, [proposal('feedback', 'delivery'), proposal('lesson', 'delivery'), proposal('feedback', 'planning')])
+    expect(repaired.channels.map((channel) => [channel.id, channel.level, channel.carries])).toEqual([
+      ['repair-1', 'delivery', ['feedback', 'lesson']],
+      ['repair-2', 'planning', ['feedback']],
+    ])
+  })
+
   it('gives each reply its own id and name when one team answers two groups from one report', () => {
     const model = buildModel({
       actors: [['patients', 'patient'], ['relatives', 'carer'], ['team', 'manager']],
