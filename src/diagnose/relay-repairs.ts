@@ -1,6 +1,8 @@
 import type { ProposedChannel } from '../graph/types.js'
 import type { ActorId } from '../model/primitives.js'
 import { compareIds } from '../model/canonical.js'
+import { type Level, levels } from '../model/vocabulary.js'
+import { listInWords } from './naming.js'
 import type { RepairContext } from './context.js'
 import { levelInCommon } from './reply-repair.js'
 import type { Defect } from './types.js'
@@ -63,6 +65,9 @@ const workingWith = (context: RepairContext, from: ActorId): ActorId[] => {
   return ids
 }
 
+/** Levels in words, lowest first: "delivery", "planning and strategy". */
+const levelsInWords = (taken: ReadonlyArray<Level>): string => listInWords(levels.filter((level) => taken.includes(level)))
+
 /**
  * Each proposed channel's relayed form, by graph: the scorecard and the tidying of repairs
  * ask for the same proposals (an open loop's repairs), over the same graph and model.
@@ -98,7 +103,7 @@ const relayedAnew = (context: RepairContext, channel: ProposedChannel): Readonly
     to: channel.to,
     level: levelInCommon(viaLevels, to.levels)!,
     carries: channel.carries,
-    reason: `${naming.actor(via)} passes it on to ${naming.actor(channel.to)}: ${naming.actor(channel.from)} and ${naming.actor(channel.to)} work at no level in common, and ${naming.actor(via)} works at a level with each`,
+    reason: `${naming.actor(via)} passes it on to ${naming.actor(channel.to)}: ${naming.actor(channel.from)} works at ${levelsInWords(from.levels)} level and ${naming.actor(channel.to)} at ${levelsInWords(to.levels)}, and ${naming.actor(via)} works at ${levelsInWords(viaLevels)}`,
   }
   return [channel.creates === undefined ? first : { ...first, creates: channel.creates }, second]
 }
