@@ -138,9 +138,16 @@ const referralRepair = (context: DiagnosisContext, loop: TracedLoop): ReadonlyAr
   return [...lapsed, replyMadeFrom(context, { source: loop.source, holder: loop.holder, made, responder })]
 }
 
+/** A lapsed channel from `from` that listed `reply`, to someone whose running channel to `holder` lists it too. */
+const lapsedDelivery = (context: DiagnosisContext, from: ActorId, holder: ActorId, reply: AssetId) =>
+  (context.idleFrom().get(from) ?? []).find(
+    (channel) => channel.to !== holder && channel.carries.includes(reply) && activeChannelsBetween(context, channel.to, holder).some((onward) => onward.carries.includes(reply)),
+  )
+
 /**
  * The channels that close one traced loop with a reply. A reply that exists but never
- * arrives is delivered, unless it only acknowledges (nothing decided or done lies between)
+ * arrives is delivered (over the lapsed channel that took it to someone who still passes it
+ * on to them, where there is one), unless it only acknowledges (nothing decided or done lies between)
  * while a channel that would take the knowledge on lapsed: that channel is brought back and
  * its receiver answers; otherwise the actor holding the furthest thing made from the
  * source (a change, a decision, an insight, or, when nothing was made, the last actor
@@ -166,6 +173,13 @@ export const replyRepair = (context: DiagnosisContext, loop: TracedLoop): Readon
     // answer to deliver: bring the referral back, and whoever it reaches answers.
     const referred = referralRepair(context, loop)
     if (referred !== undefined) return referred
+    // The way the organisation designed for it, when only its first step lapsed: the lead
+    // nurse's poster goes to the information centre, which displays it to patients.
+    const designed = lapsedDelivery(context, stop.actor, loop.holder, reply.id)
+    if (designed !== undefined) {
+      const reason = `deliver ${naming.asset(reply.id)} to ${holderWords} through ${naming.actor(designed.to)} again, as '${designed.id}' did: it answers ${sourceWords} but never reaches them`
+      return [{ from: stop.actor, to: designed.to, level: designed.level, carries: [reply.id], activates: designed.id, reason }]
+    }
     // Delivered by whoever has it and deals with the people it answers: where it stopped (a
     // PPG that ran the survey, given the clinical director's answer), else its writer.
     const sender = deliverer(context, loop.holder, [stop.actor, reply.holder], reply.id)

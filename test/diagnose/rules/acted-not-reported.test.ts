@@ -148,3 +148,27 @@ describe('acted-not-reported: what people did themselves', () => {
     expect(defectsOf(tracedModel(spec('manager')))).toHaveLength(1)
   })
 })
+
+describe('acted-not-reported: a reply delivered the way the organisation designed', () => {
+  it('brings back the lapsed first step of the route a stuck reply used to take, rather than add a channel beside it', () => {
+    // The lead cancer nurse's "you said, we did" poster used to go to the information centre,
+    // which displays it to patients; only the nurse-to-centre step has lapsed.
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['teams', 'clinician'], ['nurse', 'manager'], ['centre', 'staff']],
+      assets: [
+        ['answers', 'experience', 'patients'],
+        ['changes', 'change', 'teams', ['answers']],
+        ['poster', 'response', 'nurse', ['changes']],
+      ],
+      channels: [
+        ['survey', 'patients', 'teams', ['answers']],
+        ['report', 'teams', 'nurse', ['changes']],
+        ['to-centre', 'nurse', 'centre', ['poster'], { status: 'inactive' }],
+        ['display', 'centre', 'patients', ['poster']],
+      ],
+    })
+    const [defect] = defectsOf(model)
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'nurse', to: 'centre', carries: ['poster'], activates: 'to-centre' })])
+    expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
+  })
+})
