@@ -2,9 +2,10 @@ import { reachPosition } from '../graph/carriage.js'
 import type { TracedLoop } from '../graph/trace-types.js'
 import type { ProposedChannel } from '../graph/types.js'
 import type { ActorId, AssetId } from '../model/primitives.js'
+import { isLayVoice } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
 import { activeChannelsBetween, anyChannelsBetween } from './activate-repairs.js'
-import { levelOfChannel, replyMadeFrom, sharedLevel } from './reply-repair.js'
+import { levelInCommon, levelOfChannel, replyMadeFrom, sharedLevel } from './reply-repair.js'
 
 /**
  * A proposed reply to a loop's holder as the holder would want it: a new reply written by
@@ -12,14 +13,20 @@ import { levelOfChannel, replyMadeFrom, sharedLevel } from './reply-repair.js'
  * youth council that spoke to the board) is written instead by the one the holder spoke
  * to, whom the writer tells what it made (unless that already reaches them), so that the
  * answer comes over the channel the holder already has; where that one is an
- * intermediary (a story platform, Healthwatch), it passes the writer's reply on. Any
- * other proposal as it is. @internal
+ * intermediary (a story platform, Healthwatch), it passes the writer's reply on. Not for
+ * a professional holder that works at a level with the writer; any other proposal as it is. @internal
  */
 export const viaContact = (context: DiagnosisContext, loop: TracedLoop, proposal: ProposedChannel): ReadonlyArray<ProposedChannel> => {
   const created = proposal.creates?.[0]
   if (proposal.to !== loop.holder || created === undefined || created.kind !== 'response' || created.derivedFrom.length !== 1) return [proposal]
   const made = created.derivedFrom[0]!
   const responder = proposal.from
+  // People are answered through whom they spoke to; a professional team that works at a
+  // level with the writer (clinical governance, told by the health advisers what changed
+  // after its call audit) is told directly, not through a body it reports to.
+  const holder = context.actor(loop.holder)
+  const writer = context.actor(responder)
+  if (holder !== undefined && writer !== undefined && !isLayVoice(holder.perspective) && levelInCommon(holder.levels, writer.levels) !== undefined) return [proposal]
   const contact = hasChannelTo(context, responder, loop.holder) ? undefined : contactOf(context, loop, responder)
   if (contact === undefined) return [proposal]
   const { naming } = context

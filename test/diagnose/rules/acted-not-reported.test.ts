@@ -172,3 +172,25 @@ describe('acted-not-reported: a reply delivered the way the organisation designe
     expect(defectsOf(applyRepairs(model, defect!.repair!))).toEqual([])
   })
 })
+
+describe('open-loop: answering a professional team', () => {
+  it('tells a professional team directly when the writer works at a level with it, never through the patients', () => {
+    // The experience team counts the FFT %, the ward team changes things from it; the patients,
+    // who see the ward team and hand cards to the experience team, are not the messengers.
+    const model = tracedModel({
+      actors: [['patients', 'patient'], ['experience', 'staff'], ['ward', 'clinician']],
+      assets: [
+        ['cards', 'experience', 'patients'],
+        ['percent', 'data', 'experience'],
+        ['changes', 'change', 'ward', ['percent']],
+      ],
+      channels: [
+        ['card-box', 'patients', 'experience', ['cards']],
+        ['score', 'experience', 'ward', ['percent']],
+        ['care', 'ward', 'patients', ['changes']],
+      ],
+    })
+    const open = diagnose(model).defects.find((defect) => defect.rule === 'open-loop' && defect.assets.includes('percent'))!
+    expect(open.repair).toEqual([expect.objectContaining({ from: 'ward', to: 'experience' })])
+  })
+})
