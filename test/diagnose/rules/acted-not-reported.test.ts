@@ -190,7 +190,7 @@ describe('open-loop: answering a professional team', () => {
         ['care', 'ward', 'patients', ['changes']],
       ],
     })
-    const open = diagnose(model).defects.find((defect) => defect.rule === 'open-loop' && defect.assets.includes('percent'))!
+    const open = diagnose(model).defects.find((defect) => defect.rule === 'open-loop' && defect.assets.some((id) => id === 'percent'))!
     expect(open.repair).toEqual([expect.objectContaining({ from: 'ward', to: 'experience' })])
   })
 })
