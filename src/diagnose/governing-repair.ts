@@ -69,9 +69,10 @@ export const governingRepair = (
   // The organisation's own rules, not a regulator's national policy (NHS England's
   // planning guidance is not remade from one ICB's Healthwatch report), unless it has none.
   const all = model.assets.filter((held) => kinds.includes(held.kind))
-  const local = all.filter((held) => !isNationalPolicy(held.kind, context.actor(held.holder)?.kind ?? 'board'))
+  const national = (held: KnowledgeAsset): boolean => isNationalPolicy(held.kind, context.actor(held.holder)?.kind ?? 'board')
+  const local = all.filter((held) => !national(held))
   const governing = local.length > 0 ? local : all
-  const open = governing.filter((held) => held.derivedFrom === undefined && !isNationalPolicy(held.kind, context.actor(held.holder)?.kind ?? 'board'))
+  const open = governing.filter((held) => held.derivedFrom === undefined && !national(held))
   const targets = (open.length > 0 ? open : governing).map((held) => graph.indexOf.get(held.holder))
   const idleTo = voicesOf(context).idleTo
   let chosen: { from: number; to: number; idle?: string } | undefined
@@ -97,7 +98,7 @@ export const governingRepair = (
     for (const held of governing) {
       const t = graph.indexOf.get(held.holder)
       if (t === undefined || asset[t]! < 0 || (chosen !== undefined && rank[t]! <= rank[chosen.to]!)) continue
-      if (loops.every((loop) => [loop.source, ...loop.derived].some((id) => informingRankOf(context.asset(id)!.kind) >= 0 && reaches(context, id, held.holder)))) chosen = { from: t, to: t }
+      if (loops.every((loop) => learnedBy(context, loop, held.holder))) chosen = { from: t, to: t }
     }
   }
   if (chosen === undefined) {
@@ -127,8 +128,7 @@ export const governingRepair = (
   // Every loop's knowledge already reaches the holder (the committee gets the quarterly report
   // made from the survey): no channel adds anything. Where only some does, bring the rest
   // (narrowed once: a second pass takes what it finds, so the cost stays linear).
-  const there = (loop: TracedLoop): boolean => [loop.source, ...loop.derived].some((id) => informingRankOf(context.asset(id)!.kind) >= 0 && reaches(context, id, target))
-  const pending = loops.filter((loop) => !there(loop))
+  const pending = loops.filter((loop) => !learnedBy(context, loop, target))
   if (pending.length === 0) return { target, asset: model.assets[asset[chosen.to]!]!.id, source: model.assets[source[chosen.to]!]!.id }
   if (pending.length < loops.length && !narrowed) return governingRepair(context, pending, kinds, options, true)
   const carried = model.assets[asset[chosen.from]!]!.id
@@ -156,6 +156,10 @@ export const governingRepair = (
     source: made,
   }
 }
+
+/** Whether what a loop learned (its source, or an insight made from it) reaches `holder`. */
+const learnedBy = (context: DiagnosisContext, loop: TracedLoop, holder: ActorId): boolean =>
+  [loop.source, ...loop.derived].some((id) => informingRankOf(context.asset(id)!.kind) >= 0 && reaches(context, id, holder))
 
 /** What a plan is made from, in words ("made from the incident profile only", "declared to be made from nothing"). @internal */
 export const madeFromWords = (context: DiagnosisContext, plan: KnowledgeAsset): string =>

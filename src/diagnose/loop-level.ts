@@ -1,6 +1,7 @@
 import type { TracedLoop } from '../graph/trace-types.js'
 import { type Level, levels } from '../model/vocabulary.js'
 import type { DiagnosisContext } from './context.js'
+import { levelBit } from '../graph/edge-data.js'
 
 /** Each traced loop's level, for one context (it reads the context's actors and channels), worked out once: rules and the scorecard ask for the same loops'. */
 const cache = new WeakMap<DiagnosisContext, WeakMap<TracedLoop, Level | undefined>>()
@@ -46,7 +47,7 @@ const levelsOfTraces = (context: DiagnosisContext): WeakMap<TracedLoop, Level | 
   const actors = context.graph.actors
   context.traces().loops.forEach((loop, i) => {
     const mask = routeLevels[i]!
-    known.set(loop, levelOfRoute(context, actors[holders[i]!]!.levels, (at) => (mask & (1 << levels.indexOf(at))) !== 0))
+    known.set(loop, levelOfRoute(context, actors[holders[i]!]!.levels, (at) => (mask & levelBit(at)) !== 0))
   })
   return known
 }

@@ -3,9 +3,12 @@ import type { AssetId } from '../model/primitives.js'
 import { type AssetKind, type Level, assetKinds, levels } from '../model/vocabulary.js'
 import type { CompiledGraph } from './compile.js'
 
-/** Bit `1 << rank` of a level in {@link EdgeAttributes.flags} (rank in `levels`). */
-/** Bit `1 << rank` of a level (rank in `levels`), by comparison rather than hashing: it runs once per edge of graphs with millions. */
-const levelBit = (level: Level): number => (level === levels[0] ? 1 : level === levels[1] ? 2 : 4)
+/**
+ * Bit `1 << rank` of a level (rank in `levels`), as in {@link EdgeAttributes.flags} and a
+ * traced loop's route levels; by comparison rather than hashing: it runs once per edge of
+ * graphs with millions. @internal
+ */
+export const levelBit = (level: Level): number => (level === levels[0] ? 1 : level === levels[1] ? 2 : 4)
 
 /**
  * Bit of {@link EdgeAttributes.flags} set when the edge's channel is `active`.

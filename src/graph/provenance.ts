@@ -122,8 +122,7 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
     const declared = assets[d]!.derivedFrom
     if (h < 0) continue
     if (declared !== undefined) capacity += declared.length
-    else if (undeclared[d] === 0) continue
-    else if (had !== undefined && stage[d]! !== 0) capacity += had.offsets[h + 1]! - had.offsets[h]!
+    else if (had !== undefined && infers(undeclared, stage, d)) capacity += had.offsets[h + 1]! - had.offsets[h]!
   }
   // Links in asset order of the child; a declared link's position is found once its parent's links are grouped (-1 until then).
   const parent = new Int32Array(capacity)
@@ -146,7 +145,7 @@ export const compileProvenance = (carriage: Carriage): Provenance => {
         const p = carriage.assetIndex.get(id)
         if (p !== undefined && p !== d) link(p, d, 0, -1)
       }
-    } else if (had !== undefined && undeclared[d] === 1 && stage[d]! !== 0) {
+    } else if (had !== undefined && infers(undeclared, stage, d)) {
       const own = stage[d]!
       for (let k = had.offsets[h]!; k < had.offsets[h + 1]!; k++) {
         const p = had.assets[k]!

@@ -1,14 +1,10 @@
 import type { AssetId } from '../model/primitives.js'
-import { type AssetKind, levels } from '../model/vocabulary.js'
+import type { AssetKind } from '../model/vocabulary.js'
 import { type Carriage, firstCarrierAt } from './carriage.js'
-import { edgeTimingOf } from './edge-data.js'
+import { edgeTimingOf, levelBit } from './edge-data.js'
 import { IndexHeap } from './heap.js'
 import type { Provenance } from './provenance.js'
 import type { TracedStep } from './trace-types.js'
-
-
-/** Bit `i` for `levels[i]`. */
-const levelBit: Readonly<Record<string, number>> = Object.fromEntries(levels.map((level, rank) => [level, 1 << rank]))
 
 /**
  * Fastest routes of knowledge through a carriage. A state is (actor, asset): an actor
@@ -187,7 +183,7 @@ export const createRouteFinder = (carriage: Carriage, provenance: Provenance): R
         if (e < 0) continue
         const channel = graph.model.channels[graph.edgeChannel[e]!]!
         chance *= reliability[e]!
-        levelMask |= levelBit[channel.level] ?? 0
+        levelMask |= levelBit(channel.level)
         steps.push({ from: channel.from, to: channel.to, channel: channel.id, carries: carriesOf(slots.asset[slot]!) })
       }
       steps.reverse()
