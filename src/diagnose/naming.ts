@@ -59,7 +59,10 @@ export const listInWords = (items: ReadonlyArray<string>, most = 4): string => {
 /**
  * How a repair names the channel that lapsed between its two actors: "as the inactive 'x'
  * did" when that channel carried what the repair carries, else "where the inactive 'x'
- * ran" (it ran between them, for something else). @internal
+ * ran" (it ran between them, for something else); a channel only planned "was to". @internal
  */
-export const lapsedWords = (channel: { readonly id: string; readonly carries: ReadonlyArray<string> }, carried: string): string =>
-  channel.carries.includes(carried) ? ` (as the inactive ${quoteIdQuickly(channel.id)} did)` : ` (where the inactive ${quoteIdQuickly(channel.id)} ran)`
+export const lapsedWords = (channel: { readonly id: string; readonly carries: ReadonlyArray<string>; readonly status?: string }, carried: string): string => {
+  const id = quoteIdQuickly(channel.id)
+  if (channel.status === 'planned') return channel.carries.includes(carried) ? ` (as the planned ${id} was to)` : ` (where the planned ${id} was to run)`
+  return channel.carries.includes(carried) ? ` (as the inactive ${id} did)` : ` (where the inactive ${id} ran)`
+}

@@ -9,9 +9,7 @@ import { lapsedWords } from './naming.js'
 
 /** Bits of {@link Voices.heard}: what kind of source reaches an actor. @internal */
 export const heardBits = {
-  /** An `experience` source held by a lay or mixed actor (or something made from it). */
-  layExperience: 1,
-  /** Any source held by a lay or mixed actor. */
+  /** Any source held by a lay or mixed actor (or something made from it). */
   lay: 2,
   /** An `evidence` or `data` source, whoever holds it. */
   evidenceOrData: 4,
@@ -86,7 +84,7 @@ const computeVoices = (context: DiagnosisContext): Voices => {
     const layHeld = isLayVoice(holder.perspective)
     const isExperience = layHeld && kind === 'experience'
     if (isExperience) hasLayExperience = true
-    const bits = (isExperience ? heardBits.layExperience : 0) | (layHeld ? heardBits.lay : 0) | (kind === 'experience' ? 0 : heardBits.evidenceOrData)
+    const bits = (layHeld ? heardBits.lay : 0) | (kind === 'experience' ? 0 : heardBits.evidenceOrData)
     for (const id of [loop.source, ...loop.derived]) {
       const a = carriage.assetIndex.get(id)!
       const rank = informingRankOf(model.assets[a]!.kind)

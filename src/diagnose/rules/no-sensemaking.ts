@@ -20,38 +20,44 @@ interface Unsensed {
 }
 
 /**
- * **no-sensemaking** finds decisions made straight from raw experience or data, with no
- * `insight` between: the step that reads stories and figures together and synthesises
- * lay and professional narratives (sensemaking, one of the six capabilities of
- * organisational intelligence; Owens on combining perspectives) is missing. Single
- * stories then drive decisions, or are ignored, instead of being read together.
+ * **no-sensemaking** finds plans and strategies made straight from raw experience or
+ * data, with no `insight` between: the step that reads stories and figures together and
+ * synthesises lay and professional narratives (sensemaking, one of the six capabilities
+ * of organisational intelligence; Owens on combining perspectives) is missing. Single
+ * stories then drive how the service is run, or are ignored, instead of being read
+ * together. A `decision` on one person's case (a complaint investigated and answered, a
+ * carer's concern acted on by the ward manager) is casework, not organisational
+ * sensemaking, and is left alone; so is a regulator's own process (a CQC rating).
  *
  * How: for each traced loop (`traceLoops`) of an experience source, or of data a lay or
  * mixed actor holds (professional evidence such as a guideline is meant to be applied as
  * it is, and a professional's own data, such as KPI returns or registry figures, is a
  * measure already made for deciding by), follow what was made
- * from what: a `decision`, `plan` or `strategy` made from it (straight from the
- * experience or data itself, not from another decision) is made with sensemaking
+ * from what: a `plan` or `strategy` made from it (straight from the
+ * experience or data itself, not from another plan) is made with sensemaking
  * when some chain of provenance into it passes an insight (a plan made from a forum's
  * advice and from an evaluation report was made sense of, even if the advice went in as
  * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
- * counts as made sense of, and decisions held by lay or mixed actors are left alone:
- * people deciding about their own lives need no themes report. So is a decision made
+ * counts as made sense of, and plans held by lay or mixed actors are left alone:
+ * people deciding about their own lives need no themes report. So is a plan made
  * with the person it is about: by the clinician, frontline worker or provider caring for them,
- * straight from what they said, and shared back with them (goals agreed in a therapy
- * session; a manager deciding on complaints one by one is still reported). One finding
- * per decision maker. The repair asks whoever passed the raw knowledge on to make sense
- * of it first: a channel carrying their insight made from it (a new one where none
- * exists) to the decision
- * maker, when the decision's provenance is inferred (one that declares what it is made
- * from is not changed by a channel, so it gets no repair). O(Σ trace size).
+ * straight from what they said, and shared back with them (a care plan agreed in a
+ * review; a manager rewriting the service plan from complaints one by one is still
+ * reported). One finding per plan holder. The repair asks whoever passed the raw
+ * knowledge on to make sense of it first: a channel carrying their insight made from it
+ * (a new one where none exists) to the plan holder, when the plan's provenance is
+ * inferred (one that declares what it is made from is not changed by a channel, so it
+ * gets no repair). People are never asked to theme their own stories: when the stories
+ * came straight from them, the repair brings back the route through a professional that
+ * the organisation has or had (complaints to the patient experience team, its themes to
+ * the manager). O(Σ trace size).
  *
  * Options: none.
  * @category Rules
  */
 export const noSensemaking = defineRule({
   id: 'no-sensemaking',
-  description: 'Experience or data made into a decision, plan or strategy with no insight between.',
+  description: 'Experience or data made into a plan or strategy with no insight between.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
@@ -104,10 +110,10 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
   // Derived assets come in provenance order: every parent before its children.
   for (const a of members) {
     const kind = assets[a]!.kind
-    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0) {
+    if ((kind === 'plan' || kind === 'strategy') && sensed[a] === 0) {
       const holder = context.actor(assets[a]!.holder)
       const raw = rawParent.get(a)
-      if (holder !== undefined && !isLayVoice(holder.perspective) && raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
+      if (holder !== undefined && !isLayVoice(holder.perspective) && holder.kind !== 'regulator' && raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
     }
     // Only experience and data are raw: a plan made from a network's plan is not made
     // "straight from" it (the first decision on the chain is the one reported).
@@ -167,10 +173,10 @@ const sensemakingFinding = (context: DiagnosisContext, holder: ActorId, found: R
   return {
     message: `${naming.actor(holder)} makes ${listInWords(decisions.map(naming.asset), 3)} straight from ${listInWords(raws.map(naming.asset), 3)}, with no insight between: nobody makes sense of what is heard before it is decided on.`,
     level: decidingLevelOf(context, holder),
-    actors: sortedUnique([holder, ...found.map((entry) => entry.loop.holder), ...(repair === undefined ? [] : [repair.from])]),
+    actors: sortedUnique([holder, ...found.map((entry) => entry.loop.holder), ...(repair ?? []).map((channel) => channel.from)]),
     channels: [],
     assets: sortedUnique([...sources, ...raws, ...decisions]),
-    ...(repair === undefined ? {} : { repair: [repair] }),
+    ...(repair === undefined ? {} : { repair }),
   }
 }
 
@@ -179,31 +185,55 @@ const sensemakingFinding = (context: DiagnosisContext, holder: ActorId, found: R
  * sends the insight on. Only for a decision whose provenance is inferred, which the
  * arriving insight then joins; a decision that declares what it is made from stays made
  * from that whatever a channel brings, so no channel repairs it (its `derivedFrom` has to
- * change once the insight exists).
+ * change once the insight exists). People are not asked to theme their own stories: when
+ * the raw knowledge came straight from them, the route the organisation has or had through
+ * a professional who could (a lapsed or planned channel to the patient experience team,
+ * and one from that team to the decision maker) is brought back; with none, no repair.
  */
-const insightRepair = (context: DiagnosisContext, holder: ActorId, entry: Unsensed): ProposedChannel | undefined => {
+const insightRepair = (context: DiagnosisContext, holder: ActorId, entry: Unsensed): ProposedChannel[] | undefined => {
   const { carriage } = context.traceIndex()
-  const { graph, naming, model } = context
+  const { graph, model } = context
   if (model.assets[entry.decision]!.derivedFrom !== undefined) return undefined
   const target = graph.indexOf.get(holder)
   const at = target === undefined ? -1 : reachPosition(carriage, entry.raw, target)
   const edge = at < 0 ? -1 : carriage.reachEdge[carriage.reachOffsets[entry.raw]! + at]!
   if (edge < 0) return undefined
   const sender = channelOfEdge(graph, edge).from
-  const v = graph.indexOf.get(sender)!
   const raw = model.assets[entry.raw]!
-  // An insight made from the same source that the sender already has, else a new one made from the raw knowledge.
-  const existing = entry.loop.derived.find((id) => context.asset(id)?.kind === 'insight' && reachPosition(carriage, carriage.assetIndex.get(id)!, v) >= 0)
-  const insight = existing ?? freshAssetId(context, raw.id, 'themes')
+  if (!isLayVoice(context.actor(sender)?.perspective ?? 'professional')) return [insightFrom(context, sender, holder, entry)]
+  // Through a professional the sender has (or had) a channel listing the raw knowledge to, who has one to the decision maker.
+  const via = sortedUnique(
+    (context.idleFrom().get(sender) ?? [])
+      .filter((channel) => channel.carries.includes(raw.id) && !isLayVoice(context.actor(channel.to)?.perspective ?? 'lay'))
+      .map((channel) => channel.to)
+      .filter((to) => to !== holder && model.channels.some((channel) => channel.from === to && channel.to === holder)),
+  )[0]
+  if (via === undefined) return undefined
+  return [
+    { from: sender, to: via, level: sharedLevel(context, sender, via), carries: [raw.id], reason: `pass ${context.naming.asset(raw.id)} to ${context.naming.actor(via)} to make sense of` },
+    insightFrom(context, via, holder, entry),
+  ]
+}
+
+/** `sender` sends the decision maker an insight made from the raw knowledge: one it has (made from it, or from nothing declared), else a new themes report. */
+const insightFrom = (context: DiagnosisContext, sender: ActorId, holder: ActorId, entry: Unsensed): ProposedChannel => {
+  const { carriage } = context.traceIndex()
+  const { naming, model } = context
+  const v = context.graph.indexOf.get(sender)!
+  const raw = model.assets[entry.raw]!
+  const existing =
+    entry.loop.derived.find((id) => context.asset(id)?.kind === 'insight' && reachPosition(carriage, carriage.assetIndex.get(id)!, v) >= 0) ??
+    context.assetsHeldBy(sender).find((asset) => asset.kind === 'insight' && (asset.derivedFrom === undefined || asset.derivedFrom.includes(raw.id)))?.id
   const level = sharedLevel(context, holder, sender)
   const reason = `let ${naming.actor(sender)} make sense of ${naming.asset(raw.id)} before ${naming.actor(holder)} decides on it: ${existing === undefined ? 'themes made from it' : naming.asset(existing)}`
   if (existing !== undefined) return { from: sender, to: holder, level, carries: [existing], reason }
+  const insight = freshAssetId(context, raw.id, 'themes')
   return {
     from: sender,
     to: holder,
     level,
     carries: [insight],
     reason,
-    creates: [{ id: insight as AssetId, name: `Themes from ${context.naming.useNames ? raw.name : raw.id}`, kind: 'insight', holder: sender, derivedFrom: [raw.id] }],
+    creates: [{ id: insight, name: `Themes from ${naming.useNames ? raw.name : raw.id}`, kind: 'insight', holder: sender, derivedFrom: [raw.id] }],
   }
 }

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import type { Channel, KnowledgeAsset } from '../../model/codecs.js'
+import type { Actor, Channel, KnowledgeAsset } from '../../model/codecs.js'
 import type { ActorId } from '../../model/primitives.js'
 import { AssetKind, isLayVoice, isProfessionalVoice } from '../../model/vocabulary.js'
 import type { ProposedChannel } from '../../graph/types.js'
@@ -7,6 +7,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { ruleOptions } from '../rule-options.js'
+import { lapsedWords } from '../naming.js'
 import { sharedLevel } from '../reply-repair.js'
 import { sortedUnique } from './words.js'
 
@@ -95,6 +96,12 @@ const usedAssets = (context: DiagnosisContext): Uint8Array => {
   return used
 }
 
+/**
+ * Who can use what is passed on: a professional, not a regulator (a board's assurance or
+ * a council's care home contract is not sent to the CQC "so that it is used").
+ */
+const user = (actor: Actor): boolean => isProfessionalVoice(actor.perspective) && actor.kind !== 'regulator'
+
 /** A channel that carries the asset on: the route an inactive channel had, the person a reply answers, or a professional downstream of the holder. */
 const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: ReadonlyArray<string>): ProposedChannel | undefined => {
   const { graph } = context
@@ -107,7 +114,7 @@ const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: Readonl
   if (to === undefined && v !== undefined) {
     for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]! && to === undefined; e++) {
       const other = graph.actors[graph.targets[e]!]!
-      if (other.id !== asset.holder && isProfessionalVoice(other.perspective)) to = other.id
+      if (other.id !== asset.holder && user(other)) to = other.id
     }
   }
   // Patients' and carers' own knowledge goes to the professionals who care for them; a team's
@@ -117,11 +124,11 @@ const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: Readonl
   const lay = isLayVoice(context.actor(asset.holder)?.perspective ?? 'professional')
   const upstream = new Set<ActorId>()
   if (v !== undefined) for (let i = graph.reverseOffsets[v]!; i < graph.reverseOffsets[v + 1]!; i++) upstream.add(graph.actors[graph.sources[i]!]!.id)
-  if (lay) to = [...upstream].find((id) => id !== asset.holder && isProfessionalVoice(context.actor(id)!.perspective))
+  if (lay) to = [...upstream].find((id) => id !== asset.holder && user(context.actor(id)!))
   if (to === undefined) {
     const mine = context.actor(asset.holder)?.levels ?? []
     to = context.model.actors.find(
-      (actor) => actor.id !== asset.holder && (lay || !upstream.has(actor.id)) && isProfessionalVoice(actor.perspective) && actor.levels.some((level) => mine.includes(level)),
+      (actor) => actor.id !== asset.holder && (lay || !upstream.has(actor.id)) && user(actor) && actor.levels.some((level) => mine.includes(level)),
     )?.id
   }
   return to === undefined ? undefined : carried(context, asset, to, was)
@@ -136,6 +143,6 @@ const carried = (context: DiagnosisContext, asset: KnowledgeAsset, to: ActorId, 
     to,
     level: was?.level ?? sharedLevel(context, asset.holder, to),
     carries: [asset.id],
-    reason: `pass ${naming.asset(asset.id)} from ${naming.actor(asset.holder)} to ${naming.actor(to)}${was === undefined ? '' : ` (as the inactive '${was.id}' did)`}, so that it is used`,
+    reason: `pass ${naming.asset(asset.id)} from ${naming.actor(asset.holder)} to ${naming.actor(to)}${was === undefined ? '' : lapsedWords(was, asset.id)}, so that it is used`,
   }
 }

@@ -71,6 +71,25 @@ describe('experience-excluded', () => {
     expect(findings[0]!.message).toMatch(/^Evidence and data such as 'dashboard' reach 'icb-board'/)
   })
 
+  it("hears the person in their own ratings: DIALOG+ scores a care plan is reviewed with are not professional data", () => {
+    // Service users rate their life domains (DIALOG+); the community team reviews the care
+    // plan with them from the scores. Their stories go to the co-production group, not the team.
+    const review = (scoresHeldBy: 'users' | 'analysts') =>
+      voiceModel({
+        actors: [['users', 'patient'], ['team', 'clinician'], ['group', 'forum'], ['analysts', 'staff']],
+        assets: [
+          ['stories', 'experience', 'users', []],
+          ['scores', 'data', scoresHeldBy, []],
+          ['care-plan', 'plan', 'team', ['scores']],
+        ],
+        channels: [['tell', 'users', 'group', ['stories']], ['rate', scoresHeldBy, 'team', ['scores']]],
+      })
+    expect(findingsOf(review('users'), 'experience-excluded')).toEqual([])
+    const [finding, ...rest] = findingsOf(review('analysts'), 'experience-excluded')
+    expect(rest).toEqual([])
+    expect(finding!.message).toContain("reach 'team', who holds 'care-plan', but no experience")
+  })
+
   it('leaves lay and mixed decision makers alone, and models without lay experience', () => {
     const forum = voiceModel({
       actors: [['council', 'forum'], ['lead', 'clinician'], ['patients', 'patient']],

@@ -7,13 +7,13 @@ const complaints = (actionFrom?: ReadonlyArray<string>) =>
     assets: [
       ['story', 'experience', 'p', []],
       ['themes', 'insight', 'e', ['story']],
-      ['action', 'decision', 'm', ...(actionFrom === undefined ? [] : [actionFrom])] as never,
+      ['action', 'plan', 'm', ...(actionFrom === undefined ? [] : [actionFrom])] as never,
     ],
     channels: [['tell', 'p', 'e', ['story']], ['pass', 'e', 'm', ['story']]],
   })
 
 describe('no-sensemaking', () => {
-  it('reports, once per decision maker, a decision made straight from raw experience', () => {
+  it('reports, once per plan holder, a plan made straight from raw experience', () => {
     const findings = findingsOf(complaints(), 'no-sensemaking')
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', actors: ['e', 'm', 'p'], assets: ['action', 'story'] })])
     expect(findings[0]!.message).toBe("'m' makes 'action' straight from 'story', with no insight between: nobody makes sense of what is heard before it is decided on.")
@@ -31,7 +31,7 @@ describe('no-sensemaking', () => {
         actors: [['p', 'patient'], ['t', 'clinician'], ['o', 'staff']],
         assets: [
           ['goals', 'experience', 'p', []],
-          ['goal-plan', 'decision', 't', ['goals']],
+          ['goal-plan', 'plan', 't', ['goals']],
           ['therapy', 'change', 't', ['goal-plan']],
           ['review', 'response', 't', ['therapy']],
         ],
@@ -53,7 +53,7 @@ describe('no-sensemaking', () => {
         actors: [['carer', 'carer'], ['centre', assessor]],
         assets: [
           ['what-matters', 'experience', 'carer', []],
-          ['support-plan', 'decision', 'centre', ['what-matters']],
+          ['support-plan', 'plan', 'centre', ['what-matters']],
         ],
         channels: [['assessment', 'carer', 'centre', ['what-matters']], ['plan-copy', 'centre', 'carer', ['support-plan']]],
       })
@@ -67,7 +67,7 @@ describe('no-sensemaking', () => {
     expect(findingsOf(repairedBy(model, 'no-sensemaking'), 'no-sensemaking')).toEqual([])
   })
 
-  it('proposes no channel for a decision that declares it is made from the raw story, since no channel changes that', () => {
+  it('proposes no channel for a plan that declares it is made from the raw story, since no channel changes that', () => {
     const model = complaints(['story'])
     const [finding] = findingsOf(model, 'no-sensemaking')
     expect(finding).toBeDefined()
@@ -77,7 +77,7 @@ describe('no-sensemaking', () => {
   it('creates themes where none exist, and leaves evidence and lay deciders alone', () => {
     const model = voiceModel({
       actors: [['p', 'patient'], ['n', 'clinician'], ['m', 'manager'], ['c', 'forum']],
-      assets: [['story', 'experience', 'p', []], ['trial', 'evidence', 'n', []], ['action', 'decision', 'm'], ['advice', 'decision', 'c']],
+      assets: [['story', 'experience', 'p', []], ['trial', 'evidence', 'n', []], ['action', 'plan', 'm'], ['advice', 'plan', 'c']],
       channels: [['tell', 'p', 'n', ['story']], ['pass', 'n', 'm', ['story', 'trial']], ['ask', 'p', 'c', ['story']]],
     })
     const [finding, ...rest] = findingsOf(model, 'no-sensemaking')
@@ -103,6 +103,60 @@ describe('no-sensemaking', () => {
       channels: [['tell', 'students', 'manager', ['feedback']]],
     })
     expect(findingsOf(withoutReport, 'no-sensemaking')).toHaveLength(1)
+  })
+})
+
+describe('no-sensemaking: casework, regulators and who makes sense', () => {
+  it("leaves alone a decision on one person's case and a regulator's own process, but not the service plan", () => {
+    // Each complaint is investigated and answered on its own (casework); the CQC rates the home
+    // from what people tell it (not the home's process to change); the home's improvement plan
+    // made straight from the complaints is what the rule asks about.
+    const home = (planKind: 'decision' | 'plan') =>
+      voiceModel({
+        actors: [['residents', 'patient'], ['manager', 'manager'], ['cqc', 'regulator']],
+        assets: [
+          ['complaints', 'experience', 'residents', []],
+          ['outcome', 'decision', 'manager', ['complaints']],
+          ['improvement', planKind, 'manager', ['complaints']],
+          ['feedback', 'experience', 'residents', []],
+          ['rating', 'plan', 'cqc', ['feedback']],
+        ],
+        channels: [['complain', 'residents', 'manager', ['complaints']], ['give-feedback', 'residents', 'cqc', ['feedback']]],
+      })
+    expect(findingsOf(home('decision'), 'no-sensemaking')).toEqual([])
+    expect(findingsOf(home('plan'), 'no-sensemaking').map((finding) => finding.message)).toEqual([
+      "'manager' makes 'improvement' straight from 'complaints', with no insight between: nobody makes sense of what is heard before it is decided on.",
+    ])
+  })
+
+  it('never asks people to theme their own stories: it brings back the route through the experience team, or proposes nothing', () => {
+    const service = (route: 'planned' | 'none') =>
+      voiceModel({
+        actors: [['patients', 'patient'], ['manager', 'manager'], ['experience', 'manager']],
+        assets: [
+          ['complaints', 'experience', 'patients', []],
+          ['plan', 'plan', 'manager'],
+          ['themes', 'insight', 'experience'],
+        ],
+        channels: [
+          ['complain', 'patients', 'manager', ['complaints']],
+          ...(route === 'planned'
+            ? ([
+                ['share', 'patients', 'experience', ['complaints'], { status: 'planned' }],
+                ['themes-to-manager', 'experience', 'manager', ['themes'], { status: 'planned' }],
+              ] as never[])
+            : []),
+        ],
+      })
+    const [finding] = findingsOf(service('planned'), 'no-sensemaking')
+    expect(finding!.repair).toEqual([
+      expect.objectContaining({ from: 'patients', to: 'experience', carries: ['complaints'] }),
+      expect.objectContaining({ from: 'experience', to: 'manager', carries: ['themes'] }),
+    ])
+    expect(findingsOf(repairedBy(service('planned'), 'no-sensemaking'), 'no-sensemaking')).toEqual([])
+    const [alone] = findingsOf(service('none'), 'no-sensemaking')
+    expect(alone).toBeDefined()
+    expect(alone!.repair).toBeUndefined()
   })
 })
 

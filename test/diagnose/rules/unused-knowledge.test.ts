@@ -32,6 +32,22 @@ describe('unused-knowledge', () => {
     expect(finding!.repair).toEqual([expect.objectContaining({ from: 'committee', to: 'lead', carries: ['strategy'] })])
   })
 
+  it('never passes knowledge to a regulator "so that it is used", and names a planned route as planned', () => {
+    // A council's care home contract goes to the home's manager, not the CQC (which sorts first).
+    const model = voiceModel({
+      actors: [['council', 'commissioner', ['planning']], ['cqc', 'regulator', ['planning']], ['home', 'manager', ['delivery', 'planning']]],
+      assets: [['contract', 'plan', 'council', []], ['returns', 'data', 'council', []], ['themes', 'insight', 'home', []]],
+      channels: [
+        ['notify', 'council', 'cqc', ['returns'], { level: 'planning' }],
+        ['visit', 'council', 'home', ['returns'], { level: 'planning' }],
+        ['share', 'home', 'council', ['themes'], { level: 'planning', status: 'planned' }],
+      ],
+    })
+    const findings = findingsOf(model, 'unused-knowledge')
+    expect(findings.find((each) => each.assets.includes('contract' as never))!.repair).toEqual([expect.objectContaining({ from: 'council', to: 'home', carries: ['contract'] })])
+    expect(findings.find((each) => each.assets.includes('themes' as never))!.repair![0]!.reason).toContain("(as the planned 'share' was to)")
+  })
+
   it('names the inactive channel that used to carry it, and proposes restoring that route', () => {
     const model = voiceModel({
       actors: [['m', 'manager'], ['p', 'patient']],
