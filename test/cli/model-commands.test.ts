@@ -67,6 +67,11 @@ describe('orgintel diagnose', () => {
     expect(repaired.channels.filter((channel) => channel.id === 'themes-to-ward' || channel.id === 'ysywd-board').map((channel) => channel.status)).toEqual(['active', 'active'])
   })
 
+  it('--apply-repairs counts the running channels its repairs put more on', async () => {
+    const result = await runInProcess(['diagnose', 'examples/models/icb-quality-committee.json', '--apply-repairs', '-o', folder.file('icb-repaired.json'), '--fail-on', 'never'])
+    expect(result.stderr).toMatch(/, used 4 running channels; errors 0 -> 0/)
+  })
+
   type Document = { schema: string; channels: Array<Record<string, unknown>>; assets: Array<Record<string, unknown>> }
   const repairedFrom = async (input: Document): Promise<Document> => {
     const path = folder.file('in.json')

@@ -93,8 +93,10 @@ export const diagnoseCommand: Command = {
       const after = diagnose(repaired, { ...config, ...names })
       // A repair that brings a lapsed channel back keeps it in its place, made active.
       const broughtBack = model.channels.filter((channel, i) => channel.status !== 'active' && repaired.channels[i]!.status === 'active').length
+      // A running channel a repair uses carries more than it did.
+      const used = model.channels.filter((channel, i) => channel.status === 'active' && repaired.channels[i]!.carries.length > channel.carries.length).length
       process.stderr.write(
-        `${modelPath === '-' ? 'standard input' : describePath(modelPath)}: added ${countOf(repaired.channels.length - model.channels.length, 'channel')} and ${countOf(repaired.assets.length - model.assets.length, 'asset')}${broughtBack === 0 ? '' : `, brought back ${countOf(broughtBack, 'channel')}`}; ` +
+        `${modelPath === '-' ? 'standard input' : describePath(modelPath)}: added ${countOf(repaired.channels.length - model.channels.length, 'channel')} and ${countOf(repaired.assets.length - model.assets.length, 'asset')}${broughtBack === 0 ? '' : `, brought back ${countOf(broughtBack, 'channel')}`}${used === 0 ? '' : `, used ${countOf(used, 'running channel')}`}; ` +
           `errors ${diagnosis.summary.bySeverity.error} -> ${after.summary.bySeverity.error}, warnings ${diagnosis.summary.bySeverity.warning} -> ${after.summary.bySeverity.warning}\n`,
       )
       // The author's document with the repairs in it, not every default written out.

@@ -6,6 +6,9 @@ import type { DiagnosisContext } from '../context.js'
 /** What the best chain from a source to an asset has passed through: 0 nothing (heard), 1 a decision, 2 a change (did). @internal */
 export type ChainLevel = 0 | 1 | 2
 
+/** Rank of an outcome or promise: open -1, heard 0, decided 1, did 2. @internal */
+export const outcomeRank = (outcome: TracedLoop['outcome']): number => ['heard', 'decided', 'did'].indexOf(outcome)
+
 /** The chain level an asset of this kind starts with. @internal */
 export const ownChainLevel = (kind: AssetKind): ChainLevel =>
   kind === 'change' || kind === 'experiment' ? 2 : kind === 'decision' || kind === 'plan' || kind === 'strategy' ? 1 : 0

@@ -8,7 +8,8 @@ import { viaContact } from '../reply-contact.js'
 import { levelPreferring, replyMadeFrom } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
-import { type DeclaredStep, type DeclaredWalk, outcomeRank, walkDeclaredLoop } from './declared-walk.js'
+import { outcomeRank } from './chain-levels.js'
+import { type DeclaredStep, type DeclaredWalk, walkDeclaredLoop } from './declared-walk.js'
 
 /** A promise or outcome in words. @internal */
 export const outcomeInWords: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@ import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
 import { levelPreferring, replyMadeFrom } from '../reply-repair.js'
 import { reaches } from '../reply-contact.js'
-import type { ChainLevel } from './chain-levels.js'
+import { type ChainLevel, outcomeRank } from './chain-levels.js'
 import { sortedUnique } from './words.js'
 
 /*
@@ -78,7 +78,12 @@ export const stepRepair = (
   const replies = available.filter((id) => (context.asset(id)?.kind ?? 'response') === 'response')
   const made = furthest(available.filter((id) => stageOf(id) >= 0 && stageOf(id) < 4))
   if (back && subject !== undefined) {
-    const reply = furthest(replies.filter((id) => (level.get(id) ?? 0) >= (made === undefined ? 0 : (level.get(made) ?? 0))))
+    // A reply made from the furthest thing made, or the one the step's lapsed channel carried
+    // when it keeps what the loop declares it promises (the reporter feedback email, brought
+    // back, not a new reply written beside it).
+    const enough = made === undefined ? 0 : (level.get(made) ?? 0)
+    const keeps = (id: AssetId): boolean => declared.promises !== undefined && idleCarried.has(id) && (level.get(id) ?? 0) >= outcomeRank(declared.promises)
+    const reply = furthest(replies.filter((id) => (level.get(id) ?? 0) >= enough || keeps(id)))
     if (reply !== undefined) return { from, to, level: stepLevel, carries: [reply], reason: `bring ${naming.asset(reply)} back to ${naming.actor(to)}: the last step of ${loopWords}` }
     if (made !== undefined) return { ...replyMadeFrom(context, { source: subject.source, holder: to, made, responder: from }), level: stepLevel }
   }

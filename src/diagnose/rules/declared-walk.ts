@@ -4,12 +4,10 @@ import type { ProposedChannel } from '../../graph/types.js'
 import type { DeclaredLoop } from '../../model/codecs.js'
 import type { ActorId, AssetId, ChannelId } from '../../model/primitives.js'
 import type { DiagnosisContext } from '../context.js'
-import { type ChainLevel, chainLevels, ownChainLevel } from './chain-levels.js'
+import { type ChainLevel, chainLevels, outcomeRank, ownChainLevel } from './chain-levels.js'
 import { sortedUnique } from './words.js'
 import { onLapsedStep, stepRepair } from './declared-step-repair.js'
 
-/** Rank of an outcome or promise: open -1, heard 0, decided 1, did 2. @internal */
-export const outcomeRank = (outcome: TracedLoop['outcome']): number => ['heard', 'decided', 'did'].indexOf(outcome)
 
 /** One step of a declared loop: `ok`, `missing` (no active channel) or `empty` (active channels carry nothing of its source on). @internal */
 export interface DeclaredStep {

@@ -7,7 +7,8 @@ import { noOptions } from '../rule-options.js'
 import type { Finding } from '../types.js'
 import { declaredChildren } from '../declared-children.js'
 import { fixablePromise, outcomeInWords } from './declared-loop-broken.js'
-import { outcomeRank, walkDeclaredLoop } from './declared-walk.js'
+import { outcomeRank } from './chain-levels.js'
+import { walkDeclaredLoop } from './declared-walk.js'
 
 /**
  * **promise-not-kept** finds a declared loop that promises more than was ever done with

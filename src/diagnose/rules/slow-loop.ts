@@ -9,7 +9,7 @@ import { defineRule } from '../define-rule.js'
 import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
 import { declaredNamesOf } from './declared-names.js'
 import { closureTimer } from '../../graph/trace-points.js'
-import { outcomeRank } from './declared-walk.js'
+import { outcomeRank } from './chain-levels.js'
 
 /** Days for a message: at most two decimals, so sums of fractions read as people write them. */
 const days = (value: number): string => String(Number(value.toFixed(2)))

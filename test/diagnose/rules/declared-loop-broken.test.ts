@@ -73,6 +73,33 @@ describe('declared-loop-broken', () => {
     repairedClean(model)
   })
 
+  it('brings back the feedback the step used to carry when it keeps the promise, rather than writing a new reply', () => {
+    // PSIRF: crews are promised they hear back on their incident reports; the safety team's
+    // reporter feedback (made from the learning response) went by an email that lapsed.
+    // Safety actions were decided too, but the loop promises only that reporters are heard.
+    const model = (promises: 'heard' | 'decided') =>
+      tracedModel({
+        actors: [['crews', 'clinician'], ['safety', 'staff'], ['group', 'board']],
+        assets: [
+          ['reports', 'evidence', 'crews'],
+          ['learning', 'insight', 'safety', ['reports']],
+          ['actions', 'decision', 'group', ['learning']],
+          ['feedback', 'response', 'safety', ['learning']],
+        ],
+        channels: [
+          ['report', 'crews', 'safety', ['reports']],
+          ['to-group', 'safety', 'group', ['learning']],
+          ['actions-back', 'group', 'safety', ['actions']],
+          ['email', 'safety', 'crews', ['feedback'], { status: 'inactive' }],
+        ],
+        loops: [{ id: 'heard', name: 'Reporters get feedback', level: 'delivery', through: ['crews', 'safety', 'crews'], source: 'reports', promises }],
+      })
+    expect(defectsOf(model('heard'))[0]!.repair).toEqual([expect.objectContaining({ from: 'safety', to: 'crews', carries: ['feedback'], activates: 'email' })])
+    repairedClean(model('heard'))
+    // Promised a decision, the old feedback would not keep it: the reply is made from the actions.
+    expect(defectsOf(model('decided'))[0]!.repair).toEqual([expect.objectContaining({ from: 'safety', to: 'crews', creates: [expect.objectContaining({ derivedFrom: ['actions'] })] })])
+  })
+
   it('reports a step with no active channel and repairs it with what the sender has of the source', () => {
     const model = tracedModel(wardSpec(['themes-to-ward'], [ysywd()]))
     const [defect, ...rest] = defectsOf(model)
