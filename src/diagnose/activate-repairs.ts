@@ -78,15 +78,18 @@ const alreadyRunning = (context: RepairContext, proposal: ProposedChannel): bool
 
 /**
  * An active channel between the same two actors, at the proposal's level, that what it
- * carries can travel on: one that lists something the proposal carries, else, for a
- * reply, one that carries replies, else the first by id. The carers already talk to PALS:
- * their routines go on that channel, not on a second one beside it.
+ * carries can travel on: one that lists something of the same story (what the proposal
+ * carries, or what a reply it creates is made from), else, for a reply, one that carries
+ * replies, else the first by id. The carers already talk to PALS: their routines go on
+ * that channel, not on a second one beside it; a GP practice's reply to its Friends and
+ * Family Test goes on the website page that shows the FFT results, not in complaint letters.
  */
 const runningBetween = (context: RepairContext, proposal: ProposedChannel, created: Created): Channel | undefined => {
   const running = activeChannelsBetween(context, proposal.from, proposal.to).filter((channel) => channel.level === proposal.level)
   if (running.length <= 1) return running[0]
+  const story = new Set<string>([...proposal.carries, ...(proposal.creates ?? []).flatMap((asset) => asset.derivedFrom ?? [])])
   return (
-    running.find((channel) => channel.carries.some((id) => proposal.carries.includes(id))) ??
+    running.find((channel) => channel.carries.some((id) => story.has(id))) ??
     (listsReply(context, created, proposal.carries) ? running.find((channel) => listsReply(context, created, channel.carries)) : undefined) ??
     running[0]
   )

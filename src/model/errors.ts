@@ -76,6 +76,7 @@ export type ModelWarningCode =
   | 'asset-not-available'
   | 'level-mismatch'
   | 'self-channel'
+  | 'inactive-carries-nothing'
   | 'unreachable-loop-level'
   | 'provenance-unreached'
   | 'loop-source-not-a-source'

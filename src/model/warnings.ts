@@ -1,7 +1,7 @@
 import type { Actor, Channel, KnowledgeAsset, Model } from './codecs.js'
 import { type ModelWarning, quoteId, toPointer } from './errors.js'
 import { declaredLoopSourceWarnings } from './loop-warnings.js'
-import type { Level } from './vocabulary.js'
+import { type Level, isLayVoice } from './vocabulary.js'
 
 /**
  * For each asset, the actors that hold it or can receive it: a breadth-first search from
@@ -100,6 +100,13 @@ export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
         message: `${subject} carries asset ${quoteId(asset)}, but its sender ${quoteId(channel.from)} neither holds it nor receives it on any channel.`,
       })
     })
+    if (channel.status !== 'active' && channel.carries.length === 0) {
+      warnings.push({
+        code: 'inactive-carries-nothing',
+        path: toPointer(['channels', i, 'carries']),
+        message: `${subject} is ${channel.status} and lists nothing in carries, so no diagnosis can tell what it was for, and no repair can bring it back: list what it ${channel.status === 'planned' ? 'is to carry' : 'carried'}.`,
+      })
+    }
     if (channel.from === channel.to) {
       warnings.push({
         code: 'self-channel',
@@ -107,8 +114,11 @@ export const modelWarnings = (model: Model): ReadonlyArray<ModelWarning> => {
         message: `${subject} runs from ${quoteId(channel.from)} to itself, so it takes nothing anywhere.`,
       })
     }
+    // Lay and mixed voices are heard, and answered, at whatever level their knowledge is
+    // used (a GP patient survey goes straight to NHS England at planning level), so only a
+    // professional end must take part in the channel's level.
     const ends = channel.from === channel.to ? [channel.from] : [channel.from, channel.to]
-    const outside = ends.filter((id) => !takesPart(actors.get(id), channel.level))
+    const outside = ends.filter((id) => !takesPart(actors.get(id), channel.level) && !isLayVoice(actors.get(id)!.perspective))
     if (outside.length > 0) {
       warnings.push({
         code: 'level-mismatch',

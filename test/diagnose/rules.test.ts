@@ -193,6 +193,26 @@ describe('open-loop', () => {
     ])
     expect(defectsOf(applyRepairs(model, defect!.repair!), 'open-loop')).toEqual([])
   })
+  it("puts a reply on the running channel that shows the same story, not in complaint letters", () => {
+    // A GP practice sends its monthly Friends and Family Test figures to NHS England and shows
+    // them on its website; nobody tells patients what the practice made of the answers.
+    const model = buildModel({
+      actors: [['patients', 'patient'], ['practice', 'manager'], ['nhse', 'regulator']],
+      assets: [
+        ['fft', 'data', 'patients'],
+        ['fft-return', 'data', 'practice', undefined, { derivedFrom: ['fft'] }],
+        ['complaint-response', 'response', 'practice', undefined, { derivedFrom: [] }],
+      ],
+      channels: [
+        ['fft-text', 'patients', 'practice', ['fft']],
+        ['fft-to-nhse', 'practice', 'nhse', ['fft-return']],
+        ['complaint-letter', 'practice', 'patients', ['complaint-response']],
+        ['fft-on-website', 'practice', 'patients', ['fft-return']],
+      ],
+    })
+    const [defect] = defectsOf(model, 'open-loop')
+    expect(defect!.repair).toEqual([expect.objectContaining({ from: 'practice', to: 'patients', extends: 'fft-on-website' })])
+  })
   it('says staff get what was done about their own reports as a change to their work, and patients as care', () => {
     // A pharmacy's near-miss log: the pharmacist separates look-alike packs on the shelves, and
     // the dispensers meet the new layout at work; nobody tells them it came from their reports.

@@ -59,10 +59,32 @@ describe('modelWarnings', () => {
       ['level-mismatch', '/channels/2/level'],
     ])
     const messages = modelWarnings(model).map((warning) => warning.message)
-    expect(messages[0]).toBe(
-      "Channel 'tell' works at the planning level, but actor 'patients' and actor 'nurses' do not take part in it.",
-    )
+    // Patients are heard at whatever level their knowledge is used: only the nurses are out of place.
+    expect(messages[0]).toBe("Channel 'tell' works at the planning level, but actor 'nurses' does not take part in it.")
     expect(messages[1]).toBe("Channel 'escalate' works at the planning level, but actor 'nurses' does not take part in it.")
+  })
+
+  it('level-mismatch: not for patients heard at planning level, as a GP patient survey sent straight to NHS England', () => {
+    const model = modelOf((d) => {
+      d['actors'].push({ id: 'nhse', name: 'NHS England', kind: 'regulator', levels: ['planning'] })
+      d['channels'].push({ id: 'survey', from: 'patients', to: 'nhse', carries: [], level: 'planning' })
+    })
+    expect(codesAndPaths(model)).toEqual([])
+  })
+
+  it('inactive-carries-nothing: a lapsed or planned channel that lists nothing cannot be brought back', () => {
+    const model = modelOf((d) => {
+      d['channels'].push({ id: 'board', from: 'nurses', to: 'patients', carries: [], level: 'delivery', status: 'inactive' })
+      d['channels'].push({ id: 'poster', from: 'nurses', to: 'patients', carries: [], level: 'delivery', status: 'planned' })
+    })
+    expect(codesAndPaths(model)).toEqual([
+      ['inactive-carries-nothing', '/channels/3/carries'],
+      ['inactive-carries-nothing', '/channels/4/carries'],
+    ])
+    expect(modelWarnings(model)[0]!.message).toBe(
+      "Channel 'board' is inactive and lists nothing in carries, so no diagnosis can tell what it was for, and no repair can bring it back: list what it carried.",
+    )
+    expect(modelWarnings(model)[1]!.message).toContain('list what it is to carry')
   })
 
   it('self-channel: a channel from an actor to itself', () => {
