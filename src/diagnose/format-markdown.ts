@@ -39,11 +39,10 @@ export const formatDiagnosisMarkdown = (diagnosis: Diagnosis): string => {
     '',
     '## Scorecard',
     '',
-    `| Figure | Overall | ${scorecard.levels.map((entry) => entry.level).join(' | ')} |`,
+    // One column per level the model has (none for an empty one): every row as many cells as the header.
+    `| Figure | Overall |${scorecard.levels.map((entry) => ` ${entry.level} |`).join('')}`,
     `|---|---|${scorecard.levels.map(() => '---|').join('')}`,
-    ...scorecardRows.map(
-      ([label, read]) => `| ${label} | ${read(scorecard.overall)} | ${scorecard.levels.map((entry) => read(entry.figures)).join(' | ')} |`,
-    ),
+    ...scorecardRows.map(([label, read]) => `| ${label} | ${read(scorecard.overall)} |${scorecard.levels.map((entry) => ` ${read(entry.figures)} |`).join('')}`),
   ]
   for (const group of groupByLevel(diagnosis.defects)) {
     lines.push('', `## ${group.level === undefined ? 'Across levels' : `${group.level[0]!.toUpperCase()}${group.level.slice(1)} level`}`, '')

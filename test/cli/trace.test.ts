@@ -105,9 +105,15 @@ describe('orgintel trace --source', () => {
 
   it.each([
     [['--source', 'fft-coments'], `--source names "fft-coments", which is not an asset of the model (did you mean 'fft-comments'?)`],
-    [['--source', 'nothing-like-it'], '--source names "nothing-like-it", which is not an asset of the model'],
-    [['--source', 'fft-comments', '--source', 'themes-report'], '--source names "themes-report", an insight asset made from others, not a source (an experience, evidence or data asset made from nothing)'],
-    [['--source', 'fft-score'], '--source names "fft-score", a data asset made from others, not a source (an experience, evidence or data asset made from nothing)'],
+    [['--source', 'nothing-like-it'], `--source names "nothing-like-it", which is not an asset of the model (the model's sources include 'fft-comments', 'fft-ratings', 'bedside-concerns')`],
+    [
+      ['--source', 'fft-comments', '--source', 'themes-report'],
+      `--source names "themes-report", an insight asset made from others, not a source (an experience, evidence or data asset made from nothing; did you mean 'fft-comments', which it is made from?)`,
+    ],
+    [
+      ['--source', 'fft-score'],
+      `--source names "fft-score", a data asset made from others, not a source (an experience, evidence or data asset made from nothing; did you mean 'fft-ratings', which it is made from?)`,
+    ],
   ])('refuses %j with one line and exit code 2', async (flags, message) => {
     const result = await runInProcess(['trace', fftModel, ...flags])
     expect(result.code).toBe(2)

@@ -78,6 +78,14 @@ describe('formatDiagnosis', () => {
     expect(markdown).toContain('| Severity | Rule | Finding |')
   })
 
+  it('markdown: every scorecard row has as many cells as the header, for an empty model too', () => {
+    for (const model of [buildModel({ actors: [] }), buildModel({ actors: [['p', 'patient'], ['m', 'manager']], channels: [['c', 'p', 'm', []]] })]) {
+      const table = formatDiagnosis(diagnose(model), 'markdown').split('## Scorecard\n\n')[1]!.split('\n\n')[0]!.split('\n')
+      const cells = table.filter((line) => line !== '').map((line) => line.split('|').length)
+      expect(new Set(cells).size).toBe(1)
+    }
+  })
+
   it('markdown escapes table separators in messages', () => {
     const piped = diagnose(buildModel({ actors: [['a|b', 'patient'], ['m', 'manager']], channels: [['c', 'a|b', 'm', []]] }))
     expect(formatDiagnosis(piped, 'markdown')).toContain("'a\\|b'")

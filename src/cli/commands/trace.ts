@@ -11,24 +11,46 @@ import { traceReportJson, traceReportText } from '../trace-report.js'
 
 /**
  * The sources `--source` names, checked against the model: an id that is no asset is
- * refused with the closest source id, an asset that is not a source with what it is.
+ * refused with the closest source id (else a few of the model's sources), an asset that
+ * is not a source with what it is and the sources it was made from.
  */
 const chosenSources = (model: Model, ids: ReadonlyArray<string>): ReadonlyArray<string> | undefined => {
   if (ids.length === 0) return undefined
   const assets = new Map(model.assets.map((asset) => [asset.id as string, asset]))
+  const sources = model.assets.filter(isSourceAsset).map((source) => source.id as string)
+  const some = sources.length === 0 ? 'the model has no sources' : `the model's sources include ${sources.slice(0, 3).map(quoteIdQuickly).join(', ')}`
   for (const id of ids) {
     const asset = assets.get(id)
     if (asset === undefined) {
-      const closest = closestName(id, model.assets.filter(isSourceAsset).map((source) => source.id))
-      throw usageFailure(`--source names ${quoteArgument(id, 64)}, which is not an asset of the model${closest === undefined ? '' : ` (did you mean ${quoteIdQuickly(closest)}?)`}`)
+      const closest = closestName(id, sources)
+      throw usageFailure(`--source names ${quoteArgument(id, 64)}, which is not an asset of the model (${closest === undefined ? some : `did you mean ${quoteIdQuickly(closest)}?`})`)
     }
     if (!isSourceAsset(asset)) {
       const made = asset.derivedFrom === undefined || asset.derivedFrom.length === 0 ? '' : ' made from others'
       const article = /^[aeiou]/.test(asset.kind) ? 'an' : 'a'
-      throw usageFailure(`--source names ${quoteArgument(id, 64)}, ${article} ${asset.kind} asset${made}, not a source (an experience, evidence or data asset made from nothing)`)
+      const roots = sourcesOf(assets, id).slice(0, 3)
+      const hint = roots.length > 0 ? `did you mean ${roots.map(quoteIdQuickly).join(' or ')}, which it is made from?` : some
+      throw usageFailure(`--source names ${quoteArgument(id, 64)}, ${article} ${asset.kind} asset${made}, not a source (an experience, evidence or data asset made from nothing; ${hint})`)
     }
   }
   return ids
+}
+
+/** The sources an asset is declared to be made from, however far back, in the order first met. */
+const sourcesOf = (assets: ReadonlyMap<string, Model['assets'][number]>, id: string): string[] => {
+  const seen = new Set([id])
+  const queue = [id]
+  const found: string[] = []
+  for (let head = 0; head < queue.length; head++) {
+    for (const parent of assets.get(queue[head]!)?.derivedFrom ?? []) {
+      if (seen.has(parent)) continue
+      seen.add(parent)
+      const asset = assets.get(parent)
+      if (asset !== undefined && isSourceAsset(asset)) found.push(parent)
+      else queue.push(parent)
+    }
+  }
+  return found
 }
 
 /** `orgintel trace`: follow each source to the reply that comes back, or to where it stops. @internal */
