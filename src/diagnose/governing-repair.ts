@@ -34,8 +34,10 @@ export interface GoverningRepair {
  * active channel, then an inactive one), else a holder of a declared one whom what every
  * loop learned already reaches (no channel: only what its plan is made from must change),
  * else one sharing a level with it, else the first holder; among equals,
- * the furthest asset and the first ids. When every loop's knowledge already reaches the
- * holder chosen, no channel (`channel` absent); when some does, what the others learned.
+ * the furthest asset (what a forum deliberated before one person's story) and the first
+ * ids. When every loop's knowledge already reaches the holder chosen, no channel (`channel`
+ * absent), nor when some does and every plan it holds declares what it is made from (a
+ * channel bringing more changes nothing); when some does otherwise, what the others learned.
  * `undefined` when no loop has anything to bring or nobody holds such an asset.
  * O(Σ reach of the loops' assets + V + E over the holders), at most twice.
  * @internal
@@ -55,10 +57,14 @@ export const governingRepair = (
   const rank = new Int8Array(n).fill(-1)
   for (const loop of loops) {
     const s = carriage.assetIndex.get(loop.source)!
+    // What a forum deliberated (a PPG's views) before one person's story (a complaint,
+    // which is confidential and stays with the practice); an insight before either.
+    const deliberated = context.actor(loop.holder)?.perspective === 'mixed' ? 1 : 0
     for (const id of [loop.source, ...loop.derived]) {
       const a = carriage.assetIndex.get(id)!
-      const own = informingRankOf(model.assets[a]!.kind)
-      if (own < 0) continue
+      const informing = informingRankOf(model.assets[a]!.kind)
+      if (informing < 0) continue
+      const own = informing * 2 + deliberated
       for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
         const v = carriage.reachActors[i]!
         if (own > rank[v]!) ((rank[v] = own), (asset[v] = a), (source[v] = s))
@@ -129,7 +135,13 @@ export const governingRepair = (
   // made from the survey): no channel adds anything. Where only some does, bring the rest
   // (narrowed once: a second pass takes what it finds, so the cost stays linear).
   const pending = loops.filter((loop) => !learnedBy(context, loop, target))
-  if (pending.length === 0) return { target, asset: model.assets[asset[chosen.to]!]!.id, source: model.assets[source[chosen.to]!]!.id }
+  // Where every plan declares what it is made from, once some of what was learned reaches the
+  // holder a channel bringing more changes nothing either: only what the plan is made from can
+  // (so applying the repairs settles, rather than carrying one more story up each round).
+  const declaredOnly = open.length === 0 && governing.some((held) => held.holder === target)
+  if (pending.length === 0 || (declaredOnly && pending.length < loops.length && asset[chosen.to]! >= 0)) {
+    return { target, asset: model.assets[asset[chosen.to]!]!.id, source: model.assets[source[chosen.to]!]!.id }
+  }
   if (pending.length < loops.length && !narrowed) return governingRepair(context, pending, kinds, options, true)
   const carried = model.assets[asset[chosen.from]!]!.id
   const made = model.assets[source[chosen.from]!]!.id
@@ -145,8 +157,7 @@ export const governingRepair = (
   // A plan already declared to be made from what is brought (a provider's quality plan made
   // from the complaint log) needs nothing more than the channel.
   const madeFromIt = own.some((held) => held.derivedFrom?.includes(carried) === true || held.derivedFrom?.includes(made) === true)
-  const declaredOnly = open.length === 0 && own.length > 0 && !madeFromIt
-  const caveat = declaredOnly
+  const caveat = declaredOnly && !madeFromIt
     ? ` (${own.length === 1 ? `${naming.asset(own[0]!.id)} is` : `${own.map((held) => naming.asset(held.id)).join(' and ')} are`} declared to be made from other things only: make ${own.length === 1 ? 'it' : 'them'} from this too)`
     : ''
   return {

@@ -32,16 +32,40 @@ describe('learning-stuck', () => {
     expect(findingsOf(ward(['themes'], []), 'learning-stuck')).toHaveLength(1)
   })
 
-  it('still proposes a channel for the loops whose knowledge does not reach the plan holder yet', () => {
-    // Patients' themes reach the commissioner; the carers' team's insight never leaves it.
+  it('proposes no channel to a holder of declared plans who already hears some of it, though other loops never reach it', () => {
+    // Patients' themes reach the commissioner; the carers' team's insight never leaves it. The
+    // spec is declared to be made from nothing: bringing the carers' themes too changes nothing.
     const model = voiceModel({
       actors: [['p', 'patient'], ['c', 'carer'], ['w', 'clinician', ['delivery', 'planning']], ['ct', 'staff', ['delivery', 'planning']], ['k', 'commissioner', ['planning']]],
       assets: [['story', 'experience', 'p', []], ['cstory', 'experience', 'c', []], ['themes', 'insight', 'w', ['story']], ['cthemes', 'insight', 'ct', ['cstory']], ['spec', 'plan', 'k', []]],
       channels: [['tell', 'p', 'w', ['story']], ['ctell', 'c', 'ct', ['cstory']], ['send', 'w', 'k', ['themes'], { level: 'planning' }], ['issue', 'k', 'w', ['spec'], { level: 'planning' }]],
     })
     const [finding] = findingsOf(model, 'learning-stuck')
-    expect(finding!.message).not.toContain('no channel is missing')
-    expect(finding!.repair).toEqual([expect.objectContaining({ from: 'ct', to: 'k', carries: ['cthemes'] })])
+    expect(finding!.repair).toBeUndefined()
+    expect(finding!.message).toContain("It reaches 'k' as 'themes', but 'spec' is declared to be made from nothing: no channel is missing, only a plan made from it.")
+  })
+
+  it("brings a forum's views before one person's story, and settles once they arrive", () => {
+    // A GP practice: complaints and the PPG's views reach the practice manager, who sends the
+    // PCN appointment data; the PCN's access plan is declared to be made from that data only.
+    const model = voiceModel({
+      actors: [['patients', 'patient'], ['ppg', 'forum'], ['practice', 'manager', ['delivery', 'planning']], ['pcn', 'provider', ['planning']]],
+      assets: [
+        ['complaints', 'experience', 'patients', []],
+        ['ppg-views', 'experience', 'ppg', []],
+        ['data', 'data', 'practice', []],
+        ['access-plan', 'plan', 'pcn', ['data']],
+      ],
+      channels: [
+        ['complain', 'patients', 'practice', ['complaints']],
+        ['meet', 'ppg', 'practice', ['ppg-views']],
+        ['returns', 'practice', 'pcn', ['data'], { level: 'planning' }],
+      ],
+    })
+    const [finding] = findingsOf(model, 'learning-stuck')
+    expect(finding!.repair).toEqual([expect.objectContaining({ from: 'practice', to: 'pcn', carries: ['ppg-views'] })])
+    const repaired = repairedBy(model, 'learning-stuck')
+    expect(findingsOf(repaired, 'learning-stuck').flatMap((each) => each.repair ?? [])).toEqual([])
   })
 
   it('proposes no channel when the plan holder already gets the themes, and says only the plan can change', () => {
