@@ -5,7 +5,7 @@
  * gzips it and fails when the root entry is over the budget. Bundling for the browser
  * also fails if the core imports a Node built-in, so this doubles as that check.
  *
- * Budget: ORGINTEL_SIZE_BUDGET bytes (default 82,000, i.e. 82 kB min+gz).
+ * Budget: ORGINTEL_SIZE_BUDGET bytes (default 83,000, i.e. 83 kB min+gz).
  */
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const budget = Number(process.env.ORGINTEL_SIZE_BUDGET ?? 82_000)
+const budget = Number(process.env.ORGINTEL_SIZE_BUDGET ?? 83_000)
 
 // The root entry has the budget; the browser-safe subpath entries are measured too.
 const entries = [

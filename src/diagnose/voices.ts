@@ -150,6 +150,8 @@ export interface VoiceRepair {
 export const nearestInWords = (context: DiagnosisContext, found: VoiceRepair): string => {
   const { naming } = context
   const as = found.asset === found.source ? '' : `, as ${naming.asset(found.asset)}`
+  // Nearest is where it started: it never left the people it came from.
+  if (found.asset === found.source && context.asset(found.source)?.holder === found.from) return `${naming.asset(found.source)} stays with ${naming.actor(found.from)}`
   return `${naming.asset(found.source)} comes no nearer than ${naming.actor(found.from)}${as}`
 }
 

@@ -90,6 +90,16 @@ describe('experience-excluded', () => {
     expect(finding!.message).toContain("reach 'team', who holds 'care-plan', but no experience")
   })
 
+  it("says a story that never left the people who hold it stays with them, not that it comes 'no nearer' than them", () => {
+    const model = voiceModel({
+      actors: [['patients', 'patient'], ['lead', 'clinician']],
+      assets: [['stories', 'experience', 'patients', []], ['audit', 'evidence', 'lead', []], ['pathway', 'plan', 'lead']],
+      channels: [['clinic', 'patients', 'lead', []]],
+    })
+    const [finding] = findingsOf(model, 'experience-excluded')
+    expect(finding!.message).toContain("; 'stories' stays with 'patients'.")
+  })
+
   it('leaves lay and mixed decision makers alone, and models without lay experience', () => {
     const forum = voiceModel({
       actors: [['council', 'forum'], ['lead', 'clinician'], ['patients', 'patient']],
