@@ -10,6 +10,7 @@ import { NonNegativeNumber, ruleOptions } from '../rule-options.js'
 import { declaredNamesOf } from './declared-names.js'
 import { closureTimer } from '../../graph/trace-points.js'
 import { outcomeRank } from './chain-levels.js'
+import { levelOfLoop } from '../loop-level.js'
 
 /** Days for a message: at most two decimals, so sums of fractions read as people write them. */
 const days = (value: number): string => String(Number(value.toFixed(2)))
@@ -27,7 +28,8 @@ const days = (value: number): string => String(Number(value.toFixed(2)))
  * that has gone that far (a loop that promises a decision is kept when the written answer
  * comes in time, though the change comes later), over its own steps where they keep it,
  * else over any route. Other closed traced loops are
- * held to the budget for the highest level they travel at. The latency is
+ * held to the budget for the highest level they travel at, and filed at the level the
+ * loop counts at (as the scorecard counts it). The latency is
  * `TracedLoop.latencyDays`, the fastest round trip; open loops are left to `open-loop`.
  * One finding per source, with the tightest budget that names it. There is no channel
  * repair: speed up the slowest step, or agree a budget the service can keep.
@@ -90,7 +92,8 @@ export const slowLoop = defineRule({
       const level = levels.filter((candidate) => loop.levels.includes(candidate)).pop() ?? 'delivery'
       const budget = budgetFor(level)
       if (loop.latencyDays <= budget) continue
-      findings.push(slowFinding(context, loop, budget, options.maxLatencyDays === null ? `${level} loops` : 'every loop', level, 'by the fastest route'))
+      // Filed where the loop counts, as the scorecard counts it; timed by the highest level it reached.
+      findings.push(slowFinding(context, loop, budget, options.maxLatencyDays === null ? `${level} loops` : 'every loop', levelOfLoop(context, loop) ?? level, 'by the fastest route'))
     }
     return findings
   },

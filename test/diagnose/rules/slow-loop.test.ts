@@ -20,6 +20,21 @@ describe('slow-loop', () => {
     )
   })
 
+  it('files a loop nobody declared where it counts (as the scorecard does), timed by the highest level it reaches', () => {
+    // The ward's themes go to the manager's planning meeting, which takes 200 days: a
+    // patients' loop, counted and filed at delivery, held to the planning budget.
+    const spec = wardSpec()
+    const model = tracedModel({
+      ...spec,
+      channels: spec.channels.map((channel) => (channel[0] === 'themes-to-ward' ? ([...channel.slice(0, 4), { latencyDays: 200, level: 'planning' }] as unknown as typeof channel) : channel)),
+    })
+    const planning = { ...model, actors: model.actors.map((actor) => (actor.id === 'patients' ? actor : { ...actor, levels: ['delivery' as const, 'planning' as const] })) }
+    const [defect] = defectsOf(planning)
+    expect(defect).toMatchObject({ level: 'delivery' })
+    expect(defect!.message).toContain('more than the 180-day budget of planning loops')
+    expect(diagnose(planning).scorecard.levels.find((entry) => entry.level === 'delivery')!.figures.sources).toBe(1)
+  })
+
   it('is silent within the budget', () => {
     expect(defectsOf(tracedModel(wardSpec([], [ysywd({ source: 'comments', maxLatencyDays: 60 })])))).toEqual([])
   })
