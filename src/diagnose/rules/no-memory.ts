@@ -1,4 +1,4 @@
-import { type Level, levels } from '../../model/vocabulary.js'
+import { type Level, isLayVoice, levels } from '../../model/vocabulary.js'
 import type { Actor } from '../../model/codecs.js'
 import type { ActorId, AssetId } from '../../model/primitives.js'
 import type { TracedLoop } from '../../graph/trace-types.js'
@@ -46,18 +46,25 @@ export const noMemory = defineRule({
   check: (context) => {
     const findings: Finding[] = []
     const { naming } = context
+    // A change reported at one level is not reported again at another: one lesson made from
+    // it remembers both (a GP practice's telephony change, made from patients' feedback at
+    // delivery and from its appointment data at planning).
+    const reported = new Set<AssetId>()
     for (const level of context.levelsInUse) {
       // Each source once, at the level where it starts: a council that also sits at planning
       // and strategy is not told three times that its delivery changes leave no lesson.
       const loops = context.tracesStartingAt(level)
-      const acted = loops.filter((loop) => loop.derived.some((id) => acts(context, id)))
+      const acted = loops.filter((loop) => loop.derived.some((id) => acts(context, id) && !reported.has(id)))
       if (acted.length === 0 || loops.some((loop) => loop.derived.some((id) => context.asset(id)?.kind === 'lesson'))) continue
       const change = acted[0]!.derived.find((id) => acts(context, id))!
       const repair = lessonRepair(context, acted[0]!, change, level)
       const sources = acted.map((loop) => loop.source)
       const changes = sortedUnique(acted.flatMap((loop) => loop.derived.filter((id) => acts(context, id))))
+      for (const id of changes) reported.add(id)
+      // People's stories are heard; a team's own figures, learned.
+      const heard = acted.some((loop) => isLayVoice(context.actor(loop.holder)?.perspective ?? 'professional')) ? 'heard' : 'learned'
       findings.push({
-        message: `What is heard at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is acted on (${listInWords(changes.map(naming.asset), 3)}), but no lesson is written from it: what is learned is forgotten when people move on.`,
+        message: `What is ${heard} at ${level} level (${listInWords(sources.map(naming.asset), 3)}) is acted on (${listInWords(changes.map(naming.asset), 3)}), but no lesson is written from it: what is learned is forgotten when people move on.`,
         level,
         actors: sortedUnique([...acted.map((loop) => loop.holder), context.asset(change)!.holder]),
         channels: [],

@@ -17,6 +17,29 @@ describe('no-memory', () => {
     expect(findings[0]!.message).toContain("What is heard at delivery level ('story') is acted on ('fix')")
   })
 
+  it("reports a change once, though loops of two levels lead to it, and says a team's own figures are learned, not heard", () => {
+    // A GP practice changes its telephony from patients' front-desk feedback (delivery) and
+    // from its own appointment data, which it reviews with the partners (planning).
+    const practice = (withFeedback: boolean) =>
+      voiceModel({
+        actors: [['patients', 'patient'], ['manager', 'manager', ['delivery', 'planning']], ['partners', 'provider', ['planning']]],
+        assets: [
+          ['feedback', 'experience', 'patients', []],
+          ['appointments', 'data', 'manager', []],
+          ['decision', 'decision', 'partners', withFeedback ? ['feedback', 'appointments'] : ['appointments']],
+          ['telephony', 'change', 'manager', ['decision']],
+        ],
+        channels: [
+          ...(withFeedback ? [['front-desk', 'patients', 'manager', ['feedback']] as const] : []),
+          ['to-partners', 'manager', 'partners', withFeedback ? ['feedback', 'appointments'] : ['appointments'], { level: 'planning' }],
+          ['decided', 'partners', 'manager', ['decision'], { level: 'planning' }],
+        ],
+      })
+    const findings = findingsOf(practice(true), 'no-memory')
+    expect(findings.map((finding) => finding.level)).toEqual(['delivery'])
+    expect(findingsOf(practice(false), 'no-memory')[0]!.message).toContain("What is learned at planning level ('appointments') is acted on ('telephony')")
+  })
+
   it('reports a source once, at the level where it starts, however many levels its holder sits at', () => {
     // A hospice's patient and carer council sits at all three levels; what it says changes
     // visiting on the wards (delivery). Nothing travels at planning or strategy: one note.
