@@ -29,7 +29,8 @@ import { sortedUnique } from './words.js'
  * travels or when something is done from it, and not reported just for staying with its
  * holder; one nobody hears of and nothing is made from is reported. One finding per
  * unused asset; the repair carries it on (over the route an inactive channel had, to
- * the person a reply answers, else to a professional the holder already sends to, for
+ * the person a reply answers, an approval to whoever put the plan to the decider, else
+ * to a professional (not a regulator) the holder already sends to, for
  * lay knowledge one who sends to them, else one who shares a level with the holder; a
  * team's knowledge never goes back upstream, to whoever feeds the team).
  * O(A + provenance links + channels).
@@ -109,6 +110,11 @@ const carryOn = (context: DiagnosisContext, asset: KnowledgeAsset, idle: Readonl
   let to = was?.to
   if (to === undefined && asset.kind === 'response') {
     to = context.traces().loops.find((loop) => loop.derived.includes(asset.id))?.holder
+  }
+  // An approval goes back to whoever asked for it: a decision made from a plan put to the
+  // decider (a primary care committee approving the ICB team's access plan) goes to that plan's holder.
+  if (to === undefined && asset.kind === 'decision') {
+    to = (asset.derivedFrom ?? []).map((id) => context.asset(id)).find((parent) => parent?.kind === 'plan' && parent.holder !== asset.holder && user(context.actor(parent.holder)!))?.holder
   }
   const v = graph.indexOf.get(asset.holder)
   if (to === undefined && v !== undefined) {

@@ -48,6 +48,18 @@ describe('unused-knowledge', () => {
     expect(findings.find((each) => each.assets.includes('themes' as never))!.repair![0]!.reason).toContain("(as the planned 'share' was to)")
   })
 
+  it('sends an approval back to whoever asked for it, not on to whoever the decider happens to write to', () => {
+    // The ICB's primary care team puts its access plan to the committee; the committee's
+    // approval goes nowhere. It also answers Healthwatch, which is not who asked.
+    const model = voiceModel({
+      actors: [['team', 'commissioner', ['planning']], ['committee', 'board', ['planning']], ['healthwatch', 'intermediary', ['planning']]],
+      assets: [['access-plan', 'plan', 'team', []], ['approval', 'decision', 'committee', ['access-plan']], ['letter', 'response', 'committee', []]],
+      channels: [['submit', 'team', 'committee', ['access-plan'], { level: 'planning' }], ['answer', 'committee', 'healthwatch', ['letter'], { level: 'planning' }]],
+    })
+    const finding = findingsOf(model, 'unused-knowledge').find((each) => each.assets.includes('approval' as never))
+    expect(finding!.repair).toEqual([expect.objectContaining({ from: 'committee', to: 'team', carries: ['approval'] })])
+  })
+
   it('names the inactive channel that used to carry it, and proposes restoring that route', () => {
     const model = voiceModel({
       actors: [['m', 'manager'], ['p', 'patient']],
