@@ -9,6 +9,12 @@ import { lapsedWords } from './naming.js'
 
 /** Bits of {@link Voices.heard}: what kind of source reaches an actor. @internal */
 export const heardBits = {
+  /**
+   * What people said, heard: an `experience` source held by a lay or mixed actor (or
+   * something made from it), or their own ratings or readings told to the actor first hand
+   * (DIALOG+ scores in a care plan review), not counted into a score that reaches it later.
+   */
+  layExperience: 1,
   /** Any source held by a lay or mixed actor (or something made from it). */
   lay: 2,
   /** An `evidence` or `data` source, whoever holds it. */
@@ -84,13 +90,14 @@ const computeVoices = (context: DiagnosisContext): Voices => {
     const layHeld = isLayVoice(holder.perspective)
     const isExperience = layHeld && kind === 'experience'
     if (isExperience) hasLayExperience = true
-    const bits = (layHeld ? heardBits.lay : 0) | (kind === 'experience' ? 0 : heardBits.evidenceOrData)
+    const bits = (isExperience ? heardBits.layExperience : 0) | (layHeld ? heardBits.lay : 0) | (kind === 'experience' ? 0 : heardBits.evidenceOrData)
     for (const id of [loop.source, ...loop.derived]) {
       const a = carriage.assetIndex.get(id)!
       const rank = informingRankOf(model.assets[a]!.kind)
       for (let i = carriage.reachOffsets[a]!; i < carriage.reachOffsets[a + 1]!; i++) {
         const v = carriage.reachActors[i]!
         heard[v]! |= bits
+        if (layHeld && a === s && carriage.reachHops[i] === 1) heard[v]! |= heardBits.layExperience
         if ((bits & heardBits.evidenceOrData) !== 0 && firstEvidence[v] === -1) firstEvidence[v] = s
         if (isExperience && rank > layExperience.rank[v]!) ((layExperience.rank[v] = rank), (layExperience.asset[v] = a), (layExperience.source[v] = s))
         if (layHeld && rank > lay.rank[v]!) ((lay.rank[v] = rank), (lay.asset[v] = a), (lay.source[v] = s))

@@ -7,14 +7,14 @@ import { governingAssetOf, heardBits, nearestInWords, onlyNationalPolicy, voiceR
 import { decidingLevelOf } from './words.js'
 
 /**
- * Whether evidence or data reaches actor `v` but nothing a lay or mixed voice holds does
- * (their experience, or their own ratings: a DIALOG+ score or a goal rating is the
- * person's voice), in a model that has lay experience: what this rule reports of a
- * decision holder. @internal
+ * Whether evidence or data reaches actor `v` but no lay experience does (their stories,
+ * or their own ratings told to `v` first hand: a DIALOG+ score in a care plan review is
+ * the person's voice, a % score counted from ratings is not), in a model that has lay
+ * experience: what this rule reports of a decision holder. @internal
  */
 export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: number): boolean => {
   const heard = voices.heard[v]!
-  return voices.hasLayExperience && (heard & heardBits.evidenceOrData) !== 0 && (heard & heardBits.lay) === 0
+  return voices.hasLayExperience && (heard & heardBits.evidenceOrData) !== 0 && (heard & heardBits.layExperience) === 0
 }
 
 /**
@@ -28,9 +28,10 @@ export const hearsOnlyProfessionals = (voices: ReturnType<typeof voicesOf>, v: n
  *
  * How: the traced loops (`traceLoops`), read once per diagnosis: a holder of a
  * `decision`, `plan` or `strategy` that is not itself a lay or mixed voice, reached by
- * the trace of an evidence or data source and by no trace of a source held by a lay or
- * mixed actor (their experience, or their own ratings and readings, such as the DIALOG+
- * scores a care plan is reviewed with, or anything made from them). Only in a model
+ * the trace of an evidence or data source and by no trace of experience held by a lay
+ * or mixed actor (the experience itself, or anything made from it), nor by their own
+ * ratings or readings told to it first hand (the DIALOG+ scores a care plan is reviewed
+ * with; not the FFT % score counted from ratings, which reaches the board). Only in a model
  * that has such experience at all. One finding per decision maker; the repair carries
  * the furthest thing made from lay experience that a neighbour of the decision maker
  * has (the Healthwatch report the quality committee holds) on to them.

@@ -20,32 +20,32 @@ interface Unsensed {
 }
 
 /**
- * **no-sensemaking** finds plans and strategies made straight from raw experience or
- * data, with no `insight` between: the step that reads stories and figures together and
- * synthesises lay and professional narratives (sensemaking, one of the six capabilities
- * of organisational intelligence; Owens on combining perspectives) is missing. Single
- * stories then drive how the service is run, or are ignored, instead of being read
- * together. A `decision` on one person's case (a complaint investigated and answered, a
- * carer's concern acted on by the ward manager) is casework, not organisational
- * sensemaking, and is left alone; so is a regulator's own process (a CQC rating).
+ * **no-sensemaking** finds decisions, plans and strategies made straight from raw
+ * experience or data, with no `insight` between: the step that reads stories and figures
+ * together and synthesises lay and professional narratives (sensemaking, one of the six
+ * capabilities of organisational intelligence; Owens on combining perspectives) is
+ * missing. Single stories then drive decisions, or are ignored, instead of being read
+ * together. Casework is left alone: one person's complaint decided on and answered to
+ * them (a `decision`, whose reply reaches them) is investigated on its own, as it should
+ * be; so is a regulator's own process (a CQC rating).
  *
  * How: for each traced loop (`traceLoops`) of an experience source, or of data a lay or
  * mixed actor holds (professional evidence such as a guideline is meant to be applied as
  * it is, and a professional's own data, such as KPI returns or registry figures, is a
  * measure already made for deciding by), follow what was made
- * from what: a `plan` or `strategy` made from it (straight from the
- * experience or data itself, not from another plan) is made with sensemaking
+ * from what: a `decision`, `plan` or `strategy` made from it (straight from the
+ * experience or data itself, not from another decision) is made with sensemaking
  * when some chain of provenance into it passes an insight (a plan made from a forum's
  * advice and from an evaluation report was made sense of, even if the advice went in as
  * it was). A forum deliberating is itself sensemaking, so knowledge a mixed actor holds
- * counts as made sense of, and plans held by lay or mixed actors are left alone:
+ * counts as made sense of, and decisions held by lay or mixed actors are left alone:
  * people deciding about their own lives need no themes report. So is a plan made
  * with the person it is about: by the clinician, frontline worker or provider caring for them,
- * straight from what they said, and shared back with them (a care plan agreed in a
- * review; a manager rewriting the service plan from complaints one by one is still
- * reported). One finding per plan holder. The repair asks whoever passed the raw
+ * straight from what they said, and shared back with them (goals agreed in a therapy
+ * session; a manager rewriting the service plan from complaints one by one is still
+ * reported). One finding per decision maker. The repair asks whoever passed the raw
  * knowledge on to make sense of it first: a channel carrying their insight made from it
- * (a new one where none exists) to the plan holder, when the plan's provenance is
+ * (a new one where none exists) to the decision maker, when the decision's provenance is
  * inferred (one that declares what it is made from is not changed by a channel, so it
  * gets no repair). People are never asked to theme their own stories: when the stories
  * came straight from them, the repair brings back the route through a professional that
@@ -57,7 +57,7 @@ interface Unsensed {
  */
 export const noSensemaking = defineRule({
   id: 'no-sensemaking',
-  description: 'Experience or data made into a plan or strategy with no insight between.',
+  description: 'Experience or data made into a decision, plan or strategy with no insight between.',
   defaultSeverity: 'warning',
   options: noOptions,
   check: (context) => {
@@ -110,7 +110,7 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
   // Derived assets come in provenance order: every parent before its children.
   for (const a of members) {
     const kind = assets[a]!.kind
-    if ((kind === 'plan' || kind === 'strategy') && sensed[a] === 0) {
+    if ((kind === 'decision' || kind === 'plan' || kind === 'strategy') && sensed[a] === 0) {
       const holder = context.actor(assets[a]!.holder)
       const raw = rawParent.get(a)
       if (holder !== undefined && !isLayVoice(holder.perspective) && holder.kind !== 'regulator' && raw !== undefined && !sharedWithThePerson(context, loop, members, a, raw)) found.push({ loop, decision: a, raw })
@@ -129,25 +129,31 @@ const unsensedDecisions = (context: DiagnosisContext, loop: TracedLoop, sensed: 
 /**
  * Whether a decision is made with the person it is about: by the clinician, frontline
  * worker or provider (a carers' centre assessing a carer) who cares for them, straight
- * from what they told them (one channel away), and
- * shared back with them (the decision, or a reply made from it or from what was done
- * about it, reaches them). Agreeing goals in a therapy session is sensemaking done together.
+ * from what they told them (one channel away), and shared back with them (see
+ * {@link answeredToThem}). Agreeing goals in a therapy session is sensemaking done
+ * together. Or, for a `decision` (not a plan), casework: one person's complaint decided on
+ * and answered to them, by whoever investigates it.
  */
 const sharedWithThePerson = (context: DiagnosisContext, loop: TracedLoop, members: ReadonlySet<number>, decision: number, raw: number): boolean => {
-  const { carriage, provenance, kinds } = context.traceIndex()
+  const { carriage, kinds } = context.traceIndex()
   const s = carriage.assetIndex.get(loop.source)!
-  const h = carriage.holder[s]!
   const person = context.actor(loop.holder)
   if (raw !== s || person === undefined || !isLayVoice(person.perspective)) return false
+  if (kinds[decision] === 'decision') return answeredToThem(context, members, decision, s)
   const maker = carriage.holder[decision]!
-  // Care decided with the person by whoever gives it: a manager deciding on complaints one by one is not.
+  // Care decided with the person by whoever gives it: a manager rewriting a plan from complaints one by one is not.
   const kind = context.traceIndex().graph.actors[maker]!.kind
   if (kind !== 'clinician' && kind !== 'staff' && kind !== 'provider') return false
   let direct = false
   for (let i = carriage.reachOffsets[s]!; i < carriage.reachOffsets[s + 1]!; i++) if (carriage.reachActors[i] === maker && carriage.reachHops[i] === 1) direct = true
-  if (!direct) return false
+  return direct && answeredToThem(context, members, decision, s)
+}
+
+/** Whether the decision, or a reply made from it or from what was done about it, reaches the source's holder. */
+const answeredToThem = (context: DiagnosisContext, members: ReadonlySet<number>, decision: number, s: number): boolean => {
+  const { carriage, provenance, kinds } = context.traceIndex()
+  const h = carriage.holder[s]!
   if (reachPosition(carriage, decision, h) >= 0) return true
-  // Or a reply made from it, or from what was done about it, does.
   const seen = new Set([decision])
   const queue = [decision]
   for (let head = 0; head < queue.length; head++) {

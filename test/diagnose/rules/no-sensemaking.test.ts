@@ -7,13 +7,13 @@ const complaints = (actionFrom?: ReadonlyArray<string>) =>
     assets: [
       ['story', 'experience', 'p', []],
       ['themes', 'insight', 'e', ['story']],
-      ['action', 'plan', 'm', ...(actionFrom === undefined ? [] : [actionFrom])] as never,
+      ['action', 'decision', 'm', ...(actionFrom === undefined ? [] : [actionFrom])] as never,
     ],
     channels: [['tell', 'p', 'e', ['story']], ['pass', 'e', 'm', ['story']]],
   })
 
 describe('no-sensemaking', () => {
-  it('reports, once per plan holder, a plan made straight from raw experience', () => {
+  it('reports, once per decision maker, a decision made straight from raw experience', () => {
     const findings = findingsOf(complaints(), 'no-sensemaking')
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', actors: ['e', 'm', 'p'], assets: ['action', 'story'] })])
     expect(findings[0]!.message).toBe("'m' makes 'action' straight from 'story', with no insight between: nobody makes sense of what is heard before it is decided on.")
@@ -107,25 +107,35 @@ describe('no-sensemaking', () => {
 })
 
 describe('no-sensemaking: casework, regulators and who makes sense', () => {
-  it("leaves alone a decision on one person's case and a regulator's own process, but not the service plan", () => {
-    // Each complaint is investigated and answered on its own (casework); the CQC rates the home
-    // from what people tell it (not the home's process to change); the home's improvement plan
-    // made straight from the complaints is what the rule asks about.
-    const home = (planKind: 'decision' | 'plan') =>
+  it("leaves alone casework (a complaint decided on and answered to the complainant) and a regulator's own process, but not the service plan", () => {
+    // Each complaint is investigated and answered on its own; the CQC rates the home from what
+    // people tell it (not the home's process to change); the home's improvement plan made
+    // straight from the complaints is what the rule asks about.
+    const home = (withPlan: boolean, answered: boolean) =>
       voiceModel({
         actors: [['residents', 'patient'], ['manager', 'manager'], ['cqc', 'regulator']],
         assets: [
           ['complaints', 'experience', 'residents', []],
           ['outcome', 'decision', 'manager', ['complaints']],
-          ['improvement', planKind, 'manager', ['complaints']],
+          ['answer', 'response', 'manager', ['outcome']],
+          ...(withPlan ? [['improvement', 'plan', 'manager', ['complaints']] as const] : []),
           ['feedback', 'experience', 'residents', []],
           ['rating', 'plan', 'cqc', ['feedback']],
         ],
-        channels: [['complain', 'residents', 'manager', ['complaints']], ['give-feedback', 'residents', 'cqc', ['feedback']]],
+        channels: [
+          ['complain', 'residents', 'manager', ['complaints']],
+          ['give-feedback', 'residents', 'cqc', ['feedback']],
+          ...(answered ? [['letter', 'manager', 'residents', ['answer']] as const] : []),
+        ],
       })
-    expect(findingsOf(home('decision'), 'no-sensemaking')).toEqual([])
-    expect(findingsOf(home('plan'), 'no-sensemaking').map((finding) => finding.message)).toEqual([
+    const messages = (model: ReturnType<typeof home>) => findingsOf(model, 'no-sensemaking').map((finding) => finding.message)
+    expect(messages(home(false, true))).toEqual([])
+    expect(messages(home(true, true))).toEqual([
       "'manager' makes 'improvement' straight from 'complaints', with no insight between: nobody makes sense of what is heard before it is decided on.",
+    ])
+    // A decision on complaints that nobody is told of is not casework: it is still reported.
+    expect(messages(home(false, false))).toEqual([
+      "'manager' makes 'outcome' straight from 'complaints', with no insight between: nobody makes sense of what is heard before it is decided on.",
     ])
   })
 
