@@ -8,7 +8,6 @@ import { type ChainLevel, chainLevels, outcomeRank, ownChainLevel } from './chai
 import { sortedUnique } from './words.js'
 import { onLapsedStep, stepRepair } from './declared-step-repair.js'
 
-
 /** One step of a declared loop: `ok`, `missing` (no active channel) or `empty` (active channels carry nothing of its source on). @internal */
 export interface DeclaredStep {
   readonly from: ActorId

@@ -8,6 +8,7 @@ import type { DiagnosisContext } from '../context.js'
 import type { Finding } from '../types.js'
 import { defineRule } from '../define-rule.js'
 import { listInWords } from '../naming.js'
+import { anyChannelsBetween } from '../activate-repairs.js'
 import { freshAssetId, sharedLevel } from '../reply-repair.js'
 import { noOptions } from '../rule-options.js'
 import { decidingLevelOf, sortedUnique } from './words.js'
@@ -212,7 +213,7 @@ const insightRepair = (context: DiagnosisContext, holder: ActorId, entry: Unsens
     (context.idleFrom().get(sender) ?? [])
       .filter((channel) => channel.carries.includes(raw.id) && !isLayVoice(context.actor(channel.to)?.perspective ?? 'lay'))
       .map((channel) => channel.to)
-      .filter((to) => to !== holder && model.channels.some((channel) => channel.from === to && channel.to === holder)),
+      .filter((to) => to !== holder && anyChannelsBetween(context, to, holder).length > 0),
   )[0]
   if (via === undefined) return undefined
   return [
