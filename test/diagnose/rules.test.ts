@@ -233,6 +233,19 @@ describe('open-loop', () => {
     expect(patients!.message).toContain("leads to 'layout', which 'r' receive as care, not as a reply")
     expect(patients!.message).toContain("nothing comes back to 'r', who never hear \"you said, we did\".")
   })
+  it('says a team gets a contract made from its returns as a plan it works to, not a change to its work', () => {
+    // VCSE partners send quarterly returns; the ICB's alliance contract is made from them.
+    const model = buildModel({
+      actors: [['vcse', 'provider'], ['icb', 'commissioner']],
+      assets: [
+        ['returns', 'data', 'vcse'],
+        ['contract', 'plan', 'icb', undefined, { derivedFrom: ['returns'] }],
+      ],
+      channels: [['send', 'vcse', 'icb', ['returns']], ['issue', 'icb', 'vcse', ['contract']]],
+    })
+    const [finding] = defectsOf(model, 'open-loop')
+    expect(finding!.message).toContain("leads to 'contract', which 'vcse' receive as a plan they work to, not as a reply telling them it came from what they said")
+  })
   it('gives way to acted-not-reported about the same source, unless that rule is off or says less', () => {
     // An ICB committee decides an access plan from the GP patient survey and practices change
     // their appointment lines; nobody tells patients. One gap, reported once, as the error.

@@ -40,7 +40,10 @@ export const stopInWords = (context: DiagnosisContext, loop: TracedLoop): string
         ? `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision about them, not as a reply telling them it came from what they said (where the plan they are given is their answer, as in shared care planning, model the copy they get as a response made from it)`
         : `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as a decision, not as a reply telling them it came from what they said`
     }
-    return `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${lay ? 'care' : 'a change to their work'}, not as a reply telling them it came from what they said`
+    // A contract or plan a team is given is one it works to, not a change made to its work.
+    const kind = context.asset(stop.asset)?.kind
+    const received = lay ? 'care' : kind === 'plan' || kind === 'strategy' ? 'a plan they work to' : 'a change to their work'
+    return `leads to ${naming.asset(stop.asset)}, which ${naming.actor(stop.actor)} receive as ${received}, not as a reply telling them it came from what they said`
   }
   switch (stop.reason) {
     case 'channel-not-active': {
