@@ -1,29 +1,10 @@
 import type { DeclaredLoop, KnowledgeAsset } from './codecs.js'
 import { type ModelWarning, quoteId, toPointer } from './errors.js'
-import { isSourceAsset } from './source-assets.js'
-
-/**
- * The first source an asset is made from (following `derivedFrom` breadth first), for a
- * "did you mean". O(the asset's ancestry).
- */
-const sourceMadeInto = (asset: KnowledgeAsset, assetById: ReadonlyMap<string, KnowledgeAsset>): KnowledgeAsset | undefined => {
-  const seen = new Set<string>([asset.id])
-  const queue: KnowledgeAsset[] = [asset]
-  for (let head = 0; head < queue.length; head++) {
-    for (const parentId of queue[head]!.derivedFrom ?? []) {
-      const parent = assetById.get(parentId)
-      if (parent === undefined || seen.has(parentId)) continue
-      if (isSourceAsset(parent)) return parent
-      seen.add(parentId)
-      queue.push(parent)
-    }
-  }
-  return undefined
-}
+import { isSourceAsset, kindWithArticle, sourcesMadeInto } from './source-assets.js'
 
 /** "an insight", or for a kind that sources have, "an experience made from other assets". */
 const describeKind = (asset: KnowledgeAsset): string => {
-  const kind = `${/^[aeiou]/.test(asset.kind) ? 'an' : 'a'} ${asset.kind}`
+  const kind = kindWithArticle(asset.kind)
   // Of a kind sources have, so not a source only because of its provenance.
   return isSourceAsset({ kind: asset.kind }) ? `${kind} made from other assets` : kind
 }
@@ -55,7 +36,7 @@ export const declaredLoopSourceWarnings = (
   if (source === undefined) return undefined
   const subject = `Declared loop ${quoteId(loop.id)}`
   if (!isSourceAsset(source)) {
-    const origin = sourceMadeInto(source, assetById)
+    const origin = sourcesMadeInto(source, assetById, 1)[0]
     return {
       code: 'loop-source-not-a-source',
       path: toPointer(['loops', position, 'source']),

@@ -1,4 +1,5 @@
 import { defaultTraceBudget, isSourceAsset, traceLoops } from '../../graph/trace.js'
+import { kindWithArticle, sourcesMadeInto } from '../../model/source-assets.js'
 import type { Model } from '../../model/codecs.js'
 import { closestName } from '../../model/suggest.js'
 import { quoteIdQuickly } from '../../diagnose/naming.js'
@@ -27,30 +28,12 @@ const chosenSources = (model: Model, ids: ReadonlyArray<string>): ReadonlyArray<
     }
     if (!isSourceAsset(asset)) {
       const made = asset.derivedFrom === undefined || asset.derivedFrom.length === 0 ? '' : ' made from others'
-      const article = /^[aeiou]/.test(asset.kind) ? 'an' : 'a'
-      const roots = sourcesOf(assets, id).slice(0, 3)
+      const roots = sourcesMadeInto(asset, assets, 3).map((source) => source.id)
       const hint = roots.length > 0 ? `did you mean ${roots.map(quoteIdQuickly).join(' or ')}, which it is made from?` : some
-      throw usageFailure(`--source names ${quoteArgument(id, 64)}, ${article} ${asset.kind} asset${made}, not a source (an experience, evidence or data asset made from nothing; ${hint})`)
+      throw usageFailure(`--source names ${quoteArgument(id, 64)}, ${kindWithArticle(asset.kind)} asset${made}, not a source (an experience, evidence or data asset made from nothing; ${hint})`)
     }
   }
   return ids
-}
-
-/** The sources an asset is declared to be made from, however far back, in the order first met. */
-const sourcesOf = (assets: ReadonlyMap<string, Model['assets'][number]>, id: string): string[] => {
-  const seen = new Set([id])
-  const queue = [id]
-  const found: string[] = []
-  for (let head = 0; head < queue.length; head++) {
-    for (const parent of assets.get(queue[head]!)?.derivedFrom ?? []) {
-      if (seen.has(parent)) continue
-      seen.add(parent)
-      const asset = assets.get(parent)
-      if (asset !== undefined && isSourceAsset(asset)) found.push(parent)
-      else queue.push(parent)
-    }
-  }
-  return found
 }
 
 /** `orgintel trace`: follow each source to the reply that comes back, or to where it stops. @internal */

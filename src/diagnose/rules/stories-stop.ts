@@ -145,22 +145,22 @@ const storiesStopEarlier = (context: DiagnosisContext, loop: TracedLoop): Stoppe
   const members = new Set([loop.source, ...loop.derived].map((id) => carriage.assetIndex.get(id)!))
   // The stories: the source and the themes made of it (not themes made of a score counted from it).
   const stories = [carriage.assetIndex.get(loop.source)!]
+  const seen = new Set(stories)
   for (let k = 0; k < stories.length; k++) {
     const a = stories[k]!
     for (let i = provenance.childOffsets[a]!; i < provenance.childOffsets[a + 1]!; i++) {
       const c = provenance.children[i]!
-      if (!members.has(c) || stories.includes(c)) continue
+      if (!members.has(c) || seen.has(c)) continue
       // Acted on or answered from the stories themselves: they went on.
       if (!storyKinds.has(kinds[c]!) && kinds[c] !== 'data' && kinds[c] !== 'lesson') return undefined
-      if (storyKinds.has(kinds[c]!)) stories.push(c)
+      if (storyKinds.has(kinds[c]!)) (seen.add(c), stories.push(c))
     }
   }
   const a = stories[stories.length - 1]!
-  const furthest = context.model.assets[a]!.id
-  const asset = context.model.assets[a]!
+  const { id: furthest, holder } = context.model.assets[a]!
   // The source itself: where it was taken (the last actor it reached); else who made the themes.
   const last = carriage.reachActors[carriage.reachOffsets[a + 1]! - 1]!
-  const actor = furthest === loop.source ? context.graph.actors[last]!.id : asset.holder
+  const actor = furthest === loop.source ? context.graph.actors[last]!.id : holder
   if (actor === loop.holder || actor === loop.stopsAt?.actor) return undefined
   const storyIds = stories.map((k) => context.model.assets[k]!.id)
   const idle = (context.idleFrom().get(actor) ?? []).filter((channel) => channel.carries.some((id) => storyIds.includes(id))).map((channel) => channel.id)
